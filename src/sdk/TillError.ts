@@ -1,0 +1,23 @@
+import type { CheckoutFailureCode } from '../protocol';
+
+/** Every way `open` can fail, as a code a merchant can switch on. */
+export type TillErrorCode =
+  /** The token is not the base64 JSON `{secret, base}` the API returned. */
+  | 'invalid_token'
+  /** The token's `base` is neither https nor a loopback address. */
+  | 'insecure_base'
+  /** The page cannot hash (no Web Crypto: an insecure context) or has no `window`. */
+  | 'unsupported_environment'
+  /** The checkout frame never said hello: framing blocked by a CSP, or the network failed. */
+  | 'handshake_timeout'
+  | CheckoutFailureCode;
+
+export class TillError extends Error {
+  constructor(
+    readonly code: TillErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TillError';
+  }
+}

@@ -1,0 +1,41 @@
+import { createMessage, isCheckoutToLoaderMessage, isMessageOfType, type CheckoutToLoaderMessage, type HelloMessage } from '../protocol';
+
+/**
+ * The loader's half of the handshake:
+ * 1. Accept a `hello` only if `event.origin` is the token's base origin AND `event.source` is our own frame:
+ *    the origin alone would admit any other frame of the checkout server on the page, and the source alone
+ *    a frame that navigated elsewhere.
+ * 2. Answer with a fresh `MessageChannel` port, posted to that exact origin, never `'*'`.
+ * 3. Send the secret over the port, which only that frame holds; every later message travels there, so no
+ *    other window can forge one.
+ * A second hello (the frame reloaded) gets a new channel, and the old port is closed.
+ * Returns the cleanup.
+ */
+export function connectToCheckout(
+  iframe: HTMLIFrameElement,
+  baseOrigin: string,
+  secret: string,
+  onHello: (hello: HelloMessage) => void,
+  onMessage: (message: CheckoutToLoaderMessage) => void,
+): () => void {
+  let port: MessagePort | undefined;
+  const onWindowMessage = (event: MessageEvent) => {
+    const frame = iframe.contentWindow;
+    if (!frame || event.source !== frame || event.origin !== baseOrigin) return;
+    if (!isMessageOfType(event.data, 'hello')) return;
+    port?.close();
+    const channel = new MessageChannel();
+    port = channel.port1;
+    port.onmessage = ({ data }) => {
+      if (isCheckoutToLoaderMessage(data)) onMessage(data);
+    };
+    onHello(event.data);
+    frame.postMessage(createMessage('connect', {}), baseOrigin, [channel.port2]);
+    port.postMessage(createMessage('init', { secret }));
+  };
+  window.addEventListener('message', onWindowMessage);
+  return () => {
+    window.removeEventListener('message', onWindowMessage);
+    port?.close();
+  };
+}

@@ -1,0 +1,3 @@
+export { open, type CheckoutHandle, type CheckoutSuccess, type OpenOptions } from './open';
+export { TillError, type TillErrorCode } from './TillError';
+export type { CheckoutMode } from '../protocol';

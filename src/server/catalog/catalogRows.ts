@@ -1,0 +1,54 @@
+import { creditToDecimalString, toDecimalString } from '../money';
+
+export interface SubscriptionConfigRow {
+  subscription_config_id: string;
+  merchant_id: string;
+  name: string;
+  period_amount: number;
+  currency: string;
+  billing_interval: 'day' | 'week' | 'month' | 'year';
+  included_credit: number;
+  created_at: Date;
+}
+
+export interface CreditBundleRow {
+  credit_bundle_id: string;
+  subscription_config_id: string;
+  name: string;
+  cost: number;
+  credit_amount: number;
+  created_at: Date;
+  /** Joined from the owning config: a bundle is priced in its plan's currency. */
+  currency: string;
+}
+
+export const CREDIT_BUNDLE_SELECT = `
+  SELECT b.*, c.currency FROM credit_bundles b
+  JOIN subscription_configs c USING (subscription_config_id)`;
+
+export function serializeCreditBundle(row: CreditBundleRow) {
+  return {
+    credit_bundle_id: row.credit_bundle_id,
+    subscription_config_id: row.subscription_config_id,
+    name: row.name,
+    cost: toDecimalString(row.cost, row.currency),
+    currency: row.currency,
+    credit_amount: creditToDecimalString(row.credit_amount),
+    created_at: row.created_at.toISOString(),
+  };
+}
+
+export function serializeSubscriptionConfig(row: SubscriptionConfigRow, bundles: CreditBundleRow[]) {
+  return {
+    subscription_config_id: row.subscription_config_id,
+    name: row.name,
+    period_amount: toDecimalString(row.period_amount, row.currency),
+    currency: row.currency,
+    billing_interval: row.billing_interval,
+    included_credit: creditToDecimalString(row.included_credit),
+    credit_bundles: bundles
+      .filter((bundle) => bundle.subscription_config_id === row.subscription_config_id)
+      .map(serializeCreditBundle),
+    created_at: row.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,61 @@
+import { creditToDecimalString } from '../money';
+import type { Queryable } from '../store/Database';
+import { TillApiError } from '../TillApiError';
+
+export interface ConnectionRow {
+  connection_id: string;
+  merchant_id: string;
+  email: string;
+  name: string;
+  credit_balance: number;
+  card_brand: string | null;
+  card_last4: string | null;
+  created_at: Date;
+}
+
+export interface SubscriptionRow {
+  subscription_id: string;
+  connection_id: string;
+  subscription_config_id: string;
+  status: 'active' | 'canceled';
+  current_period_start: Date;
+  current_period_end: Date;
+  created_at: Date;
+}
+
+/** A merchant's connection, or a 404 naming `param`; another merchant's connection is just as missing. */
+export async function findConnection(db: Queryable, merchantId: string, connectionId: string, param = 'connection_id') {
+  const [row] = await db.query<ConnectionRow>(
+    'SELECT * FROM connections WHERE connection_id = $1 AND merchant_id = $2',
+    [connectionId, merchantId],
+  );
+  if (!row) throw new TillApiError('resource_missing', `No connection with id '${connectionId}'.`, param);
+  return row;
+}
+
+export async function findActiveSubscription(db: Queryable, connectionId: string) {
+  const [row] = await db.query<SubscriptionRow>(
+    `SELECT * FROM subscriptions WHERE connection_id = $1 AND status = 'active' ORDER BY created_at DESC LIMIT 1`,
+    [connectionId],
+  );
+  return row ?? null;
+}
+
+export async function getConnection(db: Queryable, merchantId: string, connectionId: string) {
+  const connection = await findConnection(db, merchantId, connectionId, 'id');
+  const subscription = await findActiveSubscription(db, connectionId);
+  return {
+    connection_id: connection.connection_id,
+    customer: { email: connection.email, name: connection.name },
+    subscription: subscription && {
+      subscription_id: subscription.subscription_id,
+      subscription_config_id: subscription.subscription_config_id,
+      status: subscription.status,
+      current_period_start: subscription.current_period_start.toISOString(),
+      current_period_end: subscription.current_period_end.toISOString(),
+      created_at: subscription.created_at.toISOString(),
+    },
+    credit_balance: creditToDecimalString(connection.credit_balance),
+    created_at: connection.created_at.toISOString(),
+  };
+}

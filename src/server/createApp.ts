@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { checkoutApi } from './routes/checkoutApi';
+import { checkoutPage } from './routes/checkoutPage';
+import { merchantApi } from './routes/merchantApi';
+import { staticAssets } from './routes/staticAssets';
+import type { Database } from './store/Database';
+import { TillApiError } from './TillApiError';
+
+export interface AppOptions {
+  db: Database;
+  /** The `base` written into tokens, ending with `/`. */
+  publicUrl: string;
+  /** Vite's output: `checkout/` (the app) and `loader/` (checkout.js). */
+  distDir?: string;
+}
+
+const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+/** The whole checkout server as one Hono app: merchant API, checkout pages, the app's API, the loader. */
+export function createApp({ db, publicUrl, distDir = DEFAULT_DIST_DIR }: AppOptions) {
+  const app = new Hono();
+  app.route('/v1', merchantApi(db, publicUrl));
+  app.route('/api/checkout', checkoutApi(db));
+  app.route('/checkout', checkoutPage(db, join(distDir, 'checkout')));
+  app.route('/', staticAssets(distDir));
+  app.get('/', (c) => c.text('Till checkout server. The merchant API is under /v1.'));
+
+  app.notFound((c) => c.json(new TillApiError('route_not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
+  app.onError((error, c) => {
+    if (error instanceof TillApiError) return c.json(error, error.status);
+    // Only the error's own text: request bodies and headers may hold keys or card numbers.
+    console.error(`[till] ${c.req.method} ${c.req.path} failed:`, error);
+    return c.json(new TillApiError('internal_error', 'Something went wrong on our side. Please try again.'), 500);
+  });
+  return app;
+}

@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { completeCheckout } from '../checkout/completeCheckout';
+import { describeCheckout } from '../checkout/describeCheckout';
+import { hashSecret } from '../secrets';
+import type { CheckoutSessionRow } from '../sessions/checkoutSessionRow';
+import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
+import type { Database } from '../store/Database';
+import { TillApiError } from '../TillApiError';
+import { readJsonBody } from '../validation';
+import { bearerToken } from './merchantAuth';
+
+type SessionEnv = { Variables: { session: CheckoutSessionRow } };
+
+/**
+ * The checkout app's own API, under `/api/checkout`. It is authorised by the session secret, sent as a
+ * bearer token (never in a URL), and can see nothing but that one session.
+ */
+export function checkoutApi(db: Database) {
+  const sessionAuth = createMiddleware<SessionEnv>(async (c, next) => {
+    const secret = bearerToken(c.req.header('Authorization'));
+    const session = secret && (await findCheckoutSessionByHash(db, hashSecret(secret)));
+    if (!session) throw new TillApiError('invalid_session_secret', 'This checkout link is not valid.');
+    c.set('session', session);
+    await next();
+  });
+
+  return new Hono<SessionEnv>()
+    .use(sessionAuth)
+    .get('/session', async (c) => c.json(await describeCheckout(db, c.get('session'))))
+    .post('/complete', async (c) =>
+      c.json(await completeCheckout(db, c.get('session').secret_hash, await readJsonBody(c))),
+    );
+}

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
+import type { Database } from '../store/Database';
+
+const escapeAttribute = (value: string) =>
+  value.replace(/[&"<>]/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** Everything the page may load comes from us; only the session's own merchant may frame it. */
+function checkoutPageHeaders(frameAncestor: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'none'",
+      `frame-ancestors ${frameAncestor}`,
+    ].join('; '),
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  };
+}
+
+/**
+ * `GET /checkout/:handle`, the page inside the iframe. The handle is the hash of the session secret, so the
+ * URL carries nothing that opens the session; the secret arrives later over the handshake's port.
+ */
+export function checkoutPage(db: Database, appDir: string) {
+  let template: string | undefined;
+  const readTemplate = () => (template ??= readFileSync(join(appDir, 'index.html'), 'utf8'));
+
+  return new Hono().get('/:handle', async (c) => {
+    const session = await findCheckoutSessionByHash(db, c.req.param('handle'));
+    if (!session) {
+      return c.text('This checkout does not exist.', 404, checkoutPageHeaders("'none'"));
+    }
+    const parentOrigin = new URL(session.origin_url).origin;
+    const meta =
+      `<meta name="till-parent-origin" content="${escapeAttribute(parentOrigin)}">` +
+      `<meta name="till-checkout-session" content="${escapeAttribute(session.checkout_session_id)}">`;
+    return c.html(readTemplate().replace('</head>', `${meta}</head>`), 200, checkoutPageHeaders(parentOrigin));
+  });
+}

@@ -1,0 +1,15 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** base64url SHA-256: what the store keeps of every key and session secret, and the checkout frame's handle. */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('base64url');
+}
+
+export function createSecret(prefix: 'sk_test' | 'css_test'): string {
+  return `${prefix}_${randomBytes(36).toString('base64url')}`;
+}
+
+/** The seed's token format: standard base64 of `{"secret","base"}`, opaque to the merchant. */
+export function encodeCheckoutToken(secret: string, base: string): string {
+  return Buffer.from(JSON.stringify({ secret, base })).toString('base64');
+}

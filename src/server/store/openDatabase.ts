@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import type { Database } from './Database';
+
+export interface DatabaseOptions {
+  /** `postgres://…`: a real server. Absent: embedded PGlite. */
+  databaseUrl?: string;
+  /** Where PGlite keeps its files; absent means in memory (tests). */
+  dataDir?: string;
+}
+
+export async function openDatabase({ databaseUrl, dataDir }: DatabaseOptions): Promise<Database> {
+  return databaseUrl ? openPostgres(databaseUrl) : openPglite(dataDir);
+}
+
+async function openPglite(dataDir?: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir);
+  return {
+    query: async (sql, params) => (await db.query<never>(sql, params)).rows,
+    transaction: (work) => db.transaction((tx) => work({ query: async (sql, params) => (await tx.query<never>(sql, params)).rows })),
+    close: () => db.close(),
+  };
+}
+
+async function openPostgres(connectionString: string): Promise<Database> {
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString });
+  return {
+    query: async (sql, params) => (await pool.query(sql, params)).rows,
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work({ query: async (sql, params) => (await client.query(sql, params)).rows });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

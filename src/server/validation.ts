@@ -1,0 +1,43 @@
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { TillApiError } from './TillApiError';
+
+/** Validates `input` against `schema`, turning the first problem into a 400 that names the field. */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.infer<Schema> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+  const param = path.join('.') || null;
+  const message =
+    issue.code === 'unrecognized_keys'
+      ? `Unknown parameter '${param}'.`
+      : issue.code === 'invalid_type' && issue.input === undefined
+        ? `Missing required parameter '${param}'.`
+        : `Invalid '${param}': ${issue.message}`;
+  throw new TillApiError('validation_error', message, param);
+}
+
+/** A request body that is not JSON is the caller's mistake (400), never ours (500). */
+export async function readJsonBody(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text || '{}');
+  } catch {
+    throw new TillApiError('invalid_json', 'The request body is not valid JSON.');
+  }
+}
+
+/** An `http(s)` origin, optionally with a trailing `/`, as the seed's `https://your-app.example.com/`. */
+export const httpOrigin = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (
+      (url.protocol === 'https:' || url.protocol === 'http:') &&
+      !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash &&
+      (value === url.origin || value === `${url.origin}/`)
+    );
+  } catch {
+    return false;
+  }
+}, 'must be an http or https origin, like https://your-app.example.com/');

@@ -1,0 +1,39 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One config, three builds, picked by `--mode`:
+ * - default: the checkout app (index.html → dist/checkout), served by the server inside the iframe;
+ * - `loader`: the script-tag IIFE (src/sdk/global.ts → dist/loader/checkout.js);
+ * - `sdk`: the ESM entry for npm users (src/sdk/index.ts → dist/sdk/till.js).
+ */
+const libraryBuilds = {
+  loader: { entry: 'src/sdk/global.ts', formats: ['iife' as const], name: 'TillLoader', fileName: () => 'checkout.js' },
+  sdk: { entry: 'src/sdk/index.ts', formats: ['es' as const], fileName: () => 'till.js' },
+};
+
+export default defineConfig(({ mode }) => {
+  const library = libraryBuilds[mode as keyof typeof libraryBuilds];
+  return {
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: library
+      ? { lib: library, outDir: `dist/${mode}`, emptyOutDir: true, target: 'es2020', copyPublicDir: false }
+      : { outDir: 'dist/checkout', emptyOutDir: true, target: 'es2020' },
+    test: {
+      projects: [
+        { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts'], environment: 'node' } },
+        { extends: true, test: { name: 'component', include: ['test/checkout/**/*.test.tsx'], environment: 'happy-dom' } },
+        {
+          extends: true,
+          test: {
+            name: 'browser',
+            include: ['test/browser/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 30_000,
+            hookTimeout: 60_000,
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
+});
