@@ -37,8 +37,9 @@ export function createModal(onDismiss: () => void): Modal {
   iframe.title = 'Checkout';
   iframe.allow = 'payment';
   const close = element('button', {
-    position: 'absolute', top: '8px', right: '8px', width: '44px', height: '44px', border: '0',
-    borderRadius: '22px', background: 'rgba(255,255,255,.9)', font: '24px/1 system-ui,sans-serif', cursor: 'pointer',
+    position: 'absolute', top: '8px', right: '8px', width: '44px', height: '44px', border: '0', padding: '0',
+    borderRadius: '22px', background: 'transparent', color: '#334155', font: '28px/44px system-ui,sans-serif',
+    cursor: 'pointer',
   }, panel);
   close.type = 'button';
   close.textContent = '×';

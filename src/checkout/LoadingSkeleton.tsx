@@ -1,0 +1,27 @@
+import { useLocalization } from './useLocalization';
+
+/**
+ * Grey blocks the size of the form, so the card keeps its height when the session arrives instead of jumping.
+ * Screen readers hear the status text; the blocks are hidden from them.
+ */
+export function LoadingSkeleton() {
+  const { messages } = useLocalization();
+  return (
+    <main class="card" aria-busy="true">
+      <p class="visually-hidden" role="status">
+        {messages.loading}
+      </p>
+      <div class="skeleton" aria-hidden="true">
+        <div class="skeleton__line skeleton__line--short" />
+        <div class="skeleton__line skeleton__line--title" />
+        <div class="skeleton__block skeleton__block--summary" />
+        <div class="skeleton__block" />
+        <div class="skeleton__block" />
+        <div class="skeleton__block" />
+        <div class="skeleton__block" />
+        <div class="skeleton__block skeleton__block--button" />
+        <div class="skeleton__line skeleton__line--note" />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,17 @@
+import type { CheckoutField } from './checkoutFields';
+
+const fieldsByParam: Record<string, CheckoutField> = {
+  'customer.email': 'email',
+  'customer.name': 'name',
+  'card.number': 'cardNumber',
+  'card.exp_month': 'expiry',
+  'card.exp_year': 'expiry',
+  'card.cvc': 'cvc',
+};
+
+/** The form field a server validation error (`param`) belongs to, or null when no field shows it. */
+export function fieldForParam(param: string | null): CheckoutField | null {
+  // hasOwn, so a param like "constructor" can't reach Object.prototype.
+  if (param === null || !Object.hasOwn(fieldsByParam, param)) return null;
+  return fieldsByParam[param] ?? null;
+}

@@ -1,0 +1,103 @@
+import type { BillingInterval } from './CheckoutApi';
+
+/**
+ * Every sentence the customer can read. Components never hold copy of their own, so a later locale only has to
+ * provide another object of this shape.
+ */
+export interface Messages {
+  loading: string;
+  checkoutEyebrow: string;
+  signedInAs: (name: string, maskedEmail: string) => string;
+  pricePerInterval: (price: string, interval: BillingInterval) => string;
+  includedCredits: (credits: string) => string;
+  bundleCredits: (credits: string) => string;
+  fields: { email: string; name: string; cardNumber: string; expiry: string; cvc: string };
+  placeholders: { cardNumber: string; expiry: string; cvc: string };
+  errors: {
+    emailInvalid: string;
+    nameRequired: string;
+    cardNumberInvalid: string;
+    expiryInvalid: string;
+    expiryInPast: string;
+    cvcInvalid: string;
+    paymentUnreachable: string;
+  };
+  payButton: (amount: string) => string;
+  processing: string;
+  secureNote: string;
+  success: {
+    heading: string;
+    subscription: (planName: string, price: string) => string;
+    creditBundle: (bundleName: string, credits: string) => string;
+    done: string;
+  };
+  screens: Record<
+    'notFramed' | 'expired' | 'completed' | 'notFound' | 'unreachable' | 'unavailable',
+    { heading: string; body: string }
+  >;
+  retry: string;
+}
+
+const intervalNames: Record<BillingInterval, string> = { day: 'day', week: 'week', month: 'month', year: 'year' };
+
+export const messages: Messages = {
+  loading: 'Loading checkout…',
+  checkoutEyebrow: 'Checkout',
+  signedInAs: (name, maskedEmail) => `Signed in as ${name} · ${maskedEmail}`,
+  pricePerInterval: (price, interval) => `${price} / ${intervalNames[interval]}`,
+  includedCredits: (credits) => `Includes ${credits} credits`,
+  bundleCredits: (credits) => `${credits} credits`,
+  fields: {
+    email: 'Email',
+    name: 'Full name',
+    cardNumber: 'Card number',
+    expiry: 'Expiry (MM/YY)',
+    cvc: 'Security code',
+  },
+  placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/YY', cvc: 'CVC' },
+  errors: {
+    emailInvalid: 'Enter an email address like name@example.com.',
+    nameRequired: 'Enter your full name.',
+    cardNumberInvalid: 'Enter a card number of 12 to 19 digits.',
+    expiryInvalid: 'Enter the expiry date as MM/YY.',
+    expiryInPast: 'This card has expired.',
+    cvcInvalid: 'Enter the 3 or 4 digit security code.',
+    paymentUnreachable: 'We couldn’t reach the payment service. Check your connection and try again.',
+  },
+  payButton: (amount) => `Pay ${amount}`,
+  processing: 'Processing…',
+  secureNote: 'Your card details are sent securely and never shared with the merchant.',
+  success: {
+    heading: 'Payment successful',
+    subscription: (planName, price) => `You’re subscribed to ${planName} for ${price}.`,
+    creditBundle: (bundleName, credits) => `${bundleName}: ${credits} credits added to your account.`,
+    done: 'Done',
+  },
+  screens: {
+    notFramed: {
+      heading: 'Open this checkout from the merchant’s site',
+      body: 'This page only works inside the checkout on the merchant’s website. Go back to their site to continue.',
+    },
+    expired: {
+      heading: 'This checkout has expired',
+      body: 'This checkout has expired. Close it and start again from the merchant’s site.',
+    },
+    completed: {
+      heading: 'This checkout is already complete',
+      body: 'This checkout is already complete. You have not been charged again.',
+    },
+    notFound: {
+      heading: 'Checkout not found',
+      body: 'We couldn’t find this checkout. Close it and start again from the merchant’s site.',
+    },
+    unreachable: {
+      heading: 'We couldn’t load the checkout',
+      body: 'Check your connection and try again.',
+    },
+    unavailable: {
+      heading: 'This checkout is unavailable',
+      body: 'Something is wrong with this checkout page. Start again from the merchant’s site.',
+    },
+  },
+  retry: 'Retry',
+};

@@ -1,0 +1,19 @@
+import { useEffect } from 'preact/hooks';
+import { createMessage } from '../protocol';
+import type { LoaderLink } from './connectToLoader';
+
+/**
+ * Asks the loader to close on Escape. Keys pressed inside our frame never reach the merchant's page, so the loader
+ * can't see them itself.
+ */
+export function useCloseOnEscape(loader: LoaderLink): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      // isComposing: Escape cancels an IME composition; defaultPrevented: a widget inside used the key itself.
+      if (event.key !== 'Escape' || event.isComposing || event.defaultPrevented) return;
+      loader.send(createMessage('close', {}));
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [loader]);
+}

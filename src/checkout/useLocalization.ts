@@ -1,0 +1,17 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { messages } from './messages';
+import type { Messages } from './messages';
+
+export interface Localization {
+  messages: Messages;
+  /** BCP 47 tag for Intl; undefined means the browser's default. */
+  locale: string | undefined;
+}
+
+/** Provided once by CheckoutApp, so adding a locale never touches the components. */
+export const LocalizationContext = createContext<Localization>({ messages, locale: undefined });
+
+export function useLocalization(): Localization {
+  return useContext(LocalizationContext);
+}

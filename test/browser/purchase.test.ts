@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkoutFrame, DECLINED_CARD, GOOD_CARD, pay, shopOutcome } from './support/checkoutFrame';
+import { launchBrowser } from './support/launchBrowser';
+import { startStack, type Stack } from './support/startStack';
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function openShop(): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(stack.shopUrl);
+  return page;
+}
+
+const secretOf = (token: string): string => JSON.parse(Buffer.from(token, 'base64').toString()).secret;
+
+describe('buying through the demo shop', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await openShop();
+  });
+
+  it('subscribes a new customer, and onSuccess reports the ids the API confirms', async () => {
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    const frame = checkoutFrame(page);
+    await pay(frame, GOOD_CARD, { email: 'ada@example.com', name: 'Ada Lovelace' });
+    await frame.getByRole('heading', { name: 'Payment successful' }).waitFor();
+
+    const result = await shopOutcome(page, 'success');
+    const { status, body: session } = await stack.api(`v1/checkout_sessions/${result.checkoutSessionId}`);
+    expect(status).toBe(200);
+    expect(session).toMatchObject({
+      checkout_mode: 'subscription',
+      status: 'completed',
+      connection_id: result.connectionId,
+      origin_url: stack.shopUrl,
+    });
+    expect(session.completed_at).not.toBeNull();
+    const { body: connection } = await stack.api(`v1/connections/${result.connectionId}`);
+    expect(connection.customer).toEqual({ email: 'ada@example.com', name: 'Ada Lovelace' });
+    expect(connection.subscription.status).toBe('active');
+    // The modal closes by itself after the success screen.
+    await page.locator('dialog').waitFor({ state: 'detached' });
+  });
+
+  it('lets that connection buy a credit bundle, and its balance grows', async () => {
+    const account = page.locator('#account');
+    await expect.poll(() => account.getAttribute('data-credit-balance')).toBe('10.00');
+    await page.getByRole('button', { name: 'Buy credits' }).click();
+    const frame = checkoutFrame(page);
+    await frame.getByText(/Signed in as Ada Lovelace/).waitFor();
+    await pay(frame, GOOD_CARD);
+
+    const result = await shopOutcome(page, 'success');
+    expect(result.checkoutSessionId).toMatch(/^cs_test_/);
+    await expect.poll(() => account.getAttribute('data-credit-balance')).toBe('15.00');
+    const { body: connection } = await stack.api(`v1/connections/${result.connectionId}`);
+    expect(connection.credit_balance).toBe('15.00');
+  });
+});
+
+describe('payment and closing', () => {
+  it('shows a decline in words, then takes a good card', async () => {
+    const page = await openShop();
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    const frame = checkoutFrame(page);
+    await pay(frame, DECLINED_CARD, { email: 'grace@example.com', name: 'Grace Hopper' });
+    await frame.getByRole('alert').filter({ hasText: /declined/i }).waitFor();
+    expect(await page.locator('#result').getAttribute('data-outcome')).toBeNull();
+
+    await frame.getByLabel('Card number').fill(GOOD_CARD);
+    await frame.getByRole('button', { name: /^Pay / }).click();
+    const result = await shopOutcome(page, 'success');
+    const { body: session } = await stack.api(`v1/checkout_sessions/${result.checkoutSessionId}`);
+    expect(session.status).toBe('completed');
+  });
+
+  it('calls onCancel when the customer presses Escape, and returns focus to the trigger', async () => {
+    const page = await openShop();
+    const subscribe = page.getByRole('button', { name: 'Subscribe' });
+    await subscribe.click();
+    await checkoutFrame(page).getByLabel('Email').waitFor();
+    await page.keyboard.press('Escape');
+    const result = await shopOutcome(page, 'cancel');
+    expect(result.checkoutSessionId).toMatch(/^cs_test_/);
+    await page.locator('dialog').waitFor({ state: 'detached' });
+    expect(await subscribe.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+});
+
+describe('other origins', () => {
+  it('ignores forged success messages from a page on a third origin, and never hands it a port', async () => {
+    const page = await openShop();
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    const frame = checkoutFrame(page);
+    await frame.getByLabel('Email').waitFor();
+    const forged = [
+      { ns: 'till-checkout', v: 1, type: 'hello', checkoutSessionId: 'cs_test_forged' },
+      { ns: 'till-checkout', v: 1, type: 'success', checkoutSessionId: 'cs_test_forged', connectionId: 'con_test_forged', checkoutMode: 'subscription' },
+    ];
+    // The attacker holds a reference to the shop's window (it opened it) and posts to it with '*'.
+    const attacker = await stack.startThirdOrigin('<!doctype html><title>attacker</title>');
+    const attackerPage = await page.context().newPage();
+    await attackerPage.goto(attacker);
+    const portsReceived = await attackerPage.evaluate(
+      async ({ shopUrl, forged }) => {
+        let ports = 0;
+        window.addEventListener('message', (event) => (ports += event.ports.length));
+        const shop = window.open(shopUrl)!;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        for (let i = 0; i < 5; i++) for (const message of forged) shop.postMessage(message, '*');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        shop.close();
+        return ports;
+      },
+      { shopUrl: stack.shopUrl, forged },
+    );
+    expect(portsReceived).toBe(0);
+
+    // And a forged success posted by the shop page's own window, which is not the checkout frame.
+    await page.evaluate(() => window.postMessage({ ns: 'till-checkout', v: 1, type: 'success', checkoutSessionId: 'x', connectionId: 'y', checkoutMode: 'subscription' }, '*'));
+    await frame.getByLabel('Email').fill('still@here.com');
+    expect(await page.locator('#result').getAttribute('data-outcome')).toBeNull();
+    expect(await page.locator('dialog').count()).toBe(1);
+
+    // The forged hello did not rebind the checkout: closing reports the real session.
+    await page.keyboard.press('Escape');
+    const result = await shopOutcome(page, 'cancel');
+    expect(result.checkoutSessionId).toMatch(/^cs_test_[0-9A-Z]{26}$/);
+  });
+
+  it('refuses to be framed by a page on an origin other than the session origin', async () => {
+    const { body } = await stack.api('v1/subscription_configs');
+    const { body: session } = await stack.api('v1/checkout_sessions', {
+      checkout_mode: 'subscription',
+      origin_url: stack.shopUrl,
+      subscription_config_id: body.data[0].subscription_config_id,
+    });
+    const handle = createHash('sha256').update(secretOf(session.checkout_session_token)).digest('base64url');
+    const checkoutUrl = new URL(`checkout/${handle}`, stack.tillUrl).href;
+    const framing = `<!doctype html><title>framer</title><iframe title="Checkout" src="${checkoutUrl}"></iframe>`;
+
+    const page = await (await browser.newContext()).newPage();
+    const refused = page.waitForEvent('console', (message) => /frame-ancestors/.test(message.text()));
+    await page.goto(await stack.startThirdOrigin(framing));
+    await refused;
+    const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    expect(frame.url()).not.toContain(handle);
+    expect(await checkoutFrame(page).getByLabel('Card number').count()).toBe(0);
+  });
+});

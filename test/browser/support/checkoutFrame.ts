@@ -1,0 +1,25 @@
+import type { FrameLocator, Page } from 'playwright-core';
+
+export const GOOD_CARD = '4242 4242 4242 4242';
+export const DECLINED_CARD = '4000 0000 0000 0002';
+
+export const checkoutFrame = (page: Page): FrameLocator => page.frameLocator('iframe[title="Checkout"]');
+
+/** Fills the checkout form as a customer would, then presses Pay. */
+export async function pay(frame: FrameLocator, card: string, customer?: { email: string; name: string }) {
+  if (customer) {
+    await frame.getByLabel('Email').fill(customer.email);
+    await frame.getByLabel('Full name').fill(customer.name);
+  }
+  await frame.getByLabel('Card number').fill(card);
+  await frame.getByLabel('Expiry (MM/YY)').fill(`12/${(new Date().getFullYear() + 2) % 100}`);
+  await frame.getByLabel('Security code').fill('123');
+  await frame.getByRole('button', { name: /^Pay / }).click();
+}
+
+/** What the demo shop's page wrote down from its `onSuccess`/`onCancel`/`onError` callbacks. */
+export async function shopOutcome(page: Page, outcome: 'success' | 'cancel' | 'error') {
+  const result = page.locator(`#result[data-outcome="${outcome}"]`);
+  await result.waitFor();
+  return result.evaluate((el) => ({ ...(el as HTMLElement).dataset }));
+}

@@ -1,0 +1,48 @@
+import { Hono } from 'hono';
+import { createShopApp } from '../../../src/demo/createShopApp';
+import { listen, openStore, startCheckoutServer, type RunningServer } from '../../../src/server';
+import { freePort } from './freePort';
+
+export interface Stack {
+  tillUrl: string;
+  shopUrl: string;
+  apiKey: string;
+  /** Serves `html` at `/` of a third origin (another port), for pages that must not get in. */
+  startThirdOrigin(html: string): Promise<string>;
+  /** Calls the merchant API as the demo merchant. */
+  api<T = any>(path: string, body?: object): Promise<{ status: number; body: T }>;
+  stop(): Promise<void>;
+}
+
+/** The real thing on real ports: the checkout server over an in-memory PGlite, and the demo shop. */
+export async function startStack(): Promise<Stack> {
+  const { db, demo } = await openStore({});
+  const tillPort = await freePort();
+  const publicUrl = `http://localhost:${tillPort}/`;
+  const servers: RunningServer[] = [await startCheckoutServer({ db, publicUrl, port: tillPort })];
+  const shop = await listen(createShopApp({ tillUrl: publicUrl, apiKey: demo.apiKey }).fetch, 0);
+  servers.push(shop);
+
+  return {
+    tillUrl: publicUrl,
+    shopUrl: shop.url,
+    apiKey: demo.apiKey,
+    async startThirdOrigin(html) {
+      const server = await listen(new Hono().get('/', (c) => c.html(html)).fetch, 0);
+      servers.push(server);
+      return server.url;
+    },
+    async api(path, body) {
+      const response = await fetch(new URL(path, publicUrl), {
+        method: body ? 'POST' : 'GET',
+        headers: { Authorization: `Bearer ${demo.apiKey}`, 'Content-Type': 'application/json' },
+        body: body && JSON.stringify(body),
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    async stop() {
+      await Promise.all(servers.map((server) => server.close()));
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { connectToLoader } from '../../src/checkout/connectToLoader';
+import { createMessage } from '../../src/protocol';
+import { createFakePort, createFakeWindow, hasSettled } from './fakeHandshake';
+
+const PARENT_ORIGIN = 'https://shop.example';
+const connect = createMessage('connect', {});
+const init = createMessage('init', { secret: 'cs_secret_1' });
+
+function startHandshake(signal?: AbortSignal) {
+  const win = createFakeWindow();
+  const port = createFakePort();
+  const connection = connectToLoader({ window: win, parentOrigin: PARENT_ORIGIN, checkoutSessionId: 'cs_test_1', signal });
+  const validConnect = { source: win.parent as unknown as Window, origin: PARENT_ORIGIN, data: connect, ports: [port.asPort()] };
+  return { win, port, connection, validConnect };
+}
+
+describe('connectToLoader', () => {
+  it('says hello to the parent with the exact parent origin', () => {
+    const { win } = startHandshake();
+    expect(win.parent.postMessage).toHaveBeenCalledTimes(1);
+    expect(win.parent.postMessage).toHaveBeenCalledWith(createMessage('hello', { checkoutSessionId: 'cs_test_1' }), PARENT_ORIGIN);
+  });
+
+  it('resolves with the secret from init, sends on the port and removes every listener', async () => {
+    const { win, port, connection, validConnect } = startHandshake();
+    win.deliver(validConnect);
+    expect(port.start).toHaveBeenCalled();
+    port.deliver({ data: init });
+
+    const { secret, send } = await connection;
+    expect(secret).toBe('cs_secret_1');
+    send(createMessage('close', {}));
+    expect(port.postMessage).toHaveBeenCalledWith(createMessage('close', {}));
+    expect(win.listeners.size).toBe(0);
+    expect(port.listeners.size).toBe(0);
+  });
+
+  it.each([
+    ['from another origin', { origin: 'https://evil.example' }],
+    ['from another window of the same origin', { source: {} as Window }],
+    ['without a port', { ports: [] }],
+    ['that is not a connect message', { data: { type: 'connect' } }],
+  ])('ignores a connect %s', async (_, override) => {
+    const { win, port, connection, validConnect } = startHandshake();
+    win.deliver({ ...validConnect, ...override });
+    port.deliver({ data: init });
+    expect(await hasSettled(connection)).toBe(false);
+    expect(win.listeners.size).toBe(1);
+  });
+
+  it('keeps the first connect and ignores a later one', async () => {
+    const { win, port, connection, validConnect } = startHandshake();
+    const laterPort = createFakePort();
+    win.deliver(validConnect);
+    win.deliver({ ...validConnect, ports: [laterPort.asPort()] });
+    expect(laterPort.listeners.size).toBe(0);
+    port.deliver({ data: init });
+    expect((await connection).secret).toBe('cs_secret_1');
+  });
+
+  it('waits on the port for a valid init, ignoring anything else', async () => {
+    const { win, port, connection, validConnect } = startHandshake();
+    win.deliver(validConnect);
+    port.deliver({ data: { ...init, secret: '' } });
+    port.deliver({ data: createMessage('close', {}) });
+    expect(await hasSettled(connection)).toBe(false);
+    port.deliver({ data: init });
+    expect((await connection).secret).toBe('cs_secret_1');
+  });
+
+  it('stops waiting and removes its listeners when aborted', async () => {
+    const controller = new AbortController();
+    const { win, port, connection, validConnect } = startHandshake(controller.signal);
+    win.deliver(validConnect);
+    controller.abort(new Error('gave up'));
+    await expect(connection).rejects.toThrow('gave up');
+    expect(win.listeners.size).toBe(0);
+    expect(port.listeners.size).toBe(0);
+  });
+});

@@ -1,0 +1,93 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, vi } from 'vitest';
+import type { CheckoutToLoaderMessage } from '../../src/protocol';
+import type { CheckoutApi, CheckoutSession, CompletedCheckout } from '../../src/checkout/CheckoutApi';
+import { CheckoutApiError } from '../../src/checkout/CheckoutApiError';
+import { CheckoutApp } from '../../src/checkout/CheckoutApp';
+
+// Vitest runs without globals here, so Testing Library can't register its own cleanup.
+afterEach(cleanup);
+
+export const CHECKOUT_SESSION_ID = 'cs_test_123';
+/** Mid-January 2030: "01/30" is still valid, "12/29" has expired. */
+export const TODAY = new Date(2030, 0, 15);
+
+/** A new customer buying the Pro subscription: the server asks for email and name. */
+export function aSession(overrides: Partial<CheckoutSession> = {}): CheckoutSession {
+  return {
+    checkout_session_id: CHECKOUT_SESSION_ID,
+    checkout_mode: 'subscription',
+    status: 'open',
+    merchant_name: 'Acme AI',
+    customer: null,
+    collects_identity: true,
+    plan: { name: 'Pro', billing_interval: 'month', included_credit: '100.00' },
+    bundle: null,
+    amount_due: '19.00',
+    currency: 'USD',
+    connection_id: null,
+    ...overrides,
+  };
+}
+
+export const returningCustomer: Partial<CheckoutSession> = {
+  customer: { name: 'Jane Doe', email: 'j•••@example.com' },
+  collects_identity: false,
+  connection_id: 'conn_1',
+};
+
+export const aCompletedCheckout: CompletedCheckout = {
+  checkout_session_id: CHECKOUT_SESSION_ID,
+  checkout_mode: 'subscription',
+  connection_id: 'conn_1',
+  status: 'completed',
+  completed_at: '2030-01-15T10:00:00Z',
+};
+
+export function apiError(status: number, code: string, message = `error ${code}`, param: string | null = null) {
+  return new CheckoutApiError(status, code, message, param);
+}
+
+/** A promise the test settles when it wants, to look at the app while a request is in flight. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
+/** Renders the app with a fake API (the given session, a successful payment) and a loader that records messages. */
+export function renderCheckout(session: CheckoutSession | (() => Promise<CheckoutSession>) = aSession()) {
+  const api = {
+    getSession: vi.fn<CheckoutApi['getSession']>(typeof session === 'function' ? session : async () => session),
+    complete: vi.fn<CheckoutApi['complete']>(async () => aCompletedCheckout),
+  };
+  const sent: CheckoutToLoaderMessage[] = [];
+  const loader = { send: (message: CheckoutToLoaderMessage) => void sent.push(message) };
+  const result = render(
+    <CheckoutApp api={api} loader={loader} checkoutSessionId={CHECKOUT_SESSION_ID} locale="en-US" today={() => TODAY} />,
+  );
+  const sentOfType = <T extends CheckoutToLoaderMessage['type']>(type: T) =>
+    sent.filter((m): m is Extract<CheckoutToLoaderMessage, { type: T }> => m.type === type);
+  return { ...result, api, sent, sentOfType };
+}
+
+const validCard = { 'Card number': '4242 4242 4242 4242', 'Expiry (MM/YY)': '12/34', 'Security code': '123' };
+const validIdentity = { Email: 'jane@example.com', 'Full name': 'Jane Doe' };
+
+/** Types into fields found by their visible label. */
+export function fillFields(values: Record<string, string>) {
+  for (const [label, value] of Object.entries(values)) {
+    fireEvent.input(screen.getByLabelText(label), { target: { value } });
+  }
+}
+
+/** Fills every field the form shows with valid values, then applies `overrides`. */
+export function fillValidForm(overrides: Record<string, string> = {}) {
+  const identity = screen.queryByLabelText('Email') ? validIdentity : {};
+  fillFields({ ...identity, ...validCard, ...overrides });
+}
+
+export function payButton() {
+  return screen.getByRole('button', { name: /^Pay |Processing/ });
+}

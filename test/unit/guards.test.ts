@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createMessage,
+  isCheckoutMessage,
+  isCheckoutToLoaderMessage,
+  isMessageOfType,
+  NAMESPACE,
+  PROTOCOL_VERSION,
+} from '../../src/protocol';
+
+const valid = {
+  hello: createMessage('hello', { checkoutSessionId: 'cs_test_1' }),
+  connect: createMessage('connect', {}),
+  init: createMessage('init', { secret: 'css_test_x' }),
+  ready: createMessage('ready', { checkoutSessionId: 'cs_test_1', checkoutMode: 'subscription' }),
+  success: createMessage('success', { checkoutSessionId: 'cs_test_1', connectionId: 'con_test_1', checkoutMode: 'credit_bundle' }),
+  failure: createMessage('failure', { checkoutSessionId: 'cs_test_1', code: 'session_expired', message: 'Expired.' }),
+  close: createMessage('close', {}),
+};
+
+describe('protocol guards', () => {
+  it.each(Object.entries(valid))('accepts a well-formed %s message', (type, message) => {
+    expect(isCheckoutMessage(message)).toBe(true);
+    expect(isMessageOfType(message, type as keyof typeof valid)).toBe(true);
+  });
+
+  it('stamps every message with the namespace and version', () => {
+    expect(valid.close).toEqual({ ns: NAMESPACE, v: PROTOCOL_VERSION, type: 'close' });
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'success'],
+    ['another namespace', { ...valid.success, ns: 'polar' }],
+    ['another version', { ...valid.success, v: PROTOCOL_VERSION + 1 }],
+    ['an unknown type', { ...valid.close, type: 'pwned' }],
+    ['an inherited type name', { ...valid.close, type: 'toString' }],
+    ['a success without a connection', { ...valid.success, connectionId: undefined }],
+    ['a success with an unknown mode', { ...valid.success, checkoutMode: 'free' }],
+    ['a hello with an empty session id', { ...valid.hello, checkoutSessionId: '' }],
+    ['an init without a secret', { ...valid.init, secret: 1 }],
+    ['a failure with an unknown code', { ...valid.failure, code: 'teapot' }],
+  ])('rejects %s', (_, value) => {
+    expect(isCheckoutMessage(value)).toBe(false);
+  });
+
+  it('tells messages of one type from another', () => {
+    expect(isMessageOfType(valid.hello, 'success')).toBe(false);
+  });
+
+  it('lets the loader receive only what the checkout app may send it', () => {
+    expect(Object.keys(valid).filter((type) => isCheckoutToLoaderMessage(valid[type as keyof typeof valid]))).toEqual([
+      'ready',
+      'success',
+      'failure',
+      'close',
+    ]);
+  });
+});
