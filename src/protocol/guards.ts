@@ -10,7 +10,6 @@ const FAILURE_CODES: readonly CheckoutFailureCode[] = [
   'session_expired',
   'session_completed',
   'session_not_found',
-  'checkout_unavailable',
 ];
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;

@@ -6,8 +6,7 @@ export type CheckoutMode = 'subscription' | 'credit_bundle';
 export type CheckoutFailureCode =
   | 'session_expired'
   | 'session_completed'
-  | 'session_not_found'
-  | 'checkout_unavailable';
+  | 'session_not_found';
 
 interface Envelope<T extends string> {
   ns: typeof NAMESPACE;

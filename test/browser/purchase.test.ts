@@ -1,28 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkoutFrame, DECLINED_CARD, GOOD_CARD, pay, shopOutcome } from './support/checkoutFrame';
-import { launchBrowser } from './support/launchBrowser';
-import { startStack, type Stack } from './support/startStack';
+import { useBrowserStack } from './support/useBrowserStack';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-async function openShop(): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(stack.shopUrl);
-  return page;
-}
+const ctx = useBrowserStack();
+const openShop = () => ctx.openShop();
 
 const secretOf = (token: string): string => JSON.parse(Buffer.from(token, 'base64').toString()).secret;
 
@@ -40,16 +23,16 @@ describe('buying through the demo shop', () => {
     await frame.getByRole('heading', { name: 'Payment successful' }).waitFor();
 
     const result = await shopOutcome(page, 'success');
-    const { status, body: session } = await stack.api(`v1/checkout_sessions/${result.checkoutSessionId}`);
+    const { status, body: session } = await ctx.stack.api(`v1/checkout_sessions/${result.checkoutSessionId}`);
     expect(status).toBe(200);
     expect(session).toMatchObject({
       checkout_mode: 'subscription',
       status: 'completed',
       connection_id: result.connectionId,
-      origin_url: stack.shopUrl,
+      origin_url: ctx.stack.shopUrl,
     });
     expect(session.completed_at).not.toBeNull();
-    const { body: connection } = await stack.api(`v1/connections/${result.connectionId}`);
+    const { body: connection } = await ctx.stack.api(`v1/connections/${result.connectionId}`);
     expect(connection.customer).toEqual({ email: 'ada@example.com', name: 'Ada Lovelace' });
     expect(connection.subscription.status).toBe('active');
     // The modal closes by itself after the success screen.
@@ -67,7 +50,7 @@ describe('buying through the demo shop', () => {
     const result = await shopOutcome(page, 'success');
     expect(result.checkoutSessionId).toMatch(/^cs_test_/);
     await expect.poll(() => account.getAttribute('data-credit-balance')).toBe('15.00');
-    const { body: connection } = await stack.api(`v1/connections/${result.connectionId}`);
+    const { body: connection } = await ctx.stack.api(`v1/connections/${result.connectionId}`);
     expect(connection.credit_balance).toBe('15.00');
   });
 });
@@ -84,7 +67,7 @@ describe('payment and closing', () => {
     await frame.getByLabel('Card number').fill(GOOD_CARD);
     await frame.getByRole('button', { name: /^Pay / }).click();
     const result = await shopOutcome(page, 'success');
-    const { body: session } = await stack.api(`v1/checkout_sessions/${result.checkoutSessionId}`);
+    const { body: session } = await ctx.stack.api(`v1/checkout_sessions/${result.checkoutSessionId}`);
     expect(session.status).toBe('completed');
   });
 
@@ -99,6 +82,26 @@ describe('payment and closing', () => {
     await page.locator('dialog').waitFor({ state: 'detached' });
     expect(await subscribe.evaluate((el) => el === document.activeElement)).toBe(true);
   });
+  it('opens one dialog when opened twice, locks page scroll, and the close button cancels it once', async () => {
+    const page = await openShop();
+    const { checkout_session_token: token } = await ctx.stack.createSubscriptionSession();
+    const sameHandle = await page.evaluate((token) => {
+      const w = window as any;
+      w.cancels = 0;
+      const options = { onCancel: () => w.cancels++ };
+      return w.Till.open(token, options) === w.Till.open(token, options);
+    }, token);
+    expect(sameHandle).toBe(true);
+    expect(await page.locator('dialog').count()).toBe(1);
+
+    await checkoutFrame(page).getByLabel('Email').waitFor();
+    const pageOverflow = () => page.evaluate(() => getComputedStyle(document.documentElement).overflow);
+    expect(await pageOverflow()).toBe('hidden');
+    await page.getByRole('button', { name: 'Close checkout' }).click();
+    await page.locator('dialog').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => (window as any).cancels)).toBe(1);
+    expect(await pageOverflow()).toBe('visible');
+  });
 });
 
 describe('other origins', () => {
@@ -112,7 +115,7 @@ describe('other origins', () => {
       { ns: 'till-checkout', v: 1, type: 'success', checkoutSessionId: 'cs_test_forged', connectionId: 'con_test_forged', checkoutMode: 'subscription' },
     ];
     // The attacker holds a reference to the shop's window (it opened it) and posts to it with '*'.
-    const attacker = await stack.startThirdOrigin('<!doctype html><title>attacker</title>');
+    const attacker = await ctx.stack.startThirdOrigin('<!doctype html><title>attacker</title>');
     const attackerPage = await page.context().newPage();
     await attackerPage.goto(attacker);
     const portsReceived = await attackerPage.evaluate(
@@ -126,7 +129,7 @@ describe('other origins', () => {
         shop.close();
         return ports;
       },
-      { shopUrl: stack.shopUrl, forged },
+      { shopUrl: ctx.stack.shopUrl, forged },
     );
     expect(portsReceived).toBe(0);
 
@@ -143,19 +146,14 @@ describe('other origins', () => {
   });
 
   it('refuses to be framed by a page on an origin other than the session origin', async () => {
-    const { body } = await stack.api('v1/subscription_configs');
-    const { body: session } = await stack.api('v1/checkout_sessions', {
-      checkout_mode: 'subscription',
-      origin_url: stack.shopUrl,
-      subscription_config_id: body.data[0].subscription_config_id,
-    });
+    const session = await ctx.stack.createSubscriptionSession();
     const handle = createHash('sha256').update(secretOf(session.checkout_session_token)).digest('base64url');
-    const checkoutUrl = new URL(`checkout/${handle}`, stack.tillUrl).href;
+    const checkoutUrl = new URL(`checkout/${handle}`, ctx.stack.tillUrl).href;
     const framing = `<!doctype html><title>framer</title><iframe title="Checkout" src="${checkoutUrl}"></iframe>`;
 
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await ctx.browser.newContext()).newPage();
     const refused = page.waitForEvent('console', (message) => /frame-ancestors/.test(message.text()));
-    await page.goto(await stack.startThirdOrigin(framing));
+    await page.goto(await ctx.stack.startThirdOrigin(framing));
     await refused;
     const frame = page.frames().find((f) => f !== page.mainFrame())!;
     expect(frame.url()).not.toContain(handle);

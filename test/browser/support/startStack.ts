@@ -1,14 +1,18 @@
 import { Hono } from 'hono';
 import { createShopApp } from '../../../src/demo/createShopApp';
-import { listen, openStore, startCheckoutServer, type RunningServer } from '../../../src/server';
+import { listen, openStore, startCheckoutServer, type Database, type RunningServer } from '../../../src/server';
 import { freePort } from './freePort';
 
 export interface Stack {
   tillUrl: string;
   shopUrl: string;
   apiKey: string;
+  /** The store behind the checkout server, for states no API reaches (an expired session). */
+  db: Database;
   /** Serves `html` at `/` of a third origin (another port), for pages that must not get in. */
   startThirdOrigin(html: string): Promise<string>;
+  /** Creates a subscription session for the demo plan, opened from the shop's origin. */
+  createSubscriptionSession(): Promise<{ checkout_session_id: string; checkout_session_token: string }>;
   /** Calls the merchant API as the demo merchant. */
   api<T = any>(path: string, body?: object): Promise<{ status: number; body: T }>;
   stop(): Promise<void>;
@@ -23,22 +27,34 @@ export async function startStack(): Promise<Stack> {
   const shop = await listen(createShopApp({ tillUrl: publicUrl, apiKey: demo.apiKey }).fetch, 0);
   servers.push(shop);
 
+  const api: Stack['api'] = async (path, body) => {
+    const response = await fetch(new URL(path, publicUrl), {
+      method: body ? 'POST' : 'GET',
+      headers: { Authorization: `Bearer ${demo.apiKey}`, 'Content-Type': 'application/json' },
+      body: body && JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+
   return {
     tillUrl: publicUrl,
     shopUrl: shop.url,
     apiKey: demo.apiKey,
+    db,
     async startThirdOrigin(html) {
       const server = await listen(new Hono().get('/', (c) => c.html(html)).fetch, 0);
       servers.push(server);
       return server.url;
     },
-    async api(path, body) {
-      const response = await fetch(new URL(path, publicUrl), {
-        method: body ? 'POST' : 'GET',
-        headers: { Authorization: `Bearer ${demo.apiKey}`, 'Content-Type': 'application/json' },
-        body: body && JSON.stringify(body),
+    api,
+    async createSubscriptionSession() {
+      const { body: plans } = await api('v1/subscription_configs');
+      const { body } = await api('v1/checkout_sessions', {
+        checkout_mode: 'subscription',
+        origin_url: shop.url,
+        subscription_config_id: plans.data[0].subscription_config_id,
       });
-      return { status: response.status, body: await response.json() };
+      return body;
     },
     async stop() {
       await Promise.all(servers.map((server) => server.close()));
