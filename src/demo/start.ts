@@ -1,4 +1,4 @@
-import { listen, loadConfig, openStore, startCheckoutServer } from '../server';
+import { closeOnSignal, listen, loadConfig, openStore, startCheckoutServer } from '../server';
 import { createShopApp } from './createShopApp';
 
 // `npm start`: the checkout server and the demo shop, on two origins, over the embedded store.
@@ -11,3 +11,4 @@ console.log(`Till checkout server  ${till.url}`);
 console.log(`Demo shop             ${shop.url}`);
 console.log(`Demo merchant API key ${demo.apiKey}`);
 console.log(`Store                 ${config.databaseUrl ? 'Postgres (DATABASE_URL)' : `PGlite in ${config.dataDir}/`}`);
+closeOnSignal(shop.close, till.close, db.close);

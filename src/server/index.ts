@@ -1,3 +1,4 @@
+export { closeOnSignal } from './closeOnSignal';
 export { loadConfig, type ServerConfig } from './config';
 export { createApp, type AppOptions } from './createApp';
 export { listen, startCheckoutServer, type RunningServer } from './startCheckoutServer';
