@@ -2,6 +2,19 @@ import { randomBytes } from 'node:crypto';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+/** The last id's time and random digits, so ids of the same millisecond still sort in creation order. */
+let previous: { time: number; random: number[] } | undefined;
+
+/** Adds one to base-32 digits, as the ULID spec's monotonic mode does within a millisecond. */
+function increment(digits: number[]): number[] {
+  const next = [...digits];
+  for (let i = next.length - 1; i >= 0; i--) {
+    next[i] = (next[i]! + 1) % 32;
+    if (next[i] !== 0) break;
+  }
+  return next;
+}
+
 /**
  * A ULID behind a typed prefix (`cs_test_01KK2…`), as in the seed's ids: sortable by creation time,
  * so list cursors can compare ids.
@@ -9,7 +22,7 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export function createId(prefix: string, now = Date.now()): string {
   let time = '';
   for (let t = now, i = 0; i < 10; i++, t = Math.floor(t / 32)) time = CROCKFORD[t % 32] + time;
-  let random = '';
-  for (const byte of randomBytes(16)) random += CROCKFORD[byte % 32];
-  return `${prefix}_test_${time}${random}`;
+  const random = previous?.time === now ? increment(previous.random) : Array.from(randomBytes(16), (byte) => byte % 32);
+  previous = { time: now, random };
+  return `${prefix}_test_${time}${random.map((digit) => CROCKFORD[digit]).join('')}`;
 }

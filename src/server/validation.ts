@@ -9,13 +9,19 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   const issue = result.error.issues[0]!;
   const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
   const param = path.join('.') || null;
+  // Zod 4 leaves `input` out of issues, so whether the field was sent is read from the input itself.
+  const missing = path.length > 0 && valueAt(input, path) === undefined;
   const message =
     issue.code === 'unrecognized_keys'
       ? `Unknown parameter '${param}'.`
-      : issue.code === 'invalid_type' && issue.input === undefined
+      : missing
         ? `Missing required parameter '${param}'.`
-        : `Invalid '${param}': ${issue.message}`;
+        : `Invalid ${param ? `'${param}'` : 'request body'}: ${issue.message}`;
   throw new TillApiError('validation_error', message, param);
+}
+
+function valueAt(input: unknown, path: readonly unknown[]): unknown {
+  return path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | null | undefined)?.[key as PropertyKey], input);
 }
 
 /** A request body that is not JSON is the caller's mistake (400), never ours (500). */

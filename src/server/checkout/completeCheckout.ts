@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addBillingInterval } from '../addBillingInterval';
+import { hasActiveSubscription } from '../connections/getConnection';
 import { createId } from '../ids';
 import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
 import { statusOf, type CheckoutSessionRow } from '../sessions/checkoutSessionRow';
@@ -34,6 +35,22 @@ function assertOpen(session: CheckoutSessionRow) {
   if (status === 'expired') throw new TillApiError('session_expired', 'This checkout has expired.');
 }
 
+/**
+ * The rules checked when the session was created may no longer hold: another session for the same connection
+ * may have completed since. The connection's row lock makes two such completions take turns.
+ */
+async function assertStillEligible(tx: Queryable, session: CheckoutSessionRow) {
+  if (!session.connection_id) return;
+  await tx.query('SELECT 1 FROM connections WHERE connection_id = $1 FOR UPDATE', [session.connection_id]);
+  const subscribed = await hasActiveSubscription(tx, session.connection_id, session.subscription_config_id);
+  if (session.checkout_mode === 'subscription' && subscribed) {
+    throw new TillApiError('already_subscribed', 'You already have an active subscription to this plan.');
+  }
+  if (session.checkout_mode === 'credit_bundle' && !subscribed) {
+    throw new TillApiError('subscription_required', 'Credit packs need an active subscription to their plan.');
+  }
+}
+
 async function createConnection(tx: Queryable, merchantId: string, customer: z.infer<typeof customerInput>) {
   const connectionId = createId('con');
   await tx.query('INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ($1, $2, $3, $4)', [
@@ -57,6 +74,7 @@ export async function completeCheckout(db: Database, secretHash: string, body: u
     if (!session.connection_id && !input.customer) {
       throw new TillApiError('validation_error', 'Enter your email and name.', 'customer');
     }
+    await assertStillEligible(tx, session);
     const { config, bundle, amountDue, currency } = await loadPurchase(tx, session);
     const charge = chargeTestCard(input.card);
     await tx.query(

@@ -41,6 +41,15 @@ export async function findActiveSubscription(db: Queryable, connectionId: string
   return row ?? null;
 }
 
+/** Whether the connection holds an active subscription to this config, whatever else it subscribes to. */
+export async function hasActiveSubscription(db: Queryable, connectionId: string, configId: string) {
+  const rows = await db.query(
+    `SELECT 1 FROM subscriptions WHERE connection_id = $1 AND subscription_config_id = $2 AND status = 'active' LIMIT 1`,
+    [connectionId, configId],
+  );
+  return rows.length > 0;
+}
+
 export async function getConnection(db: Queryable, merchantId: string, connectionId: string) {
   const connection = await findConnection(db, merchantId, connectionId, 'id');
   const subscription = await findActiveSubscription(db, connectionId);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CREDIT_BUNDLE_SELECT, type CreditBundleRow, type SubscriptionConfigRow } from '../catalog/catalogRows';
-import { findActiveSubscription, findConnection } from '../connections/getConnection';
+import { findConnection, hasActiveSubscription } from '../connections/getConnection';
 import { createId } from '../ids';
 import { createSecret, encodeCheckoutToken, hashSecret } from '../secrets';
 import type { Database } from '../store/Database';
@@ -63,8 +63,7 @@ async function resolvePurchase(db: Database, merchantId: string, input: Input) {
     const config = await findConfig(db, merchantId, required(input.subscription_config_id, 'subscription_config_id', mode));
     if (input.connection_id) {
       await findConnection(db, merchantId, input.connection_id);
-      const active = await findActiveSubscription(db, input.connection_id);
-      if (active?.subscription_config_id === config.subscription_config_id) {
+      if (await hasActiveSubscription(db, input.connection_id, config.subscription_config_id)) {
         throw new TillApiError('already_subscribed', 'This connection already has an active subscription to this config.', 'connection_id');
       }
     }
@@ -74,8 +73,7 @@ async function resolvePurchase(db: Database, merchantId: string, input: Input) {
   const bundle = await findBundle(db, merchantId, required(input.credit_bundle_id, 'credit_bundle_id', mode));
   const connectionId = required(input.connection_id, 'connection_id', mode);
   await findConnection(db, merchantId, connectionId);
-  const active = await findActiveSubscription(db, connectionId);
-  if (active?.subscription_config_id !== bundle.subscription_config_id) {
+  if (!(await hasActiveSubscription(db, connectionId, bundle.subscription_config_id))) {
     throw new TillApiError(
       'subscription_required',
       'Credit bundles can only be bought by a connection with an active subscription to the plan that offers them.',

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { expectApiError, handleOf, newCustomer, secretOf, useTestServer, validCard } from './support/testServer';
+
+const till = useTestServer();
+
+describe('GET /api/checkout/session', () => {
+  it('describes a new customer’s subscription checkout', async () => {
+    const session = await till.createSession();
+    const response = await till.getSessionView(secretOf(session));
+    expect(response.status).toBe(200);
+    expect(response.body).toStrictEqual({
+      checkout_session_id: session.checkout_session_id,
+      checkout_mode: 'subscription',
+      status: 'open',
+      merchant_name: 'Acme AI',
+      customer: null,
+      collects_identity: true,
+      plan: { name: 'Pro', billing_interval: 'month', included_credit: '10.00' },
+      bundle: null,
+      amount_due: '19.00',
+      currency: 'USD',
+      connection_id: null,
+    });
+  });
+
+  it('describes a credit bundle checkout for a returning customer, with a masked email', async () => {
+    const { connectionId } = await till.subscribe(newCustomer('grace@example.com', 'Grace Hopper'));
+    const { powerBundle } = await till.catalog();
+    const session = await till.createBundleSession(connectionId, powerBundle.id);
+    const { body } = await till.getSessionView(secretOf(session));
+    expect(body).toMatchObject({
+      checkout_mode: 'credit_bundle',
+      status: 'open',
+      customer: { name: 'Grace Hopper', email: 'g•••@example.com' },
+      collects_identity: false,
+      bundle: { name: 'Power pack', credit_amount: '25.00' },
+      amount_due: '20.00',
+      currency: 'USD',
+      connection_id: connectionId,
+    });
+    expect(JSON.stringify(body)).not.toContain('grace@example.com');
+  });
+
+  it('shows a completed checkout as completed', async () => {
+    const session = await till.createSession();
+    await till.complete(secretOf(session));
+    expect((await till.getSessionView(secretOf(session))).body.status).toBe('completed');
+  });
+
+  it('shows an expired checkout as expired', async () => {
+    const session = await till.createSession();
+    await till.expireSession(session.checkout_session_id);
+    expect((await till.getSessionView(secretOf(session))).body.status).toBe('expired');
+  });
+
+  it('rejects a request without the secret as invalid_session_secret', async () => {
+    expectApiError(await till.api('GET', '/api/checkout/session', { key: null }), 'invalid_session_secret');
+  });
+
+  it.each([
+    ['an unknown secret', () => 'css_test_unknown'],
+    ['the merchant’s API key', () => till.demo.apiKey],
+    ['the session id', (id: string) => id],
+  ])('rejects %s as invalid_session_secret', async (_, secretFor) => {
+    const session = await till.createSession();
+    expectApiError(await till.getSessionView(secretFor(session.checkout_session_id)), 'invalid_session_secret');
+  });
+
+  it('does not accept the page handle, which is in URLs, as the secret', async () => {
+    const session = await till.createSession();
+    expectApiError(await till.getSessionView(handleOf(secretOf(session))), 'invalid_session_secret');
+  });
+
+  it('does not read the secret from the query string', async () => {
+    const session = await till.createSession();
+    const response = await till.api('GET', `/api/checkout/session?secret=${secretOf(session)}`, { key: null });
+    expectApiError(response, 'invalid_session_secret');
+  });
+
+  it('rejects completing without the secret before looking at the card', async () => {
+    const response = await till.api('POST', '/api/checkout/complete', { key: null, body: { card: validCard() } });
+    expectApiError(response, 'invalid_session_secret');
+  });
+});

@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { handleOf, secretOf, useTestServer } from './support/testServer';
+
+const till = useTestServer();
+
+describe('GET /checkout/:handle', () => {
+  it('needs the checkout app built by `npx vite build`', () => {
+    expect(existsSync(new URL('../../dist/checkout/index.html', import.meta.url))).toBe(true);
+  });
+
+  it('serves the checkout app, framable only by the session’s origin', async () => {
+    const session = await till.createSession({ origin_url: 'http://localhost:4000/' });
+    const response = await till.request('GET', `/checkout/${handleOf(secretOf(session))}`, { key: null });
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toMatch(/^text\/html/);
+    const csp = response.headers.get('Content-Security-Policy') ?? '';
+    expect(csp.split('; ')).toContain('frame-ancestors http://localhost:4000');
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+  });
+
+  it('tells the app its parent origin and session id, but never the secret', async () => {
+    const session = await till.createSession({ origin_url: 'https://shop.example.com' });
+    const secret = secretOf(session);
+    const html = await (await till.request('GET', `/checkout/${handleOf(secret)}`, { key: null })).text();
+
+    expect(html).toContain('<meta name="till-parent-origin" content="https://shop.example.com">');
+    expect(html).toContain(`<meta name="till-checkout-session" content="${session.checkout_session_id}">`);
+    expect(html.indexOf('till-parent-origin')).toBeLessThan(html.indexOf('</head>'));
+    expect(html).not.toContain(secret);
+    expect(html).not.toContain(secret.slice('css_test_'.length));
+  });
+
+  it('lets only the origin of an origin_url with a trailing slash frame the page', async () => {
+    const session = await till.createSession({ origin_url: 'https://shop.example.com/' });
+    const response = await till.request('GET', `/checkout/${handleOf(secretOf(session))}`, { key: null });
+    expect(response.headers.get('Content-Security-Policy')?.split('; ')).toContain('frame-ancestors https://shop.example.com');
+  });
+
+  it('still serves the page of a completed or expired session, for the app to say so', async () => {
+    const completed = await till.createSession();
+    await till.complete(secretOf(completed));
+    const expired = await till.createSession();
+    await till.expireSession(expired.checkout_session_id);
+    for (const session of [completed, expired]) {
+      expect((await till.request('GET', `/checkout/${handleOf(secretOf(session))}`, { key: null })).status).toBe(200);
+    }
+  });
+
+  it.each([
+    ['an unknown handle', () => 'unknown-handle'],
+    ['the secret itself', (secret: string) => secret],
+    ['the session id', (_: string, id: string) => id],
+  ])('answers %s with 404, framable by no one', async (_, handleFor) => {
+    const session = await till.createSession();
+    const response = await till.request('GET', `/checkout/${encodeURIComponent(handleFor(secretOf(session), session.checkout_session_id))}`, {
+      key: null,
+    });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(await response.text()).not.toContain('till-parent-origin');
+  });
+});

@@ -1,0 +1,274 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DECLINED_VISA,
+  expectApiError,
+  newCustomer,
+  newCustomerPayment,
+  nextYear,
+  secretOf,
+  useTestServer,
+  validCard,
+  VISA,
+} from './support/testServer';
+
+const till = useTestServer();
+
+async function paymentsOf(checkoutSessionId: string) {
+  return till.db.query<{ status: string; amount: number; currency: string; card_brand: string; card_last4: string; decline_code: string | null }>(
+    'SELECT status, amount, currency, card_brand, card_last4, decline_code FROM payments WHERE checkout_session_id = $1 ORDER BY created_at',
+    [checkoutSessionId],
+  );
+}
+
+async function sessionStatus(checkoutSessionId: string) {
+  return (await till.api('GET', `/v1/checkout_sessions/${checkoutSessionId}`)).body.status;
+}
+
+describe('POST /api/checkout/complete', () => {
+  describe('a new customer’s subscription', () => {
+    it('creates the connection and an active subscription, and completes the session', async () => {
+      const { configId } = await till.catalog();
+      const session = await till.createSession();
+      const response = await till.complete(secretOf(session), newCustomerPayment({ customer: newCustomer('new@example.com', 'New Person') }));
+
+      expect(response.status).toBe(200);
+      expect(response.body).toStrictEqual({
+        checkout_session_id: session.checkout_session_id,
+        checkout_mode: 'subscription',
+        connection_id: expect.stringMatching(/^con_test_[0-9A-Z]{26}$/),
+        status: 'completed',
+        completed_at: expect.any(String),
+      });
+      const connection = await till.getConnection(response.body.connection_id);
+      expect(connection).toMatchObject({
+        customer: { email: 'new@example.com', name: 'New Person' },
+        subscription: { subscription_config_id: configId, status: 'active' },
+        credit_balance: '10.00',
+      });
+      expect(await sessionStatus(session.checkout_session_id)).toBe('completed');
+    });
+
+    it('records one succeeded payment of the plan’s price with only the card’s brand and last four', async () => {
+      const session = await till.createSession();
+      await till.complete(secretOf(session));
+      expect(await paymentsOf(session.checkout_session_id)).toStrictEqual([
+        { status: 'succeeded', amount: 1900, currency: 'USD', card_brand: 'visa', card_last4: '4242', decline_code: null },
+      ]);
+    });
+
+    it('keeps no full card number or CVC anywhere in the store', async () => {
+      const session = await till.createSession();
+      await till.complete(secretOf(session), newCustomerPayment({ card: { ...validCard('5555555555554444'), cvc: '987' } }));
+      const dump = await till.dumpStore();
+      expect(dump).toContain('4444');
+      expect(dump).not.toContain('5555555555554444');
+      expect(dump).not.toContain('555555555555');
+      expect(dump).not.toMatch(/"cvc"|"987"/);
+    });
+
+    it('trims the customer’s email and name', async () => {
+      const session = await till.createSession();
+      const response = await till.complete(secretOf(session), newCustomerPayment({ customer: { email: '  trim@example.com ', name: ' Tim ' } }));
+      expect((await till.getConnection(response.body.connection_id)).customer).toStrictEqual({ email: 'trim@example.com', name: 'Tim' });
+    });
+
+    it('requires the customer’s email and name', async () => {
+      const session = await till.createSession();
+      expectApiError(await till.complete(secretOf(session), { card: validCard() }), 'validation_error', 'customer');
+      expect(await paymentsOf(session.checkout_session_id)).toEqual([]);
+    });
+  });
+
+  describe('a declined card', () => {
+    it('answers 402 card_declined with a message for the customer and leaves the session open', async () => {
+      const session = await till.createSession();
+      const response = await till.complete(secretOf(session), newCustomerPayment({ card: validCard(DECLINED_VISA) }));
+      expectApiError(response, 'card_declined', 'card.number');
+      expect(response.body.error.message).toBe('Your card was declined. Try another card.');
+      expect(await sessionStatus(session.checkout_session_id)).toBe('open');
+      expect(await paymentsOf(session.checkout_session_id)).toMatchObject([{ status: 'declined', card_last4: '0002', decline_code: 'card_declined' }]);
+    });
+
+    it('creates no connection, so another card can then complete the same session', async () => {
+      const session = await till.createSession();
+      const email = 'retry@example.com';
+      await till.complete(secretOf(session), newCustomerPayment({ customer: newCustomer(email), card: validCard(DECLINED_VISA) }));
+      const [{ count } = { count: -1 }] = await till.db.query<{ count: number }>('SELECT count(*)::int AS count FROM connections WHERE email = $1', [email]);
+      expect(count).toBe(0);
+
+      const retry = await till.complete(secretOf(session), newCustomerPayment({ customer: newCustomer(email) }));
+      expect(retry.status).toBe(200);
+      expect((await paymentsOf(session.checkout_session_id)).map((payment) => payment.status)).toEqual(['declined', 'succeeded']);
+      expect((await till.getConnection(retry.body.connection_id)).credit_balance).toBe('10.00');
+    });
+  });
+
+  describe('validation', () => {
+    const lastYear = new Date().getUTCFullYear() - 1;
+    const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1));
+
+    it.each([
+      ['an invalid email', { customer: newCustomer('not-an-email') }, 'customer.email'],
+      ['an email that is only spaces', { customer: newCustomer('   ') }, 'customer.email'],
+      ['an empty name', { customer: newCustomer('a@example.com', '') }, 'customer.name'],
+      ['a name that is only spaces', { customer: newCustomer('a@example.com', '   ') }, 'customer.name'],
+      ['a missing email', { customer: { name: 'No Email' } }, 'customer.email'],
+      ['an unknown customer field', { customer: { ...newCustomer(), phone: '555' } }, 'customer.phone'],
+      ['a card number that fails the Luhn check', { card: validCard('4242424242424241') }, 'card.number'],
+      ['a card number with spaces', { card: validCard('4242 4242 4242 4242') }, 'card.number'],
+      ['a card number that is too short', { card: validCard('42424242') }, 'card.number'],
+      ['a card number sent as a number', { card: { ...validCard(), number: 4242424242424242 } }, 'card.number'],
+      ['a card that expired last year', { card: { ...validCard(), exp_year: lastYear } }, 'card.exp_year'],
+      [
+        'a card that expired last month',
+        { card: { ...validCard(), exp_month: lastMonth.getUTCMonth() + 1, exp_year: lastMonth.getUTCFullYear() } },
+        'card.exp_year',
+      ],
+      ['a month of 13', { card: { ...validCard(), exp_month: 13 } }, 'card.exp_month'],
+      ['a month of 0', { card: { ...validCard(), exp_month: 0 } }, 'card.exp_month'],
+      ['a two-digit CVC', { card: { ...validCard(), cvc: '12' } }, 'card.cvc'],
+      ['a CVC with letters', { card: { ...validCard(), cvc: '12a' } }, 'card.cvc'],
+      ['a missing CVC', { card: { number: VISA, exp_month: 12, exp_year: nextYear } }, 'card.cvc'],
+      ['a missing card', { card: undefined }, 'card'],
+      ['an unknown card field', { card: { ...validCard(), name: 'J DOE' } }, 'card.name'],
+      ['an unknown top-level field', { coupon: 'FREE' }, 'coupon'],
+    ])('rejects %s, charging nothing', async (_, overrides, param) => {
+      const session = await till.createSession();
+      expectApiError(await till.complete(secretOf(session), newCustomerPayment(overrides)), 'validation_error', param);
+      expect(await paymentsOf(session.checkout_session_id)).toEqual([]);
+      expect(await sessionStatus(session.checkout_session_id)).toBe('open');
+    });
+
+    it('accepts a card that expires at the end of this month', async () => {
+      const now = new Date();
+      const session = await till.createSession();
+      const card = { ...validCard(), exp_month: now.getUTCMonth() + 1, exp_year: now.getUTCFullYear() };
+      expect((await till.complete(secretOf(session), newCustomerPayment({ card }))).status).toBe(200);
+    });
+
+    it('accepts a four-digit CVC', async () => {
+      const session = await till.createSession();
+      const card = { ...validCard('378282246310005'), cvc: '1234' };
+      expect((await till.complete(secretOf(session), newCustomerPayment({ card }))).status).toBe(200);
+    });
+
+    it('answers malformed JSON with 400 invalid_json', async () => {
+      const session = await till.createSession();
+      expectApiError(await till.complete(secretOf(session), '{"card": {'), 'invalid_json');
+    });
+  });
+
+  describe('session state', () => {
+    it('refuses an expired session with 410 session_expired, charging nothing', async () => {
+      const session = await till.createSession();
+      await till.expireSession(session.checkout_session_id);
+      expectApiError(await till.complete(secretOf(session)), 'session_expired');
+      expect(await paymentsOf(session.checkout_session_id)).toEqual([]);
+    });
+
+    it('refuses a completed session with 409 session_completed, charging once', async () => {
+      const session = await till.createSession();
+      expect((await till.complete(secretOf(session))).status).toBe(200);
+      expectApiError(await till.complete(secretOf(session)), 'session_completed');
+      expect(await paymentsOf(session.checkout_session_id)).toHaveLength(1);
+    });
+
+    it('completes only one of two simultaneous requests for a new customer', async () => {
+      const session = await till.createSession();
+      const email = 'twice@example.com';
+      const responses = await Promise.all([
+        till.complete(secretOf(session), newCustomerPayment({ customer: newCustomer(email) })),
+        till.complete(secretOf(session), newCustomerPayment({ customer: newCustomer(email) })),
+      ]);
+      expect(responses.map((response) => response.status).sort()).toEqual([200, 409]);
+      expectApiError(responses.find((response) => response.status === 409)!, 'session_completed');
+
+      expect((await paymentsOf(session.checkout_session_id)).map((payment) => payment.status)).toEqual(['succeeded']);
+      const connections = await till.db.query<{ credit_balance: number }>('SELECT credit_balance FROM connections WHERE email = $1', [email]);
+      expect(connections).toStrictEqual([{ credit_balance: 1000 }]);
+      const subscriptions = await till.db.query('SELECT 1 FROM subscriptions s JOIN connections c USING (connection_id) WHERE c.email = $1', [email]);
+      expect(subscriptions).toHaveLength(1);
+    });
+
+    it('adds a bundle’s credit once when two requests complete it at the same time', async () => {
+      const { connectionId } = await till.subscribe();
+      const session = await till.createBundleSession(connectionId);
+      const responses = await Promise.all([
+        till.complete(secretOf(session), { card: validCard() }),
+        till.complete(secretOf(session), { card: validCard() }),
+      ]);
+      expect(responses.map((response) => response.status).sort()).toEqual([200, 409]);
+      expect(await paymentsOf(session.checkout_session_id)).toHaveLength(1);
+      expect((await till.getConnection(connectionId)).credit_balance).toBe('15.00');
+    });
+  });
+
+  describe('a returning customer', () => {
+    it('buys a credit bundle, adding its credit once and charging its cost', async () => {
+      const { starterBundle } = await till.catalog();
+      const { connectionId } = await till.subscribe();
+      const session = await till.createBundleSession(connectionId, starterBundle.id);
+
+      const response = await till.complete(secretOf(session), { card: validCard() });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ checkout_mode: 'credit_bundle', connection_id: connectionId, status: 'completed' });
+      expect((await till.getConnection(connectionId)).credit_balance).toBe('15.00');
+      expect(await paymentsOf(session.checkout_session_id)).toMatchObject([{ status: 'succeeded', amount: 500, currency: 'USD' }]);
+
+      expectApiError(await till.complete(secretOf(session), { card: validCard() }), 'session_completed');
+      expect((await till.getConnection(connectionId)).credit_balance).toBe('15.00');
+    });
+
+    it('keeps the connection’s identity when the body also carries a customer', async () => {
+      const { connectionId } = await till.subscribe(newCustomer('kept@example.com', 'Kept Name'));
+      const session = await till.createBundleSession(connectionId);
+      await till.complete(secretOf(session), newCustomerPayment({ customer: newCustomer('other@example.com', 'Other') }));
+      expect((await till.getConnection(connectionId)).customer).toStrictEqual({ email: 'kept@example.com', name: 'Kept Name' });
+    });
+
+    it('subscribes an existing connection to a second plan without a new connection', async () => {
+      const { connectionId } = await till.subscribe();
+      const extra = await till.insertExtraPlan();
+      const session = await till.createSession({ subscription_config_id: extra.configId, connection_id: connectionId });
+      const response = await till.complete(secretOf(session), { card: validCard() });
+      expect(response.body.connection_id).toBe(connectionId);
+      expect((await till.getConnection(connectionId)).credit_balance).toBe('60.00');
+    });
+
+    it('refuses a second subscription session for the same plan once the first completed', async () => {
+      const { connectionId } = await till.subscribe();
+      const extra = await till.insertExtraPlan();
+      const first = await till.createSession({ subscription_config_id: extra.configId, connection_id: connectionId });
+      const second = await till.createSession({ subscription_config_id: extra.configId, connection_id: connectionId });
+      expect((await till.complete(secretOf(first), { card: validCard() })).status).toBe(200);
+
+      expectApiError(await till.complete(secretOf(second), { card: validCard() }), 'already_subscribed');
+      expect(await paymentsOf(second.checkout_session_id)).toEqual([]);
+      expect(await sessionStatus(second.checkout_session_id)).toBe('open');
+    });
+
+    it('subscribes once when two sessions for the same plan complete at the same time', async () => {
+      const { connectionId } = await till.subscribe();
+      const extra = await till.insertExtraPlan();
+      const sessions = [
+        await till.createSession({ subscription_config_id: extra.configId, connection_id: connectionId }),
+        await till.createSession({ subscription_config_id: extra.configId, connection_id: connectionId }),
+      ];
+      const responses = await Promise.all(sessions.map((session) => till.complete(secretOf(session), { card: validCard() })));
+      expect(responses.map((response) => response.status).sort()).toEqual([200, 409]);
+      const subscriptions = await till.db.query(
+        "SELECT 1 FROM subscriptions WHERE connection_id = $1 AND subscription_config_id = $2 AND status = 'active'",
+        [connectionId, extra.configId],
+      );
+      expect(subscriptions).toHaveLength(1);
+    });
+
+    it('refuses a bundle once the subscription it needs is no longer active', async () => {
+      const { connectionId } = await till.subscribe();
+      const session = await till.createBundleSession(connectionId);
+      await till.db.query("UPDATE subscriptions SET status = 'canceled' WHERE connection_id = $1", [connectionId]);
+      expectApiError(await till.complete(secretOf(session), { card: validCard() }), 'subscription_required');
+      expect((await till.getConnection(connectionId)).credit_balance).toBe('10.00');
+    });
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { expectApiError, secretOf, useTestServer } from './support/testServer';
+
+const till = useTestServer();
+
+const getSession = (id: string, key?: string) => till.api('GET', `/v1/checkout_sessions/${id}`, { key });
+
+describe('GET /v1/checkout_sessions/:id', () => {
+  it('returns the created session without its token', async () => {
+    const created = await till.createSession();
+    const response = await getSession(created.checkout_session_id);
+    expect(response.status).toBe(200);
+    expect(response.body).toStrictEqual({ ...created, checkout_session_token: null });
+  });
+
+  it('answers an unknown id with 404 resource_missing', async () => {
+    expectApiError(await getSession('cs_test_01KK2NQPK7CXRHEW42Z4X4M06R'), 'resource_missing', 'id');
+  });
+
+  it('does not show a session to another merchant', async () => {
+    const created = await till.createSession();
+    const other = await till.insertOtherMerchant();
+    expectApiError(await getSession(created.checkout_session_id, other.apiKey), 'resource_missing', 'id');
+  });
+
+  it('reads as completed, with completed_at and the new connection, once checkout completes', async () => {
+    const created = await till.createSession();
+    const completion = await till.complete(secretOf(created));
+    expect(completion.status).toBe(200);
+
+    const { body } = await getSession(created.checkout_session_id);
+    expect(body).toMatchObject({
+      status: 'completed',
+      connection_id: completion.body.connection_id,
+      completed_at: completion.body.completed_at,
+      checkout_session_token: null,
+    });
+    expect(body.connection_id).toMatch(/^con_test_[0-9A-Z]{26}$/);
+    expect(Date.parse(body.completed_at)).toBeGreaterThanOrEqual(Date.parse(body.created_at));
+  });
+
+  it('reads as expired once expires_at has passed, without a job to sweep it', async () => {
+    const created = await till.createSession();
+    await till.expireSession(created.checkout_session_id);
+    const { body } = await getSession(created.checkout_session_id);
+    expect(body).toMatchObject({ status: 'expired', completed_at: null, connection_id: null });
+  });
+
+  it('keeps a completed session completed after its expiry time', async () => {
+    const created = await till.createSession();
+    await till.complete(secretOf(created));
+    await till.expireSession(created.checkout_session_id);
+    expect((await getSession(created.checkout_session_id)).body.status).toBe('completed');
+  });
+});

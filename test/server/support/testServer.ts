@@ -1,0 +1,292 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { createApp } from '../../../src/server/createApp';
+import { createId } from '../../../src/server/ids';
+import { hashSecret } from '../../../src/server/secrets';
+import type { Database } from '../../../src/server/store/Database';
+import { openStore } from '../../../src/server/store/openStore';
+import type { DemoMerchant } from '../../../src/server/store/seedDemo';
+import { API_ERROR_STATUS, type ApiErrorCode } from '../../../src/server/TillApiError';
+import { createTestDatabase } from './testDatabase';
+
+export const PUBLIC_URL = 'http://localhost:3000/';
+/** The demo shop's origin: where the sessions these tests create are opened. */
+export const SHOP_ORIGIN_URL = 'http://localhost:4000/';
+
+export const nextYear = new Date().getUTCFullYear() + 1;
+export const VISA = '4242424242424242';
+/** The test-mode number that the processor declines. */
+export const DECLINED_VISA = '4000000000000002';
+
+export const validCard = (number = VISA) => ({ number, exp_month: 12, exp_year: nextYear, cvc: '123' });
+export const newCustomer = (email = 'jane@example.com', name = 'Jane Doe') => ({ email, name });
+/** A complete body for `POST /api/checkout/complete` by a customer the merchant does not know yet. */
+export const newCustomerPayment = (overrides: Record<string, unknown> = {}) => ({
+  customer: newCustomer(),
+  card: validCard(),
+  ...overrides,
+});
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface RequestOptions {
+  /** JSON-encoded, unless it is a string, which is sent as it is (for malformed JSON). */
+  body?: unknown;
+  /** Sent as `Authorization: Bearer <key>`; the demo merchant's API key unless given, none when `null`. */
+  key?: string | null;
+  headers?: Record<string, string>;
+}
+
+export interface CheckoutSession {
+  checkout_session_id: string;
+  checkout_session_token: string | null;
+  checkout_mode: 'subscription' | 'credit_bundle';
+  origin_url: string;
+  created_at: string;
+  connection_id: string | null;
+  subscription_config_id: string | null;
+  credit_bundle_id: string | null;
+  status: 'open' | 'completed' | 'expired';
+  expires_at: string;
+  completed_at: string | null;
+}
+
+export interface DemoCatalog {
+  configId: string;
+  starterBundle: { id: string; cost: string; creditAmount: string };
+  powerBundle: { id: string; cost: string; creditAmount: string };
+}
+
+export interface Subscriber {
+  connectionId: string;
+  session: CheckoutSession;
+}
+
+export interface OtherMerchant {
+  merchantId: string;
+  apiKey: string;
+  configId: string;
+  bundleId: string;
+}
+
+/** The token is standard base64 of `{"secret","base"}` (seed 000). */
+export function decodeToken(token: string): { secret: string; base: string } {
+  return JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
+}
+
+export function secretOf(session: CheckoutSession): string {
+  if (!session.checkout_session_token) throw new Error('Only a creation response carries the token.');
+  return decodeToken(session.checkout_session_token).secret;
+}
+
+/** The checkout page's handle: base64url SHA-256 of the secret, computed here independently of the server. */
+export function handleOf(secret: string): string {
+  return createHash('sha256').update(secret).digest('base64url');
+}
+
+const ERROR_TYPE_BY_STATUS: Record<number, string> = {
+  400: 'invalid_request_error',
+  401: 'authentication_error',
+  402: 'card_error',
+  404: 'invalid_request_error',
+  409: 'invalid_request_error',
+  410: 'invalid_request_error',
+  500: 'api_error',
+};
+
+/** Every error is exactly `{error: {type, code, message, param}}`, with the status its code carries. */
+export function expectApiError(response: ApiResponse, code: ApiErrorCode, param: string | null = null) {
+  const status = API_ERROR_STATUS[code];
+  expect({ status: response.status, body: response.body }).toStrictEqual({
+    status,
+    body: { error: { type: ERROR_TYPE_BY_STATUS[status], code, message: expect.stringMatching(/\S/), param } },
+  });
+}
+
+/**
+ * One checkout server for one test file: a fresh store (see `createTestDatabase`), migrated and seeded
+ * with the demo merchant, and the real Hono app, called through `app.request` without a socket.
+ * Tests in a file share the store, so each creates the sessions and connections it looks at.
+ */
+export class TestServer {
+  db!: Database;
+  demo!: DemoMerchant;
+  app!: ReturnType<typeof createApp>;
+  #drop = async () => {};
+  #catalog: DemoCatalog | undefined;
+
+  async start() {
+    const place = await createTestDatabase();
+    const { db, demo } = await openStore(place.options);
+    this.db = db;
+    this.demo = demo;
+    this.app = createApp({ db, publicUrl: PUBLIC_URL });
+    this.#drop = place.drop;
+  }
+
+  async stop() {
+    await this.db?.close();
+    await this.#drop();
+  }
+
+  async request(method: string, path: string, { body, key = this.demo.apiKey, headers = {} }: RequestOptions = {}) {
+    const init: RequestInit = { method, headers: { ...headers } };
+    if (key !== null) (init.headers as Record<string, string>).Authorization ??= `Bearer ${key}`;
+    if (body !== undefined) {
+      (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    }
+    return this.app.request(path, init);
+  }
+
+  /** A request whose response is JSON (every API route, errors included). */
+  async api<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>> {
+    const response = await this.request(method, path, options);
+    expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
+    return { status: response.status, headers: response.headers, body: await response.json() };
+  }
+
+  /** The demo merchant's plan and its two bundles, as seeded. */
+  async catalog(): Promise<DemoCatalog> {
+    if (this.#catalog) return this.#catalog;
+    const [config] = await this.db.query<{ subscription_config_id: string }>(
+      "SELECT subscription_config_id FROM subscription_configs WHERE merchant_id = $1 AND name = 'Pro'",
+      [this.demo.merchantId],
+    );
+    const bundles = await this.db.query<{ credit_bundle_id: string; name: string }>(
+      'SELECT credit_bundle_id, name FROM credit_bundles WHERE subscription_config_id = $1',
+      [config!.subscription_config_id],
+    );
+    const idOf = (name: string) => bundles.find((bundle) => bundle.name === name)!.credit_bundle_id;
+    this.#catalog = {
+      configId: config!.subscription_config_id,
+      starterBundle: { id: idOf('Starter pack'), cost: '5.00', creditAmount: '5.00' },
+      powerBundle: { id: idOf('Power pack'), cost: '20.00', creditAmount: '25.00' },
+    };
+    return this.#catalog;
+  }
+
+  /** `POST /v1/checkout_sessions` as the demo merchant, expecting a 201. */
+  async createSession(overrides: Record<string, unknown> = {}): Promise<CheckoutSession> {
+    const response = await this.api<CheckoutSession>('POST', '/v1/checkout_sessions', {
+      body: await this.sessionBody(overrides),
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    return response.body;
+  }
+
+  /** A subscription session for the demo plan and a new customer, with `overrides` merged in. */
+  async sessionBody(overrides: Record<string, unknown> = {}) {
+    const { configId } = await this.catalog();
+    return { checkout_mode: 'subscription', origin_url: SHOP_ORIGIN_URL, subscription_config_id: configId, ...overrides };
+  }
+
+  async createBundleSession(connectionId: string, bundleId?: string): Promise<CheckoutSession> {
+    return this.createSession({
+      checkout_mode: 'credit_bundle',
+      subscription_config_id: undefined,
+      credit_bundle_id: bundleId ?? (await this.catalog()).starterBundle.id,
+      connection_id: connectionId,
+    });
+  }
+
+  getSessionView(secret: string) {
+    return this.api('GET', '/api/checkout/session', { key: secret });
+  }
+
+  complete(secret: string, body: unknown = newCustomerPayment()) {
+    return this.api('POST', '/api/checkout/complete', { key: secret, body });
+  }
+
+  /** A new customer who subscribed to the demo plan through a completed checkout. */
+  async subscribe(customer = newCustomer()): Promise<Subscriber> {
+    const session = await this.createSession();
+    const response = await this.complete(secretOf(session), newCustomerPayment({ customer }));
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return { connectionId: response.body.connection_id, session };
+  }
+
+  /** Subscribes a new customer, or the existing `connectionId`, to `configId` through a completed checkout. */
+  async subscribeTo(configId: string, connectionId?: string): Promise<Subscriber> {
+    const session = await this.createSession({ subscription_config_id: configId, connection_id: connectionId });
+    const response = await this.complete(secretOf(session), connectionId ? { card: validCard() } : newCustomerPayment());
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return { connectionId: response.body.connection_id, session };
+  }
+
+  /** A second plan of the demo merchant (yearly, 49.00 USD, 50 credits included) with one bundle. */
+  async insertExtraPlan(): Promise<{ configId: string; bundleId: string }> {
+    const plan = { configId: createId('sc'), bundleId: createId('cb') };
+    await this.db.query(
+      `INSERT INTO subscription_configs (subscription_config_id, merchant_id, name, period_amount, currency, billing_interval, included_credit)
+       VALUES ($1, $2, 'Team', 4900, 'USD', 'year', 5000)`,
+      [plan.configId, this.demo.merchantId],
+    );
+    await this.db.query(
+      "INSERT INTO credit_bundles (credit_bundle_id, subscription_config_id, name, cost, credit_amount) VALUES ($1, $2, 'Team pack', 1000, 1200)",
+      [plan.bundleId, plan.configId],
+    );
+    return plan;
+  }
+
+  async getConnection(connectionId: string) {
+    const response = await this.api('GET', `/v1/connections/${connectionId}`);
+    expect(response.status).toBe(200);
+    return response.body;
+  }
+
+  async expireSession(checkoutSessionId: string) {
+    await this.db.query(
+      "UPDATE checkout_sessions SET expires_at = now() - interval '1 minute' WHERE checkout_session_id = $1",
+      [checkoutSessionId],
+    );
+  }
+
+  /** A second merchant, written straight into the store, with its own key, plan and bundle. */
+  async insertOtherMerchant(): Promise<OtherMerchant> {
+    const other = {
+      merchantId: createId('mer'),
+      apiKey: `sk_test_other_${createId('k')}`,
+      configId: createId('sc'),
+      bundleId: createId('cb'),
+    };
+    await this.db.query("INSERT INTO merchants (merchant_id, name) VALUES ($1, 'Other Co')", [other.merchantId]);
+    await this.db.query('INSERT INTO api_keys (key_hash, merchant_id) VALUES ($1, $2)', [hashSecret(other.apiKey), other.merchantId]);
+    await this.db.query(
+      `INSERT INTO subscription_configs (subscription_config_id, merchant_id, name, period_amount, currency, billing_interval, included_credit)
+       VALUES ($1, $2, 'Other plan', 900, 'EUR', 'year', 0)`,
+      [other.configId, other.merchantId],
+    );
+    await this.db.query(
+      "INSERT INTO credit_bundles (credit_bundle_id, subscription_config_id, name, cost, credit_amount) VALUES ($1, $2, 'Other pack', 100, 100)",
+      [other.bundleId, other.configId],
+    );
+    return other;
+  }
+
+  /** Every row of every table, as JSON text: to prove what the store does not hold. */
+  async dumpStore(): Promise<string> {
+    const tables = await this.db.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+    );
+    expect(tables.map((table) => table.table_name)).toContain('checkout_sessions');
+    let dump = '';
+    for (const { table_name } of tables) {
+      const rows = await this.db.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM "${table_name}" t`);
+      dump += `${table_name}\n${rows.map((r) => r.row).join('\n')}\n`;
+    }
+    return dump;
+  }
+}
+
+/** Starts a `TestServer` before the file's tests and stops it (dropping its schema) after them. */
+export function useTestServer(): TestServer {
+  const server = new TestServer();
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+  return server;
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { loadConfig } from '../../src/server/config';
+import { bearerToken } from '../../src/server/routes/merchantAuth';
+import { createSecret, encodeCheckoutToken, hashSecret } from '../../src/server/secrets';
+import { TillApiError } from '../../src/server/TillApiError';
+import { httpOrigin, parseInput } from '../../src/server/validation';
+
+function errorOf(run: () => unknown) {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(TillApiError);
+    const { code, param, message } = error as TillApiError;
+    return { code, param, message };
+  }
+  throw new Error('expected a TillApiError');
+}
+
+describe('httpOrigin', () => {
+  it.each(['https://x.com/', 'https://x.com', 'http://localhost:4000/', 'http://127.0.0.1:8080', 'https://sub.shop.example.com/'])(
+    'accepts %s',
+    (value) => {
+      expect(httpOrigin.safeParse(value).success).toBe(true);
+    },
+  );
+
+  it.each([
+    'ftp://x',
+    'https://x.com/path',
+    'https://x.com/?q=1',
+    'https://x.com/#top',
+    'not a url',
+    'https://user:pw@x.com/',
+    'https://user@x.com/',
+    'javascript:alert(1)',
+    'data:text/html,hi',
+    'https://x.com//',
+    '',
+  ])('rejects %s', (value) => {
+    expect(httpOrigin.safeParse(value).success).toBe(false);
+  });
+});
+
+describe('parseInput', () => {
+  const schema = z.strictObject({ mode: z.enum(['a', 'b']), nested: z.strictObject({ count: z.number() }).optional() });
+
+  it('returns the parsed input', () => {
+    expect(parseInput(schema, { mode: 'a' })).toStrictEqual({ mode: 'a' });
+  });
+
+  it.each([
+    ['a missing field', {}, 'mode', "Missing required parameter 'mode'."],
+    ['a missing nested field', { mode: 'a', nested: {} }, 'nested.count', "Missing required parameter 'nested.count'."],
+    ['an unknown field', { mode: 'a', extra: 1 }, 'extra', "Unknown parameter 'extra'."],
+    ['an unknown nested field', { mode: 'a', nested: { count: 1, extra: 1 } }, 'nested.extra', "Unknown parameter 'nested.extra'."],
+  ])('names %s in param and message', (_, input, param, message) => {
+    expect(errorOf(() => parseInput(schema, input))).toStrictEqual({ code: 'validation_error', param, message });
+  });
+
+  it('calls a field of the wrong type invalid, not missing', () => {
+    const { param, message } = errorOf(() => parseInput(schema, { mode: 'a', nested: { count: 'one' } }));
+    expect(param).toBe('nested.count');
+    expect(message).toMatch(/^Invalid 'nested.count': /);
+  });
+
+  it('speaks of the request body when the body itself is wrong', () => {
+    const { param, message } = errorOf(() => parseInput(schema, null));
+    expect(param).toBeNull();
+    expect(message).toMatch(/^Invalid request body: /);
+  });
+});
+
+describe('bearerToken', () => {
+  it.each([
+    ['Bearer sk_test_abc', 'sk_test_abc'],
+    ['bearer sk_test_abc', 'sk_test_abc'],
+    ['BEARER   sk_test_abc  ', 'sk_test_abc'],
+  ])('reads %j', (header, token) => {
+    expect(bearerToken(header)).toBe(token);
+  });
+
+  it.each([undefined, '', 'Bearer', 'Bearer ', 'Basic abc', 'sk_test_abc', 'Bearer a b', 'Bearersk_test_abc'])('finds no token in %j', (header) => {
+    expect(bearerToken(header)).toBeNull();
+  });
+});
+
+describe('secrets', () => {
+  it('hashes with base64url SHA-256', () => {
+    // echo -n abc | sha256sum, in base64url.
+    expect(hashSecret('abc')).toBe('ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0');
+  });
+
+  it('makes long random secrets behind their prefix', () => {
+    const [a, b] = [createSecret('css_test'), createSecret('css_test')];
+    expect(a).toMatch(/^css_test_[A-Za-z0-9_-]{48}$/);
+    expect(a).not.toBe(b);
+  });
+
+  it('encodes the token as standard base64 of {secret, base}, as in seed 000', () => {
+    const secret = 'css_test_nd1VOo82FbHq4SriRIlauH-oufWGmSuyZzHxfUW31wiwmn3iBJRbdmc';
+    expect(encodeCheckoutToken(secret, 'http://localhost:3000/')).toBe(
+      'eyJzZWNyZXQiOiJjc3NfdGVzdF9uZDFWT284MkZiSHE0U3JpUklsYXVILW91ZldHbVN1eVp6SHhmVVczMXdpd21uM2lCSlJiZG1jIiwiYmFzZSI6Imh0dHA6Ly9sb2NhbGhvc3Q6MzAwMC8ifQ==',
+    );
+  });
+});
+
+describe('loadConfig', () => {
+  it('defaults to port 3000 and a public URL on it', () => {
+    expect(loadConfig({})).toMatchObject({ port: 3000, publicUrl: 'http://localhost:3000/', shopPort: 4000 });
+  });
+
+  it('ends PUBLIC_URL with a slash', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://pay.example.com/till' }).publicUrl).toBe('https://pay.example.com/till/');
+  });
+
+  it('treats empty DATABASE_URL and TILL_API_KEY as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', TILL_API_KEY: '' })).toMatchObject({ databaseUrl: undefined, apiKey: undefined });
+  });
+});
