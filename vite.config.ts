@@ -4,11 +4,16 @@ import { defineConfig } from 'vitest/config';
  * One config, three builds, picked by `--mode`:
  * - default: the checkout app (index.html → dist/checkout), served by the server inside the iframe;
  * - `loader`: the script-tag IIFE (src/sdk/global.ts → dist/loader/checkout.js);
- * - `sdk`: the ESM entry for npm users (src/sdk/index.ts → dist/sdk/till.js).
+ * - `sdk`: the ESM entries for npm users (src/sdk/index.ts → dist/sdk/till.js, and the `useCheckout` hooks
+ *   in dist/sdk/preact.js and react.js, which import their framework rather than bundle it).
  */
 const libraryBuilds = {
   loader: { entry: 'src/sdk/global.ts', formats: ['iife' as const], name: 'TillLoader', fileName: () => 'checkout.js' },
-  sdk: { entry: 'src/sdk/index.ts', formats: ['es' as const], fileName: () => 'till.js' },
+  sdk: {
+    entry: { till: 'src/sdk/index.ts', preact: 'src/sdk/preact.ts', react: 'src/sdk/react.ts' },
+    formats: ['es' as const],
+    fileName: (_: string, name: string) => `${name}.js`,
+  },
 };
 
 export default defineConfig(({ mode }) => {
@@ -16,8 +21,16 @@ export default defineConfig(({ mode }) => {
   return {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: library
-      ? { lib: library, outDir: `dist/${mode}`, emptyOutDir: true, target: 'es2020', copyPublicDir: false }
-      : { outDir: 'dist/checkout', emptyOutDir: true, target: 'es2020' },
+      ? {
+          lib: library,
+          outDir: `dist/${mode}`,
+          emptyOutDir: true,
+          target: 'es2022',
+          copyPublicDir: false,
+          minify: true,
+          rollupOptions: { external: ['preact', 'preact/hooks', 'react'] },
+        }
+      : { outDir: 'dist/checkout', emptyOutDir: true, target: 'es2022' },
     test: {
       projects: [
         { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts'], environment: 'node' } },

@@ -16,6 +16,9 @@ export interface CheckoutSession {
   amount_due: string;
   currency: string;
   connection_id: string | null;
+  /** Where redirect display goes after paying and after cancelling; the server falls back on `origin_url`. */
+  success_url: string;
+  cancel_url: string;
 }
 
 /** `POST /api/checkout/complete`; `customer` only when the session collects identity. */
@@ -30,6 +33,10 @@ export interface CompletedCheckout {
   connection_id: string;
   status: 'completed';
   completed_at: string;
+  /** The subscription started; null for a credit bundle. */
+  subscription_id: string | null;
+  /** Credit added to the connection's balance, a decimal string ("10.00"). */
+  credits_added: string;
 }
 
 /** What the app needs from the server; tests pass a fake, main.tsx passes `createCheckoutApi`. */

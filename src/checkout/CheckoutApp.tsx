@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { createMessage } from '../protocol';
+import type { CheckoutAppearance, CheckoutStep, CheckoutToLoaderMessage } from '../protocol';
+import { browserColors } from './browserColors';
+import type { ColorEngine } from './browserColors';
 import type { CheckoutApi, CheckoutSession, CompleteCheckoutBody } from './CheckoutApi';
 import { CheckoutForm } from './CheckoutForm';
-import type { LoaderLink } from './connectToLoader';
+import type { CheckoutLink } from './CheckoutLink';
 import { LoadingSkeleton } from './LoadingSkeleton';
 import { messages as defaultMessages } from './messages';
 import type { Messages } from './messages';
@@ -10,29 +13,53 @@ import { MessageScreen } from './MessageScreen';
 import { failureCodeForSessionEnd, sessionEndForError, sessionEndForStatus } from './sessionEnd';
 import type { SessionEnd } from './sessionEnd';
 import { SuccessScreen } from './SuccessScreen';
+import { supportedLocale } from './supportedLocale';
+import { useAppearance } from './useAppearance';
 import { useCloseOnEscape } from './useCloseOnEscape';
 import { LocalizationContext } from './useLocalization';
+import { useReportHeight } from './useReportHeight';
+
+/** How long redirect display shows the success screen before going back to the merchant on its own. */
+export const RETURN_AFTER_SUCCESS_MS = 3000;
+
+const NO_APPEARANCE: CheckoutAppearance = {};
 
 export interface CheckoutAppProps {
   api: CheckoutApi;
-  loader: LoaderLink;
+  /** The loader, when framed; the merchant's URLs, in redirect display. */
+  link: CheckoutLink;
   /** From the page's meta tag, so failures can name the session even when the API can't find it. */
   checkoutSessionId: string;
+  /** The merchant's theme, accent colour and locale, from the loader's `init`. */
+  appearance?: CheckoutAppearance;
   messages?: Messages;
+  /** The browser's locale, used unless `appearance.locale` is a valid tag. */
   locale?: string;
   /** Decides whether a card has expired; injectable so tests don't depend on the calendar. */
   today?: () => Date;
+  /** Checks and reads the accent colour; defaults to the browser's CSS engine. */
+  colors?: ColorEngine;
 }
 
 type Screen =
   | { name: 'loading' }
   | { name: 'unreachable' }
-  | { name: 'ended'; end: SessionEnd }
+  /** `session` is null when it could never be read (not found), so there is nowhere to return to. */
+  | { name: 'ended'; end: SessionEnd; session: CheckoutSession | null }
   | { name: 'open'; session: CheckoutSession }
   | { name: 'paid'; session: CheckoutSession };
 
-/** Loads the session, takes the payment and tells the loader how it went. */
-export function CheckoutApp({ api, loader, checkoutSessionId, messages = defaultMessages, locale, today = () => new Date() }: CheckoutAppProps) {
+/** Loads the session, takes the payment and tells the loader, or the merchant's URLs, how it went. */
+export function CheckoutApp({
+  api,
+  link,
+  checkoutSessionId,
+  appearance = NO_APPEARANCE,
+  messages = defaultMessages,
+  locale: browserLocale,
+  today = () => new Date(),
+  colors = browserColors,
+}: CheckoutAppProps) {
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
   const mounted = useRef(true);
   useEffect(
@@ -41,15 +68,24 @@ export function CheckoutApp({ api, loader, checkoutSessionId, messages = default
     },
     [],
   );
+  const loader = link.mode === 'framed' ? link : null;
+  const locale = supportedLocale(appearance.locale) ?? browserLocale;
+  useAppearance(appearance, colors);
   useCloseOnEscape(loader);
+  useReportHeight(loader);
+
+  const send = useCallback((message: CheckoutToLoaderMessage) => loader?.send(message), [loader]);
+  const sendStep = useCallback((step: CheckoutStep) => send(createMessage('step', { step })), [send]);
 
   const endSession = useCallback(
-    (end: SessionEnd) => {
-      const message = messages.screens[end].body;
-      loader.send(createMessage('failure', { checkoutSessionId, code: failureCodeForSessionEnd[end], message }));
-      setScreen({ name: 'ended', end });
+    (end: SessionEnd, session: CheckoutSession | null) => {
+      // The step goes first, here and on success: a loader that closes on the outcome must not still think a
+      // payment is processing.
+      sendStep('ended');
+      send(createMessage('failure', { checkoutSessionId, code: failureCodeForSessionEnd[end], message: messages.screens[end].body }));
+      setScreen({ name: 'ended', end, session });
     },
-    [loader, checkoutSessionId, messages],
+    [send, sendStep, checkoutSessionId, messages],
   );
 
   const load = useCallback(async () => {
@@ -58,31 +94,44 @@ export function CheckoutApp({ api, loader, checkoutSessionId, messages = default
       const session = await api.getSession();
       if (!mounted.current) return;
       const end = sessionEndForStatus(session.status);
-      if (end) return endSession(end);
-      loader.send(createMessage('ready', { checkoutSessionId, checkoutMode: session.checkout_mode }));
+      if (end) return endSession(end, session);
+      send(createMessage('ready', { checkoutSessionId, checkoutMode: session.checkout_mode }));
+      sendStep('payment');
       setScreen({ name: 'open', session });
     } catch (error) {
       if (!mounted.current) return;
       const end = sessionEndForError(error);
-      if (end) endSession(end);
+      if (end) endSession(end, null);
       else setScreen({ name: 'unreachable' });
     }
-  }, [api, loader, checkoutSessionId, endSession]);
+  }, [api, send, sendStep, checkoutSessionId, endSession]);
 
   useEffect(() => void load(), [load]);
 
   async function pay(session: CheckoutSession, body: CompleteCheckoutBody) {
+    sendStep('processing');
     try {
       const completed = await api.complete(body);
-      const { connection_id: connectionId, checkout_mode: checkoutMode } = completed;
-      loader.send(createMessage('success', { checkoutSessionId, connectionId, checkoutMode }));
+      sendStep('success');
+      send(
+        createMessage('success', {
+          checkoutSessionId,
+          connectionId: completed.connection_id,
+          checkoutMode: completed.checkout_mode,
+          subscriptionId: completed.subscription_id,
+          creditsAdded: completed.credits_added,
+        }),
+      );
       setScreen({ name: 'paid', session });
     } catch (error) {
       const end = sessionEndForError(error);
-      if (!end) throw error; // the form shows it and the customer can try again
-      endSession(end);
+      if (end) return endSession(end, session);
+      sendStep('payment');
+      throw error; // the form shows it and the customer can try again
     }
   }
+
+  const returnTo = (url: string) => link.mode === 'redirect' && link.returnTo(url, checkoutSessionId);
 
   return <LocalizationContext.Provider value={{ messages, locale }}>{renderScreen()}</LocalizationContext.Provider>;
 
@@ -98,12 +147,37 @@ export function CheckoutApp({ api, loader, checkoutSessionId, messages = default
             </button>
           </MessageScreen>
         );
-      case 'ended':
-        return <MessageScreen {...messages.screens[screen.end]} />;
-      case 'open':
-        return <CheckoutForm session={screen.session} today={today} onSubmit={(body) => pay(screen.session, body)} />;
-      case 'paid':
-        return <SuccessScreen session={screen.session} onDone={() => loader.send(createMessage('close', {}))} />;
+      case 'ended': {
+        const { session } = screen;
+        return (
+          <MessageScreen {...messages.screens[screen.end]}>
+            {link.mode === 'redirect' && session && (
+              <button type="button" class="button" onClick={() => returnTo(session.cancel_url)}>
+                {messages.returnTo(session.merchant_name)}
+              </button>
+            )}
+          </MessageScreen>
+        );
+      }
+      case 'open': {
+        const { session } = screen;
+        return (
+          <CheckoutForm
+            session={session}
+            today={today}
+            onSubmit={(body) => pay(session, body)}
+            onCancel={link.mode === 'redirect' ? () => returnTo(session.cancel_url) : undefined}
+          />
+        );
+      }
+      case 'paid': {
+        const { session } = screen;
+        return link.mode === 'redirect' ? (
+          <SuccessScreen session={session} onDone={() => returnTo(session.success_url)} doneAfterMs={RETURN_AFTER_SUCCESS_MS} />
+        ) : (
+          <SuccessScreen session={session} onDone={() => send(createMessage('close', {}))} />
+        );
+      }
     }
   }
 }

@@ -6,10 +6,14 @@ import { TextField } from './TextField';
 import { useCheckoutForm } from './useCheckoutForm';
 import { useLocalization } from './useLocalization';
 
-type CheckoutFormProps = Omit<CheckoutFormOptions, 'collectsIdentity'> & { session: CheckoutSession };
+type CheckoutFormProps = Omit<CheckoutFormOptions, 'collectsIdentity'> & {
+  session: CheckoutSession;
+  /** Redirect display: the way back to the merchant without paying. Framed, the loader's dialog has its own. */
+  onCancel?: () => void;
+};
 
 /** The open checkout: what is bought, who is buying, the card, and the Pay button. */
-export function CheckoutForm({ session, onSubmit, today }: CheckoutFormProps) {
+export function CheckoutForm({ session, onSubmit, today, onCancel }: CheckoutFormProps) {
   const { messages, locale } = useLocalization();
   const collectsIdentity = session.collects_identity;
   const form = useCheckoutForm({ collectsIdentity, onSubmit, today });
@@ -77,6 +81,12 @@ export function CheckoutForm({ session, onSubmit, today }: CheckoutFormProps) {
         </button>
         <p class="form__note">{messages.secureNote}</p>
       </form>
+      {onCancel && (
+        // Disabled while paying: leaving then would hide whether the card was charged.
+        <button type="button" class="text-button" disabled={form.submitting} onClick={onCancel}>
+          {messages.cancelAndReturn(session.merchant_name)}
+        </button>
+      )}
     </main>
   );
 }

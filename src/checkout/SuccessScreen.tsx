@@ -1,11 +1,20 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { CheckoutSession } from './CheckoutApi';
 import { formatCredits } from './formatCredits';
 import { formatMoney } from './formatMoney';
 import { useFocusOnMount } from './useFocusOnMount';
 import { useLocalization } from './useLocalization';
 
-/** Shown once the payment went through; Done asks the loader to close the frame. */
-export function SuccessScreen({ session, onDone }: { session: CheckoutSession; onDone: () => void }) {
+interface SuccessScreenProps {
+  session: CheckoutSession;
+  /** Framed: asks the loader to close. Redirect display: goes back to the merchant. */
+  onDone: () => void;
+  /** Redirect display: calls `onDone` on its own after this many milliseconds, and says so. */
+  doneAfterMs?: number;
+}
+
+/** Shown once the payment went through. */
+export function SuccessScreen({ session, onDone, doneAfterMs }: SuccessScreenProps) {
   const { messages, locale } = useLocalization();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const price = formatMoney(session.amount_due, session.currency, locale);
@@ -14,6 +23,16 @@ export function SuccessScreen({ session, onDone }: { session: CheckoutSession; o
       ? messages.success.creditBundle(session.bundle.name, formatCredits(session.bundle.credit_amount, locale))
       : messages.success.subscription(session.plan.name, messages.pricePerInterval(price, session.plan.billing_interval));
 
+  // The latest onDone, read when the timer fires: the app passes a new function on each render, and the timer
+  // must start once rather than restart with every one.
+  const done = useRef(onDone);
+  done.current = onDone;
+  useEffect(() => {
+    if (doneAfterMs === undefined) return;
+    const timer = setTimeout(() => done.current(), doneAfterMs);
+    return () => clearTimeout(timer);
+  }, [doneAfterMs]);
+
   return (
     <main class="card card--message">
       <div class="card__icon" aria-hidden="true" />
@@ -21,6 +40,7 @@ export function SuccessScreen({ session, onDone }: { session: CheckoutSession; o
         {messages.success.heading}
       </h1>
       <p class="card__text">{purchase}</p>
+      {doneAfterMs !== undefined && <p class="card__text">{messages.success.returning(session.merchant_name)}</p>}
       <div class="card__actions">
         <button type="button" class="button" onClick={onDone}>
           {messages.success.done}

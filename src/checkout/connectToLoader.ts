@@ -1,5 +1,5 @@
 import { createMessage, isMessageOfType } from '../protocol';
-import type { CheckoutToLoaderMessage } from '../protocol';
+import type { CheckoutAppearance, CheckoutToLoaderMessage } from '../protocol';
 
 /** The loader as the app sees it: somewhere to send messages. */
 export interface LoaderLink {
@@ -9,6 +9,8 @@ export interface LoaderLink {
 export interface LoaderConnection extends LoaderLink {
   /** Session secret for the checkout API; it came over the private port, never through a URL. */
   secret: string;
+  /** The merchant's display options, as sent: `applyAppearance` checks each field. */
+  appearance: CheckoutAppearance;
 }
 
 /** The parts of `window` the handshake touches, so tests can pass a fake. */
@@ -35,7 +37,8 @@ export interface ConnectToLoaderOptions {
  * 2. Accepts `connect` only from `window.parent` AND the parent origin: a sibling frame or a popup can post to us
  *    too, and origin alone doesn't prove which window sent it.
  * 3. Takes the first valid `connect` and stops listening, so a later message can't swap the port.
- * 4. On that port, takes the first `init` (the secret) and stops listening; later messages are ignored.
+ * 4. On that port, takes the first `init` (the secret and the appearance) and stops listening; later messages are
+ *    ignored.
  * 5. Removes every listener it added, whether it connects or is aborted.
  */
 export function connectToLoader(options: ConnectToLoaderOptions): Promise<LoaderConnection> {
@@ -48,7 +51,8 @@ export function connectToLoader(options: ConnectToLoaderOptions): Promise<Loader
       if (!isMessageOfType(event.data, 'init') || !port) return;
       const connectedPort = port;
       cleanUp();
-      resolve({ secret: event.data.secret, send: (message) => connectedPort.postMessage(message) });
+      const { secret, appearance } = event.data;
+      resolve({ secret, appearance, send: (message) => connectedPort.postMessage(message) });
     };
 
     const onWindowMessage = (event: MessageEvent) => {

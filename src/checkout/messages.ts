@@ -25,11 +25,17 @@ export interface Messages {
   payButton: (amount: string) => string;
   processing: string;
   secureNote: string;
+  /** Redirect display: leaves the open checkout for the merchant's cancel URL. */
+  cancelAndReturn: (merchantName: string) => string;
+  /** Redirect display: the way back from a checkout that has ended. */
+  returnTo: (merchantName: string) => string;
   success: {
     heading: string;
     subscription: (planName: string, price: string) => string;
     creditBundle: (bundleName: string, credits: string) => string;
     done: string;
+    /** Redirect display: said before going back to the merchant on its own. */
+    returning: (merchantName: string) => string;
   };
   screens: Record<
     'notFramed' | 'expired' | 'completed' | 'notFound' | 'unreachable' | 'unavailable',
@@ -67,11 +73,14 @@ export const messages: Messages = {
   payButton: (amount) => `Pay ${amount}`,
   processing: 'Processing…',
   secureNote: 'Your card details are sent securely and never shared with the merchant.',
+  cancelAndReturn: (merchantName) => `Cancel and return to ${merchantName}`,
+  returnTo: (merchantName) => `Return to ${merchantName}`,
   success: {
     heading: 'Payment successful',
     subscription: (planName, price) => `You’re subscribed to ${planName} for ${price}.`,
     creditBundle: (bundleName, credits) => `${bundleName}: ${credits} credits added to your account.`,
     done: 'Done',
+    returning: (merchantName) => `Taking you back to ${merchantName}…`,
   },
   screens: {
     notFramed: {
@@ -80,7 +89,7 @@ export const messages: Messages = {
     },
     expired: {
       heading: 'This checkout has expired',
-      body: 'This checkout has expired. Close it and start again from the merchant’s site.',
+      body: 'This checkout has expired. Start again from the merchant’s site.',
     },
     completed: {
       heading: 'This checkout is already complete',
@@ -88,7 +97,7 @@ export const messages: Messages = {
     },
     notFound: {
       heading: 'Checkout not found',
-      body: 'We couldn’t find this checkout. Close it and start again from the merchant’s site.',
+      body: 'We couldn’t find this checkout. Start again from the merchant’s site.',
     },
     unreachable: {
       heading: 'We couldn’t load the checkout',

@@ -4,10 +4,11 @@ import type { LoaderLink } from './connectToLoader';
 
 /**
  * Asks the loader to close on Escape. Keys pressed inside our frame never reach the merchant's page, so the loader
- * can't see them itself.
+ * can't see them itself. `loader` is null in redirect display, where there is nothing to close.
  */
-export function useCloseOnEscape(loader: LoaderLink): void {
+export function useCloseOnEscape(loader: LoaderLink | null): void {
   useEffect(() => {
+    if (!loader) return;
     const onKeyDown = (event: KeyboardEvent) => {
       // isComposing: Escape cancels an IME composition; defaultPrevented: a widget inside used the key itself.
       if (event.key !== 'Escape' || event.isComposing || event.defaultPrevented) return;

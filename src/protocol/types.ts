@@ -8,6 +8,20 @@ export type CheckoutFailureCode =
   | 'session_completed'
   | 'session_not_found';
 
+/** Where the customer is; `processing` means a payment was submitted and the checkout must not close. */
+export type CheckoutStep = 'payment' | 'processing' | 'success' | 'ended';
+
+export type CheckoutTheme = 'light' | 'dark' | 'auto';
+
+/** The merchant's display options, passed to `open` and handed to the app with the secret. */
+export interface CheckoutAppearance {
+  theme?: CheckoutTheme;
+  /** A CSS colour for buttons and links. */
+  accentColor?: string;
+  /** A BCP 47 tag, e.g. `de-DE`. */
+  locale?: string;
+}
+
 interface Envelope<T extends string> {
   ns: typeof NAMESPACE;
   v: typeof PROTOCOL_VERSION;
@@ -26,9 +40,10 @@ export interface ConnectMessage extends Envelope<'connect'> {}
 
 // Port messages: everything after the handshake, on a channel no other window can reach.
 
-/** Loader → app: the session secret, which never travels in a URL. */
+/** Loader → app: the session secret, which never travels in a URL, and how to look. */
 export interface InitMessage extends Envelope<'init'> {
   secret: string;
+  appearance: CheckoutAppearance;
 }
 
 /** App → loader: the session was read and the customer sees the checkout. */
@@ -37,11 +52,25 @@ export interface ReadyMessage extends Envelope<'ready'> {
   checkoutMode: CheckoutMode;
 }
 
+/** App → loader: the customer moved on; the loader refuses to close while the step is `processing`. */
+export interface StepMessage extends Envelope<'step'> {
+  step: CheckoutStep;
+}
+
+/** App → loader: the app's content height in CSS pixels, for inline display. */
+export interface ResizeMessage extends Envelope<'resize'> {
+  height: number;
+}
+
 /** App → loader: payment succeeded and the session is completed. */
 export interface SuccessMessage extends Envelope<'success'> {
   checkoutSessionId: string;
   connectionId: string;
   checkoutMode: CheckoutMode;
+  /** The subscription started (subscription mode), else null. */
+  subscriptionId: string | null;
+  /** Credit added to the connection's balance, as a decimal string ("10.00"). */
+  creditsAdded: string;
 }
 
 /** App → loader: the session cannot be paid (expired, completed, unknown). */
@@ -56,5 +85,11 @@ export interface CloseMessage extends Envelope<'close'> {}
 
 export type WindowMessage = HelloMessage | ConnectMessage;
 export type LoaderToCheckoutMessage = InitMessage;
-export type CheckoutToLoaderMessage = ReadyMessage | SuccessMessage | FailureMessage | CloseMessage;
+export type CheckoutToLoaderMessage =
+  | ReadyMessage
+  | StepMessage
+  | ResizeMessage
+  | SuccessMessage
+  | FailureMessage
+  | CloseMessage;
 export type CheckoutMessage = WindowMessage | LoaderToCheckoutMessage | CheckoutToLoaderMessage;

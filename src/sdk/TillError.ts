@@ -1,12 +1,12 @@
 import type { CheckoutFailureCode } from '../protocol';
 
-/** Every way `open` can fail, as a code a merchant can switch on. */
+/** Every way a checkout can fail, as a code a merchant can switch on. */
 export type TillErrorCode =
-  /** The token is not the base64 JSON `{secret, base}` the API returned. */
+  /** The token is neither the base64 JSON `{secret, base}` the API returned nor a `checkout_url`. */
   | 'invalid_token'
   /** The token's `base` is neither https nor a loopback address. */
   | 'insecure_base'
-  /** The page cannot hash (no Web Crypto: an insecure context) or has no `window`. */
+  /** No Web Crypto (an insecure context), or inline display without a container in the page. */
   | 'unsupported_environment'
   /** The checkout frame never said hello: framing blocked by a CSP, or the network failed. */
   | 'handshake_timeout'

@@ -1,4 +1,11 @@
-import { createMessage, isCheckoutToLoaderMessage, isMessageOfType, type CheckoutToLoaderMessage, type HelloMessage } from '../protocol';
+import {
+  createMessage,
+  isCheckoutToLoaderMessage,
+  isMessageOfType,
+  type CheckoutAppearance,
+  type CheckoutToLoaderMessage,
+  type HelloMessage,
+} from '../protocol';
 
 /**
  * The loader's half of the handshake:
@@ -15,6 +22,7 @@ export function connectToCheckout(
   iframe: HTMLIFrameElement,
   baseOrigin: string,
   secret: string,
+  appearance: CheckoutAppearance,
   onHello: (hello: HelloMessage) => void,
   onMessage: (message: CheckoutToLoaderMessage) => void,
 ): () => void {
@@ -31,7 +39,7 @@ export function connectToCheckout(
     };
     onHello(event.data);
     frame.postMessage(createMessage('connect', {}), baseOrigin, [channel.port2]);
-    port.postMessage(createMessage('init', { secret }));
+    port.postMessage(createMessage('init', { secret, appearance }));
   };
   window.addEventListener('message', onWindowMessage);
   return () => {

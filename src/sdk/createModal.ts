@@ -1,59 +1,62 @@
-export interface Modal {
-  iframe: HTMLIFrameElement;
-  /** Removes the dialog and undoes every change to the page; safe to call twice. */
-  destroy(): void;
-}
+import type { CheckoutTheme } from '../protocol';
+import { createFrame, element, type Surface } from './createFrame';
+import { lockScroll } from './lockScroll';
 
-type Style = Partial<Record<keyof CSSStyleDeclaration, string>>;
-
-/** CSSOM writes, not a `<style>` element or `style=""`, so a merchant's strict `style-src` CSP allows them. */
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, style: Style, parent?: Element) {
-  const el = document.createElement(tag);
-  Object.assign(el.style, style);
-  parent?.append(el);
-  return el;
-}
+const matches = (query: string) => matchMedia(query).matches;
 
 /**
- * A modal `<dialog>` holding the checkout frame. `showModal()` makes the page behind it inert and puts it
- * in the top layer, above any z-index the merchant uses. `onDismiss` runs on Escape and the close button.
+ * A modal `<dialog>` holding the checkout frame: a centred panel on wide screens, a full-screen sheet at
+ * 600 px and below. `showModal()` makes the page behind inert (Tab cannot reach it) and puts the dialog in
+ * the top layer, above any z-index the merchant uses. `onDismiss` runs on Escape and the close button.
  */
-export function createModal(onDismiss: () => void): Modal {
+export function createModal(onDismiss: () => void, theme: CheckoutTheme = 'auto'): Surface {
   const trigger = document.activeElement as HTMLElement | null;
-  const root = document.documentElement;
-  const previousOverflow = root.style.overflow;
+  const sheet = matches('(max-width:600px)');
+  const dark = theme === 'dark' || (theme === 'auto' && matches('(prefers-color-scheme:dark)'));
 
-  const dialog = element('dialog', {
-    display: 'flex', alignItems: 'center', justifyContent: 'center',
-    width: '100vw', height: '100dvh', maxWidth: 'none', maxHeight: 'none',
-    margin: '0', padding: '0', border: '0', background: 'rgba(15,23,42,.55)',
-  });
+  // The dialog is the panel; its spread shadow dims the page, so no backdrop styling (a pseudo-element
+  // only a stylesheet could reach) is needed.
+  const dialog = element(
+    'dialog',
+    `padding:0;border:0;overflow:hidden;background:${dark ? '#1b1e23' : '#fff'};box-shadow:0 0 0 100vmax #0f172a8c;` +
+      (sheet
+        ? 'width:100vw;height:100dvh;max-width:none;max-height:none;margin:0'
+        : 'width:440px;height:min(720px,100dvh);min-height:min(400px,100dvh);border-radius:12px'),
+  );
   dialog.setAttribute('aria-label', 'Checkout');
-  const panel = element('div', {
-    position: 'relative', width: 'min(440px,100vw)', height: 'min(720px,100dvh)',
-    background: '#fff', borderRadius: '12px', overflow: 'hidden', boxShadow: '0 20px 60px rgba(0,0,0,.3)',
-  }, dialog);
-  const iframe = element('iframe', { width: '100%', height: '100%', border: '0', display: 'block' }, panel);
-  iframe.title = 'Checkout';
-  iframe.allow = 'payment';
-  const close = element('button', {
-    position: 'absolute', top: '8px', right: '8px', width: '44px', height: '44px', border: '0', padding: '0',
-    borderRadius: '22px', background: 'transparent', color: '#334155', font: '28px/44px system-ui,sans-serif',
-    cursor: 'pointer',
-  }, panel);
+  // Focus wraps: Tab on the close button (last) goes to the frame, and Shift+Tab out of the frame's first
+  // field lands on this sentinel, which hands it to the close button. Without it, focus would leave the
+  // dialog for the browser's own controls.
+  const sentinel = element('span', '', dialog);
+  sentinel.tabIndex = 0;
+  const iframe = createFrame(dialog, '100%');
+  const close = element(
+    'button',
+    `position:absolute;top:8px;right:8px;width:44px;height:44px;border:0;padding:0;background:none;` +
+      `color:${dark ? '#eceef1' : '#334155'};font:28px/44px system-ui,sans-serif;cursor:pointer`,
+    dialog,
+  );
   close.type = 'button';
   close.textContent = '×';
   close.setAttribute('aria-label', 'Close checkout');
-  close.addEventListener('click', onDismiss);
+  close.onclick = () => onDismiss();
+  close.onkeydown = (event) => {
+    if (event.key === 'Tab' && !event.shiftKey) {
+      event.preventDefault();
+      iframe.focus();
+    }
+  };
+  sentinel.onfocus = () => close.focus();
   // Escape fires `cancel`; the dialog closes only through `destroy`, so every exit takes the same path.
-  dialog.addEventListener('cancel', (event) => {
+  dialog.oncancel = (event) => {
     event.preventDefault();
     onDismiss();
-  });
+  };
 
   document.body.append(dialog);
   dialog.showModal();
-  root.style.overflow = 'hidden';
+  const unlockScroll = lockScroll();
+  if (!matches('(prefers-reduced-motion:reduce)')) dialog.animate({ opacity: [0, 1] }, 150);
   iframe.focus();
 
   let destroyed = false;
@@ -62,10 +65,9 @@ export function createModal(onDismiss: () => void): Modal {
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      dialog.close();
       dialog.remove();
-      root.style.overflow = previousOverflow;
-      trigger?.focus?.();
+      unlockScroll();
+      trigger?.focus({ preventScroll: true });
     },
   };
 }

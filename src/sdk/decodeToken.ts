@@ -8,22 +8,21 @@ export interface CheckoutToken {
 
 const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
-/** Decodes `checkout_session_token` (base64 of `{"secret","base"}`) and refuses a base we must not frame. */
+/** Decodes a `checkout_session_token` (base64 of `{"secret","base"}`) and refuses a base we must not frame. */
 export function decodeToken(token: unknown): CheckoutToken {
   let parsed: { secret?: unknown; base?: unknown };
   let base: URL;
+  const malformed = new TillError('invalid_token', 'Malformed checkout token.');
   try {
     parsed = JSON.parse(atob(String(token).trim().replace(/-/g, '+').replace(/_/g, '/')));
     base = new URL(parsed.base as string);
   } catch {
-    throw new TillError('invalid_token', 'The checkout token is malformed.');
+    throw malformed;
   }
-  if (typeof parsed.secret !== 'string' || !parsed.secret || !base.pathname.endsWith('/')) {
-    throw new TillError('invalid_token', 'The checkout token is malformed.');
-  }
+  if (typeof parsed.secret !== 'string' || !parsed.secret || !base.pathname.endsWith('/')) throw malformed;
   const secure = base.protocol === 'https:' || (base.protocol === 'http:' && LOOPBACK_HOSTS.test(base.hostname));
   if (!secure || base.username || base.password) {
-    throw new TillError('insecure_base', 'The checkout token points to an address that is not https.');
+    throw new TillError('insecure_base', 'Checkout base is not https.');
   }
   return { secret: parsed.secret, base };
 }

@@ -1,6 +1,10 @@
+import { bindCheckoutLinks } from './bindCheckoutLinks';
 import { open } from './open';
 import { TillError } from './TillError';
 
-// The script-tag build: adds to an existing `window.Till` rather than replacing it.
-const w = window as unknown as { Till?: object };
-w.Till = Object.assign(w.Till ?? {}, { open, TillError });
+// The script-tag build. It adds to an existing `window.Till` rather than replacing it, and a second copy
+// of the script changes nothing: the first copy's functions and link binding stay.
+const till: Record<string, unknown> = ((window as unknown as { Till?: Record<string, unknown> }).Till ??= {});
+till.open ??= open;
+till.TillError ??= TillError;
+if (document.currentScript?.hasAttribute('data-auto-init')) till.unbindCheckoutLinks ??= bindCheckoutLinks();

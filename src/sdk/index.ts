@@ -1,3 +1,10 @@
-export { open, type CheckoutHandle, type CheckoutSuccess, type OpenOptions } from './open';
+export {
+  open,
+  type CheckoutEventMap,
+  type CheckoutHandle,
+  type CheckoutResult,
+  type CheckoutSuccess,
+  type OpenOptions,
+} from './open';
 export { TillError, type TillErrorCode } from './TillError';
-export type { CheckoutMode } from '../protocol';
+export type { CheckoutAppearance, CheckoutMode, CheckoutStep, CheckoutTheme } from '../protocol';

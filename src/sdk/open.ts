@@ -1,5 +1,7 @@
-import type { CheckoutMode } from '../protocol';
+import type { CheckoutAppearance, CheckoutMode, CheckoutStep } from '../protocol';
 import { connectToCheckout } from './connectToCheckout';
+import type { Surface } from './createFrame';
+import { createInline, type InlineSurface } from './createInline';
 import { createModal } from './createModal';
 import { decodeToken } from './decodeToken';
 import { sessionHandle } from './sessionHandle';
@@ -9,91 +11,203 @@ export interface CheckoutSuccess {
   checkoutSessionId: string;
   connectionId: string;
   checkoutMode: CheckoutMode;
+  /** The subscription started, or null for a credit bundle. */
+  subscriptionId: string | null;
+  /** Credit added to the connection's balance, as a decimal string. */
+  creditsAdded: string;
 }
 
-export interface OpenOptions {
+type SessionRef = { checkoutSessionId: string | null };
+
+/** The `detail` of each event a checkout dispatches, on its handle and as `till:<type>` on the trigger. */
+export interface CheckoutEventMap {
+  ready: SessionRef & { checkoutMode: CheckoutMode };
+  step: SessionRef & { step: CheckoutStep };
+  /** A payment was submitted: closing is refused until it settles. */
+  confirmed: SessionRef;
+  /** Default action: the modal closes after the success screen. */
+  success: CheckoutSuccess;
+  cancel: SessionRef;
+  /** Always the last event: the checkout is gone from the page. */
+  close: SessionRef;
+  expired: SessionRef;
+  /** Default action for `handshake_timeout`: fall back to redirect display. */
+  error: SessionRef & { error: TillError };
+}
+
+export type CheckoutResult =
+  | ({ type: 'success' } & CheckoutSuccess)
+  | ({ type: 'cancel' } & SessionRef)
+  | ({ type: 'error' } & CheckoutEventMap['error']);
+
+export interface OpenOptions extends CheckoutAppearance {
+  /** `modal` (default), `inline` in `container`, or `redirect` the whole page to the hosted checkout. */
+  display?: 'modal' | 'inline' | 'redirect';
+  /** For inline display: the element, or a selector for it. */
+  container?: Element | string;
+  /** Falls back to redirect display when the frame cannot load (default true). */
+  redirectOnFailure?: boolean;
+  /** Receives the results as `till:success`, `till:cancel`, … DOM events. */
+  trigger?: Element;
   onSuccess?(result: CheckoutSuccess): void;
-  /** The customer closed the checkout before paying. `checkoutSessionId` is null if it closed before loading. */
-  onCancel?(result: { checkoutSessionId: string | null }): void;
-  /** Without `onError`, `open` throws the errors it finds before opening. */
-  onError?(result: { checkoutSessionId: string | null; error: TillError }): void;
+  /** The customer closed the checkout before paying; `checkoutSessionId` is null if it had not loaded. */
+  onCancel?(result: SessionRef): void;
+  onError?(result: CheckoutEventMap['error']): void;
 }
 
-export interface CheckoutHandle {
-  /** Closes the checkout; before an outcome this counts as a cancel. Idempotent. */
+export interface CheckoutHandle extends EventTarget {
+  /** Settles once with the outcome; never rejects. */
+  readonly result: Promise<CheckoutResult>;
+  /** Closes the checkout (a cancel, before an outcome). Idempotent; refused while a payment is processing. */
   close(): void;
+  addEventListener<K extends keyof CheckoutEventMap>(
+    type: K,
+    listener: (event: CustomEvent<CheckoutEventMap[K]>) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
 }
 
-/** How long the success screen shows before the modal closes by itself (Done closes it sooner). */
+/** How long the success screen shows before the modal closes itself (Done closes it sooner). */
 const SUCCESS_CLOSE_DELAY_MS = 1500;
-/** A frame that has not said hello by then is blocked (the merchant's CSP) or unreachable. */
-const HANDSHAKE_TIMEOUT_MS = 20_000;
+/** A frame that loaded but has not said hello by then is an error page: framing was refused. */
+const HELLO_AFTER_LOAD_MS = 3000;
+/** And one that has not even loaded by then is unreachable. */
+const LOAD_TIMEOUT_MS = 15000;
 
-let current: CheckoutHandle | null = null;
+const CALLBACKS = { success: 'onSuccess', cancel: 'onCancel', error: 'onError' } as const;
+
+/** Open checkouts: one modal at a time, one per inline container. */
+const openCheckouts = new Map<Element | 'modal', CheckoutHandle>();
 
 /**
- * Opens the hosted checkout for a `checkout_session_token` in a modal. One outcome is reported per open:
- * `onSuccess`, `onCancel` or `onError`, once. While a checkout is open, `open` returns it instead of
- * stacking a second one.
+ * Opens the hosted checkout for a `checkout_session_token` (or a `checkout_url`). One outcome is reported
+ * per open — success, cancel or error — and `close` comes last. Opening again while the same modal or
+ * container holds a checkout returns that checkout.
  */
 export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
-  if (current) return current;
-  let decoded;
+  const { display = 'modal', trigger, theme, accentColor, locale } = options;
+  const handle = new EventTarget() as CheckoutHandle;
+  let settle!: (result: CheckoutResult) => void;
+  Object.assign(handle, { result: new Promise((resolve) => (settle = resolve)), close: () => close() });
+  let checkoutSessionId: string | null = null;
+  let outcome = false;
+  let step: CheckoutStep | undefined;
+  let cleanups: (() => void)[] = [];
+
+  /** Dispatches on the handle and the trigger; true unless a listener called `preventDefault()`. */
+  const emit = <K extends keyof CheckoutEventMap>(type: K, fields: Omit<CheckoutEventMap[K], 'checkoutSessionId'>) => {
+    const detail = { checkoutSessionId, ...fields };
+    const event = new CustomEvent(type, { detail, cancelable: true });
+    const domEvent = new CustomEvent(`till:${type}`, { detail, cancelable: true, bubbles: true });
+    handle.dispatchEvent(event);
+    trigger?.dispatchEvent(domEvent);
+    return !event.defaultPrevented && !domEvent.defaultPrevented;
+  };
+  /** Emits the one outcome of this open, if none came before; the option callback runs after listeners. */
+  const finish = <K extends 'success' | 'cancel' | 'error'>(type: K, fields: Omit<CheckoutEventMap[K], 'checkoutSessionId'>) => {
+    if (outcome) return false;
+    outcome = true;
+    const detail = { checkoutSessionId, ...fields } as CheckoutEventMap[K];
+    settle({ type, ...detail } as CheckoutResult);
+    const proceed = emit(type, fields);
+    (options[CALLBACKS[type]] as ((detail: CheckoutEventMap[K]) => void) | undefined)?.(detail);
+    return proceed;
+  };
+  const close = (force?: boolean) => {
+    if (!cleanups.length || (step === 'processing' && !force)) return;
+    finish('cancel', {});
+    cleanups.forEach((cleanup) => cleanup());
+    cleanups = [];
+    emit('close', {});
+  };
+  const fail = (error: TillError) => {
+    if (error.code === 'session_expired' && !outcome) emit('expired', {});
+    return finish('error', { error });
+  };
+
+  let decoded: ReturnType<typeof decodeToken>;
+  let container: Element | null = null;
   try {
-    if (!globalThis.crypto?.subtle) throw new TillError('unsupported_environment', 'Till needs a secure context (https).');
+    if (!globalThis.crypto?.subtle) throw new TillError('unsupported_environment', 'Needs a secure context.');
     decoded = decodeToken(token);
+    if (display === 'inline') {
+      const target = options.container;
+      container = typeof target === 'string' ? document.querySelector(target) : (target ?? null);
+      if (!container) throw new TillError('unsupported_environment', 'No container.');
+    }
   } catch (error) {
-    if (!options.onError) throw error;
-    options.onError({ checkoutSessionId: null, error: error as TillError });
-    return { close() {} };
+    // Reported after `open` returns, so listeners added to the handle hear it too.
+    queueMicrotask(() => fail(error as TillError));
+    return handle;
   }
 
-  let checkoutSessionId: string | null = null;
-  let outcome: 'success' | 'cancel' | 'error' | undefined;
-  const report = (kind: NonNullable<typeof outcome>, notify: () => void) => {
-    if (outcome) return;
-    outcome = kind;
-    notify();
-  };
-  const fail = (error: TillError) => report('error', () => options.onError?.({ checkoutSessionId, error }));
+  const { secret, base } = decoded;
+  const frameUrl = sessionHandle(secret).then((id) => new URL(`checkout/${id}`, base));
+  const redirect = () => frameUrl.then((url) => location.assign(`${url.href}#${secret}`));
+  if (display === 'redirect') {
+    redirect();
+    return handle;
+  }
 
-  const close = () => {
-    report('cancel', () => options.onCancel?.({ checkoutSessionId }));
+  const key = container ?? 'modal';
+  const existing = openCheckouts.get(key);
+  if (existing) return existing;
+  openCheckouts.set(key, handle);
+
+  const surface: Surface = container ? createInline(container) : createModal(close, theme);
+  const { iframe } = surface;
+  const failToLoad = () => {
+    if (fail(new TillError('handshake_timeout', 'Checkout did not load.')) && options.redirectOnFailure !== false) {
+      redirect();
+    }
+    close(true);
+  };
+  let timer = setTimeout(failToLoad, LOAD_TIMEOUT_MS);
+  const disconnect = connectToCheckout(iframe, base.origin, secret, { theme, accentColor, locale }, (hello) => {
     clearTimeout(timer);
-    disconnect();
-    modal.destroy();
-    if (current === handle) current = null;
-  };
-  const handle: CheckoutHandle = { close };
-  current = handle;
-
-  const modal = createModal(close);
-  const timer = setTimeout(() => {
-    fail(new TillError('handshake_timeout', 'The checkout could not be loaded.'));
-    close();
-  }, HANDSHAKE_TIMEOUT_MS);
-  const disconnect = connectToCheckout(
-    modal.iframe,
-    decoded.base.origin,
-    decoded.secret,
-    (hello) => {
-      clearTimeout(timer);
-      checkoutSessionId = hello.checkoutSessionId;
-    },
-    (message) => {
-      if (message.type === 'success') {
-        const { checkoutSessionId: id, connectionId, checkoutMode } = message;
-        report('success', () => options.onSuccess?.({ checkoutSessionId: id, connectionId, checkoutMode }));
-        setTimeout(close, SUCCESS_CLOSE_DELAY_MS);
-      } else if (message.type === 'failure') {
-        fail(new TillError(message.code, message.message));
-      } else if (message.type === 'close') {
-        close();
+    checkoutSessionId = hello.checkoutSessionId;
+  }, (message) => {
+    switch (message.type) {
+      case 'ready':
+        return emit('ready', { checkoutMode: message.checkoutMode });
+      case 'step':
+        step = message.step;
+        emit('step', { step });
+        return step === 'processing' && emit('confirmed', {});
+      case 'resize':
+        return (surface as InlineSurface).resize?.(message.height);
+      case 'success': {
+        const { connectionId, checkoutMode, subscriptionId, creditsAdded } = message;
+        if (finish('success', { connectionId, checkoutMode, subscriptionId, creditsAdded }) && !container) {
+          setTimeout(close, SUCCESS_CLOSE_DELAY_MS);
+        }
+        return;
       }
-    },
-  );
-  sessionHandle(decoded.secret).then((id) => {
-    modal.iframe.src = new URL(`checkout/${id}`, decoded.base).href;
+      case 'failure':
+        return fail(new TillError(message.code, message.message));
+      case 'close':
+        return container || close();
+    }
+  });
+  // The merchant's own script may remove the frame; that ends the checkout as a cancel, never a late success.
+  const removal = new MutationObserver(() => iframe.isConnected || close(true));
+  removal.observe(document.documentElement, { childList: true, subtree: true });
+
+  cleanups = [
+    () => clearTimeout(timer),
+    disconnect,
+    () => removal.disconnect(),
+    surface.destroy,
+    () => openCheckouts.delete(key),
+  ];
+  frameUrl.then((url) => {
+    // Set with `src`, so the about:blank the frame starts as does not count as loaded.
+    iframe.onload = () => {
+      clearTimeout(timer);
+      if (!checkoutSessionId) timer = setTimeout(failToLoad, HELLO_AFTER_LOAD_MS);
+    };
+    iframe.src = url.href;
   });
   return handle;
 }

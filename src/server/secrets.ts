@@ -13,3 +13,11 @@ export function createSecret(prefix: 'sk_test' | 'css_test'): string {
 export function encodeCheckoutToken(secret: string, base: string): string {
   return Buffer.from(JSON.stringify({ secret, base })).toString('base64');
 }
+
+/**
+ * The hosted page for redirect display: addressed by the secret's hash, like the frame, with the secret
+ * itself in the fragment, which browsers send to no server and leave out of Referer (RFC 9110 §10.1.3).
+ */
+export function hostedCheckoutUrl(secret: string, publicUrl: string): string {
+  return `${publicUrl}checkout/${hashSecret(secret)}#${secret}`;
+}

@@ -47,3 +47,26 @@ export const httpOrigin = z.string().refine((value) => {
     return false;
   }
 }, 'must be an http or https origin, like https://your-app.example.com/');
+
+/** Seeds 001 and 002: "length between 1 and 2083", Internet Explorer's longest URL and still a common cap. */
+export const MAX_URL_LENGTH = 2083;
+
+/**
+ * A fully-qualified `http(s)` URL the customer's browser is sent to (seed 001: "must be fully qualified URLs").
+ * Written out with `//` and without whitespace or control characters, which the URL parser would otherwise
+ * quietly repair, and without credentials, which make `https://bank.example@evil.example/` read as someone
+ * else's address.
+ */
+export const redirectUrl = z
+  .string()
+  .min(1)
+  .max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`)
+  .refine((value) => {
+    if (!/^https?:\/\/[^\s\\/][^\s\u0000-\u001f\u007f]*$/i.test(value)) return false;
+    try {
+      const url = new URL(value);
+      return url.hostname !== '' && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  }, 'must be a fully-qualified http or https URL, like https://your-app.example.com/checkout/done');

@@ -95,12 +95,12 @@ describe('payment and closing', () => {
     expect(await page.locator('dialog').count()).toBe(1);
 
     await checkoutFrame(page).getByLabel('Email').waitFor();
-    const pageOverflow = () => page.evaluate(() => getComputedStyle(document.documentElement).overflow);
-    expect(await pageOverflow()).toBe('hidden');
+    const bodyPosition = () => page.evaluate(() => getComputedStyle(document.body).position);
+    expect(await bodyPosition()).toBe('fixed');
     await page.getByRole('button', { name: 'Close checkout' }).click();
     await page.locator('dialog').waitFor({ state: 'detached' });
     expect(await page.evaluate(() => (window as any).cancels)).toBe(1);
-    expect(await pageOverflow()).toBe('visible');
+    expect(await bodyPosition()).toBe('static');
   });
 });
 

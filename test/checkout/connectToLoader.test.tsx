@@ -5,7 +5,8 @@ import { createFakePort, createFakeWindow, hasSettled } from './fakeHandshake';
 
 const PARENT_ORIGIN = 'https://shop.example';
 const connect = createMessage('connect', {});
-const init = createMessage('init', { secret: 'cs_secret_1' });
+const appearance = { theme: 'dark' as const, accentColor: '#3b5bdb', locale: 'de-DE' };
+const init = createMessage('init', { secret: 'cs_secret_1', appearance });
 
 function startHandshake(signal?: AbortSignal) {
   const win = createFakeWindow();
@@ -28,8 +29,9 @@ describe('connectToLoader', () => {
     expect(port.start).toHaveBeenCalled();
     port.deliver({ data: init });
 
-    const { secret, send } = await connection;
+    const { secret, appearance: received, send } = await connection;
     expect(secret).toBe('cs_secret_1');
+    expect(received).toEqual(appearance);
     send(createMessage('close', {}));
     expect(port.postMessage).toHaveBeenCalledWith(createMessage('close', {}));
     expect(win.listeners.size).toBe(0);

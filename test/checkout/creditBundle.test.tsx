@@ -12,24 +12,29 @@ const creditBundleSession = aSession({
 
 describe('credit bundle checkout', () => {
   it('shows the bundle, its credits and its one-off price', async () => {
-    const { sent } = renderCheckout(creditBundleSession);
+    const { sentOfType } = renderCheckout(creditBundleSession);
     await screen.findByRole('heading', { name: 'Acme AI' });
 
     expect(screen.getByText('Starter pack')).toBeTruthy();
     expect(screen.getByText('1,500 credits')).toBeTruthy();
     expect(screen.getByText('€49.50')).toBeTruthy();
     expect(payButton().textContent).toBe('Pay €49.50');
-    expect(sent).toEqual([expect.objectContaining({ type: 'ready', checkoutMode: 'credit_bundle' })]);
+    expect(sentOfType('ready')).toEqual([expect.objectContaining({ checkoutMode: 'credit_bundle' })]);
   });
 
   it('names the bundle on the success screen and reports the credit_bundle mode', async () => {
     const { api, sentOfType } = renderCheckout(creditBundleSession);
-    api.complete.mockResolvedValueOnce({ ...aCompletedCheckout, checkout_mode: 'credit_bundle' });
+    api.complete.mockResolvedValueOnce({
+      ...aCompletedCheckout,
+      checkout_mode: 'credit_bundle',
+      subscription_id: null,
+      credits_added: '1500.00',
+    });
     await screen.findByRole('heading', { name: 'Acme AI' });
     fillValidForm();
     fireEvent.click(payButton());
 
     expect(await screen.findByText('Starter pack: 1,500 credits added to your account.')).toBeTruthy();
-    expect(sentOfType('success').map((m) => m.checkoutMode)).toEqual(['credit_bundle']);
+    expect(sentOfType('success')).toMatchObject([{ checkoutMode: 'credit_bundle', subscriptionId: null, creditsAdded: '1500.00' }]);
   });
 });

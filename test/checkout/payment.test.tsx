@@ -28,9 +28,23 @@ describe('paying', () => {
     expect(await screen.findByRole('heading', { name: 'Payment successful' })).toBeTruthy();
     expect(screen.getByText('You’re subscribed to Pro for $19.00 / month.')).toBeTruthy();
     expect(sentOfType('success')).toEqual([
-      createMessage('success', { checkoutSessionId: CHECKOUT_SESSION_ID, connectionId: 'conn_1', checkoutMode: 'subscription' }),
+      createMessage('success', {
+        checkoutSessionId: CHECKOUT_SESSION_ID,
+        connectionId: 'conn_1',
+        checkoutMode: 'subscription',
+        subscriptionId: 'sub_1',
+        creditsAdded: '100.00',
+      }),
     ]);
     expect(sentOfType('close')).toEqual([]);
+  });
+
+  it('passes on the subscription and the credit the server reports', async () => {
+    const { api, sentOfType } = await renderFilledForm();
+    api.complete.mockResolvedValueOnce({ ...aCompletedCheckout, subscription_id: 'sub_test_42', credits_added: '12.50' });
+    fireEvent.click(payButton());
+    await screen.findByRole('heading', { name: 'Payment successful' });
+    expect(sentOfType('success')).toMatchObject([{ subscriptionId: 'sub_test_42', creditsAdded: '12.50' }]);
   });
 
   it('asks the loader to close when the customer presses Done', async () => {

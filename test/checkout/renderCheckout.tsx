@@ -1,9 +1,13 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, vi } from 'vitest';
-import type { CheckoutToLoaderMessage } from '../../src/protocol';
+import type { CheckoutAppearance, CheckoutToLoaderMessage } from '../../src/protocol';
+import type { ColorEngine } from '../../src/checkout/browserColors';
 import type { CheckoutApi, CheckoutSession, CompletedCheckout } from '../../src/checkout/CheckoutApi';
 import { CheckoutApiError } from '../../src/checkout/CheckoutApiError';
 import { CheckoutApp } from '../../src/checkout/CheckoutApp';
+import type { CheckoutLink } from '../../src/checkout/CheckoutLink';
+import { createRedirectLink } from '../../src/checkout/createRedirectLink';
+import type { Rgb } from '../../src/checkout/contrastTextColor';
 
 // Vitest runs without globals here, so Testing Library can't register its own cleanup.
 afterEach(cleanup);
@@ -26,6 +30,8 @@ export function aSession(overrides: Partial<CheckoutSession> = {}): CheckoutSess
     amount_due: '19.00',
     currency: 'USD',
     connection_id: null,
+    success_url: 'https://shop.example/thanks?plan=pro',
+    cancel_url: 'https://shop.example/pricing',
     ...overrides,
   };
 }
@@ -42,6 +48,8 @@ export const aCompletedCheckout: CompletedCheckout = {
   connection_id: 'conn_1',
   status: 'completed',
   completed_at: '2030-01-15T10:00:00Z',
+  subscription_id: 'sub_1',
+  credits_added: '100.00',
 };
 
 export function apiError(status: number, code: string, message = `error ${code}`, param: string | null = null) {
@@ -56,20 +64,62 @@ export function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-/** Renders the app with a fake API (the given session, a successful payment) and a loader that records messages. */
-export function renderCheckout(session: CheckoutSession | (() => Promise<CheckoutSession>) = aSession()) {
+/** Colours the fake CSS engine knows, with the sRGB a browser would paint them as. */
+export const KNOWN_COLORS: Record<string, Rgb> = {
+  '#3b5bdb': [59, 91, 219],
+  '#ffd43b': [255, 212, 59],
+  rebeccapurple: [102, 51, 153],
+  '#ffffff': [255, 255, 255],
+  '#000000': [0, 0, 0],
+};
+
+/** happy-dom's CSS.supports accepts anything and it has no canvas, so tests judge colours with this table. */
+export function createFakeColors() {
+  return {
+    supports: (value: string) => Object.hasOwn(KNOWN_COLORS, value) || value.startsWith('color-mix('),
+    toRgb: vi.fn((value: string) => KNOWN_COLORS[value] ?? null),
+  };
+}
+
+export interface RenderOptions {
+  /** `framed` (default) records what is sent to the loader; `redirect` records where the page navigates. */
+  mode?: CheckoutLink['mode'];
+  appearance?: CheckoutAppearance;
+  colors?: ColorEngine;
+}
+
+/**
+ * Renders the app with a fake API (the given session, a successful payment) and, framed, a loader that records
+ * messages or, in redirect display, a fake `location` whose `assign` calls are recorded.
+ */
+export function renderCheckout(
+  session: CheckoutSession | (() => Promise<CheckoutSession>) = aSession(),
+  { mode = 'framed', appearance, colors = createFakeColors() }: RenderOptions = {},
+) {
   const api = {
     getSession: vi.fn<CheckoutApi['getSession']>(typeof session === 'function' ? session : async () => session),
     complete: vi.fn<CheckoutApi['complete']>(async () => aCompletedCheckout),
   };
   const sent: CheckoutToLoaderMessage[] = [];
-  const loader = { send: (message: CheckoutToLoaderMessage) => void sent.push(message) };
+  const location = { assign: vi.fn<(url: string) => void>() };
+  const link: CheckoutLink =
+    mode === 'framed' ? { mode, send: (message) => void sent.push(message) } : createRedirectLink(location);
   const result = render(
-    <CheckoutApp api={api} loader={loader} checkoutSessionId={CHECKOUT_SESSION_ID} locale="en-US" today={() => TODAY} />,
+    <CheckoutApp
+      api={api}
+      link={link}
+      checkoutSessionId={CHECKOUT_SESSION_ID}
+      appearance={appearance}
+      colors={colors}
+      locale="en-US"
+      today={() => TODAY}
+    />,
   );
   const sentOfType = <T extends CheckoutToLoaderMessage['type']>(type: T) =>
     sent.filter((m): m is Extract<CheckoutToLoaderMessage, { type: T }> => m.type === type);
-  return { ...result, api, sent, sentOfType };
+  /** The steps sent so far, in order. */
+  const steps = () => sentOfType('step').map((m) => m.step);
+  return { ...result, api, sent, sentOfType, steps, location };
 }
 
 const validCard = { 'Card number': '4242 4242 4242 4242', 'Expiry (MM/YY)': '12/34', 'Security code': '123' };

@@ -14,16 +14,20 @@ describe('loading the checkout session', () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 
-  it('tells the loader it is ready once an open session is shown', async () => {
+  it('tells the loader it is ready, then that the customer is at payment, once an open session is shown', async () => {
     const { sent } = renderCheckout();
     await screen.findByRole('heading', { name: 'Acme AI' });
-    expect(sent).toEqual([createMessage('ready', { checkoutSessionId: CHECKOUT_SESSION_ID, checkoutMode: 'subscription' })]);
+    expect(sent).toEqual([
+      createMessage('ready', { checkoutSessionId: CHECKOUT_SESSION_ID, checkoutMode: 'subscription' }),
+      createMessage('step', { step: 'payment' }),
+    ]);
   });
 
-  it('shows the expired screen and reports session_expired', async () => {
+  it('shows the expired screen and reports the ended step, then session_expired', async () => {
     const { sent } = renderCheckout(aSession({ status: 'expired' }));
     expect(await screen.findByRole('heading', { name: 'This checkout has expired' })).toBeTruthy();
     expect(sent).toEqual([
+      createMessage('step', { step: 'ended' }),
       createMessage('failure', {
         checkoutSessionId: CHECKOUT_SESSION_ID,
         code: 'session_expired',
@@ -34,18 +38,20 @@ describe('loading the checkout session', () => {
   });
 
   it('shows the already-complete screen and reports session_completed', async () => {
-    const { sent } = renderCheckout(aSession({ status: 'completed' }));
+    const { sentOfType, steps } = renderCheckout(aSession({ status: 'completed' }));
     expect(await screen.findByRole('heading', { name: 'This checkout is already complete' })).toBeTruthy();
-    expect(sent.map((m) => m.type === 'failure' && m.code)).toEqual(['session_completed']);
+    expect(sentOfType('failure').map((m) => m.code)).toEqual(['session_completed']);
+    expect(steps()).toEqual(['ended']);
   });
 
   it.each([
     [404, 'session_not_found'],
     [401, 'invalid_session_secret'],
   ])('shows the not-found screen and reports session_not_found on HTTP %i', async (status, code) => {
-    const { sent } = renderCheckout(() => Promise.reject(apiError(status, code)));
+    const { sentOfType, steps } = renderCheckout(() => Promise.reject(apiError(status, code)));
     expect(await screen.findByRole('heading', { name: 'Checkout not found' })).toBeTruthy();
-    expect(sent.map((m) => m.type === 'failure' && m.code)).toEqual(['session_not_found']);
+    expect(sentOfType('failure').map((m) => m.code)).toEqual(['session_not_found']);
+    expect(steps()).toEqual(['ended']);
   });
 
   it.each([
@@ -61,6 +67,6 @@ describe('loading the checkout session', () => {
 
     expect(await screen.findByRole('heading', { name: 'Acme AI' })).toBeTruthy();
     expect(api.getSession).toHaveBeenCalledTimes(2);
-    expect(sent.map((m) => m.type)).toEqual(['ready']);
+    expect(sent.map((m) => m.type)).toEqual(['ready', 'step']);
   });
 });

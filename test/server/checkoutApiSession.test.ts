@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectApiError, handleOf, newCustomer, secretOf, useTestServer, validCard } from './support/testServer';
+import { expectApiError, handleOf, newCustomer, secretOf, SHOP_ORIGIN_URL, useTestServer, validCard } from './support/testServer';
 
 const till = useTestServer();
 
@@ -20,6 +20,32 @@ describe('GET /api/checkout/session', () => {
       amount_due: '19.00',
       currency: 'USD',
       connection_id: null,
+      success_url: SHOP_ORIGIN_URL,
+      cancel_url: SHOP_ORIGIN_URL,
+    });
+  });
+
+  it('gives the app the session’s success_url and cancel_url', async () => {
+    const session = await till.createSession({
+      success_url: 'https://shop.example.com/thanks?plan=pro',
+      cancel_url: 'https://shop.example.com/pricing',
+    });
+    const { body } = await till.getSessionView(secretOf(session));
+    expect(body).toMatchObject({
+      success_url: 'https://shop.example.com/thanks?plan=pro',
+      cancel_url: 'https://shop.example.com/pricing',
+    });
+  });
+
+  it('resolves each redirect URL the merchant left out to the session’s origin_url', async () => {
+    const session = await till.createSession({ origin_url: 'https://shop.example.com', success_url: 'https://shop.example.com/thanks' });
+    const { body } = await till.getSessionView(secretOf(session));
+    expect(body).toMatchObject({ success_url: 'https://shop.example.com/thanks', cancel_url: 'https://shop.example.com' });
+
+    const other = await till.createSession({ cancel_url: 'https://shop.example.com/pricing' });
+    expect((await till.getSessionView(secretOf(other))).body).toMatchObject({
+      success_url: SHOP_ORIGIN_URL,
+      cancel_url: 'https://shop.example.com/pricing',
     });
   });
 

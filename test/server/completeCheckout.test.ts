@@ -38,11 +38,13 @@ describe('POST /api/checkout/complete', () => {
         connection_id: expect.stringMatching(/^con_test_[0-9A-Z]{26}$/),
         status: 'completed',
         completed_at: expect.any(String),
+        subscription_id: expect.stringMatching(/^sub_test_[0-9A-Z]{26}$/),
+        credits_added: '10.00',
       });
       const connection = await till.getConnection(response.body.connection_id);
       expect(connection).toMatchObject({
         customer: { email: 'new@example.com', name: 'New Person' },
-        subscription: { subscription_config_id: configId, status: 'active' },
+        subscription: { subscription_id: response.body.subscription_id, subscription_config_id: configId, status: 'active' },
         credit_balance: '10.00',
       });
       expect(await sessionStatus(session.checkout_session_id)).toBe('completed');
@@ -76,6 +78,19 @@ describe('POST /api/checkout/complete', () => {
       const session = await till.createSession();
       expectApiError(await till.complete(secretOf(session), { card: validCard() }), 'validation_error', 'customer');
       expect(await paymentsOf(session.checkout_session_id)).toEqual([]);
+    });
+  });
+
+  describe('the credit reported', () => {
+    it('is 0.00 for a plan without included credit', async () => {
+      const other = await till.insertOtherMerchant();
+      const created = await till.api('POST', '/v1/checkout_sessions', {
+        key: other.apiKey,
+        body: { checkout_mode: 'subscription', origin_url: 'https://other.example.com/', subscription_config_id: other.configId },
+      });
+      const response = await till.complete(secretOf(created.body));
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ subscription_id: expect.stringMatching(/^sub_test_/), credits_added: '0.00' });
     });
   });
 
@@ -211,7 +226,13 @@ describe('POST /api/checkout/complete', () => {
 
       const response = await till.complete(secretOf(session), { card: validCard() });
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ checkout_mode: 'credit_bundle', connection_id: connectionId, status: 'completed' });
+      expect(response.body).toMatchObject({
+        checkout_mode: 'credit_bundle',
+        connection_id: connectionId,
+        status: 'completed',
+        subscription_id: null,
+        credits_added: '5.00',
+      });
       expect((await till.getConnection(connectionId)).credit_balance).toBe('15.00');
       expect(await paymentsOf(session.checkout_session_id)).toMatchObject([{ status: 'succeeded', amount: 500, currency: 'USD' }]);
 
@@ -231,8 +252,22 @@ describe('POST /api/checkout/complete', () => {
       const extra = await till.insertExtraPlan();
       const session = await till.createSession({ subscription_config_id: extra.configId, connection_id: connectionId });
       const response = await till.complete(secretOf(session), { card: validCard() });
-      expect(response.body.connection_id).toBe(connectionId);
+      expect(response.body).toMatchObject({ connection_id: connectionId, credits_added: '50.00' });
       expect((await till.getConnection(connectionId)).credit_balance).toBe('60.00');
+      const [subscription] = await till.db.query<{ subscription_id: string }>(
+        'SELECT subscription_id FROM subscriptions WHERE connection_id = $1 AND subscription_config_id = $2',
+        [connectionId, extra.configId],
+      );
+      expect(response.body.subscription_id).toBe(subscription!.subscription_id);
+    });
+
+    it('reports the credit of the bundle bought, not the balance', async () => {
+      const { connectionId } = await till.subscribe();
+      const { powerBundle } = await till.catalog();
+      const session = await till.createBundleSession(connectionId, powerBundle.id);
+      const response = await till.complete(secretOf(session), { card: validCard() });
+      expect(response.body).toMatchObject({ subscription_id: null, credits_added: '25.00' });
+      expect((await till.getConnection(connectionId)).credit_balance).toBe('35.00');
     });
 
     it('refuses a second subscription session for the same plan once the first completed', async () => {

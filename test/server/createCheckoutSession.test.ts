@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decodeToken,
   expectApiError,
+  handleOf,
   PUBLIC_URL,
   secretOf,
   SHOP_ORIGIN_URL,
@@ -16,6 +17,12 @@ async function postSession(body: unknown, key?: string) {
   return till.api('POST', '/v1/checkout_sessions', { body, key });
 }
 
+/** A valid https URL of exactly `length` characters. */
+function urlOfLength(length: number): string {
+  const start = 'https://shop.example.com/done?pad=';
+  return start + 'a'.repeat(length - start.length);
+}
+
 describe('POST /v1/checkout_sessions', () => {
   it('creates an open subscription session for a new customer', async () => {
     const { configId } = await till.catalog();
@@ -26,13 +33,16 @@ describe('POST /v1/checkout_sessions', () => {
     const session = response.body;
     expect(Object.keys(session).sort()).toEqual(
       [
-        'checkout_session_id', 'checkout_session_token', 'checkout_mode', 'origin_url', 'created_at', 'connection_id',
-        'subscription_config_id', 'credit_bundle_id', 'status', 'expires_at', 'completed_at',
+        'checkout_session_id', 'checkout_session_token', 'checkout_url', 'checkout_mode', 'origin_url', 'success_url',
+        'cancel_url', 'created_at', 'connection_id', 'subscription_config_id', 'credit_bundle_id', 'status', 'expires_at',
+        'completed_at',
       ].sort(),
     );
     expect(session).toMatchObject({
       checkout_mode: 'subscription',
       origin_url: SHOP_ORIGIN_URL,
+      success_url: null,
+      cancel_url: null,
       connection_id: null,
       subscription_config_id: configId,
       credit_bundle_id: null,
@@ -111,7 +121,7 @@ describe('POST /v1/checkout_sessions', () => {
       ['an empty subscription_config_id', { subscription_config_id: '' }, 'subscription_config_id'],
       ['a subscription with a credit_bundle_id', { credit_bundle_id: 'cb_test_x' }, 'credit_bundle_id'],
       ['a connection_id that is not a string', { connection_id: 42 }, 'connection_id'],
-      ['an unknown parameter', { success_url: 'https://x.com/done' }, 'success_url'],
+      ['an unknown parameter', { pending_url: 'https://x.com/done' }, 'pending_url'],
     ])('rejects %s', async (_, overrides, param) => {
       expectApiError(await postSession(await till.sessionBody(overrides)), 'validation_error', param);
     });
@@ -152,8 +162,8 @@ describe('POST /v1/checkout_sessions', () => {
     });
 
     it('names an unknown parameter in the message', async () => {
-      const response = await postSession(await till.sessionBody({ success_url: 'https://x.com/' }));
-      expect(response.body.error.message).toBe("Unknown parameter 'success_url'.");
+      const response = await postSession(await till.sessionBody({ pending_url: 'https://x.com/' }));
+      expect(response.body.error.message).toBe("Unknown parameter 'pending_url'.");
     });
 
     it.each([
@@ -253,6 +263,86 @@ describe('POST /v1/checkout_sessions', () => {
       await till.subscribeTo(extra.configId, connectionId);
       const session = await till.createBundleSession(connectionId);
       expect(session.status).toBe('open');
+    });
+  });
+});
+
+describe('POST /v1/checkout_sessions: redirect display', () => {
+  it('stores success_url and cancel_url as given and returns them', async () => {
+    const urls = {
+      success_url: 'https://shop.example.com/thanks?plan=pro&ref=a%20b#top',
+      cancel_url: 'http://localhost:4000/pricing',
+    };
+    const session = await till.createSession(urls);
+    expect(session).toMatchObject(urls);
+    const [row] = await till.db.query('SELECT success_url, cancel_url FROM checkout_sessions WHERE checkout_session_id = $1', [
+      session.checkout_session_id,
+    ]);
+    expect(row).toStrictEqual(urls);
+  });
+
+  it('accepts one of them without the other', async () => {
+    const session = await till.createSession({ cancel_url: 'https://shop.example.com/pricing' });
+    expect(session).toMatchObject({ success_url: null, cancel_url: 'https://shop.example.com/pricing' });
+  });
+
+  it('returns a checkout_url for the hosted page, with the secret only in its fragment', async () => {
+    const session = await till.createSession();
+    const secret = secretOf(session);
+    const url = new URL(session.checkout_url!);
+
+    expect(session.checkout_url).toBe(`${PUBLIC_URL}checkout/${handleOf(secret)}#${secret}`);
+    expect(url.hash).toBe(`#${secret}`);
+    // Everything a browser sends to a server (path, query, Referer) is what precedes the fragment.
+    const beforeFragment = session.checkout_url!.slice(0, session.checkout_url!.indexOf('#'));
+    expect(beforeFragment).not.toContain(secret);
+    expect(beforeFragment).not.toContain(secret.slice('css_test_'.length));
+    expect(url.search).toBe('');
+  });
+
+  it('makes a checkout_url whose page the server serves', async () => {
+    const session = await till.createSession();
+    const { pathname } = new URL(session.checkout_url!);
+    const response = await till.request('GET', pathname, { key: null });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain(`content="${session.checkout_session_id}"`);
+  });
+
+  it('keeps no checkout_url in the store', async () => {
+    const session = await till.createSession();
+    expect(await till.dumpStore()).not.toContain(session.checkout_url!);
+  });
+
+  it.each(['success_url', 'cancel_url'])('accepts a %s of 2083 characters', async (param) => {
+    const session = await till.createSession({ [param]: urlOfLength(2083) });
+    expect(session[param as 'success_url' | 'cancel_url']).toHaveLength(2083);
+  });
+
+  describe.each(['success_url', 'cancel_url'])('validation of %s', (param) => {
+    it.each([
+      ['2084 characters', urlOfLength(2084)],
+      ['an empty string', ''],
+      ['a relative path', '/checkout/done'],
+      ['a URL without a scheme', 'shop.example.com/done'],
+      ['a URL without //', 'https:shop.example.com/done'],
+      ['a URL with three slashes', 'https:///shop.example.com/done'],
+      ['an ftp URL', 'ftp://shop.example.com/done'],
+      ['a javascript: URL', 'javascript:alert(1)'],
+      ['a data: URL', 'data:text/html,hi'],
+      ['a URL with credentials', 'https://user:pw@shop.example.com/done'],
+      ['a URL with leading whitespace', ' https://shop.example.com/done'],
+      ['a URL with a space', 'https://shop.example.com/thank you'],
+      ['a URL with a newline', 'https://shop.example.com/\ndone'],
+      ['not a URL', 'not a url'],
+      ['a number', 42],
+      ['null', null],
+    ])('rejects %s', async (_, value) => {
+      expectApiError(await postSession(await till.sessionBody({ [param]: value })), 'validation_error', param);
+    });
+
+    it('names the length limit in the message', async () => {
+      const response = await postSession(await till.sessionBody({ [param]: urlOfLength(2084) }));
+      expect(response.body.error.message).toBe(`Invalid '${param}': must be at most 2083 characters`);
     });
   });
 });

@@ -6,11 +6,32 @@ const till = useTestServer();
 const getSession = (id: string, key?: string) => till.api('GET', `/v1/checkout_sessions/${id}`, { key });
 
 describe('GET /v1/checkout_sessions/:id', () => {
-  it('returns the created session without its token', async () => {
+  it('returns the created session without its token or checkout_url', async () => {
     const created = await till.createSession();
     const response = await getSession(created.checkout_session_id);
     expect(response.status).toBe(200);
-    expect(response.body).toStrictEqual({ ...created, checkout_session_token: null });
+    expect(created.checkout_url).toEqual(expect.any(String));
+    expect(response.body).toStrictEqual({ ...created, checkout_session_token: null, checkout_url: null });
+  });
+
+  it('returns the success_url and cancel_url given at creation', async () => {
+    const created = await till.createSession({
+      success_url: 'https://shop.example.com/thanks?plan=pro',
+      cancel_url: 'https://shop.example.com/pricing',
+    });
+    const { body } = await getSession(created.checkout_session_id);
+    expect(body).toMatchObject({
+      success_url: 'https://shop.example.com/thanks?plan=pro',
+      cancel_url: 'https://shop.example.com/pricing',
+      checkout_session_token: null,
+      checkout_url: null,
+    });
+  });
+
+  it('returns null redirect URLs for a session created without them', async () => {
+    const created = await till.createSession();
+    const { body } = await getSession(created.checkout_session_id);
+    expect(body).toMatchObject({ success_url: null, cancel_url: null });
   });
 
   it('answers an unknown id with 404 resource_missing', async () => {

@@ -11,9 +11,17 @@ import {
 const valid = {
   hello: createMessage('hello', { checkoutSessionId: 'cs_test_1' }),
   connect: createMessage('connect', {}),
-  init: createMessage('init', { secret: 'css_test_x' }),
+  init: createMessage('init', { secret: 'css_test_x', appearance: { theme: 'dark' } }),
   ready: createMessage('ready', { checkoutSessionId: 'cs_test_1', checkoutMode: 'subscription' }),
-  success: createMessage('success', { checkoutSessionId: 'cs_test_1', connectionId: 'con_test_1', checkoutMode: 'credit_bundle' }),
+  step: createMessage('step', { step: 'processing' }),
+  resize: createMessage('resize', { height: 420 }),
+  success: createMessage('success', {
+    checkoutSessionId: 'cs_test_1',
+    connectionId: 'con_test_1',
+    checkoutMode: 'credit_bundle',
+    subscriptionId: null,
+    creditsAdded: '5.00',
+  }),
   failure: createMessage('failure', { checkoutSessionId: 'cs_test_1', code: 'session_expired', message: 'Expired.' }),
   close: createMessage('close', {}),
 };
@@ -40,6 +48,11 @@ describe('protocol guards', () => {
     ['a hello with an empty session id', { ...valid.hello, checkoutSessionId: '' }],
     ['an init without a secret', { ...valid.init, secret: 1 }],
     ['a failure with an unknown code', { ...valid.failure, code: 'teapot' }],
+    ['an init without appearance', { ...valid.init, appearance: undefined }],
+    ['an unknown step', { ...valid.step, step: 'hacking' }],
+    ['a resize with a string height', { ...valid.resize, height: '9999' }],
+    ['a success whose subscription id is a number', { ...valid.success, subscriptionId: 7 }],
+    ['a success without the credits added', { ...valid.success, creditsAdded: undefined }],
   ])('rejects %s', (_, value) => {
     expect(isCheckoutMessage(value)).toBe(false);
   });
@@ -51,6 +64,8 @@ describe('protocol guards', () => {
   it('lets the loader receive only what the checkout app may send it', () => {
     expect(Object.keys(valid).filter((type) => isCheckoutToLoaderMessage(valid[type as keyof typeof valid]))).toEqual([
       'ready',
+      'step',
+      'resize',
       'success',
       'failure',
       'close',

@@ -83,7 +83,55 @@ describe('migrate', () => {
       'schema_migrations', 'subscription_configs', 'subscriptions',
     ]);
     const applied = await db.query<{ name: string }>('SELECT name FROM schema_migrations');
-    expect(applied.map((row) => row.name)).toEqual(['001_initial.sql']);
+    expect(applied.map((row) => row.name)).toEqual(['001_initial.sql', '002_redirect_urls.sql']);
+  });
+
+  it('gives checkout sessions optional success_url and cancel_url columns', async () => {
+    const { db } = await openEmptyDatabase();
+    await migrate(db);
+    const { columns } = await describeSchema(db);
+    const sessionColumns = columns.filter((column) => column.table_name === 'checkout_sessions');
+    expect(sessionColumns).toEqual(
+      expect.arrayContaining([
+        { table_name: 'checkout_sessions', column_name: 'success_url', data_type: 'text' },
+        { table_name: 'checkout_sessions', column_name: 'cancel_url', data_type: 'text' },
+      ]),
+    );
+  });
+
+  it('upgrades a store made before 002, leaving its sessions without redirect URLs', async () => {
+    const { db } = await openEmptyDatabase();
+    await migrate(db);
+    const demo = await seedDemo(db);
+    // Back to the schema 001 left, as a store that ran an older release would have it.
+    await db.query('ALTER TABLE checkout_sessions DROP COLUMN success_url');
+    await db.query('ALTER TABLE checkout_sessions DROP COLUMN cancel_url');
+    await db.query("DELETE FROM schema_migrations WHERE name = '002_redirect_urls.sql'");
+    await db.query(
+      `INSERT INTO checkout_sessions (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, subscription_config_id, expires_at)
+       SELECT 'cs_test_old', $1, 'hash', 'subscription', 'https://shop.example.com/', subscription_config_id, now() + interval '1 day'
+       FROM subscription_configs LIMIT 1`,
+      [demo.merchantId],
+    );
+
+    await migrate(db);
+
+    expect(await db.query('SELECT success_url, cancel_url FROM checkout_sessions')).toStrictEqual([{ success_url: null, cancel_url: null }]);
+  });
+
+  it('refuses a redirect URL longer than the API allows, even written directly', async () => {
+    const { db } = await openEmptyDatabase();
+    await migrate(db);
+    const demo = await seedDemo(db);
+    const insert = (url: string) =>
+      db.query(
+        `INSERT INTO checkout_sessions (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, success_url, subscription_config_id, expires_at)
+         SELECT $3, $1, $3, 'subscription', 'https://shop.example.com/', $2, subscription_config_id, now() + interval '1 day'
+         FROM subscription_configs LIMIT 1`,
+        [demo.merchantId, url, `cs_test_${url.length}`],
+      );
+    await expect(insert(`https://x.com/${'a'.repeat(2083 - 14)}`)).resolves.toBeDefined();
+    await expect(insert(`https://x.com/${'a'.repeat(2084 - 14)}`)).rejects.toThrow(/check constraint/);
   });
 
   it('changes nothing when run again', async () => {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadConfig } from '../../src/server/config';
 import { bearerToken } from '../../src/server/routes/merchantAuth';
-import { createSecret, encodeCheckoutToken, hashSecret } from '../../src/server/secrets';
+import { createSecret, encodeCheckoutToken, hashSecret, hostedCheckoutUrl } from '../../src/server/secrets';
 import { TillApiError } from '../../src/server/TillApiError';
-import { httpOrigin, parseInput } from '../../src/server/validation';
+import { httpOrigin, MAX_URL_LENGTH, parseInput, redirectUrl } from '../../src/server/validation';
 
 function errorOf(run: () => unknown) {
   try {
@@ -39,6 +39,53 @@ describe('httpOrigin', () => {
     '',
   ])('rejects %s', (value) => {
     expect(httpOrigin.safeParse(value).success).toBe(false);
+  });
+});
+
+describe('redirectUrl', () => {
+  it.each([
+    'https://x.com',
+    'https://x.com/',
+    'http://localhost:4000/done',
+    'https://shop.example.com/thanks?plan=pro&a=%20#top',
+    'https://xn--bcher-kva.example/',
+    'https://bücher.example/danke',
+    'HTTPS://X.COM/',
+    'https://[::1]:8443/done',
+  ])('accepts %s', (value) => {
+    expect(redirectUrl.safeParse(value).success).toBe(true);
+  });
+
+  it.each([
+    '',
+    'x.com/done',
+    '//x.com/done',
+    '/done',
+    'https:x.com',
+    'https:/x.com',
+    'https:///x.com',
+    'https:\\\\x.com',
+    'ftp://x.com/',
+    'javascript:alert(1)',
+    'javascript://x.com/%0aalert(1)',
+    'data:text/html,hi',
+    'https://user:pw@x.com/',
+    'https://user@x.com/',
+    ' https://x.com/',
+    'https://x.com/ ',
+    'https://x.com/a b',
+    'https://x.com/\tdone',
+    'https://x.com/\u0000',
+    'https://exa mple.com/',
+  ])('rejects %j', (value) => {
+    expect(redirectUrl.safeParse(value).success).toBe(false);
+  });
+
+  it('allows exactly MAX_URL_LENGTH characters', () => {
+    const start = 'https://x.com/';
+    expect(MAX_URL_LENGTH).toBe(2083);
+    expect(redirectUrl.safeParse(start + 'a'.repeat(MAX_URL_LENGTH - start.length)).success).toBe(true);
+    expect(redirectUrl.safeParse(start + 'a'.repeat(MAX_URL_LENGTH - start.length + 1)).success).toBe(false);
   });
 });
 
@@ -101,6 +148,14 @@ describe('secrets', () => {
     const secret = 'css_test_nd1VOo82FbHq4SriRIlauH-oufWGmSuyZzHxfUW31wiwmn3iBJRbdmc';
     expect(encodeCheckoutToken(secret, 'http://localhost:3000/')).toBe(
       'eyJzZWNyZXQiOiJjc3NfdGVzdF9uZDFWT284MkZiSHE0U3JpUklsYXVILW91ZldHbVN1eVp6SHhmVVczMXdpd21uM2lCSlJiZG1jIiwiYmFzZSI6Imh0dHA6Ly9sb2NhbGhvc3Q6MzAwMC8ifQ==',
+    );
+  });
+});
+
+describe('hostedCheckoutUrl', () => {
+  it('addresses the page by the secret’s hash and puts the secret in the fragment', () => {
+    expect(hostedCheckoutUrl('abc', 'https://pay.example.com/till/')).toBe(
+      'https://pay.example.com/till/checkout/ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0#abc',
     );
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addBillingInterval } from '../addBillingInterval';
 import { hasActiveSubscription } from '../connections/getConnection';
 import { createId } from '../ids';
+import { creditToDecimalString } from '../money';
 import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
 import { statusOf, type CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import type { Database, Queryable } from '../store/Database';
@@ -88,16 +89,16 @@ export async function completeCheckout(db: Database, secretHash: string, body: u
 
     const connectionId = session.connection_id ?? (await createConnection(tx, session.merchant_id, input.customer!));
     const now = new Date();
-    if (bundle) {
-      await tx.query('UPDATE connections SET credit_balance = credit_balance + $2 WHERE connection_id = $1', [connectionId, bundle.credit_amount]);
-    } else {
+    const subscriptionId = bundle ? null : createId('sub');
+    const creditsAdded = bundle ? bundle.credit_amount : config.included_credit;
+    if (subscriptionId) {
       await tx.query(
         `INSERT INTO subscriptions (subscription_id, connection_id, subscription_config_id, status, current_period_start, current_period_end)
          VALUES ($1, $2, $3, 'active', $4, $5)`,
-        [createId('sub'), connectionId, config.subscription_config_id, now, addBillingInterval(now, config.billing_interval)],
+        [subscriptionId, connectionId, config.subscription_config_id, now, addBillingInterval(now, config.billing_interval)],
       );
-      await tx.query('UPDATE connections SET credit_balance = credit_balance + $2 WHERE connection_id = $1', [connectionId, config.included_credit]);
     }
+    await tx.query('UPDATE connections SET credit_balance = credit_balance + $2 WHERE connection_id = $1', [connectionId, creditsAdded]);
     await tx.query('UPDATE connections SET card_brand = $2, card_last4 = $3 WHERE connection_id = $1', [connectionId, charge.brand, charge.last4]);
     await tx.query(
       `UPDATE checkout_sessions SET status = 'completed', completed_at = $2, connection_id = $3 WHERE checkout_session_id = $1`,
@@ -110,6 +111,8 @@ export async function completeCheckout(db: Database, secretHash: string, body: u
         connection_id: connectionId,
         status: 'completed' as const,
         completed_at: now.toISOString(),
+        subscription_id: subscriptionId,
+        credits_added: creditToDecimalString(creditsAdded),
       },
     };
   });

@@ -48,5 +48,8 @@ export async function describeCheckout(db: Queryable, session: CheckoutSessionRo
     amount_due: toDecimalString(amountDue, currency),
     currency,
     connection_id: session.connection_id,
+    // Resolved here, so redirect display always has somewhere to send the customer back to.
+    success_url: session.success_url ?? session.origin_url,
+    cancel_url: session.cancel_url ?? session.origin_url,
   };
 }

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { CREDIT_BUNDLE_SELECT, type CreditBundleRow, type SubscriptionConfigRow } from '../catalog/catalogRows';
 import { findConnection, hasActiveSubscription } from '../connections/getConnection';
 import { createId } from '../ids';
-import { createSecret, encodeCheckoutToken, hashSecret } from '../secrets';
+import { createSecret, encodeCheckoutToken, hashSecret, hostedCheckoutUrl } from '../secrets';
 import type { Database } from '../store/Database';
 import { TillApiError } from '../TillApiError';
-import { httpOrigin, parseInput } from '../validation';
+import { httpOrigin, parseInput, redirectUrl } from '../validation';
 import { serializeCheckoutSession, type CheckoutSessionRow } from './checkoutSessionRow';
 
 const SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -15,6 +15,8 @@ const id = z.string().min(1).max(100);
 export const createCheckoutSessionInput = z.strictObject({
   checkout_mode: z.enum(['subscription', 'credit_bundle']),
   origin_url: httpOrigin,
+  success_url: redirectUrl.optional(),
+  cancel_url: redirectUrl.optional(),
   connection_id: id.optional(),
   subscription_config_id: id.optional(),
   credit_bundle_id: id.optional(),
@@ -90,15 +92,17 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
   const now = new Date();
   const [session] = await db.query<CheckoutSessionRow>(
     `INSERT INTO checkout_sessions
-       (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, connection_id,
-        subscription_config_id, credit_bundle_id, created_at, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+       (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, success_url, cancel_url,
+        connection_id, subscription_config_id, credit_bundle_id, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
     [
       createId('cs', now.getTime()),
       merchantId,
       hashSecret(secret),
       input.checkout_mode,
       input.origin_url,
+      input.success_url ?? null,
+      input.cancel_url ?? null,
       input.connection_id ?? null,
       configId,
       bundleId,
@@ -106,5 +110,8 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
       new Date(now.getTime() + SESSION_LIFETIME_MS),
     ],
   );
-  return serializeCheckoutSession(session!, encodeCheckoutToken(secret, publicUrl));
+  return serializeCheckoutSession(session!, {
+    token: encodeCheckoutToken(secret, publicUrl),
+    checkoutUrl: hostedCheckoutUrl(secret, publicUrl),
+  });
 }

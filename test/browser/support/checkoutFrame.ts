@@ -1,12 +1,15 @@
 import type { FrameLocator, Page } from 'playwright-core';
 
+/** A checkout in a frame, or the hosted page itself in redirect display. */
+type CheckoutView = Pick<FrameLocator, 'getByLabel' | 'getByRole'>;
+
 export const GOOD_CARD = '4242 4242 4242 4242';
 export const DECLINED_CARD = '4000 0000 0000 0002';
 
 export const checkoutFrame = (page: Page): FrameLocator => page.frameLocator('iframe[title="Checkout"]');
 
 /** Fills the checkout form as a customer would, then presses Pay. */
-export async function pay(frame: FrameLocator, card: string, customer?: { email: string; name: string }) {
+export async function pay(frame: CheckoutView, card: string, customer?: { email: string; name: string }) {
   if (customer) {
     await frame.getByLabel('Email').fill(customer.email);
     await frame.getByLabel('Full name').fill(customer.name);

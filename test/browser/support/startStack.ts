@@ -3,6 +3,18 @@ import { createShopApp } from '../../../src/demo/createShopApp';
 import { listen, openStore, startCheckoutServer, type Database, type RunningServer } from '../../../src/server';
 import { freePort } from './freePort';
 
+export interface ServedFile {
+  body: string;
+  type?: string;
+  headers?: Record<string, string>;
+}
+
+export interface CreatedSession {
+  checkout_session_id: string;
+  checkout_session_token: string;
+  checkout_url: string;
+}
+
 export interface Stack {
   tillUrl: string;
   shopUrl: string;
@@ -11,8 +23,12 @@ export interface Stack {
   db: Database;
   /** Serves `html` at `/` of a third origin (another port), for pages that must not get in. */
   startThirdOrigin(html: string): Promise<string>;
-  /** Creates a subscription session for the demo plan, opened from the shop's origin. */
-  createSubscriptionSession(): Promise<{ checkout_session_id: string; checkout_session_token: string }>;
+  /** A second checkout server over the same store, on another port: the real app from the wrong origin. */
+  startCheckoutMirror(): Promise<string>;
+  /** Serves files on an origin of their own (another port); returns its URL. */
+  serve(files: Record<string, ServedFile>): Promise<string>;
+  /** Creates a subscription session for the demo plan, opened from the shop's origin unless told otherwise. */
+  createSubscriptionSession(fields?: Record<string, string>): Promise<CreatedSession>;
   /** Calls the merchant API as the demo merchant. */
   api<T = any>(path: string, body?: object): Promise<{ status: number; body: T }>;
   stop(): Promise<void>;
@@ -26,6 +42,17 @@ export async function startStack(): Promise<Stack> {
   const servers: RunningServer[] = [await startCheckoutServer({ db, publicUrl, port: tillPort })];
   const shop = await listen(createShopApp({ tillUrl: publicUrl, apiKey: demo.apiKey }).fetch, 0);
   servers.push(shop);
+
+  const serve: Stack['serve'] = async (files) => {
+    const app = new Hono().get('*', (c) => {
+      const file = files[c.req.path];
+      if (!file) return c.notFound();
+      return c.body(file.body, 200, { 'Content-Type': file.type ?? 'text/html; charset=utf-8', ...file.headers });
+    });
+    const server = await listen(app.fetch, 0);
+    servers.push(server);
+    return server.url;
+  };
 
   const api: Stack['api'] = async (path, body) => {
     const response = await fetch(new URL(path, publicUrl), {
@@ -42,18 +69,25 @@ export async function startStack(): Promise<Stack> {
     apiKey: demo.apiKey,
     db,
     async startThirdOrigin(html) {
-      const server = await listen(new Hono().get('/', (c) => c.html(html)).fetch, 0);
-      servers.push(server);
-      return server.url;
+      return serve({ '/': { body: html } });
+    },
+    serve,
+    async startCheckoutMirror() {
+      const port = await freePort();
+      const mirror = await startCheckoutServer({ db, publicUrl: `http://localhost:${port}/`, port });
+      servers.push(mirror);
+      return mirror.url;
     },
     api,
-    async createSubscriptionSession() {
+    async createSubscriptionSession(fields) {
       const { body: plans } = await api('v1/subscription_configs');
-      const { body } = await api('v1/checkout_sessions', {
+      const { status, body } = await api('v1/checkout_sessions', {
         checkout_mode: 'subscription',
         origin_url: shop.url,
         subscription_config_id: plans.data[0].subscription_config_id,
+        ...fields,
       });
+      if (status !== 201) throw new Error(`session not created: ${JSON.stringify(body)}`);
       return body;
     },
     async stop() {

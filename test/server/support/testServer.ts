@@ -44,8 +44,12 @@ export interface RequestOptions {
 export interface CheckoutSession {
   checkout_session_id: string;
   checkout_session_token: string | null;
+  /** `<public url>checkout/<handle>#<secret>`, in the creation response only. */
+  checkout_url: string | null;
   checkout_mode: 'subscription' | 'credit_bundle';
   origin_url: string;
+  success_url: string | null;
+  cancel_url: string | null;
   created_at: string;
   connection_id: string | null;
   subscription_config_id: string | null;

@@ -1,0 +1,44 @@
+import { render } from 'preact';
+import { CheckoutApp } from './CheckoutApp';
+import { createCheckoutApi } from './createCheckoutApi';
+import { createRedirectLink } from './createRedirectLink';
+import { messages } from './messages';
+import { MessageScreen } from './MessageScreen';
+import { readPageConfig } from './readPageConfig';
+import { takeSecretFromFragment } from './takeSecretFromFragment';
+
+/** The parts of `window` redirect display touches, so tests can pass fakes. */
+export interface RedirectPage {
+  location: Pick<Location, 'hash' | 'pathname' | 'search' | 'assign'>;
+  history: Pick<History, 'replaceState'>;
+  document: Document;
+  fetch: (input: string, init: RequestInit) => Promise<Response>;
+  /** The browser's locale; redirect display has no loader to pass the merchant's. */
+  locale?: string;
+}
+
+/**
+ * Redirect display: this page opened top-level at the session's `checkout_url` (`/checkout/<handle>#<secret>`).
+ * Takes the secret out of the address bar before anything else, then runs the same app as in the frame, with a
+ * link that navigates to the merchant's URLs instead of talking to a loader. Returns false, having done nothing,
+ * when the fragment holds no secret.
+ */
+export function startRedirectCheckout(root: Element, page: RedirectPage): boolean {
+  const secret = takeSecretFromFragment(page.location, page.history);
+  if (!secret) return false;
+  const config = readPageConfig(page.document);
+  if (!config) {
+    render(<MessageScreen {...messages.screens.unavailable} />, root);
+    return true;
+  }
+  render(
+    <CheckoutApp
+      api={createCheckoutApi(secret, page.fetch)}
+      link={createRedirectLink(page.location)}
+      checkoutSessionId={config.checkoutSessionId}
+      locale={page.locale}
+    />,
+    root,
+  );
+  return true;
+}

@@ -1,0 +1,34 @@
+import { open, type CheckoutHandle, type OpenOptions } from './open';
+
+export type CheckoutCallbacks = Pick<OpenOptions, 'onSuccess' | 'onCancel' | 'onError'>;
+
+/** The three hooks `useCheckout` needs; Preact's and React's both fit. */
+export interface HookImplementation {
+  useRef<T>(initial: T): { current: T };
+  useEffect(effect: () => void | (() => void), deps: unknown[]): void;
+  useCallback<T extends (...args: never[]) => unknown>(callback: T, deps: unknown[]): T;
+}
+
+/**
+ * Builds `useCheckout({onSuccess, onCancel, onError}) → {open}`, the shape of Lava's `useLavaCheckout`, so
+ * moving from it is a rename. The latest callbacks are the ones called, and unmounting closes the checkout.
+ */
+export function createUseCheckout({ useRef, useEffect, useCallback }: HookImplementation) {
+  return function useCheckout(callbacks: CheckoutCallbacks = {}) {
+    const latest = useRef(callbacks);
+    latest.current = callbacks;
+    const handle = useRef<CheckoutHandle | null>(null);
+    useEffect(() => () => handle.current?.close(), []);
+    const openCheckout = useCallback(
+      (token: string, options: Omit<OpenOptions, keyof CheckoutCallbacks> = {}) =>
+        (handle.current = open(token, {
+          ...options,
+          onSuccess: (result) => latest.current.onSuccess?.(result),
+          onCancel: (result) => latest.current.onCancel?.(result),
+          onError: (result) => latest.current.onError?.(result),
+        })),
+      [],
+    );
+    return { open: openCheckout };
+  };
+}

@@ -1,0 +1,218 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkoutFrame, GOOD_CARD, pay } from './support/checkoutFrame';
+import { recordedEvents, serveMerchantPage, waitForEvent, type MerchantPageOptions } from './support/merchantPage';
+import { useBrowserStack } from './support/useBrowserStack';
+
+const ctx = useBrowserStack();
+
+const handleOf = (token: string) =>
+  createHash('sha256').update(JSON.parse(Buffer.from(token, 'base64').toString()).secret).digest('base64url');
+
+async function openMerchant(options: MerchantPageOptions = {}, sessionFields: Record<string, string> = {}) {
+  const url = await serveMerchantPage(ctx.stack, options);
+  const session = await ctx.stack.createSubscriptionSession({ origin_url: url, ...sessionFields });
+  const page = await (await ctx.browser.newContext()).newPage();
+  return { page, url, session };
+}
+
+const openCheckout = (page: Page, token: string, options: object = {}) =>
+  page.evaluate(({ token, options }) => (window as any).openCheckout(token, options), { token, options });
+
+/** Adds a frame to the merchant page, outside the checkout's dialog. */
+const addFrame = (page: Page, attributes: Record<string, string>) =>
+  page.evaluate((attributes) => {
+    const frame = document.createElement('iframe');
+    for (const [name, value] of Object.entries(attributes)) frame.setAttribute(name, value);
+    document.querySelector('main')!.append(frame);
+  }, attributes);
+
+/** A frame that claims to be the checkout: it says hello to its parent and counts the ports it is handed. */
+const FORGED_HELLO = (checkoutSessionId: string) => `<script>
+  window.ports = 0;
+  addEventListener('message', (e) => (window.ports += e.ports.length));
+  for (let i = 0; i < 3; i++) parent.postMessage({ ns: 'till-checkout', v: 1, type: 'hello', checkoutSessionId: '${checkoutSessionId}' }, '*');
+</script>`;
+
+describe('who the loader talks to', () => {
+  const tillPort = () => new URL(ctx.stack.tillUrl).port;
+  const cases: { name: string; frame: (handle: string, id: string) => Promise<Record<string, string>>; app: boolean }[] = [
+    { name: 'the checkout page on a look-alike host', app: true, frame: async (handle) => ({ src: `http://localhost.test:${tillPort()}/checkout/${handle}` }) },
+    { name: 'the checkout page on another port', app: true, frame: async (handle) => ({ src: `${await ctx.stack.startCheckoutMirror()}checkout/${handle}` }) },
+    { name: 'the checkout origin, from a window that is not its frame', app: true, frame: async (handle) => ({ src: `${ctx.stack.tillUrl}checkout/${handle}` }) },
+    { name: 'a sandboxed frame with a null origin', app: false, frame: async (_, id) => ({ sandbox: 'allow-scripts', srcdoc: FORGED_HELLO(id) }) },
+    { name: 'a page on a third origin', app: false, frame: async (_, id) => ({ src: await ctx.stack.startThirdOrigin(FORGED_HELLO(id)) }) },
+  ];
+
+  it.each(cases)('connects only its own frame, not $name', async ({ frame, app }) => {
+    const { page, url, session } = await openMerchant();
+    await page.goto(url);
+    await openCheckout(page, session.checkout_session_token);
+    await waitForEvent(page, 'ready');
+    const attributes = await frame(handleOf(session.checkout_session_token), session.checkout_session_id);
+    await addFrame(page, { id: 'impostor', name: 'impostor', ...attributes });
+    const impostor = page.frameLocator('#impostor');
+    const impostorPorts = () => page.frame({ name: 'impostor' })?.evaluate(() => (window as any).ports);
+    if (app) await impostor.locator('body').waitFor();
+    else await expect.poll(impostorPorts).toBe(0);
+    await page.waitForTimeout(1000);
+
+    // Had the loader answered the impostor, it would have re-handshaken its own frame and broken it.
+    await pay(checkoutFrame(page), GOOD_CARD, { email: 'real@example.com', name: 'Real Customer' });
+    await waitForEvent(page, 'success');
+    const events = (await recordedEvents(page)).map((e) => e.type);
+    expect(events.filter((type) => type === 'ready')).toHaveLength(1);
+    if (app) expect(await impostor.getByLabel('Card number').count()).toBe(0);
+    else expect(await impostorPorts()).toBe(0);
+  });
+});
+
+describe('replayed messages', () => {
+  it('change nothing when every message the checkout sent is replayed by the page or by a third origin', async () => {
+    const { page, url, session } = await openMerchant();
+    // Records, in the merchant page only, every message the loader received on its port.
+    await page.addInitScript((merchantOrigin) => {
+      if (location.origin !== merchantOrigin) return;
+      const w = window as any;
+      w.received = [];
+      const onmessage = Object.getOwnPropertyDescriptor(MessagePort.prototype, 'onmessage')!;
+      Object.defineProperty(MessagePort.prototype, 'onmessage', {
+        set(listener) {
+          onmessage.set!.call(this, (event: MessageEvent) => {
+            w.received.push(event.data);
+            listener(event);
+          });
+        },
+      });
+    }, new URL(url).origin);
+    await page.goto(url);
+    await openCheckout(page, session.checkout_session_token);
+    await pay(checkoutFrame(page), GOOD_CARD, { email: 'first@example.com', name: 'First Buyer' });
+    await waitForEvent(page, 'close');
+    const sent = await page.evaluate(() => (window as any).received);
+    expect(sent.map((m: { type: string }) => m.type)).toContain('success');
+
+    const second = await ctx.stack.createSubscriptionSession({ origin_url: url });
+    await page.evaluate(() => ((window as any).events = []));
+    await openCheckout(page, second.checkout_session_token);
+    await waitForEvent(page, 'ready');
+    await page.evaluate((messages) => messages.forEach((m: unknown) => window.postMessage(m, '*')), sent);
+    const replayer = await ctx.stack.startThirdOrigin(
+      `<script>for (const m of ${JSON.stringify(sent)}) parent.postMessage(m, '*');</script>`,
+    );
+    await addFrame(page, { src: replayer });
+    await page.waitForTimeout(1000);
+    expect((await recordedEvents(page)).map((e) => e.type)).toEqual(['ready', 'step']);
+    expect(await page.locator('dialog').count()).toBe(1);
+  });
+});
+
+describe('when framing fails', () => {
+  it('reports handshake_timeout and falls back to redirect when the merchant page may not frame the checkout', async () => {
+    // The session belongs to the demo shop's origin, so this page is refused by frame-ancestors.
+    const { page, url } = await openMerchant();
+    const session = await ctx.stack.createSubscriptionSession({ success_url: `${url}done` });
+    await page.goto(url);
+    await openCheckout(page, session.checkout_session_token);
+    await page.waitForURL((u) => u.pathname.startsWith('/checkout/'), { timeout: 20_000 });
+    await pay(page, GOOD_CARD, { email: 'fallback@example.com', name: 'Fallback Buyer' });
+    await page.waitForURL((u) => u.href.startsWith(`${url}done`));
+    expect(new URL(page.url()).searchParams.get('checkout_session_id')).toBe(session.checkout_session_id);
+  });
+
+  it('completes by redirect through a [data-till-checkout] link when the loader script never loads', async () => {
+    const url = await serveMerchantPage(ctx.stack, { autoInit: true, body: '<a id="link" data-till-checkout>Pay by link</a>' });
+    const session = await ctx.stack.createSubscriptionSession({ origin_url: url, success_url: `${url}done` });
+    const page = await (await ctx.browser.newContext()).newPage();
+    await page.route('**/checkout.js', (route) => route.abort());
+    await page.goto(url);
+    await page.evaluate((href) => document.getElementById('link')!.setAttribute('href', href), session.checkout_url);
+    await page.getByRole('link', { name: 'Pay by link' }).click();
+    await page.waitForURL((u) => u.pathname.startsWith('/checkout/'));
+    await pay(page, GOOD_CARD, { email: 'nojs@example.com', name: 'Link Buyer' });
+    await page.waitForURL((u) => u.href.startsWith(`${url}done`));
+  });
+});
+
+describe('script tag', () => {
+  it('binds [data-till-checkout] elements added after load, and the link opens a modal', async () => {
+    const { page, url, session } = await openMerchant({ autoInit: true });
+    await page.goto(url);
+    await page.evaluate((href) => {
+      const link = document.createElement('a');
+      link.href = href;
+      link.dataset.tillCheckout = '';
+      link.textContent = 'Pay later';
+      document.querySelector('main')!.append(link);
+      (window as any).linkEvents = [];
+      link.addEventListener('till:ready', () => (window as any).linkEvents.push('ready'));
+    }, session.checkout_url);
+    await page.getByRole('link', { name: 'Pay later' }).click();
+    await checkoutFrame(page).getByLabel('Card number').waitFor();
+    expect(page.url()).toBe(url);
+    expect(await page.evaluate(() => (window as any).linkEvents)).toEqual(['ready']);
+  });
+
+  it('keeps an existing window.Till and survives being included twice', async () => {
+    const { page, url } = await openMerchant();
+    await page.goto(url);
+    const result = await page.evaluate(async (src) => {
+      const w = window as any;
+      const open = w.Till.open;
+      w.Till.mine = 42;
+      await new Promise((resolve) => {
+        const script = document.createElement('script');
+        script.src = src;
+        script.onload = resolve;
+        document.head.append(script);
+      });
+      return { same: w.Till.open === open, mine: w.Till.mine };
+    }, `${ctx.stack.tillUrl}checkout.js`);
+    expect(result).toEqual({ same: true, mine: 42 });
+  });
+});
+
+describe('a strict merchant page', () => {
+  it('opens and completes under a CSP without unsafe-inline and with Trusted Types, with no violation', async () => {
+    const till = new URL(ctx.stack.tillUrl).origin;
+    const csp = `default-src 'self'; script-src 'self' ${till}; style-src 'self'; frame-src ${till}; require-trusted-types-for 'script'; trusted-types 'none'`;
+    const { page, url, session } = await openMerchant({ headers: { 'Content-Security-Policy': csp } });
+    const violations: string[] = [];
+    page.on('console', (message) => /Content Security Policy|Trusted Type/i.test(message.text()) && violations.push(message.text()));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective}`));
+    });
+    await page.goto(url);
+    await openCheckout(page, session.checkout_session_token);
+    await pay(checkoutFrame(page), GOOD_CARD, { email: 'strict@example.com', name: 'Strict Buyer' });
+    await waitForEvent(page, 'close');
+    expect(violations).toEqual([]);
+  });
+});
+
+describe('keyboard and assistive technology', () => {
+  it('keeps Tab and Shift+Tab in the dialog, closes on Escape, returns focus, and axe finds nothing', async () => {
+    const { page, url, session } = await openMerchant();
+    await page.goto(url);
+    await page.locator('#buy').focus();
+    await openCheckout(page, session.checkout_session_token);
+    await waitForEvent(page, 'ready');
+    const focusInDialog = () => page.evaluate(() => !!document.activeElement?.closest('dialog'));
+    for (const key of [...Array(12).fill('Tab'), ...Array(12).fill('Shift+Tab')]) {
+      await page.keyboard.press(key);
+      expect(await focusInDialog()).toBe(true);
+    }
+
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await page.addScriptTag({ content: axe });
+    const violations = await page.evaluate(async () => (await (window as any).axe.run(document, { iframes: false })).violations);
+    expect(violations.map((v: { id: string }) => v.id)).toEqual([]);
+
+    await page.keyboard.press('Escape');
+    await waitForEvent(page, 'close');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('buy');
+  });
+});

@@ -1,0 +1,177 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkoutFrame, GOOD_CARD, pay } from './support/checkoutFrame';
+import { recordedEvents, serveMerchantPage, waitForEvent, type MerchantPageOptions } from './support/merchantPage';
+import { useBrowserStack } from './support/useBrowserStack';
+
+const ctx = useBrowserStack();
+
+/** A merchant page on its own origin, and a session created for that origin. */
+async function openMerchant(options: MerchantPageOptions = {}, sessionFields: Record<string, string> = {}) {
+  const url = await serveMerchantPage(ctx.stack, options);
+  const session = await ctx.stack.createSubscriptionSession({ origin_url: url, ...sessionFields });
+  const page = await (await ctx.browser.newContext()).newPage();
+  await page.goto(url);
+  return { page, url, session };
+}
+
+const openCheckout = (page: Page, token: string, options: object = {}) =>
+  page.evaluate(({ token, options }) => (window as any).openCheckout(token, options), { token, options });
+
+const types = async (page: Page) => (await recordedEvents(page)).map((e) => e.type);
+
+describe('closing', () => {
+  it('cancels once when Escape is pressed inside the checkout frame', async () => {
+    const { page, session } = await openMerchant();
+    await openCheckout(page, session.checkout_session_token);
+    await checkoutFrame(page).getByLabel('Email').click();
+    await page.keyboard.press('Escape');
+    await waitForEvent(page, 'close');
+    expect(await types(page)).toEqual(['ready', 'step', 'cancel', 'close']);
+    expect((await waitForEvent(page, 'cancel')).detail.checkoutSessionId).toBe(session.checkout_session_id);
+  });
+
+  it('cancels once on handle.close(), and a second close() changes nothing', async () => {
+    const { page, session } = await openMerchant();
+    await openCheckout(page, session.checkout_session_token);
+    await waitForEvent(page, 'ready');
+    await page.evaluate(() => {
+      (window as any).handle.close();
+      (window as any).handle.close();
+    });
+    expect(await types(page)).toEqual(['ready', 'step', 'cancel', 'close']);
+    expect(await page.evaluate(() => (window as any).handle.result)).toMatchObject({ type: 'cancel' });
+    expect(await page.locator('dialog').count()).toBe(0);
+  });
+
+  it('refuses to close while a payment is processing, then reports its success', async () => {
+    const { page, session } = await openMerchant();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/checkout/complete', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openCheckout(page, session.checkout_session_token);
+    await pay(checkoutFrame(page), GOOD_CARD, { email: 'wait@example.com', name: 'Patient Customer' });
+    await waitForEvent(page, 'confirmed');
+    await page.evaluate(() => (window as any).handle.close());
+    await page.getByRole('button', { name: 'Close checkout' }).click();
+    expect(await page.locator('dialog').count()).toBe(1);
+    release();
+    await waitForEvent(page, 'success');
+    expect(await types(page)).not.toContain('cancel');
+  });
+
+  it('reports one cancel and never a later success when page script removes the frame', async () => {
+    const { page, session } = await openMerchant();
+    await openCheckout(page, session.checkout_session_token);
+    await waitForEvent(page, 'ready');
+    await page.evaluate(() => document.querySelector('iframe')!.remove());
+    await waitForEvent(page, 'close');
+    expect(await types(page)).toEqual(['ready', 'step', 'cancel', 'close']);
+    expect(await page.locator('dialog').count()).toBe(0);
+  });
+
+  it('restores the exact scroll position and returns focus to the trigger', async () => {
+    const { page, session } = await openMerchant();
+    await page.evaluate(() => {
+      document.getElementById('buy')!.focus({ preventScroll: true });
+      window.scrollTo(0, 1234);
+    });
+    await openCheckout(page, session.checkout_session_token);
+    await waitForEvent(page, 'ready');
+    expect(await page.evaluate(() => document.body.style.position)).toBe('fixed');
+    await page.keyboard.press('Escape');
+    await waitForEvent(page, 'close');
+    expect(await page.evaluate(() => [window.scrollY, document.activeElement?.id])).toEqual([1234, 'buy']);
+  });
+});
+
+describe('events', () => {
+  it('reports what was bought, and a listener can keep the modal open after success', async () => {
+    const { page, session } = await openMerchant();
+    await page.evaluate(() => ((window as any).preventDefaults = ['success']));
+    await openCheckout(page, session.checkout_session_token);
+    await pay(checkoutFrame(page), GOOD_CARD, { email: 'bought@example.com', name: 'Buyer' });
+    const success = await waitForEvent(page, 'success');
+    expect(success.detail).toMatchObject({
+      checkoutSessionId: session.checkout_session_id,
+      checkoutMode: 'subscription',
+      connectionId: expect.stringMatching(/^con_test_/),
+      subscriptionId: expect.stringMatching(/^sub_test_/),
+      creditsAdded: '10.00',
+    });
+    await page.waitForTimeout(2000);
+    expect(await page.locator('dialog').count()).toBe(1);
+    expect(await types(page)).toEqual(['ready', 'step', 'step', 'confirmed', 'step', 'success']);
+  });
+
+  it('dispatches till:* DOM events on the trigger element', async () => {
+    const { page, session } = await openMerchant();
+    await page.evaluate(() => {
+      (window as any).domEvents = [];
+      for (const type of ['till:ready', 'till:cancel', 'till:close']) {
+        document.addEventListener(type, (e) => (window as any).domEvents.push([type, (e.target as Element).id]));
+      }
+    });
+    await openCheckout(page, session.checkout_session_token);
+    await waitForEvent(page, 'ready');
+    await page.keyboard.press('Escape');
+    await waitForEvent(page, 'close');
+    expect(await page.evaluate(() => (window as any).domEvents)).toEqual([
+      ['till:ready', 'buy'],
+      ['till:cancel', 'buy'],
+      ['till:close', 'buy'],
+    ]);
+  });
+});
+
+describe('display modes', () => {
+  it('renders inline in its container, follows the content height, and ignores insane heights', async () => {
+    const { page, session } = await openMerchant();
+    await openCheckout(page, session.checkout_session_token, { display: 'inline', container: '#inline' });
+    await waitForEvent(page, 'ready');
+    const frame = page.locator('#inline iframe');
+    await expect.poll(async () => (await frame.boundingBox())!.height).not.toBe(600);
+    const height = (await frame.boundingBox())!.height;
+    const content = await checkoutFrame(page).locator('html').evaluate((el) => el.scrollHeight);
+    expect(Math.abs(height - content)).toBeLessThan(2);
+    expect(await page.locator('dialog').count()).toBe(0);
+  });
+
+  it('runs an inline and a modal checkout side by side, each hearing only its own messages', async () => {
+    const { page, url, session: inline } = await openMerchant();
+    const modal = await ctx.stack.createSubscriptionSession({ origin_url: url });
+    await page.evaluate(
+      ({ inline, modal }) => {
+        const w = window as any;
+        w.inlineEvents = [];
+        w.Till.open(inline, { display: 'inline', container: document.getElementById('inline') }).addEventListener(
+          'success',
+          () => w.inlineEvents.push('success'),
+        );
+        w.openCheckout(modal);
+      },
+      { inline: inline.checkout_session_token, modal: modal.checkout_session_token },
+    );
+    const modalFrame = page.frameLocator('dialog iframe');
+    await pay(modalFrame, GOOD_CARD, { email: 'modal@example.com', name: 'Modal Buyer' });
+    const success = await waitForEvent(page, 'success');
+    expect(success.detail.checkoutSessionId).toBe(modal.checkout_session_id);
+    expect(await page.evaluate(() => (window as any).inlineEvents)).toEqual([]);
+    await page.frameLocator('#inline iframe').getByLabel('Card number').waitFor();
+  });
+
+  it('redirects to the hosted checkout and returns to success_url with the session id', async () => {
+    const { page, url } = await openMerchant();
+    const successUrl = `${url}thanks`;
+    const redirected = await ctx.stack.createSubscriptionSession({ origin_url: url, success_url: successUrl });
+    await openCheckout(page, redirected.checkout_session_token, { display: 'redirect' });
+    await page.waitForURL((u) => u.pathname.startsWith('/checkout/'));
+    expect(page.url()).not.toContain('#');
+    await pay(page, GOOD_CARD, { email: 'away@example.com', name: 'Redirected Buyer' });
+    await page.waitForURL((u) => u.href.startsWith(successUrl));
+    expect(new URL(page.url()).searchParams.get('checkout_session_id')).toBe(redirected.checkout_session_id);
+  });
+});
