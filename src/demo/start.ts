@@ -1,4 +1,5 @@
-import { closeOnSignal, listen, loadConfig, openStore, startCheckoutServer } from '../server';
+import { fileURLToPath } from 'node:url';
+import { closeOnSignal, listen, loadConfig, loaderScriptTag, openStore, readLoaderScript, startCheckoutServer } from '../server';
 import { createShopApp } from './createShopApp';
 
 // `npm start`: the checkout server and the demo shop, on two origins, over the embedded store.
@@ -10,5 +11,6 @@ const shop = await listen(createShopApp({ tillUrl: config.publicUrl, apiKey: dem
 console.log(`Till checkout server  ${till.url}`);
 console.log(`Demo shop             ${shop.url}`);
 console.log(`Demo merchant API key ${demo.apiKey}`);
+console.log(`Script tag            ${loaderScriptTag(config.publicUrl, readLoaderScript(fileURLToPath(new URL('../../dist/', import.meta.url))))}`);
 console.log(`Store                 ${config.databaseUrl ? 'Postgres (DATABASE_URL)' : `PGlite in ${config.dataDir}/`}`);
 closeOnSignal(shop.close, till.close, db.close);

@@ -24,7 +24,7 @@ export function createApp({ db, publicUrl, distDir = DEFAULT_DIST_DIR }: AppOpti
   app.route('/v1', merchantApi(db, publicUrl));
   app.route('/api/checkout', checkoutApi(db));
   app.route('/checkout', checkoutPage(db, join(distDir, 'checkout')));
-  app.route('/', staticAssets(distDir));
+  app.route('/', staticAssets(distDir, publicUrl));
   app.get('/', (c) => c.text('Till checkout server. The merchant API is under /v1.'));
 
   app.notFound((c) => c.json(new TillApiError('route_not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));

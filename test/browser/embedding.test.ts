@@ -156,6 +156,16 @@ describe('script tag', () => {
     expect(await page.evaluate(() => (window as any).linkEvents)).toEqual(['ready']);
   });
 
+  it('loads from its versioned URL with Subresource Integrity, and not when the hash is wrong', async () => {
+    const { src, integrity } = await (await fetch(`${ctx.stack.tillUrl}checkout.json`)).json();
+    const tag = (hash: string) => `<!doctype html><title>SRI</title><script src="${src}" integrity="${hash}" crossorigin="anonymous"></script>`;
+    const page = await (await ctx.browser.newContext()).newPage();
+    await page.goto(await ctx.stack.startThirdOrigin(tag(integrity)));
+    expect(await page.evaluate(() => typeof (window as any).Till?.open)).toBe('function');
+    await page.goto(await ctx.stack.startThirdOrigin(tag(`sha384-${'A'.repeat(64)}`)));
+    expect(await page.evaluate(() => typeof (window as any).Till)).toBe('undefined');
+  });
+
   it('keeps an existing window.Till and survives being included twice', async () => {
     const { page, url } = await openMerchant();
     await page.goto(url);

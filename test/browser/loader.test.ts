@@ -127,6 +127,30 @@ describe('events', () => {
   });
 });
 
+describe('options', () => {
+  it('hands theme, accent colour and locale to the checkout over the port', async () => {
+    const { page, session } = await openMerchant();
+    await openCheckout(page, session.checkout_session_token, { theme: 'dark', accentColor: '#ffd400', locale: 'de-DE' });
+    await waitForEvent(page, 'ready');
+    const root = checkoutFrame(page).locator('html');
+    expect(await root.getAttribute('data-theme')).toBe('dark');
+    expect(await root.evaluate((el) => getComputedStyle(el).getPropertyValue('--accent').trim())).toBe('#ffd400');
+    await expect.poll(() => checkoutFrame(page).getByRole('button', { name: /^Pay / }).textContent()).toMatch(/19,00/);
+  });
+
+  it('reports handshake_timeout and stays on the page when the merchant opted out of the redirect fallback', async () => {
+    const { page, url } = await openMerchant();
+    const session = await ctx.stack.createSubscriptionSession(); // for the demo shop's origin: framing is refused
+    await openCheckout(page, session.checkout_session_token, { redirectOnFailure: false });
+    const error = await waitForEvent(page, 'error');
+    expect(error.detail.code).toBe('handshake_timeout');
+    await waitForEvent(page, 'close');
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe(url);
+    expect(await page.locator('dialog').count()).toBe(0);
+  });
+});
+
 describe('display modes', () => {
   it('renders inline in its container, follows the content height, and ignores insane heights', async () => {
     const { page, session } = await openMerchant();
