@@ -151,6 +151,21 @@ describe('options', () => {
   });
 });
 
+describe('motion', () => {
+  it.each([
+    ['fades the dialog in', 'no-preference', 1],
+    ['does not animate when the customer prefers reduced motion', 'reduce', 0],
+  ] as const)('%s', async (_, reducedMotion, animations) => {
+    const { page, session } = await openMerchant();
+    await page.emulateMedia({ reducedMotion });
+    const running = await page.evaluate((token) => {
+      (window as any).openCheckout(token);
+      return document.querySelector('dialog')!.getAnimations().length;
+    }, session.checkout_session_token);
+    expect(running).toBe(animations);
+  });
+});
+
 describe('display modes', () => {
   it('renders inline in its container, follows the content height, and ignores insane heights', async () => {
     const { page, session } = await openMerchant();
