@@ -12,13 +12,14 @@ const matches = (query: string) => matchMedia(query).matches;
 export function createModal(onDismiss: () => void, theme: CheckoutTheme = 'auto'): Surface {
   const trigger = document.activeElement as HTMLElement | null;
   const sheet = matches('(max-width:600px)');
-  const dark = theme === 'dark' || (theme === 'auto' && matches('(prefers-color-scheme:dark)'));
 
   // The dialog is the panel; its spread shadow dims the page, so no backdrop styling (a pseudo-element
   // only a stylesheet could reach) is needed.
   const dialog = element(
     'dialog',
-    `padding:0;border:0;overflow:hidden;background:${dark ? '#1b1e23' : '#fff'};box-shadow:0 0 0 100vmax #0f172a8c;` +
+    // System colours under the theme's colour scheme: dark or light without a colour table of our own.
+    `color-scheme:${theme === 'auto' ? 'light dark' : theme};background:Canvas;color:CanvasText;` +
+      'padding:0;border:0;overflow:hidden;box-shadow:0 0 0 100vmax #0f172a8c;' +
       (sheet
         ? 'width:100vw;height:100dvh;max-width:none;max-height:none;margin:0'
         : 'width:440px;height:min(720px,100dvh);min-height:min(400px,100dvh);border-radius:12px'),
@@ -32,8 +33,8 @@ export function createModal(onDismiss: () => void, theme: CheckoutTheme = 'auto'
   const iframe = createFrame(dialog, '100%');
   const close = element(
     'button',
-    `position:absolute;top:8px;right:8px;width:44px;height:44px;border:0;padding:0;background:none;` +
-      `color:${dark ? '#eceef1' : '#334155'};font:28px/44px system-ui,sans-serif;cursor:pointer`,
+    'position:absolute;top:8px;right:8px;width:44px;height:44px;border:0;padding:0;background:none;' +
+      'color:inherit;font:28px/44px system-ui,sans-serif;cursor:pointer',
     dialog,
   );
   close.type = 'button';

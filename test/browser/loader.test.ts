@@ -138,6 +138,20 @@ describe('options', () => {
     await expect.poll(() => checkoutFrame(page).getByRole('button', { name: /^Pay / }).textContent()).toMatch(/19,00/);
   });
 
+  it.each([
+    ['dark', 'light', 'rgb(27, 30, 35)'],
+    ['light', 'dark', 'rgb(255, 255, 255)'],
+    ['auto', 'dark', 'rgb(27, 30, 35)'],
+    ['auto', 'light', 'rgb(255, 255, 255)'],
+  ] as const)('paints the %s theme on a system that prefers %s', async (theme, colorScheme, background) => {
+    const { page, session } = await openMerchant();
+    await page.emulateMedia({ colorScheme });
+    await openCheckout(page, session.checkout_session_token, { theme });
+    await waitForEvent(page, 'ready');
+    const root = checkoutFrame(page).locator('html');
+    expect(await root.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(background);
+  });
+
   it('reports handshake_timeout and stays on the page when the merchant opted out of the redirect fallback', async () => {
     const { page, url } = await openMerchant();
     const session = await ctx.stack.createSubscriptionSession(); // for the demo shop's origin: framing is refused
@@ -167,6 +181,22 @@ describe('motion', () => {
 });
 
 describe('display modes', () => {
+  it.each([
+    ['a centred panel of at least 390×400 on a wide screen', { width: 1280, height: 800 }, false],
+    ['a full-screen sheet on a 360 px phone', { width: 360, height: 640 }, true],
+  ] as const)('shows the modal as %s', async (_, viewport, fullScreen) => {
+    const { page, session } = await openMerchant();
+    await page.setViewportSize(viewport);
+    await openCheckout(page, session.checkout_session_token);
+    const box = (await page.locator('dialog iframe').boundingBox())!;
+    if (fullScreen) expect(box).toEqual({ x: 0, y: 0, width: viewport.width, height: viewport.height });
+    else {
+      expect(box.width).toBeGreaterThanOrEqual(390);
+      expect(box.height).toBeGreaterThanOrEqual(400);
+      expect(box.x + box.width / 2).toBeCloseTo(viewport.width / 2, 0);
+    }
+  });
+
   it('renders inline in its container, follows the content height, and ignores insane heights', async () => {
     const { page, session } = await openMerchant();
     await openCheckout(page, session.checkout_session_token, { display: 'inline', container: '#inline' });

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ColorEngine } from '../../src/checkout/browserColors';
@@ -138,27 +136,5 @@ describe('contrastTextColor', () => {
     [[128, 128, 128], '#000000'],
   ] as const)('puts %j behind %s text', (rgb, text) => {
     expect(contrastTextColor(rgb)).toBe(text);
-  });
-});
-
-describe('checkout.css', () => {
-  // Read from disk: Vitest hands CSS imports, ?raw included, to tests as empty strings.
-  const css = readFileSync(fileURLToPath(import.meta.url).replace(/test\/checkout\/[^/]+$/, 'src/checkout/checkout.css'), 'utf8');
-  const declarations = (block: string) => block.match(/--[\w-]+:\s*[^;]+;/g) ?? [];
-  const blockAfter = (selector: string, from = 0) => {
-    const start = css.indexOf(`${selector} {`, from);
-    expect(start, selector).toBeGreaterThan(-1);
-    return css.slice(start, css.indexOf('}', start));
-  };
-
-  it('gives the dark palette to data-theme="dark" and, under prefers-color-scheme: dark, to every theme but light', () => {
-    const pinned = blockAfter(":root[data-theme='dark']");
-    const followed = blockAfter(":root:not([data-theme='light'])", css.indexOf('@media (prefers-color-scheme: dark)'));
-    expect(declarations(pinned).length).toBeGreaterThan(10);
-    expect(declarations(followed)).toEqual(declarations(pinned));
-  });
-
-  it('pins the light colour scheme for data-theme="light"', () => {
-    expect(blockAfter(":root[data-theme='light']")).toContain('color-scheme: light;');
   });
 });
