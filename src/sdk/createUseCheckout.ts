@@ -11,24 +11,26 @@ export interface HookImplementation {
 
 /**
  * Builds `useCheckout({onSuccess, onCancel, onError}) → {open}`, the shape of Lava's `useLavaCheckout`, so
- * moving from it is a rename. The latest callbacks are the ones called, and unmounting closes the checkout.
+ * moving from it is a rename. The latest callbacks are the ones called, and unmounting closes its checkouts.
  */
 export function createUseCheckout({ useRef, useEffect, useCallback }: HookImplementation) {
   return function useCheckout(callbacks: CheckoutCallbacks = {}) {
     const latest = useRef(callbacks);
     latest.current = callbacks;
-    const handle = useRef<CheckoutHandle | null>(null);
-    useEffect(() => () => handle.current?.close(), []);
-    const openCheckout = useCallback(
-      (token: string, options: Omit<OpenOptions, keyof CheckoutCallbacks> = {}) =>
-        (handle.current = open(token, {
-          ...options,
-          onSuccess: (result) => latest.current.onSuccess?.(result),
-          onCancel: (result) => latest.current.onCancel?.(result),
-          onError: (result) => latest.current.onError?.(result),
-        })),
-      [],
-    );
+    // Every checkout this component opened and that has not closed yet: unmounting closes them all.
+    const openHandles = useRef(new Set<CheckoutHandle>());
+    useEffect(() => () => openHandles.current.forEach((handle) => handle.close()), []);
+    const openCheckout = useCallback((token: string, options: Omit<OpenOptions, keyof CheckoutCallbacks> = {}) => {
+      const handle = open(token, {
+        ...options,
+        onSuccess: (result) => latest.current.onSuccess?.(result),
+        onCancel: (result) => latest.current.onCancel?.(result),
+        onError: (result) => latest.current.onError?.(result),
+      });
+      openHandles.current.add(handle);
+      handle.addEventListener('close', () => openHandles.current.delete(handle));
+      return handle;
+    }, []);
     return { open: openCheckout };
   };
 }

@@ -137,8 +137,10 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
       if (!container) throw new TillError('unsupported_environment', 'No container.');
     }
   } catch (error) {
-    // Reported after `open` returns, so listeners added to the handle hear it too.
-    queueMicrotask(() => fail(error as TillError));
+    // Reported after `open` returns, so listeners added to the handle hear it too. A selector the browser
+    // cannot parse throws a DOMException: the merchant still gets a TillError.
+    const tillError = error instanceof TillError ? error : new TillError('unsupported_environment', `${error}`);
+    queueMicrotask(() => fail(tillError));
     return handle;
   }
 
