@@ -9,7 +9,12 @@ export const API_ERROR_STATUS = {
   resource_missing: 404,
   route_not_found: 404,
   session_not_found: 404,
+  promotion_code_not_found: 404,
+  promotion_code_expired: 400,
+  promotion_code_exhausted: 400,
+  promotion_code_not_applicable: 400,
   already_subscribed: 409,
+  promotion_codes_not_allowed: 409,
   session_completed: 409,
   subscription_required: 409,
   session_expired: 410,
@@ -28,7 +33,17 @@ const ERROR_TYPE: Record<number, string> = {
   500: 'api_error',
 };
 
-/** The one error the server throws on purpose; `onError` turns it into the JSON envelope. */
+/** Why a card was declined, as the test processor reports it; `card_declined` is the generic reason. */
+export type DeclineCode = 'card_declined' | 'insufficient_funds' | 'expired_card';
+
+/**
+ * The one error the server throws on purpose; `onError` turns it into the JSON envelope
+ * `{error: {type, code, message, param}}`.
+ *
+ * A declined card keeps the one code `card_declined` (so a client that knows only that code still handles
+ * every decline) and adds the reason as a fifth member, `decline_code`, as Stripe's card errors do; `message`
+ * stays the human text and `param` the field. No other error carries `decline_code`.
+ */
 export class TillApiError extends Error {
   readonly status: (typeof API_ERROR_STATUS)[ApiErrorCode];
 
@@ -36,6 +51,7 @@ export class TillApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly param: string | null = null,
+    readonly declineCode: DeclineCode | null = null,
   ) {
     super(message);
     this.name = 'TillApiError';
@@ -43,6 +59,13 @@ export class TillApiError extends Error {
   }
 
   toJSON() {
-    return { error: { type: ERROR_TYPE[this.status], code: this.code, message: this.message, param: this.param } };
+    const error = { type: ERROR_TYPE[this.status], code: this.code, message: this.message, param: this.param };
+    return { error: this.declineCode ? { ...error, decline_code: this.declineCode } : error };
+  }
+
+  /** The error again from its JSON, for replaying a stored outcome (an idempotent retry). */
+  static fromJSON(json: unknown): TillApiError {
+    const { code, message, param, decline_code } = (json as { error: Record<string, unknown> }).error;
+    return new TillApiError(code as ApiErrorCode, String(message), (param as string | null) ?? null, (decline_code as DeclineCode | undefined) ?? null);
   }
 }

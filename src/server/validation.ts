@@ -70,3 +70,39 @@ export const redirectUrl = z
       return false;
     }
   }, 'must be a fully-qualified http or https URL, like https://your-app.example.com/checkout/done');
+
+/** Codes `Intl` names a region for but that are not countries a customer lives in. */
+const NOT_A_COUNTRY = new Set(['EU', 'EZ', 'QO', 'UN', 'ZZ']);
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
+/** An ISO 3166-1 alpha-2 country code, in either case, kept upper-case ("de" → "DE"). */
+export const countryCode = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'must be a two-letter ISO 3166-1 country code, like DE')
+  .transform((value) => value.toUpperCase())
+  .refine((code) => !NOT_A_COUNTRY.has(code) && regionNames.of(code) !== undefined, 'is not an ISO 3166-1 country code');
+
+const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** An ISO 4217 currency code, in either case, kept upper-case ("usd" → "USD"). */
+export const currencyCode = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO 4217 currency code, like USD')
+  .transform((value) => value.toUpperCase())
+  .refine((code) => KNOWN_CURRENCIES.has(code), 'is not an ISO 4217 currency code');
+
+/** A BCP 47 language tag, kept in its canonical case ("de-de" → "de-DE"). */
+export const localeTag = z
+  .string()
+  .max(35)
+  .refine((value) => {
+    try {
+      return Intl.getCanonicalLocales(value).length === 1;
+    } catch {
+      return false;
+    }
+  }, 'must be a BCP 47 language tag, like de-DE')
+  .transform((value) => Intl.getCanonicalLocales(value)[0]!);
+
+export const emailAddress = z.string().trim().max(254).pipe(z.email({ message: 'Enter a valid email address.' }));
+export const personName = z.string().trim().min(1, 'Enter your name.').max(200);

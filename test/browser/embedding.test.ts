@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -61,7 +61,8 @@ describe('who the loader talks to', () => {
     await page.waitForTimeout(1000);
 
     // Had the loader answered the impostor, it would have re-handshaken its own frame and broken it.
-    await pay(checkoutFrame(page), GOOD_CARD, { email: 'real@example.com', name: 'Real Customer' });
+    // A new email each time: a known one would join its connection, already subscribed to this plan.
+    await pay(checkoutFrame(page), GOOD_CARD, { email: `real-${randomUUID()}@example.com`, name: 'Real Customer' });
     await waitForEvent(page, 'success');
     const events = (await recordedEvents(page)).map((e) => e.type);
     expect(events.filter((type) => type === 'ready')).toHaveLength(1);

@@ -40,6 +40,10 @@ describe('GET /v1/subscription_configs', () => {
       currency: 'USD',
       billing_interval: 'month',
       included_credit: '10.00',
+      seat_based: false,
+      min_quantity: 1,
+      max_quantity: 1,
+      tax_behavior: 'exclusive',
       credit_bundles: expect.any(Array),
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     });
@@ -80,14 +84,15 @@ describe('GET /v1/subscription_configs', () => {
 
   it('lists only the calling merchant’s plans', async () => {
     const { body } = await till.api('GET', '/v1/subscription_configs');
-    expect(body.data.map((config: { name: string }) => config.name).sort()).toEqual(['Pro', 'Team']);
+    // The seeded demo catalog (Pro first, then issue 4's plans) and this file's extra 'Team'; not 'Other plan'.
+    expect(body.data.map((config: { name: string }) => config.name)).toEqual(['Pro', 'Pro Yearly', 'Team', 'Pro (JPY)', 'Team']);
   });
 
   it('pages with limit=1, following next_cursor to the end', async () => {
     const { body: all } = await till.api('GET', '/v1/subscription_configs?limit=100');
     const pages = await walk('/v1/subscription_configs', 1);
-    expect(pages.map((page) => page.data.length)).toEqual([1, 1]);
-    expect(pages.map((page) => page.has_more)).toEqual([true, false]);
+    expect(pages.map((page) => page.data.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(pages.map((page) => page.has_more)).toEqual([true, true, true, true, false]);
     expect(pages[0]!.next_cursor).toBe(pages[0]!.data[0]!.subscription_config_id);
     expect(pages.at(-1)!.next_cursor).toBeNull();
     expect(pages.flatMap((page) => page.data)).toEqual(all.data);

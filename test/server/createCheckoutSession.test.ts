@@ -36,6 +36,9 @@ describe('POST /v1/checkout_sessions', () => {
         'checkout_session_id', 'checkout_session_token', 'checkout_url', 'checkout_mode', 'origin_url', 'success_url',
         'cancel_url', 'created_at', 'connection_id', 'subscription_config_id', 'credit_bundle_id', 'status', 'expires_at',
         'completed_at',
+        // Issue 4
+        'customer', 'quantity', 'subscription_config_ids', 'allow_promotion_codes', 'promotion_code', 'currency', 'locale',
+        'metadata', 'reference_id', 'attribution', 'estimate',
       ].sort(),
     );
     expect(session).toMatchObject({

@@ -11,7 +11,15 @@ describe('GET /v1/checkout_sessions/:id', () => {
     const response = await getSession(created.checkout_session_id);
     expect(response.status).toBe(200);
     expect(created.checkout_url).toEqual(expect.any(String));
-    expect(response.body).toStrictEqual({ ...created, checkout_session_token: null, checkout_url: null });
+    // The estimate prices an open session as if paid now, so its next invoice date moves on with the clock.
+    const nextInvoice = { ...created.estimate.next_invoice, date: expect.any(String) };
+    expect(response.body).toStrictEqual({
+      ...created,
+      checkout_session_token: null,
+      checkout_url: null,
+      estimate: { ...created.estimate, next_invoice: nextInvoice },
+    });
+    expect(Date.parse(response.body.estimate.next_invoice.date)).toBeGreaterThanOrEqual(Date.parse(created.estimate.next_invoice!.date));
   });
 
   it('returns the success_url and cancel_url given at creation', async () => {

@@ -60,3 +60,13 @@ describe('chargeTestCard', () => {
     });
   });
 });
+
+describe('chargeTestCard: specific declines', () => {
+  it.each([
+    ['4000000000009995', 'insufficient_funds', 'Your card has insufficient funds. Try another card.'],
+    ['4000000000000069', 'expired_card', 'Your card has expired. Try another card.'],
+  ])('declines %s as %s with its own message', (number, declineCode, message) => {
+    expect(passesLuhn(number)).toBe(true);
+    expect(chargeTestCard(card(number))).toStrictEqual({ ok: false, brand: 'visa', last4: number.slice(-4), declineCode, message });
+  });
+});

@@ -79,11 +79,12 @@ describe('migrate', () => {
     await migrate(db);
     const { counts } = await describeSchema(db);
     expect(Object.keys(counts).sort()).toEqual([
-      'api_keys', 'checkout_sessions', 'connections', 'credit_bundles', 'demo_settings', 'merchants', 'payments',
-      'schema_migrations', 'subscription_configs', 'subscriptions',
+      'api_keys', 'checkout_idempotency_keys', 'checkout_sessions', 'connections', 'credit_bundles', 'demo_settings',
+      'merchants', 'payments', 'promotion_code_configs', 'promotion_codes', 'promotion_redemptions', 'schema_migrations',
+      'subscription_configs', 'subscriptions', 'tax_rates',
     ]);
-    const applied = await db.query<{ name: string }>('SELECT name FROM schema_migrations');
-    expect(applied.map((row) => row.name)).toEqual(['001_initial.sql', '002_redirect_urls.sql']);
+    const applied = await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
+    expect(applied.map((row) => row.name)).toEqual(['001_initial.sql', '002_redirect_urls.sql', '003_pricing_and_session_options.sql']);
   });
 
   it('gives checkout sessions optional success_url and cancel_url columns', async () => {
@@ -153,7 +154,8 @@ describe('seedDemo', () => {
     expect(demo.merchantId).toMatch(/^mer_test_[0-9A-Z]{26}$/);
     expect(demo.apiKey).toMatch(/^sk_test_[A-Za-z0-9_-]{40,}$/);
     expect(await count(db, 'merchants')).toBe(1);
-    expect(await count(db, 'subscription_configs')).toBe(1);
+    // Pro (monthly) with its two bundles, then issue 4's Pro Yearly, per-seat Team and Pro (JPY).
+    expect(await count(db, 'subscription_configs')).toBe(4);
     expect(await count(db, 'credit_bundles')).toBe(2);
     expect(await authenticates(db, demo.apiKey)).toBe(true);
   });
@@ -165,8 +167,10 @@ describe('seedDemo', () => {
     const second = await seedDemo(db);
     expect(second).toStrictEqual(first);
     expect(await count(db, 'merchants')).toBe(1);
-    expect(await count(db, 'subscription_configs')).toBe(1);
+    expect(await count(db, 'subscription_configs')).toBe(4);
     expect(await count(db, 'credit_bundles')).toBe(2);
+    expect(await count(db, 'promotion_codes')).toBe(4);
+    expect(await count(db, 'tax_rates')).toBe(4);
     expect(await count(db, 'api_keys')).toBe(1);
   });
 
@@ -205,5 +209,115 @@ describe('openStore with a pinned key', () => {
     const { db, demo } = await openPinnedStore(config.apiKey);
     expect(demo.apiKey).toMatch(/^sk_test_/);
     expect(await authenticates(db, demo.apiKey)).toBe(true);
+  });
+});
+
+describe('migration 003 and the issue 4 demo catalog', () => {
+  /** The demo catalog as rows: plans in id order, with what issue 4 added to them. */
+  async function demoPlans(db: Database) {
+    return db.query<{ name: string; period_amount: number; currency: string; billing_interval: string; seat_based: boolean; min_quantity: number; max_quantity: number; tax_behavior: string }>(
+      `SELECT name, period_amount, currency, billing_interval, seat_based, min_quantity, max_quantity, tax_behavior
+       FROM subscription_configs ORDER BY subscription_config_id`,
+    );
+  }
+
+  it('seeds Pro and its two bundles first in id order, then a yearly Pro, a per-seat Team and a yen plan', async () => {
+    const { db } = await openEmptyDatabase();
+    await migrate(db);
+    await seedDemo(db);
+    expect(await demoPlans(db)).toStrictEqual([
+      { name: 'Pro', period_amount: 1900, currency: 'USD', billing_interval: 'month', seat_based: false, min_quantity: 1, max_quantity: 1, tax_behavior: 'exclusive' },
+      { name: 'Pro Yearly', period_amount: 19000, currency: 'USD', billing_interval: 'year', seat_based: false, min_quantity: 1, max_quantity: 1, tax_behavior: 'exclusive' },
+      { name: 'Team', period_amount: 1200, currency: 'USD', billing_interval: 'month', seat_based: true, min_quantity: 2, max_quantity: 50, tax_behavior: 'exclusive' },
+      { name: 'Pro (JPY)', period_amount: 2900, currency: 'JPY', billing_interval: 'month', seat_based: false, min_quantity: 1, max_quantity: 1, tax_behavior: 'inclusive' },
+    ]);
+    const bundles = await db.query<{ name: string; plan: string }>(
+      `SELECT b.name, c.name AS plan FROM credit_bundles b JOIN subscription_configs c USING (subscription_config_id) ORDER BY b.credit_bundle_id`,
+    );
+    expect(bundles).toStrictEqual([{ name: 'Starter pack', plan: 'Pro' }, { name: 'Power pack', plan: 'Pro' }]);
+  });
+
+  it('seeds tax rates, promotion codes of each kind, and the merchant’s logo', async () => {
+    const { db } = await openEmptyDatabase();
+    await migrate(db);
+    await seedDemo(db);
+    expect(await db.query('SELECT country, rate_bps FROM tax_rates ORDER BY country')).toStrictEqual([
+      { country: 'DE', rate_bps: 1900 },
+      { country: 'FR', rate_bps: 2000 },
+      { country: 'GB', rate_bps: 2000 },
+      { country: 'JP', rate_bps: 1000 },
+    ]);
+    const codes = await db.query<{ code: string; percent_off: number | null; amount_off: number | null; duration: string; expired: boolean; plans: string | null }>(
+      `SELECT p.code, p.percent_off, p.amount_off, p.duration, coalesce(p.expires_at < now(), false) AS expired,
+         (SELECT string_agg(c.name, ',') FROM promotion_code_configs pc JOIN subscription_configs c USING (subscription_config_id)
+          WHERE pc.promotion_code_id = p.promotion_code_id) AS plans
+       FROM promotion_codes p ORDER BY p.code`,
+    );
+    expect(codes).toStrictEqual([
+      { code: 'FIVEOFF', percent_off: null, amount_off: 500, duration: 'forever', expired: false, plans: null },
+      { code: 'SPRING2020', percent_off: 50, amount_off: null, duration: 'once', expired: true, plans: null },
+      { code: 'TEAM10', percent_off: 10, amount_off: null, duration: 'forever', expired: false, plans: 'Team' },
+      { code: 'WELCOME20', percent_off: 20, amount_off: null, duration: 'once', expired: false, plans: null },
+    ]);
+    expect((await db.query<{ logo_url: string }>('SELECT logo_url FROM merchants'))[0]!.logo_url).toMatch(/^data:image\/svg\+xml,/);
+  });
+
+  it('adds the new catalog once to a store seeded before it, keeping Pro first', async () => {
+    const { db } = await openEmptyDatabase();
+    await migrate(db);
+    const first = await seedDemo(db);
+    // As an older release left it: only Pro and its bundles, and no catalog version.
+    await db.query('DELETE FROM promotion_code_configs');
+    await db.query('DELETE FROM promotion_codes');
+    await db.query('DELETE FROM tax_rates');
+    await db.query("DELETE FROM subscription_configs WHERE name <> 'Pro'");
+    await db.query("DELETE FROM demo_settings WHERE name = 'catalog_version'");
+    expect(await count(db, 'subscription_configs')).toBe(1);
+
+    expect(await seedDemo(db)).toStrictEqual(first);
+    expect(await seedDemo(db)).toStrictEqual(first);
+    expect((await demoPlans(db)).map((plan) => plan.name)).toEqual(['Pro', 'Pro Yearly', 'Team', 'Pro (JPY)']);
+    expect(await count(db, 'promotion_codes')).toBe(4);
+    expect(await count(db, 'tax_rates')).toBe(4);
+  });
+
+  it('upgrades a store made before 003: old plans sell one at a time with tax on top, old sessions keep working', async () => {
+    const { db } = await openEmptyDatabase();
+    await migrate(db);
+    const demo = await seedDemo(db);
+    await db.query(
+      `INSERT INTO checkout_sessions (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, subscription_config_id, expires_at)
+       SELECT 'cs_test_old', $1, 'hash', 'subscription', 'https://shop.example.com/', subscription_config_id, now() + interval '1 day'
+       FROM subscription_configs WHERE name = 'Pro'`,
+      [demo.merchantId],
+    );
+    expect(
+      await db.query(
+        `SELECT quantity, lock_email, allow_promotion_codes, metadata, subscription_config_ids, promotion_code_id, customer_country
+         FROM checkout_sessions`,
+      ),
+    ).toStrictEqual([
+      { quantity: 1, lock_email: false, allow_promotion_codes: false, metadata: '{}', subscription_config_ids: null, promotion_code_id: null, customer_country: null },
+    ]);
+    const [pro] = await db.query("SELECT seat_based, min_quantity, max_quantity, tax_behavior FROM subscription_configs WHERE name = 'Pro'");
+    expect(pro).toStrictEqual({ seat_based: false, min_quantity: 1, max_quantity: 1, tax_behavior: 'exclusive' });
+  });
+
+  it.each([
+    ['a promotion code with both a percentage and an amount', "INSERT INTO promotion_codes (promotion_code_id, merchant_id, code, percent_off, amount_off, currency, duration) VALUES ('p1', $1, 'BOTH', 10, 100, 'USD', 'once')"],
+    ['a promotion code with neither', "INSERT INTO promotion_codes (promotion_code_id, merchant_id, code, duration) VALUES ('p2', $1, 'NONE', 'once')"],
+    ['an amount off without its currency', "INSERT INTO promotion_codes (promotion_code_id, merchant_id, code, amount_off, duration) VALUES ('p3', $1, 'NOCUR', 100, 'once')"],
+    ['a lower-case code', "INSERT INTO promotion_codes (promotion_code_id, merchant_id, code, percent_off, duration) VALUES ('p4', $1, 'lower', 10, 'once')"],
+    ['a duration other than once or forever', "INSERT INTO promotion_codes (promotion_code_id, merchant_id, code, percent_off, duration) VALUES ('p5', $1, 'REP', 10, 'repeating')"],
+    ['a second code with the same text', "INSERT INTO promotion_codes (promotion_code_id, merchant_id, code, percent_off, duration) VALUES ('p6', $1, 'WELCOME20', 10, 'once')"],
+    ['a seat range on a plan that is not per seat', "UPDATE subscription_configs SET max_quantity = 5 WHERE merchant_id = $1 AND name = 'Pro'"],
+    ['a seat range whose maximum is below its minimum', "UPDATE subscription_configs SET min_quantity = 10, max_quantity = 5 WHERE merchant_id = $1 AND name = 'Team'"],
+    ['a tax rate above 100 %', "INSERT INTO tax_rates (merchant_id, country, rate_bps, display_name) VALUES ($1, 'US', 10001, 'Tax')"],
+    ['a lower-case country', "INSERT INTO tax_rates (merchant_id, country, rate_bps, display_name) VALUES ($1, 'us', 500, 'Tax')"],
+  ])('refuses %s', async (_, sql) => {
+    const { db } = await openEmptyDatabase();
+    await migrate(db);
+    const demo = await seedDemo(db);
+    await expect(db.query(sql, [demo.merchantId])).rejects.toThrow(/constraint/);
   });
 });

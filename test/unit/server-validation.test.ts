@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/server/config';
 import { bearerToken } from '../../src/server/routes/merchantAuth';
 import { createSecret, encodeCheckoutToken, hashSecret, hostedCheckoutUrl } from '../../src/server/secrets';
 import { TillApiError } from '../../src/server/TillApiError';
-import { httpOrigin, MAX_URL_LENGTH, parseInput, redirectUrl } from '../../src/server/validation';
+import { countryCode, currencyCode, httpOrigin, localeTag, MAX_URL_LENGTH, parseInput, redirectUrl } from '../../src/server/validation';
 
 function errorOf(run: () => unknown) {
   try {
@@ -171,5 +171,45 @@ describe('loadConfig', () => {
 
   it('treats empty DATABASE_URL and TILL_API_KEY as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', TILL_API_KEY: '' })).toMatchObject({ databaseUrl: undefined, apiKey: undefined });
+  });
+});
+
+describe('countryCode, currencyCode and localeTag', () => {
+  it.each([
+    ['DE', 'DE'],
+    ['de', 'DE'],
+    ['jp', 'JP'],
+    ['XK', 'XK'],
+  ])('takes the country %s as %s', (input, output) => {
+    expect(countryCode.parse(input)).toBe(output);
+  });
+
+  it.each(['DEU', 'D', 'XX', 'ZZ', 'EU', 'UN', '12', ''])('refuses the country %j', (input) => {
+    expect(countryCode.safeParse(input).success).toBe(false);
+  });
+
+  it.each([
+    ['USD', 'USD'],
+    ['eur', 'EUR'],
+    ['JPY', 'JPY'],
+  ])('takes the currency %s as %s', (input, output) => {
+    expect(currencyCode.parse(input)).toBe(output);
+  });
+
+  it.each(['US', 'DOLLAR', 'XYZ', '123'])('refuses the currency %j', (input) => {
+    expect(currencyCode.safeParse(input).success).toBe(false);
+  });
+
+  it.each([
+    ['en', 'en'],
+    ['de-de', 'de-DE'],
+    ['sr-latn-rs', 'sr-Latn-RS'],
+    ['ar-EG-u-nu-latn', 'ar-EG-u-nu-latn'],
+  ])('takes the locale %s as %s', (input, output) => {
+    expect(localeTag.parse(input)).toBe(output);
+  });
+
+  it.each(['en_US', 'english please', '', '-', 'a'.repeat(36)])('refuses the locale %j', (input) => {
+    expect(localeTag.safeParse(input).success).toBe(false);
   });
 });

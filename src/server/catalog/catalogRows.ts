@@ -8,6 +8,11 @@ export interface SubscriptionConfigRow {
   currency: string;
   billing_interval: 'day' | 'week' | 'month' | 'year';
   included_credit: number;
+  /** Added by migration 003: the price is per seat, and a session's quantity stays within min..max. */
+  seat_based: boolean;
+  min_quantity: number;
+  max_quantity: number;
+  tax_behavior: 'inclusive' | 'exclusive';
   created_at: Date;
 }
 
@@ -46,6 +51,10 @@ export function serializeSubscriptionConfig(row: SubscriptionConfigRow, bundles:
     currency: row.currency,
     billing_interval: row.billing_interval,
     included_credit: creditToDecimalString(row.included_credit),
+    seat_based: row.seat_based,
+    min_quantity: row.min_quantity,
+    max_quantity: row.max_quantity,
+    tax_behavior: row.tax_behavior,
     credit_bundles: bundles
       .filter((bundle) => bundle.subscription_config_id === row.subscription_config_id)
       .map(serializeCreditBundle),

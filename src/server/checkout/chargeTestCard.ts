@@ -1,3 +1,5 @@
+import type { DeclineCode } from '../TillApiError';
+
 export interface TestCard {
   number: string;
   exp_month: number;
@@ -9,11 +11,13 @@ export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'unknown';
 
 export type ChargeOutcome =
   | { ok: true; brand: CardBrand; last4: string }
-  | { ok: false; brand: CardBrand; last4: string; declineCode: 'card_declined'; message: string };
+  | { ok: false; brand: CardBrand; last4: string; declineCode: DeclineCode; message: string };
 
-/** Test-mode numbers that fail as a real processor would; any other valid number succeeds. */
-const DECLINES: Record<string, { declineCode: 'card_declined'; message: string }> = {
+/** Test-mode numbers that fail as a real processor would (Stripe's test numbers); any other valid number succeeds. */
+const DECLINES: Record<string, { declineCode: DeclineCode; message: string }> = {
   '4000000000000002': { declineCode: 'card_declined', message: 'Your card was declined. Try another card.' },
+  '4000000000009995': { declineCode: 'insufficient_funds', message: 'Your card has insufficient funds. Try another card.' },
+  '4000000000000069': { declineCode: 'expired_card', message: 'Your card has expired. Try another card.' },
 };
 
 export function detectCardBrand(number: string): CardBrand {

@@ -1,20 +1,18 @@
 import { z } from 'zod';
 import { addBillingInterval } from '../addBillingInterval';
-import { hasActiveSubscription } from '../connections/getConnection';
+import { hasActiveSubscription, type ConnectionRow } from '../connections/getConnection';
 import { createId } from '../ids';
 import { creditToDecimalString } from '../money';
+import { findTaxRate, priceSession } from '../pricing/priceSession';
+import { promotionError } from '../promotions/promotionCodes';
+import { assertOpen, type CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
-import { statusOf, type CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import type { Database, Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
-import { parseInput } from '../validation';
-import { chargeTestCard, passesLuhn } from './chargeTestCard';
-import { loadPurchase } from './describeCheckout';
+import { countryCode, emailAddress, parseInput, personName } from '../validation';
+import { chargeTestCard, passesLuhn, type ChargeOutcome } from './chargeTestCard';
 
-const customerInput = z.strictObject({
-  email: z.string().trim().max(254).pipe(z.email({ message: 'Enter a valid email address.' })),
-  name: z.string().trim().min(1, 'Enter your name.').max(200),
-});
+const customerInput = z.strictObject({ email: emailAddress, name: personName, country: countryCode.optional() });
 
 const cardInput = z
   .strictObject({
@@ -28,22 +26,56 @@ const cardInput = z
     path: ['exp_year'],
   });
 
-const completeInput = z.strictObject({ customer: customerInput.optional(), card: cardInput });
+const completeInput = z.strictObject({
+  customer: customerInput.optional(),
+  card: cardInput.optional(),
+  /** A returning customer pays with the card saved on their connection, in one step. */
+  use_saved_card: z.literal(true).optional(),
+});
 
-function assertOpen(session: CheckoutSessionRow) {
-  const status = statusOf(session);
-  if (status === 'completed') throw new TillApiError('session_completed', 'This checkout has already been completed.');
-  if (status === 'expired') throw new TillApiError('session_expired', 'This checkout has expired.');
+type CompleteInput = z.infer<typeof completeInput>;
+
+/** Printable ASCII without spaces, like Stripe's keys; the app sends a UUID per payment attempt. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+export interface CompletedCheckout {
+  checkout_session_id: string;
+  checkout_mode: 'subscription' | 'credit_bundle';
+  connection_id: string;
+  status: 'completed';
+  completed_at: string;
+  subscription_id: string | null;
+  credits_added: string;
+}
+
+function checkPaymentMethod(input: CompleteInput) {
+  if (input.card && input.use_saved_card) {
+    throw new TillApiError('validation_error', "Send either 'card' or 'use_saved_card', not both.", 'use_saved_card');
+  }
+  if (!input.card && !input.use_saved_card) throw new TillApiError('validation_error', "Missing required parameter 'card'.", 'card');
+}
+
+/**
+ * Who a new customer is: what they typed, else the merchant's prefill. A locked email (seed 003) cannot be
+ * changed; its case may differ, as addresses are compared without it.
+ */
+function newCustomerIdentity(session: CheckoutSessionRow, customer: CompleteInput['customer']) {
+  if (session.lock_email && customer && customer.email.toLowerCase() !== session.customer_email!.toLowerCase()) {
+    throw new TillApiError('validation_error', 'This email address cannot be changed.', 'customer.email');
+  }
+  const email = session.lock_email ? session.customer_email : (customer?.email ?? session.customer_email);
+  const name = customer?.name ?? session.customer_name;
+  if (!email || !name) throw new TillApiError('validation_error', 'Enter your email and name.', 'customer');
+  return { email, name };
 }
 
 /**
  * The rules checked when the session was created may no longer hold: another session for the same connection
  * may have completed since. The connection's row lock makes two such completions take turns.
  */
-async function assertStillEligible(tx: Queryable, session: CheckoutSessionRow) {
-  if (!session.connection_id) return;
-  await tx.query('SELECT 1 FROM connections WHERE connection_id = $1 FOR UPDATE', [session.connection_id]);
-  const subscribed = await hasActiveSubscription(tx, session.connection_id, session.subscription_config_id);
+async function assertStillEligible(tx: Queryable, session: CheckoutSessionRow, connectionId: string) {
+  await tx.query('SELECT 1 FROM connections WHERE connection_id = $1 FOR UPDATE', [connectionId]);
+  const subscribed = await hasActiveSubscription(tx, connectionId, session.subscription_config_id);
   if (session.checkout_mode === 'subscription' && subscribed) {
     throw new TillApiError('already_subscribed', 'You already have an active subscription to this plan.');
   }
@@ -52,7 +84,39 @@ async function assertStillEligible(tx: Queryable, session: CheckoutSessionRow) {
   }
 }
 
-async function createConnection(tx: Queryable, merchantId: string, customer: z.infer<typeof customerInput>) {
+/**
+ * Seed 003: a new customer whose email already belongs to one of the merchant's connections is that connection.
+ * The advisory lock (per merchant and address) makes two first purchases with one email take turns, so the
+ * second finds the connection the first made instead of making another.
+ */
+async function findConnectionByEmail(tx: Queryable, merchantId: string, email: string) {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${merchantId}:${email.toLowerCase()}`]);
+  const [connection] = await tx.query<ConnectionRow>(
+    'SELECT * FROM connections WHERE merchant_id = $1 AND lower(email) = lower($2) ORDER BY connection_id LIMIT 1',
+    [merchantId, email],
+  );
+  return connection ?? null;
+}
+
+/**
+ * A country sent with the payment must not change what the customer was shown: a different tax rate needs
+ * `PATCH /api/checkout/session` first, which answers with the new total.
+ */
+async function applyCountry(tx: Queryable, session: CheckoutSessionRow, country: string | undefined): Promise<CheckoutSessionRow> {
+  if (country === undefined || country === session.customer_country) return session;
+  const [before, after] = [await findTaxRate(tx, session.merchant_id, session.customer_country), await findTaxRate(tx, session.merchant_id, country)];
+  if ((before?.rate_bps ?? 0) !== (after?.rate_bps ?? 0)) {
+    throw new TillApiError(
+      'validation_error',
+      'The tax for this country changes the total: update the country first, then pay the new total.',
+      'customer.country',
+    );
+  }
+  await tx.query('UPDATE checkout_sessions SET customer_country = $2 WHERE checkout_session_id = $1', [session.checkout_session_id, country]);
+  return { ...session, customer_country: country };
+}
+
+async function createConnection(tx: Queryable, merchantId: string, customer: { email: string; name: string }) {
   const connectionId = createId('con');
   await tx.query('INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ($1, $2, $3, $4)', [
     connectionId,
@@ -63,59 +127,134 @@ async function createConnection(tx: Queryable, merchantId: string, customer: z.i
   return connectionId;
 }
 
+async function rememberOutcome(tx: Queryable, sessionId: string, key: string | null, status: number, body: unknown) {
+  if (!key) return;
+  await tx.query('INSERT INTO checkout_idempotency_keys (checkout_session_id, idempotency_key, status, body) VALUES ($1, $2, $3, $4)', [
+    sessionId,
+    key,
+    status,
+    JSON.stringify(body),
+  ]);
+}
+
+type Outcome = { completed: CompletedCheckout } | { failed: TillApiError };
+
 /**
- * Charges the test card and fulfils the purchase in one transaction that holds the session's row lock,
- * so two presses of Pay (or two tabs) can complete — and charge — a session only once.
+ * Charges the server's own total (`estimate.due_today.total`) and fulfils the purchase in one transaction that
+ * holds the session's row lock, so two presses of Pay (or two tabs) can complete — and charge — a session only once.
+ *
+ * With an `Idempotency-Key`, the first outcome that charged (a success or a decline) is stored with the key and a
+ * repeat of the key within the session returns it again without charging: a retry after a lost response is safe.
+ * Requests that fail before charging (invalid input, expired session) store nothing, as with Stripe's keys.
  */
-export async function completeCheckout(db: Database, secretHash: string, body: unknown) {
+export async function completeCheckout(db: Database, secretHash: string, body: unknown, idempotencyKey: string | null = null) {
+  if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    throw new TillApiError('validation_error', 'The Idempotency-Key header must be 1 to 255 printable ASCII characters.', 'Idempotency-Key');
+  }
   const input = parseInput(completeInput, body);
-  const outcome = await db.transaction(async (tx) => {
-    const session = (await findCheckoutSessionByHash(tx, secretHash, true))!;
-    assertOpen(session);
-    if (!session.connection_id && !input.customer) {
-      throw new TillApiError('validation_error', 'Enter your email and name.', 'customer');
+  checkPaymentMethod(input);
+  const outcome = await db.transaction(async (tx): Promise<Outcome> => {
+    let session = (await findCheckoutSessionByHash(tx, secretHash, true))!;
+    if (idempotencyKey) {
+      const [stored] = await tx.query<{ status: number; body: string }>(
+        'SELECT status, body FROM checkout_idempotency_keys WHERE checkout_session_id = $1 AND idempotency_key = $2',
+        [session.checkout_session_id, idempotencyKey],
+      );
+      if (stored) {
+        const replayed = JSON.parse(stored.body) as unknown;
+        return stored.status === 200 ? { completed: replayed as CompletedCheckout } : { failed: TillApiError.fromJSON(replayed) };
+      }
     }
-    await assertStillEligible(tx, session);
-    const { config, bundle, amountDue, currency } = await loadPurchase(tx, session);
-    const charge = chargeTestCard(input.card);
+    assertOpen(session);
+
+    // Only a connection named at creation is a returning customer with a card on file to offer; one found by
+    // email (below) paid for nothing here yet, and its card is not for whoever knows its address.
+    if (input.use_saved_card && !session.connection_id) {
+      throw new TillApiError('validation_error', 'There is no saved card to pay with. Enter a card.', 'use_saved_card');
+    }
+    let connection: ConnectionRow | null = null;
+    let identity: { email: string; name: string } | null = null;
+    if (session.connection_id) {
+      await assertStillEligible(tx, session, session.connection_id);
+      const [row] = await tx.query<ConnectionRow>('SELECT * FROM connections WHERE connection_id = $1', [session.connection_id]);
+      connection = row!;
+    } else {
+      identity = newCustomerIdentity(session, input.customer);
+      connection = await findConnectionByEmail(tx, session.merchant_id, identity.email);
+      if (connection) await assertStillEligible(tx, session, connection.connection_id);
+    }
+    const savedCard = session.connection_id && connection?.card_brand && connection.card_last4 ? connection : null;
+    if (input.use_saved_card && !savedCard) {
+      throw new TillApiError('validation_error', 'There is no saved card to pay with. Enter a card.', 'use_saved_card');
+    }
+
+    session = await applyCountry(tx, session, input.customer?.country);
+    const now = new Date();
+    const price = await priceSession(tx, session, { now, lockPromotion: true });
+    const { config, bundle, promotion, promotionProblem, estimate } = price;
+    // A code that expired or ran out since the customer saw its discount is removed, and the payment refused,
+    // so the customer is never charged more than the total they were shown; the next view shows the new total.
+    if (promotion && (promotionProblem === 'expired' || promotionProblem === 'exhausted')) {
+      await tx.query('UPDATE checkout_sessions SET promotion_code_id = NULL WHERE checkout_session_id = $1', [session.checkout_session_id]);
+      return { failed: promotionError(promotionProblem, promotion.code) };
+    }
+
+    const charge: ChargeOutcome = input.use_saved_card
+      ? { ok: true, brand: savedCard!.card_brand as ChargeOutcome['brand'], last4: savedCard!.card_last4! }
+      : chargeTestCard(input.card!);
     await tx.query(
       `INSERT INTO payments (payment_id, checkout_session_id, amount, currency, status, card_brand, card_last4, decline_code)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [createId('pay'), session.checkout_session_id, amountDue, currency, charge.ok ? 'succeeded' : 'declined',
+      [createId('pay'), session.checkout_session_id, estimate.dueToday.total, estimate.currency, charge.ok ? 'succeeded' : 'declined',
         charge.brand, charge.last4, charge.ok ? null : charge.declineCode],
     );
     // A decline is recorded, not rolled back: it is returned, and thrown only after the commit.
-    if (!charge.ok) return { declined: charge.message };
+    if (!charge.ok) {
+      const declined = new TillApiError('card_declined', charge.message, 'card.number', charge.declineCode);
+      await rememberOutcome(tx, session.checkout_session_id, idempotencyKey, declined.status, declined);
+      return { failed: declined };
+    }
 
-    const connectionId = session.connection_id ?? (await createConnection(tx, session.merchant_id, input.customer!));
-    const now = new Date();
+    const connectionId = connection?.connection_id ?? (await createConnection(tx, session.merchant_id, identity!));
+    const applied = promotion && !promotionProblem ? promotion : null;
     const subscriptionId = bundle ? null : createId('sub');
     const creditsAdded = bundle ? bundle.credit_amount : config.included_credit;
     if (subscriptionId) {
       await tx.query(
-        `INSERT INTO subscriptions (subscription_id, connection_id, subscription_config_id, status, current_period_start, current_period_end)
-         VALUES ($1, $2, $3, 'active', $4, $5)`,
-        [subscriptionId, connectionId, config.subscription_config_id, now, addBillingInterval(now, config.billing_interval)],
+        `INSERT INTO subscriptions
+           (subscription_id, connection_id, subscription_config_id, status, current_period_start, current_period_end, quantity, promotion_code_id)
+         VALUES ($1, $2, $3, 'active', $4, $5, $6, $7)`,
+        [subscriptionId, connectionId, config.subscription_config_id, now, addBillingInterval(now, config.billing_interval),
+          session.quantity, applied?.duration === 'forever' ? applied.promotion_code_id : null],
       );
     }
-    await tx.query('UPDATE connections SET credit_balance = credit_balance + $2 WHERE connection_id = $1', [connectionId, creditsAdded]);
-    await tx.query('UPDATE connections SET card_brand = $2, card_last4 = $3 WHERE connection_id = $1', [connectionId, charge.brand, charge.last4]);
+    if (applied) {
+      await tx.query('INSERT INTO promotion_redemptions (checkout_session_id, promotion_code_id, connection_id) VALUES ($1, $2, $3)', [
+        session.checkout_session_id, applied.promotion_code_id, connectionId,
+      ]);
+      await tx.query('UPDATE promotion_codes SET times_redeemed = times_redeemed + 1 WHERE promotion_code_id = $1', [applied.promotion_code_id]);
+    }
+    await tx.query(
+      `UPDATE connections SET credit_balance = credit_balance + $2, card_brand = $3, card_last4 = $4, country = coalesce($5, country)
+       WHERE connection_id = $1`,
+      [connectionId, creditsAdded, charge.brand, charge.last4, session.customer_country],
+    );
     await tx.query(
       `UPDATE checkout_sessions SET status = 'completed', completed_at = $2, connection_id = $3 WHERE checkout_session_id = $1`,
       [session.checkout_session_id, now, connectionId],
     );
-    return {
-      completed: {
-        checkout_session_id: session.checkout_session_id,
-        checkout_mode: session.checkout_mode,
-        connection_id: connectionId,
-        status: 'completed' as const,
-        completed_at: now.toISOString(),
-        subscription_id: subscriptionId,
-        credits_added: creditToDecimalString(creditsAdded),
-      },
+    const completed: CompletedCheckout = {
+      checkout_session_id: session.checkout_session_id,
+      checkout_mode: session.checkout_mode,
+      connection_id: connectionId,
+      status: 'completed',
+      completed_at: now.toISOString(),
+      subscription_id: subscriptionId,
+      credits_added: creditToDecimalString(creditsAdded),
     };
+    await rememberOutcome(tx, session.checkout_session_id, idempotencyKey, 200, completed);
+    return { completed };
   });
-  if ('declined' in outcome) throw new TillApiError('card_declined', outcome.declined!, 'card.number');
+  if ('failed' in outcome) throw outcome.failed;
   return outcome.completed;
 }

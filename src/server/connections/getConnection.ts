@@ -10,6 +10,8 @@ export interface ConnectionRow {
   credit_balance: number;
   card_brand: string | null;
   card_last4: string | null;
+  /** Added by migration 003: the country the customer gave last. */
+  country: string | null;
   created_at: Date;
 }
 
@@ -20,6 +22,8 @@ export interface SubscriptionRow {
   status: 'active' | 'canceled';
   current_period_start: Date;
   current_period_end: Date;
+  quantity: number;
+  promotion_code_id: string | null;
   created_at: Date;
 }
 

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { completeCheckout } from '../checkout/completeCheckout';
 import { describeCheckout } from '../checkout/describeCheckout';
+import { updateCheckout } from '../checkout/updateCheckout';
 import { hashSecret } from '../secrets';
 import type { CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
@@ -14,7 +15,9 @@ type SessionEnv = { Variables: { session: CheckoutSessionRow } };
 
 /**
  * The checkout app's own API, under `/api/checkout`. It is authorised by the session secret, sent as a
- * bearer token (never in a URL), and can see nothing but that one session.
+ * bearer token (never in a URL), and can see nothing but that one session: `GET /session` (the view),
+ * `PATCH /session` (the customer's choices, answered with the new view) and `POST /complete` (pay, with an
+ * optional `Idempotency-Key` header).
  */
 export function checkoutApi(db: Database) {
   const sessionAuth = createMiddleware<SessionEnv>(async (c, next) => {
@@ -28,7 +31,10 @@ export function checkoutApi(db: Database) {
   return new Hono<SessionEnv>()
     .use(sessionAuth)
     .get('/session', async (c) => c.json(await describeCheckout(db, c.get('session'))))
+    .patch('/session', async (c) => c.json(await updateCheckout(db, c.get('session').secret_hash, await readJsonBody(c))))
     .post('/complete', async (c) =>
-      c.json(await completeCheckout(db, c.get('session').secret_hash, await readJsonBody(c))),
+      c.json(
+        await completeCheckout(db, c.get('session').secret_hash, await readJsonBody(c), c.req.header('Idempotency-Key') ?? null),
+      ),
     );
 }

@@ -7,14 +7,27 @@ import type { Database } from '../store/Database';
 const escapeAttribute = (value: string) =>
   value.replace(/[&"<>]/g, (char) => `&#${char.charCodeAt(0)};`);
 
-/** Everything the page may load comes from us; only the session's own merchant may frame it. */
-function checkoutPageHeaders(frameAncestor: string): Record<string, string> {
+/**
+ * The origin of the merchant's logo, for `img-src`: an https URL only, so the page never loads mixed content;
+ * a `data:` logo is already allowed and needs none.
+ */
+export function logoOrigin(logoUrl: string | null): string | null {
+  if (!logoUrl?.startsWith('https://')) return null;
+  try {
+    return new URL(logoUrl).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Everything the page may load comes from us (and the merchant's logo); only the session's own merchant may frame it. */
+function checkoutPageHeaders(frameAncestor: string, imageOrigin: string | null = null): Record<string, string> {
   return {
     'Content-Security-Policy': [
       "default-src 'self'",
       "script-src 'self'",
       "style-src 'self'",
-      "img-src 'self' data:",
+      `img-src 'self' data:${imageOrigin ? ` ${imageOrigin}` : ''}`,
       "connect-src 'self'",
       "object-src 'none'",
       "base-uri 'none'",
@@ -41,9 +54,16 @@ export function checkoutPage(db: Database, appDir: string) {
       return c.text('This checkout does not exist.', 404, checkoutPageHeaders("'none'"));
     }
     const parentOrigin = new URL(session.origin_url).origin;
+    const [merchant] = await db.query<{ logo_url: string | null }>('SELECT logo_url FROM merchants WHERE merchant_id = $1', [
+      session.merchant_id,
+    ]);
     const meta =
       `<meta name="till-parent-origin" content="${escapeAttribute(parentOrigin)}">` +
       `<meta name="till-checkout-session" content="${escapeAttribute(session.checkout_session_id)}">`;
-    return c.html(readTemplate().replace('</head>', `${meta}</head>`), 200, checkoutPageHeaders(parentOrigin));
+    return c.html(
+      readTemplate().replace('</head>', `${meta}</head>`),
+      200,
+      checkoutPageHeaders(parentOrigin, logoOrigin(merchant?.logo_url ?? null)),
+    );
   });
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { listCreditBundles, listSubscriptionConfigs } from '../catalog/listCatalog';
 import { getConnection } from '../connections/getConnection';
+import { priceSession } from '../pricing/priceSession';
 import { createCheckoutSession } from '../sessions/createCheckoutSession';
 import { serializeCheckoutSession } from '../sessions/checkoutSessionRow';
 import { findCheckoutSessionById } from '../sessions/findCheckoutSession';
@@ -21,9 +22,10 @@ export function merchantApi(db: Database, publicUrl: string) {
     .post('/checkout_sessions', async (c) =>
       c.json(await createCheckoutSession(db, c.get('merchantId'), publicUrl, await readJsonBody(c)), 201),
     )
-    .get('/checkout_sessions/:id', async (c) =>
-      c.json(serializeCheckoutSession(await findCheckoutSessionById(db, c.get('merchantId'), c.req.param('id')))),
-    )
+    .get('/checkout_sessions/:id', async (c) => {
+      const session = await findCheckoutSessionById(db, c.get('merchantId'), c.req.param('id'));
+      return c.json(serializeCheckoutSession(session, await priceSession(db, session)));
+    })
     .get('/subscription_configs', async (c) =>
       c.json(await listSubscriptionConfigs(db, c.get('merchantId'), parseInput(pageQuery, c.req.query()))),
     )

@@ -1,3 +1,6 @@
+import { serializeEstimate, type SessionPrice } from '../pricing/priceSession';
+import { TillApiError } from '../TillApiError';
+
 export interface CheckoutSessionRow {
   checkout_session_id: string;
   merchant_id: string;
@@ -14,6 +17,22 @@ export interface CheckoutSessionRow {
   created_at: Date;
   expires_at: Date;
   completed_at: Date | null;
+  /** Added by migration 003. The merchant's prefill for a new customer; the country prices tax. */
+  customer_email: string | null;
+  customer_name: string | null;
+  customer_country: string | null;
+  lock_email: boolean;
+  /** Seats; 1 unless the plan is per seat. */
+  quantity: number;
+  /** JSON array of the plans the customer may switch between, or null when there is no choice. */
+  subscription_config_ids: string | null;
+  allow_promotion_codes: boolean;
+  promotion_code_id: string | null;
+  locale: string | null;
+  /** The merchant's metadata and attribution as JSON text, so they come back as sent. */
+  metadata: string;
+  reference_id: string | null;
+  attribution: string | null;
 }
 
 export type CheckoutSessionStatus = 'open' | 'completed' | 'expired';
@@ -24,17 +43,40 @@ export function statusOf(session: CheckoutSessionRow, now = new Date()): Checkou
   return session.expires_at <= now ? 'expired' : 'open';
 }
 
+/** Only an open session can be changed or paid. */
+export function assertOpen(session: CheckoutSessionRow) {
+  const status = statusOf(session);
+  if (status === 'completed') throw new TillApiError('session_completed', 'This checkout has already been completed.');
+  if (status === 'expired') throw new TillApiError('session_expired', 'This checkout has expired.');
+}
+
 /** The two ways into a session, both made from its secret: for the loader, and for redirect display. */
 export interface CheckoutSessionCredentials {
   token: string;
   checkoutUrl: string;
 }
 
+/** The plans the customer may switch between, in the merchant's order; null when the merchant offered no choice. */
+export function planOptionIds(session: CheckoutSessionRow): string[] | null {
+  return session.subscription_config_ids === null ? null : (JSON.parse(session.subscription_config_ids) as string[]);
+}
+
+/** The merchant's prefill as it asked for it; null when it gave none. */
+function serializeCustomer(session: CheckoutSessionRow) {
+  const { customer_email: email, customer_name: name, customer_country: country, lock_email } = session;
+  return email === null && name === null && country === null && !lock_email ? null : { email, name, country, lock_email };
+}
+
 /**
  * The seed's response object. The token and the checkout URL exist only in the creation response: the
- * store keeps a hash of the secret they carry, so later reads return `null`.
+ * store keeps a hash of the secret they carry, so later reads return `null`. `price` is the session priced
+ * now (see `priceSession`); its `estimate` is a preview and creates nothing.
  */
-export function serializeCheckoutSession(session: CheckoutSessionRow, credentials: CheckoutSessionCredentials | null = null) {
+export function serializeCheckoutSession(
+  session: CheckoutSessionRow,
+  price: SessionPrice,
+  credentials: CheckoutSessionCredentials | null = null,
+) {
   return {
     checkout_session_id: session.checkout_session_id,
     checkout_session_token: credentials?.token ?? null,
@@ -50,5 +92,16 @@ export function serializeCheckoutSession(session: CheckoutSessionRow, credential
     created_at: session.created_at.toISOString(),
     expires_at: session.expires_at.toISOString(),
     completed_at: session.completed_at?.toISOString() ?? null,
+    customer: serializeCustomer(session),
+    quantity: session.quantity,
+    subscription_config_ids: planOptionIds(session),
+    allow_promotion_codes: session.allow_promotion_codes,
+    promotion_code: price.promotion?.code ?? null,
+    currency: price.config.currency,
+    locale: session.locale,
+    metadata: JSON.parse(session.metadata) as Record<string, string>,
+    reference_id: session.reference_id,
+    attribution: session.attribution === null ? null : (JSON.parse(session.attribution) as Record<string, string>),
+    estimate: serializeEstimate(price),
   };
 }

@@ -1,16 +1,60 @@
 import { z } from 'zod';
 import { CREDIT_BUNDLE_SELECT, type CreditBundleRow, type SubscriptionConfigRow } from '../catalog/catalogRows';
-import { findConnection, hasActiveSubscription } from '../connections/getConnection';
+import { findConnection, hasActiveSubscription, type ConnectionRow } from '../connections/getConnection';
 import { createId } from '../ids';
+import { priceSession } from '../pricing/priceSession';
+import { resolvePromotionCode } from '../promotions/promotionCodes';
 import { createSecret, encodeCheckoutToken, hashSecret, hostedCheckoutUrl } from '../secrets';
-import type { Database } from '../store/Database';
+import type { Database, Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
-import { httpOrigin, parseInput, redirectUrl } from '../validation';
+import { countryCode, currencyCode, emailAddress, httpOrigin, localeTag, parseInput, personName, redirectUrl } from '../validation';
 import { serializeCheckoutSession, type CheckoutSessionRow } from './checkoutSessionRow';
 
-const SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** The longest a session lives, and how long it lives when the merchant does not say (seeds 001, 002, 004). */
+export const SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+const MAX_METADATA_KEYS = 50;
+/** The most seats any session asks for, whatever a plan's own maximum. */
+export const MAX_QUANTITY = 10_000;
 
 const id = z.string().min(1).max(100);
+
+const customerInput = z
+  .strictObject({
+    email: emailAddress.optional(),
+    name: personName.optional(),
+    country: countryCode.optional(),
+    // Seed 003: show the email read-only, so the customer pays as the account the merchant knows.
+    lock_email: z.boolean().optional(),
+  })
+  .refine((customer) => !customer.lock_email || customer.email !== undefined, {
+    message: "requires 'customer.email'",
+    path: ['lock_email'],
+  });
+
+const metadataInput = z
+  .unknown()
+  // A `__proto__` key would vanish from the parsed object, and the metadata must come back exactly as sent.
+  .refine((value) => !(typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')), {
+    message: 'is a reserved key',
+    path: ['__proto__'],
+  })
+  .pipe(
+    z
+      .record(z.string().min(1).max(40), z.string().max(500, 'must be at most 500 characters'), {
+        error: (issue) => (issue.code === 'invalid_key' ? 'keys must be 1 to 40 characters' : undefined),
+      })
+      .refine((metadata) => Object.keys(metadata).length <= MAX_METADATA_KEYS, `must have at most ${MAX_METADATA_KEYS} keys`),
+  );
+
+const utm = z.string().min(1).max(200);
+const attributionInput = z.strictObject({
+  utm_source: utm.optional(),
+  utm_medium: utm.optional(),
+  utm_campaign: utm.optional(),
+  utm_term: utm.optional(),
+  utm_content: utm.optional(),
+});
 
 export const createCheckoutSessionInput = z.strictObject({
   checkout_mode: z.enum(['subscription', 'credit_bundle']),
@@ -20,6 +64,22 @@ export const createCheckoutSessionInput = z.strictObject({
   connection_id: id.optional(),
   subscription_config_id: id.optional(),
   credit_bundle_id: id.optional(),
+  customer: customerInput.optional(),
+  quantity: z.number().int().min(1).max(MAX_QUANTITY).optional(),
+  subscription_config_ids: z
+    .array(id)
+    .min(1)
+    .max(10)
+    .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a plan')
+    .optional(),
+  allow_promotion_codes: z.boolean().optional(),
+  promotion_code: z.string().trim().min(1).max(64).optional(),
+  currency: currencyCode.optional(),
+  locale: localeTag.optional(),
+  metadata: metadataInput.optional(),
+  reference_id: z.string().min(1).max(200).optional(),
+  attribution: attributionInput.optional(),
+  expires_at: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time, like 2025-05-15T08:30:00Z' }).optional(),
 });
 
 type Input = z.infer<typeof createCheckoutSessionInput>;
@@ -37,18 +97,16 @@ function forbidden(value: unknown, param: string, mode: string) {
   }
 }
 
-async function findConfig(db: Database, merchantId: string, configId: string) {
+export async function findConfig(db: Queryable, merchantId: string, configId: string, param = 'subscription_config_id') {
   const [config] = await db.query<SubscriptionConfigRow>(
     'SELECT * FROM subscription_configs WHERE subscription_config_id = $1 AND merchant_id = $2',
     [configId, merchantId],
   );
-  if (!config) {
-    throw new TillApiError('resource_missing', `No subscription config with id '${configId}'.`, 'subscription_config_id');
-  }
+  if (!config) throw new TillApiError('resource_missing', `No subscription config with id '${configId}'.`, param);
   return config;
 }
 
-async function findBundle(db: Database, merchantId: string, bundleId: string) {
+async function findBundle(db: Queryable, merchantId: string, bundleId: string) {
   const [bundle] = await db.query<CreditBundleRow>(`${CREDIT_BUNDLE_SELECT} WHERE b.credit_bundle_id = $1 AND c.merchant_id = $2`, [
     bundleId,
     merchantId,
@@ -57,24 +115,100 @@ async function findBundle(db: Database, merchantId: string, bundleId: string) {
   return bundle;
 }
 
-/** Checks the seed's rules for each mode and returns the config the session is priced from. */
-async function resolvePurchase(db: Database, merchantId: string, input: Input) {
+/** The seats a session starts with: as asked, within the plan's range; a per-seat plan's minimum otherwise. */
+export function checkQuantity(config: SubscriptionConfigRow, quantity: number | undefined, param = 'quantity'): number {
+  if (quantity === undefined) return config.min_quantity;
+  if (!config.seat_based) {
+    throw new TillApiError('validation_error', `'${param}' applies only to per-seat plans; '${config.name}' is not one.`, param);
+  }
+  if (quantity < config.min_quantity || quantity > config.max_quantity) {
+    throw new TillApiError(
+      'validation_error',
+      `'${param}' must be between ${config.min_quantity} and ${config.max_quantity} for '${config.name}'.`,
+      param,
+    );
+  }
+  return quantity;
+}
+
+/** Seed 001: a session's currency, when given, must be the one its plan is priced in. */
+function checkCurrency(currency: string | undefined, priced: { currency: string }) {
+  if (currency !== undefined && currency !== priced.currency) {
+    throw new TillApiError('validation_error', `'currency' is ${currency}, but the plan is priced in ${priced.currency}.`, 'currency');
+  }
+}
+
+/** Alternatives must include the chosen plan, belong to the merchant, and share its currency, so switching is a fair comparison. */
+async function checkPlanOptions(db: Queryable, merchantId: string, config: SubscriptionConfigRow, ids: string[] | undefined) {
+  if (ids === undefined) return null;
+  if (!ids.includes(config.subscription_config_id)) {
+    throw new TillApiError('validation_error', "'subscription_config_ids' must include 'subscription_config_id'.", 'subscription_config_ids');
+  }
+  for (const [index, optionId] of ids.entries()) {
+    const option = await findConfig(db, merchantId, optionId, `subscription_config_ids.${index}`);
+    if (option.currency !== config.currency) {
+      throw new TillApiError(
+        'validation_error',
+        `Every plan in 'subscription_config_ids' must be priced in ${config.currency}; '${option.name}' is in ${option.currency}.`,
+        `subscription_config_ids.${index}`,
+      );
+    }
+  }
+  return ids;
+}
+
+/** Seed 003 prefills a new customer; a returning one is the connection, so only the country (for tax) may be given. */
+function checkCustomer(customer: Input['customer'], connection: ConnectionRow | null) {
+  if (!customer || !connection) return;
+  for (const field of ['email', 'name', 'lock_email'] as const) {
+    if (customer[field] !== undefined) {
+      throw new TillApiError(
+        'validation_error',
+        `'customer.${field}' does not apply with 'connection_id': the connection's own details are used.`,
+        `customer.${field}`,
+      );
+    }
+  }
+}
+
+/** `expires_at`, if given, must be in the future and at most 24 hours away. */
+function resolveExpiry(expiresAt: string | undefined, now: Date): Date {
+  if (expiresAt === undefined) return new Date(now.getTime() + SESSION_LIFETIME_MS);
+  const date = new Date(expiresAt);
+  if (date <= now) throw new TillApiError('validation_error', "'expires_at' must be in the future.", 'expires_at');
+  if (date.getTime() - now.getTime() > SESSION_LIFETIME_MS) {
+    throw new TillApiError('validation_error', "'expires_at' must be at most 24 hours after the session is created.", 'expires_at');
+  }
+  return date;
+}
+
+/** Checks the seed's rules for each mode and returns what the session is priced from. */
+async function resolvePurchase(db: Queryable, merchantId: string, input: Input) {
   const mode = input.checkout_mode;
   if (mode === 'subscription') {
     forbidden(input.credit_bundle_id, 'credit_bundle_id', mode);
     const config = await findConfig(db, merchantId, required(input.subscription_config_id, 'subscription_config_id', mode));
+    let connection: ConnectionRow | null = null;
     if (input.connection_id) {
-      await findConnection(db, merchantId, input.connection_id);
+      connection = await findConnection(db, merchantId, input.connection_id);
       if (await hasActiveSubscription(db, input.connection_id, config.subscription_config_id)) {
         throw new TillApiError('already_subscribed', 'This connection already has an active subscription to this config.', 'connection_id');
       }
     }
-    return { configId: config.subscription_config_id, bundleId: null };
+    checkCustomer(input.customer, connection);
+    checkCurrency(input.currency, config);
+    const planOptions = await checkPlanOptions(db, merchantId, config, input.subscription_config_ids);
+    const quantity = checkQuantity(config, input.quantity);
+    const promotion = input.promotion_code === undefined ? null : await resolvePromotionCode(db, merchantId, input.promotion_code, config);
+    return { configId: config.subscription_config_id, bundleId: null, connection, planOptions, quantity, promotion };
   }
   forbidden(input.subscription_config_id, 'subscription_config_id', mode);
+  // Seats, plan choice and promotions are about plans; a credit pack is bought as it is.
+  for (const param of ['quantity', 'subscription_config_ids', 'promotion_code'] as const) forbidden(input[param], param, mode);
+  if (input.allow_promotion_codes) forbidden(input.allow_promotion_codes, 'allow_promotion_codes', mode);
   const bundle = await findBundle(db, merchantId, required(input.credit_bundle_id, 'credit_bundle_id', mode));
   const connectionId = required(input.connection_id, 'connection_id', mode);
-  await findConnection(db, merchantId, connectionId);
+  const connection = await findConnection(db, merchantId, connectionId);
   if (!(await hasActiveSubscription(db, connectionId, bundle.subscription_config_id))) {
     throw new TillApiError(
       'subscription_required',
@@ -82,19 +216,25 @@ async function resolvePurchase(db: Database, merchantId: string, input: Input) {
       'connection_id',
     );
   }
-  return { configId: bundle.subscription_config_id, bundleId: bundle.credit_bundle_id };
+  checkCustomer(input.customer, connection);
+  checkCurrency(input.currency, bundle);
+  return { configId: bundle.subscription_config_id, bundleId: bundle.credit_bundle_id, connection, planOptions: null, quantity: 1, promotion: null };
 }
 
 export async function createCheckoutSession(db: Database, merchantId: string, publicUrl: string, body: unknown) {
   const input = parseInput(createCheckoutSessionInput, body);
-  const { configId, bundleId } = await resolvePurchase(db, merchantId, input);
-  const secret = createSecret('css_test');
   const now = new Date();
+  const expiresAt = resolveExpiry(input.expires_at, now);
+  const purchase = await resolvePurchase(db, merchantId, input);
+  const secret = createSecret('css_test');
   const [session] = await db.query<CheckoutSessionRow>(
     `INSERT INTO checkout_sessions
        (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, success_url, cancel_url,
-        connection_id, subscription_config_id, credit_bundle_id, created_at, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
+        connection_id, subscription_config_id, credit_bundle_id, created_at, expires_at,
+        customer_email, customer_name, customer_country, lock_email, quantity, subscription_config_ids,
+        allow_promotion_codes, promotion_code_id, locale, metadata, reference_id, attribution)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
+     RETURNING *`,
     [
       createId('cs', now.getTime()),
       merchantId,
@@ -104,13 +244,26 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
       input.success_url ?? null,
       input.cancel_url ?? null,
       input.connection_id ?? null,
-      configId,
-      bundleId,
+      purchase.configId,
+      purchase.bundleId,
       now,
-      new Date(now.getTime() + SESSION_LIFETIME_MS),
+      expiresAt,
+      input.customer?.email ?? null,
+      input.customer?.name ?? null,
+      // A returning customer's country from an earlier purchase prices tax until they say otherwise.
+      input.customer?.country ?? purchase.connection?.country ?? null,
+      input.customer?.lock_email ?? false,
+      purchase.quantity,
+      purchase.planOptions && JSON.stringify(purchase.planOptions),
+      input.allow_promotion_codes ?? false,
+      purchase.promotion?.promotion_code_id ?? null,
+      input.locale ?? null,
+      JSON.stringify(input.metadata ?? {}),
+      input.reference_id ?? null,
+      input.attribution ? JSON.stringify(input.attribution) : null,
     ],
   );
-  return serializeCheckoutSession(session!, {
+  return serializeCheckoutSession(session!, await priceSession(db, session!, { now }), {
     token: encodeCheckoutToken(secret, publicUrl),
     checkoutUrl: hostedCheckoutUrl(secret, publicUrl),
   });

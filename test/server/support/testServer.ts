@@ -19,7 +19,12 @@ export const VISA = '4242424242424242';
 export const DECLINED_VISA = '4000000000000002';
 
 export const validCard = (number = VISA) => ({ number, exp_month: 12, exp_year: nextYear, cvc: '123' });
-export const newCustomer = (email = 'jane@example.com', name = 'Jane Doe') => ({ email, name });
+let customerCount = 0;
+/**
+ * A customer's details; without an email, a new address each time. A new customer with an address the merchant
+ * already knows becomes that connection (seed 003), so tests that mean a new person need a new address.
+ */
+export const newCustomer = (email = `jane.${++customerCount}@example.com`, name = 'Jane Doe') => ({ email, name });
 /** A complete body for `POST /api/checkout/complete` by a customer the merchant does not know yet. */
 export const newCustomerPayment = (overrides: Record<string, unknown> = {}) => ({
   customer: newCustomer(),
@@ -57,12 +62,55 @@ export interface CheckoutSession {
   status: 'open' | 'completed' | 'expired';
   expires_at: string;
   completed_at: string | null;
+  customer: { email: string | null; name: string | null; country: string | null; lock_email: boolean } | null;
+  quantity: number;
+  subscription_config_ids: string[] | null;
+  allow_promotion_codes: boolean;
+  promotion_code: string | null;
+  currency: string;
+  locale: string | null;
+  metadata: Record<string, string>;
+  reference_id: string | null;
+  attribution: Record<string, string> | null;
+  estimate: Estimate;
+}
+
+export interface Estimate {
+  currency: string;
+  quantity: number;
+  unit_amount: string;
+  tax_behavior: 'inclusive' | 'exclusive';
+  tax_rate: { country: string; percentage: number; display_name: string } | null;
+  due_today: { subtotal: string; discount: string; tax: string; total: string };
+  next_invoice: { date: string; amount: string } | null;
 }
 
 export interface DemoCatalog {
   configId: string;
   starterBundle: { id: string; cost: string; creditAmount: string };
   powerBundle: { id: string; cost: string; creditAmount: string };
+}
+
+/** Issue 4's seeded plans, by name. */
+export interface DemoPlans {
+  pro: string;
+  proYearly: string;
+  team: string;
+  proJpy: string;
+}
+
+export interface PromotionCodeFields {
+  code?: string;
+  percent_off?: number | null;
+  amount_off?: number | null;
+  currency?: string | null;
+  duration?: 'once' | 'forever';
+  expires_at?: Date | null;
+  max_redemptions?: number | null;
+  times_redeemed?: number;
+  /** Restricts the code to these plans. */
+  configIds?: string[];
+  merchantId?: string;
 }
 
 export interface Subscriber {
@@ -102,12 +150,16 @@ const ERROR_TYPE_BY_STATUS: Record<number, string> = {
   500: 'api_error',
 };
 
-/** Every error is exactly `{error: {type, code, message, param}}`, with the status its code carries. */
+/**
+ * Every error is exactly `{error: {type, code, message, param}}`, with the status its code carries; a declined
+ * card adds the reason, `decline_code` (one of `DeclineCode`), and no other error has it.
+ */
 export function expectApiError(response: ApiResponse, code: ApiErrorCode, param: string | null = null) {
   const status = API_ERROR_STATUS[code];
+  const declineCode = code === 'card_declined' ? { decline_code: expect.stringMatching(/^(card_declined|insufficient_funds|expired_card)$/) } : {};
   expect({ status: response.status, body: response.body }).toStrictEqual({
     status,
-    body: { error: { type: ERROR_TYPE_BY_STATUS[status], code, message: expect.stringMatching(/\S/), param } },
+    body: { error: { type: ERROR_TYPE_BY_STATUS[status], code, message: expect.stringMatching(/\S/), param, ...declineCode } },
   });
 }
 
@@ -198,12 +250,60 @@ export class TestServer {
     });
   }
 
+  /** The seeded plans of issue 4's demo catalog. */
+  async plans(): Promise<DemoPlans> {
+    const rows = await this.db.query<{ subscription_config_id: string; name: string }>(
+      'SELECT subscription_config_id, name FROM subscription_configs WHERE merchant_id = $1 ORDER BY subscription_config_id',
+      [this.demo.merchantId],
+    );
+    const idOf = (name: string) => rows.find((row) => row.name === name)!.subscription_config_id;
+    return { pro: idOf('Pro'), proYearly: idOf('Pro Yearly'), team: idOf('Team'), proJpy: idOf('Pro (JPY)') };
+  }
+
+  /** A promotion code of the demo merchant (20 % off once unless told otherwise), with a fresh code text. */
+  async insertPromotionCode(fields: PromotionCodeFields = {}): Promise<string> {
+    const code = fields.code ?? `TEST${createId('x').slice(-10)}`;
+    const promotionCodeId = createId('promo');
+    const amountOff = fields.amount_off ?? null;
+    await this.db.query(
+      `INSERT INTO promotion_codes
+         (promotion_code_id, merchant_id, code, percent_off, amount_off, currency, duration, expires_at, max_redemptions, times_redeemed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        promotionCodeId,
+        fields.merchantId ?? this.demo.merchantId,
+        code,
+        fields.percent_off === undefined ? (amountOff === null ? 20 : null) : fields.percent_off,
+        amountOff,
+        fields.currency ?? (amountOff === null ? null : 'USD'),
+        fields.duration ?? 'once',
+        fields.expires_at ?? null,
+        fields.max_redemptions ?? null,
+        fields.times_redeemed ?? 0,
+      ],
+    );
+    for (const configId of fields.configIds ?? []) {
+      await this.db.query('INSERT INTO promotion_code_configs (promotion_code_id, subscription_config_id) VALUES ($1, $2)', [promotionCodeId, configId]);
+    }
+    return code;
+  }
+
+  async timesRedeemed(code: string): Promise<number> {
+    const [row] = await this.db.query<{ times_redeemed: number }>('SELECT times_redeemed FROM promotion_codes WHERE code = $1', [code]);
+    return row!.times_redeemed;
+  }
+
+  /** `PATCH /api/checkout/session`: the customer's changes, answered with the new view. */
+  updateSession(secret: string, body: unknown) {
+    return this.api('PATCH', '/api/checkout/session', { key: secret, body });
+  }
+
   getSessionView(secret: string) {
     return this.api('GET', '/api/checkout/session', { key: secret });
   }
 
-  complete(secret: string, body: unknown = newCustomerPayment()) {
-    return this.api('POST', '/api/checkout/complete', { key: secret, body });
+  complete(secret: string, body: unknown = newCustomerPayment(), headers: Record<string, string> = {}) {
+    return this.api('POST', '/api/checkout/complete', { key: secret, body, headers });
   }
 
   /** A new customer who subscribed to the demo plan through a completed checkout. */

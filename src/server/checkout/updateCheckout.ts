@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { hasActiveSubscription } from '../connections/getConnection';
+import { resolvePromotionCode } from '../promotions/promotionCodes';
+import { assertOpen, planOptionIds, type CheckoutSessionRow } from '../sessions/checkoutSessionRow';
+import { checkQuantity, findConfig, MAX_QUANTITY } from '../sessions/createCheckoutSession';
+import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
+import type { Database } from '../store/Database';
+import { TillApiError } from '../TillApiError';
+import { countryCode, parseInput } from '../validation';
+import { describeCheckout } from './describeCheckout';
+
+const updateInput = z.strictObject({
+  quantity: z.number().int().min(1).max(MAX_QUANTITY).optional(),
+  subscription_config_id: z.string().min(1).max(100).optional(),
+  promotion_code: z.string().trim().min(1).max(64).nullable().optional(),
+  country: countryCode.optional(),
+});
+
+/**
+ * `PATCH /api/checkout/session`: the customer's choices, within what the merchant allowed: another of the
+ * session's plans, seats within the plan's range, a promotion code (only where the merchant allows codes;
+ * `null` removes it), and the country that prices tax. All are checked before anything is stored, under the
+ * session's row lock so a change cannot slip in beside a completion; the answer is the new view.
+ */
+export async function updateCheckout(db: Database, secretHash: string, body: unknown) {
+  const input = parseInput(updateInput, body);
+  const session = await db.transaction(async (tx) => {
+    const session = (await findCheckoutSessionByHash(tx, secretHash, true))!;
+    assertOpen(session);
+    const isPlan = session.checkout_mode === 'subscription';
+    let config = await findConfig(tx, session.merchant_id, session.subscription_config_id);
+    let quantity = session.quantity;
+    let promotionCodeId = session.promotion_code_id;
+
+    if (input.subscription_config_id !== undefined && input.subscription_config_id !== config.subscription_config_id) {
+      const options = isPlan ? planOptionIds(session) : null;
+      if (!options?.includes(input.subscription_config_id)) {
+        throw new TillApiError('validation_error', 'This plan is not one of the options of this checkout.', 'subscription_config_id');
+      }
+      config = await findConfig(tx, session.merchant_id, input.subscription_config_id);
+      if (session.connection_id && (await hasActiveSubscription(tx, session.connection_id, config.subscription_config_id))) {
+        throw new TillApiError('already_subscribed', 'You already have an active subscription to this plan.', 'subscription_config_id');
+      }
+      // The seats carry over where the new plan allows them; a plan that is not per seat sells one.
+      quantity = config.seat_based ? Math.min(Math.max(quantity, config.min_quantity), config.max_quantity) : 1;
+    }
+    if (input.quantity !== undefined) {
+      if (!isPlan) throw new TillApiError('validation_error', 'A credit pack is bought one at a time.', 'quantity');
+      quantity = checkQuantity(config, input.quantity);
+    }
+    if (input.promotion_code !== undefined) {
+      if (!session.allow_promotion_codes) {
+        throw new TillApiError('promotion_codes_not_allowed', 'This checkout does not take promotion codes.', 'promotion_code');
+      }
+      promotionCodeId =
+        input.promotion_code === null
+          ? null
+          : (await resolvePromotionCode(tx, session.merchant_id, input.promotion_code, config)).promotion_code_id;
+    }
+    const [updated] = await tx.query<CheckoutSessionRow>(
+      `UPDATE checkout_sessions
+       SET subscription_config_id = $2, quantity = $3, promotion_code_id = $4, customer_country = $5
+       WHERE checkout_session_id = $1 RETURNING *`,
+      [session.checkout_session_id, config.subscription_config_id, quantity, promotionCodeId, input.country ?? session.customer_country],
+    );
+    return updated!;
+  });
+  return describeCheckout(db, session);
+}

@@ -1,0 +1,112 @@
+import { addBillingInterval, type BillingInterval } from '../addBillingInterval';
+
+/**
+ * The price of one checkout, from catalog facts to what is due today and at the next invoice. Pure: no store,
+ * no clock (the period start is an input), so every rule is a unit test away.
+ *
+ * 1. Amounts are integer minor units of `currency` (cents, or yen: JPY has no minor unit), so every result is
+ *    rounded to a whole minor unit: tax and percentage discounts round half up, on exact integer arithmetic.
+ * 2. Per-seat prices multiply by the quantity; anything else is sold one at a time.
+ * 3. The discount comes off the subtotal before tax and never exceeds it, so a total is never negative.
+ * 4. Exclusive tax is added on top of the discounted amount; inclusive tax is the part of the discounted amount
+ *    that is tax (amount × rate ÷ (1 + rate)), so the customer pays the listed price.
+ * 5. The next invoice (subscriptions only) is one billing interval after the period starts (Jan 31 → Feb 28/29)
+ *    and repeats today's price, except that a `once` promotion no longer applies.
+ */
+
+export type TaxBehavior = 'inclusive' | 'exclusive';
+export type PromotionDuration = 'once' | 'forever';
+
+/** A discount: exactly one of a whole percentage (1–100) or a fixed amount in the checkout's minor units. */
+export type Discount =
+  | { percentOff: number; amountOff?: undefined; duration: PromotionDuration }
+  | { amountOff: number; percentOff?: undefined; duration: PromotionDuration };
+
+export interface PriceCheckoutInput {
+  /** The plan's price per period (per seat when `seatBased`), or the bundle's cost. */
+  unitAmount: number;
+  currency: string;
+  /** Seats; must be 1 unless `seatBased`. Default 1. */
+  quantity?: number;
+  seatBased?: boolean;
+  discount?: Discount | null;
+  /** Tax rate in basis points: 1900 is 19 %. 0 (the default) when no rate applies. */
+  taxRateBps?: number;
+  taxBehavior?: TaxBehavior;
+  /** For subscriptions: when the period paid for today starts, and how long it is. Null for one-time purchases. */
+  recurring?: { interval: BillingInterval; periodStart: Date } | null;
+}
+
+export interface InvoiceAmounts {
+  subtotal: number;
+  discount: number;
+  tax: number;
+  total: number;
+}
+
+export interface Estimate {
+  currency: string;
+  quantity: number;
+  unitAmount: number;
+  taxBehavior: TaxBehavior;
+  taxRateBps: number;
+  dueToday: InvoiceAmounts;
+  nextInvoice: { date: Date; amount: number } | null;
+}
+
+/** `numerator / denominator` rounded half up, exactly, for non-negative integers (BigInt: no float error). */
+export function divideRoundingHalfUp(numerator: number, denominator: number): number {
+  const n = BigInt(numerator);
+  const d = BigInt(denominator);
+  return Number((2n * n + d) / (2n * d));
+}
+
+function assertWholeAmount(value: number, name: string, min = 0) {
+  if (!Number.isSafeInteger(value) || value < min) throw new RangeError(`${name} must be an integer ≥ ${min}, got ${value}.`);
+}
+
+function discountOn(subtotal: number, discount: Discount | null | undefined): number {
+  if (!discount) return 0;
+  const off = discount.percentOff !== undefined ? divideRoundingHalfUp(subtotal * discount.percentOff, 100) : discount.amountOff;
+  return Math.min(off, subtotal);
+}
+
+function invoice(subtotal: number, discount: Discount | null | undefined, taxRateBps: number, taxBehavior: TaxBehavior): InvoiceAmounts {
+  const off = discountOn(subtotal, discount);
+  const taxable = subtotal - off;
+  if (taxBehavior === 'inclusive') {
+    const tax = divideRoundingHalfUp(taxable * taxRateBps, 10_000 + taxRateBps);
+    return { subtotal, discount: off, tax, total: taxable };
+  }
+  const tax = divideRoundingHalfUp(taxable * taxRateBps, 10_000);
+  return { subtotal, discount: off, tax, total: taxable + tax };
+}
+
+export function priceCheckout({
+  unitAmount,
+  currency,
+  quantity = 1,
+  seatBased = false,
+  discount = null,
+  taxRateBps = 0,
+  taxBehavior = 'exclusive',
+  recurring = null,
+}: PriceCheckoutInput): Estimate {
+  assertWholeAmount(unitAmount, 'unitAmount');
+  assertWholeAmount(quantity, 'quantity', 1);
+  assertWholeAmount(taxRateBps, 'taxRateBps');
+  if (!seatBased && quantity !== 1) throw new RangeError('Only per-seat prices take a quantity other than 1.');
+  if (discount?.percentOff !== undefined && !(Number.isInteger(discount.percentOff) && discount.percentOff >= 1 && discount.percentOff <= 100)) {
+    throw new RangeError(`percentOff must be a whole percentage from 1 to 100, got ${discount.percentOff}.`);
+  }
+  if (discount?.amountOff !== undefined) assertWholeAmount(discount.amountOff, 'amountOff', 1);
+
+  const subtotal = unitAmount * quantity;
+  assertWholeAmount(subtotal, 'subtotal');
+  const dueToday = invoice(subtotal, discount, taxRateBps, taxBehavior);
+  const nextInvoice = recurring && {
+    date: addBillingInterval(recurring.periodStart, recurring.interval),
+    amount: invoice(subtotal, discount?.duration === 'forever' ? discount : null, taxRateBps, taxBehavior).total,
+  };
+  return { currency, quantity, unitAmount, taxBehavior, taxRateBps, dueToday, nextInvoice };
+}

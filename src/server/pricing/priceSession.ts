@@ -1,0 +1,97 @@
+import { CREDIT_BUNDLE_SELECT, type CreditBundleRow, type SubscriptionConfigRow } from '../catalog/catalogRows';
+import { toDecimalString } from '../money';
+import {
+  findPromotionCodeById,
+  promotionProblem,
+  toDiscount,
+  type PromotionCode,
+  type PromotionProblem,
+} from '../promotions/promotionCodes';
+import type { CheckoutSessionRow } from '../sessions/checkoutSessionRow';
+import type { Queryable } from '../store/Database';
+import { priceCheckout, type Estimate } from './priceCheckout';
+
+export interface TaxRateRow {
+  merchant_id: string;
+  country: string;
+  rate_bps: number;
+  display_name: string;
+}
+
+/** Everything a session's price depends on, read from the catalog, and the price itself. */
+export interface SessionPrice {
+  config: SubscriptionConfigRow;
+  bundle: CreditBundleRow | null;
+  /** The session's promotion code, whether or not it applies to the plan now. */
+  promotion: PromotionCode | null;
+  /** Why `promotion` does not discount this price (null when it does, or when there is none). */
+  promotionProblem: PromotionProblem | null;
+  taxRate: TaxRateRow | null;
+  estimate: Estimate;
+}
+
+export async function findTaxRate(db: Queryable, merchantId: string, country: string | null) {
+  if (!country) return null;
+  const [row] = await db.query<TaxRateRow>('SELECT * FROM tax_rates WHERE merchant_id = $1 AND country = $2', [merchantId, country]);
+  return row ?? null;
+}
+
+export interface PriceSessionOptions {
+  now?: Date;
+  /** Lock the promotion code's row (completion), so its redemption count is read and raised by one at a time. */
+  lockPromotion?: boolean;
+}
+
+/**
+ * The price of a session as it stands: its plan or bundle, seats, promotion, and the tax of the customer's
+ * country. An open session is priced as if paid `now`; a completed one as it was paid, so its next invoice is
+ * the subscription's renewal.
+ */
+export async function priceSession(db: Queryable, session: CheckoutSessionRow, { now = new Date(), lockPromotion = false }: PriceSessionOptions = {}): Promise<SessionPrice> {
+  const [config] = await db.query<SubscriptionConfigRow>('SELECT * FROM subscription_configs WHERE subscription_config_id = $1', [
+    session.subscription_config_id,
+  ]);
+  const [bundle] = session.credit_bundle_id
+    ? await db.query<CreditBundleRow>(`${CREDIT_BUNDLE_SELECT} WHERE b.credit_bundle_id = $1`, [session.credit_bundle_id])
+    : [];
+  const promotion = session.promotion_code_id ? await findPromotionCodeById(db, session.promotion_code_id, lockPromotion) : null;
+  const paidAt = session.status === 'completed' && session.completed_at ? session.completed_at : now;
+  // A completed session's redemption is already counted; only expiry and the plan can make it not apply.
+  const problem = promotion && promotionProblem(
+    session.status === 'completed' ? { ...promotion, max_redemptions: null } : promotion,
+    config!,
+    paidAt,
+  );
+  const taxRate = await findTaxRate(db, session.merchant_id, session.customer_country);
+  const estimate = priceCheckout({
+    unitAmount: bundle ? bundle.cost : config!.period_amount,
+    currency: config!.currency,
+    quantity: bundle ? 1 : session.quantity,
+    seatBased: !bundle && config!.seat_based,
+    discount: promotion && !problem && !bundle ? toDiscount(promotion) : null,
+    taxRateBps: taxRate?.rate_bps ?? 0,
+    taxBehavior: config!.tax_behavior,
+    recurring: bundle ? null : { interval: config!.billing_interval, periodStart: paidAt },
+  });
+  return { config: config!, bundle: bundle ?? null, promotion, promotionProblem: problem, taxRate, estimate };
+}
+
+/** The estimate as both APIs show it: amounts as decimal strings in the currency, like every other amount. */
+export function serializeEstimate({ estimate, taxRate }: Pick<SessionPrice, 'estimate' | 'taxRate'>) {
+  const money = (minorUnits: number) => toDecimalString(minorUnits, estimate.currency);
+  const { dueToday, nextInvoice } = estimate;
+  return {
+    currency: estimate.currency,
+    quantity: estimate.quantity,
+    unit_amount: money(estimate.unitAmount),
+    tax_behavior: estimate.taxBehavior,
+    tax_rate: taxRate && { country: taxRate.country, percentage: taxRate.rate_bps / 100, display_name: taxRate.display_name },
+    due_today: {
+      subtotal: money(dueToday.subtotal),
+      discount: money(dueToday.discount),
+      tax: money(dueToday.tax),
+      total: money(dueToday.total),
+    },
+    next_invoice: nextInvoice && { date: nextInvoice.date.toISOString(), amount: money(nextInvoice.amount) },
+  };
+}
