@@ -11,7 +11,14 @@ export interface CheckoutSession {
   /** The email is masked by the server; the app never sees the full address of a returning customer. */
   customer: null | { name: string; email: string };
   collects_identity: boolean;
-  plan: { name: string; billing_interval: BillingInterval; included_credit: string };
+  plan: {
+    name: string;
+    billing_interval: BillingInterval;
+    included_credit: string;
+    subscription_config_id: string;
+    /** The price per interval of one seat (or of the plan), before discount and tax. */
+    price: string;
+  };
   bundle: null | { name: string; credit_amount: string };
   amount_due: string;
   currency: string;
@@ -19,13 +26,56 @@ export interface CheckoutSession {
   /** Where redirect display goes after paying and after cancelling; the server falls back on `origin_url`. */
   success_url: string;
   cancel_url: string;
+  /** What completing charges today and, for a subscription, the next invoice; computed by the server only. */
+  estimate: CheckoutEstimate;
+  quantity: number;
+  /** Present for a per-seat plan: the range the customer may choose seats in. */
+  seat_limits: null | { min_quantity: number; max_quantity: number };
+  /** Plans the customer may switch between; empty or one when there is no choice. */
+  plan_options: PlanOption[];
+  allows_promotion_codes: boolean;
+  promotion: null | PromotionSummary;
+  /** A returning customer's card on file, for paying in one step. */
+  saved_card: null | { brand: string; last4: string };
+  /** Credit bundles for a returning customer: the balance now and after this purchase. */
+  credit_balance: string | null;
+  credit_balance_after: string | null;
+}
+
+export interface CheckoutEstimate {
+  due_today: { subtotal: string; discount: string; tax: string; total: string };
+  /** ISO 8601 date of the next charge and its amount; null for a one-off purchase. */
+  next_invoice: null | { date: string; amount: string };
+}
+
+export interface PlanOption {
+  subscription_config_id: string;
+  name: string;
+  price: string;
+  currency: string;
+  billing_interval: BillingInterval;
+}
+
+export interface PromotionSummary {
+  code: string;
+  /** The server's wording of the discount, e.g. "20% off the first payment". */
+  description: string;
+  /** False when the code does not discount the current plan, so the estimate is without it. */
+  applies: boolean;
+}
+
+/** `PATCH /api/checkout/session`: the customer's choices; `promotion_code: null` removes the code. */
+export interface CheckoutSessionUpdate {
+  quantity?: number;
+  subscription_config_id?: string;
+  promotion_code?: string | null;
 }
 
 /** `POST /api/checkout/complete`; `customer` only when the session collects identity. */
-export interface CompleteCheckoutBody {
-  customer?: { email: string; name: string };
-  card: { number: string; exp_month: number; exp_year: number; cvc: string };
-}
+export type CompleteCheckoutBody =
+  | { customer?: { email: string; name: string }; card: { number: string; exp_month: number; exp_year: number; cvc: string } }
+  /** A returning customer pays with the card on file. */
+  | { use_saved_card: true };
 
 export interface CompletedCheckout {
   checkout_session_id: string;
@@ -42,5 +92,8 @@ export interface CompletedCheckout {
 /** What the app needs from the server; tests pass a fake, main.tsx passes `createCheckoutApi`. */
 export interface CheckoutApi {
   getSession(): Promise<CheckoutSession>;
-  complete(body: CompleteCheckoutBody): Promise<CompletedCheckout>;
+  /** Answers with the session's new view, prices included. */
+  update(changes: CheckoutSessionUpdate): Promise<CheckoutSession>;
+  /** `idempotencyKey` is sent as the `Idempotency-Key` header, so a retried attempt can never charge twice. */
+  complete(body: CompleteCheckoutBody, idempotencyKey: string): Promise<CompletedCheckout>;
 }

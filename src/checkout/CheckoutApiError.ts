@@ -23,6 +23,8 @@ export class CheckoutApiError extends Error {
     message: string,
     /** The request field at fault, e.g. `card.number`, when the server names one. */
     readonly param: string | null = null,
+    /** Why a card was declined (`card_declined`, `insufficient_funds`, `expired_card`); only on `card_declined`. */
+    readonly declineCode: string | null = null,
   ) {
     super(message);
   }

@@ -3,8 +3,10 @@ import { createMessage } from '../protocol';
 import type { CheckoutAppearance, CheckoutStep, CheckoutToLoaderMessage } from '../protocol';
 import { browserColors } from './browserColors';
 import type { ColorEngine } from './browserColors';
-import type { CheckoutApi, CheckoutSession, CompleteCheckoutBody } from './CheckoutApi';
+import type { CheckoutApi, CheckoutSession, CheckoutSessionUpdate, CompleteCheckoutBody } from './CheckoutApi';
+import { CheckoutApiError } from './CheckoutApiError';
 import { CheckoutForm } from './CheckoutForm';
+import { createAttemptKeys } from './createAttemptKeys';
 import type { CheckoutLink } from './CheckoutLink';
 import { LoadingSkeleton } from './LoadingSkeleton';
 import { messages as defaultMessages } from './messages';
@@ -61,6 +63,8 @@ export function CheckoutApp({
   colors = browserColors,
 }: CheckoutAppProps) {
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
+  const [updating, setUpdating] = useState(false);
+  const attemptKeys = useRef(createAttemptKeys()).current;
   const mounted = useRef(true);
   useEffect(
     () => () => {
@@ -111,7 +115,8 @@ export function CheckoutApp({
   async function pay(session: CheckoutSession, body: CompleteCheckoutBody) {
     sendStep('processing');
     try {
-      const completed = await api.complete(body);
+      const completed = await api.complete(body, attemptKeys.keyFor(body));
+      attemptKeys.settle();
       sendStep('success');
       send(
         createMessage('success', {
@@ -124,10 +129,27 @@ export function CheckoutApp({
       );
       setScreen({ name: 'paid', session });
     } catch (error) {
+      // After no answer the same attempt may be retried with its key; after an answer, the next is a new one.
+      if (!(error instanceof CheckoutApiError && error.isTransient)) attemptKeys.settle();
       const end = sessionEndForError(error);
       if (end) return endSession(end, session);
       sendStep('payment');
       throw error; // the form shows it and the customer can try again
+    }
+  }
+
+  /** The customer's choices go to the server, which answers with the new prices; errors go back to the field. */
+  async function update(session: CheckoutSession, changes: CheckoutSessionUpdate) {
+    setUpdating(true);
+    try {
+      const updated = await api.update(changes);
+      if (mounted.current) setScreen({ name: 'open', session: updated });
+    } catch (error) {
+      const end = sessionEndForError(error);
+      if (end) return endSession(end, session);
+      throw error;
+    } finally {
+      if (mounted.current) setUpdating(false);
     }
   }
 
@@ -166,6 +188,8 @@ export function CheckoutApp({
             session={session}
             today={today}
             onSubmit={(body) => pay(session, body)}
+            onUpdate={(changes) => update(session, changes)}
+            updating={updating}
             onCancel={link.mode === 'redirect' ? () => returnTo(session.cancel_url) : undefined}
           />
         );

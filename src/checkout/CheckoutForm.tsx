@@ -1,8 +1,16 @@
-import type { CheckoutSession } from './CheckoutApi';
+import { useState } from 'preact/hooks';
+import { CardFields } from './CardFields';
+import type { CheckoutSession, CheckoutSessionUpdate } from './CheckoutApi';
+import type { FieldProps } from './CardFields';
+import type { CheckoutField } from './checkoutFields';
 import type { CheckoutFormOptions } from './useCheckoutForm';
+import { CreditBalance } from './CreditBalance';
 import { formatMoney } from './formatMoney';
 import { OrderSummary } from './OrderSummary';
-import { TextField } from './TextField';
+import { PlanOptions } from './PlanOptions';
+import { PriceBreakdown } from './PriceBreakdown';
+import { PromotionCodeField } from './PromotionCodeField';
+import { SeatsField } from './SeatsField';
 import { useCheckoutForm } from './useCheckoutForm';
 import { useLocalization } from './useLocalization';
 
@@ -10,15 +18,28 @@ type CheckoutFormProps = Omit<CheckoutFormOptions, 'collectsIdentity'> & {
   session: CheckoutSession;
   /** Redirect display: the way back to the merchant without paying. Framed, the loader's dialog has its own. */
   onCancel?: () => void;
+  /** Changes the customer's choices (plan, seats, promotion code); rejects with the error to show. */
+  onUpdate: (changes: CheckoutSessionUpdate) => Promise<void>;
+  /** A change is on its way: paying now could charge a total the customer has not seen. */
+  updating: boolean;
 };
 
 /** The open checkout: what is bought, who is buying, the card, and the Pay button. */
-export function CheckoutForm({ session, onSubmit, today, onCancel }: CheckoutFormProps) {
+export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, updating }: CheckoutFormProps) {
   const { messages, locale } = useLocalization();
+  const [usingAnotherCard, setUsingAnotherCard] = useState(false);
+  const savedCard = session.saved_card;
+
   const collectsIdentity = session.collects_identity;
   const form = useCheckoutForm({ collectsIdentity, onSubmit, today });
   const { values, errors, inputRefs, setValue } = form;
-  const field = (name: keyof typeof values) => ({
+  const payDisabled = form.submitting || updating;
+  const alert = form.alert && (
+    <p class="form__alert" role="alert">
+      {form.alert}
+    </p>
+  );
+  const field = (name: CheckoutField): FieldProps => ({
     value: values[name],
     error: errors[name],
     inputRef: inputRefs[name],
@@ -35,52 +56,40 @@ export function CheckoutForm({ session, onSubmit, today, onCancel }: CheckoutFor
       {session.customer && (
         <p class="greeting">{messages.signedInAs(session.customer.name, session.customer.email)}</p>
       )}
-      <form class="form" noValidate onSubmit={form.submit}>
-        {collectsIdentity && (
-          <>
-            <TextField {...field('email')} label={messages.fields.email} name="email" type="email" autocomplete="email" inputmode="email" />
-            <TextField {...field('name')} label={messages.fields.name} name="name" autocomplete="name" />
-          </>
-        )}
-        <TextField
-          {...field('cardNumber')}
-          label={messages.fields.cardNumber}
-          name="cardnumber"
-          autocomplete="cc-number"
-          inputmode="numeric"
-          maxLength={26}
-          placeholder={messages.placeholders.cardNumber}
-        />
-        <div class="form__row">
-          <TextField
-            {...field('expiry')}
-            label={messages.fields.expiry}
-            name="cc-exp"
-            autocomplete="cc-exp"
-            inputmode="numeric"
-            maxLength={7}
-            placeholder={messages.placeholders.expiry}
-          />
-          <TextField
-            {...field('cvc')}
-            label={messages.fields.cvc}
-            name="cvc"
-            autocomplete="cc-csc"
-            inputmode="numeric"
-            maxLength={4}
-            placeholder={messages.placeholders.cvc}
-          />
+      {session.plan_options.length > 1 && (
+        <PlanOptions options={session.plan_options} currentId={session.plan.subscription_config_id} onUpdate={onUpdate} />
+      )}
+      {session.seat_limits && <SeatsField quantity={session.quantity} limits={session.seat_limits} onUpdate={onUpdate} />}
+      {session.allows_promotion_codes && <PromotionCodeField promotion={session.promotion} onUpdate={onUpdate} />}
+      <PriceBreakdown session={session} />
+      <CreditBalance session={session} />
+      {savedCard && !usingAnotherCard ? (
+        <div class="form">
+          {alert}
+          <button type="button" class="button" disabled={payDisabled} onClick={form.paySavedCard}>
+            {form.submitting ? messages.processing : messages.savedCard.payWith(savedCard.last4)}
+          </button>
+          <button type="button" class="text-button" disabled={form.submitting} onClick={() => setUsingAnotherCard(true)}>
+            {messages.savedCard.useAnotherCard}
+          </button>
         </div>
-        {form.alert && (
-          <p class="form__alert" role="alert">
-            {form.alert}
-          </p>
-        )}
-        <button type="submit" class="button" disabled={form.submitting}>
-          {form.submitting ? messages.processing : messages.payButton(formatMoney(session.amount_due, session.currency, locale))}
-        </button>
-        <p class="form__note">{messages.secureNote}</p>
-      </form>
+      ) : (
+        <form class="form" noValidate onSubmit={form.submit}>
+          <CardFields field={field} collectsIdentity={collectsIdentity} />
+          {alert}
+          <button type="submit" class="button" disabled={payDisabled}>
+            {form.submitting
+              ? messages.processing
+              : messages.payButton(formatMoney(session.estimate.due_today.total, session.currency, locale))}
+          </button>
+          {savedCard && (
+            <button type="button" class="text-button" disabled={form.submitting} onClick={() => setUsingAnotherCard(false)}>
+              {messages.savedCard.useSavedCard(savedCard.last4)}
+            </button>
+          )}
+          <p class="form__note">{messages.secureNote}</p>
+        </form>
+      )}
       {onCancel && (
         // Disabled while paying: leaving then would hide whether the card was charged.
         <button type="button" class="text-button" disabled={form.submitting} onClick={onCancel}>

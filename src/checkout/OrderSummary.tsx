@@ -3,10 +3,11 @@ import { formatCredits } from './formatCredits';
 import { formatMoney } from './formatMoney';
 import { useLocalization } from './useLocalization';
 
-/** What the customer is buying: a plan with its price per interval, or a one-off credit bundle. */
+/** What the customer is buying: a plan with its price per interval (per seat), or a one-off credit bundle. */
 export function OrderSummary({ session }: { session: CheckoutSession }) {
   const { messages, locale } = useLocalization();
-  const price = formatMoney(session.amount_due, session.currency, locale);
+  // A bundle is one item: its price before discount and tax is the estimate's subtotal.
+  const price = formatMoney(session.estimate.due_today.subtotal, session.currency, locale);
 
   if (session.checkout_mode === 'credit_bundle' && session.bundle) {
     return (
@@ -19,10 +20,12 @@ export function OrderSummary({ session }: { session: CheckoutSession }) {
   }
 
   const { plan } = session;
+  const planPrice = formatMoney(plan.price, session.currency, locale);
   return (
     <dl class="summary">
       <dt class="summary__name">{plan.name}</dt>
-      <dd class="summary__price">{messages.pricePerInterval(price, plan.billing_interval)}</dd>
+      <dd class="summary__price">{messages.pricePerInterval(planPrice, plan.billing_interval)}</dd>
+      {session.seat_limits && <dd class="summary__detail">{messages.seatsTimesPrice(session.quantity, planPrice)}</dd>}
       <dd class="summary__detail">{messages.includedCredits(formatCredits(plan.included_credit, locale))}</dd>
     </dl>
   );

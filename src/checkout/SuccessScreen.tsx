@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { CheckoutSession } from './CheckoutApi';
 import { formatCredits } from './formatCredits';
+import { formatDate } from './formatDate';
 import { formatMoney } from './formatMoney';
 import { useFocusOnMount } from './useFocusOnMount';
 import { useLocalization } from './useLocalization';
@@ -17,7 +18,9 @@ interface SuccessScreenProps {
 export function SuccessScreen({ session, onDone, doneAfterMs }: SuccessScreenProps) {
   const { messages, locale } = useLocalization();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  const price = formatMoney(session.amount_due, session.currency, locale);
+  const next = session.estimate.next_invoice;
+  // The recurring price is the next invoice's: today's total may carry a first-payment-only discount.
+  const price = formatMoney(next?.amount ?? session.amount_due, session.currency, locale);
   const purchase =
     session.checkout_mode === 'credit_bundle' && session.bundle
       ? messages.success.creditBundle(session.bundle.name, formatCredits(session.bundle.credit_amount, locale))
@@ -40,6 +43,9 @@ export function SuccessScreen({ session, onDone, doneAfterMs }: SuccessScreenPro
         {messages.success.heading}
       </h1>
       <p class="card__text">{purchase}</p>
+      {next && (
+        <p class="card__text">{messages.success.nextCharge(formatMoney(next.amount, session.currency, locale), formatDate(next.date, locale))}</p>
+      )}
       {doneAfterMs !== undefined && <p class="card__text">{messages.success.returning(session.merchant_name)}</p>}
       <div class="card__actions">
         <button type="button" class="button" onClick={onDone}>

@@ -1,4 +1,4 @@
-import type { CheckoutApi, CheckoutSession, CompleteCheckoutBody, CompletedCheckout } from './CheckoutApi';
+import type { CheckoutApi, CheckoutSession, CheckoutSessionUpdate, CompleteCheckoutBody, CompletedCheckout } from './CheckoutApi';
 import { CheckoutApiError, CheckoutApiErrorCode } from './CheckoutApiError';
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -8,8 +8,8 @@ type Fetch = (input: string, init: RequestInit) => Promise<Response>;
  * The secret goes in the Authorization header only: a URL ends up in logs, history and Referer headers.
  */
 export function createCheckoutApi(secret: string, fetchImpl: Fetch): CheckoutApi {
-  async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${secret}` };
+  async function request<T>(method: 'GET' | 'PATCH' | 'POST', path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${secret}`, ...extraHeaders };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
@@ -29,7 +29,9 @@ export function createCheckoutApi(secret: string, fetchImpl: Fetch): CheckoutApi
 
   return {
     getSession: () => request<CheckoutSession>('GET', '/api/checkout/session'),
-    complete: (body: CompleteCheckoutBody) => request<CompletedCheckout>('POST', '/api/checkout/complete', body),
+    update: (changes: CheckoutSessionUpdate) => request<CheckoutSession>('PATCH', '/api/checkout/session', changes),
+    complete: (body: CompleteCheckoutBody, idempotencyKey: string) =>
+      request<CompletedCheckout>('POST', '/api/checkout/complete', body, { 'Idempotency-Key': idempotencyKey }),
   };
 }
 
@@ -39,5 +41,6 @@ function toCheckoutApiError(status: number, payload: unknown): CheckoutApiError 
     return new CheckoutApiError(status, CheckoutApiErrorCode.UNEXPECTED_RESPONSE, `HTTP ${status}`);
   }
   const param = typeof error.param === 'string' ? error.param : null;
-  return new CheckoutApiError(status, error.code, error.message, param);
+  const declineCode = typeof error.decline_code === 'string' ? error.decline_code : null;
+  return new CheckoutApiError(status, error.code, error.message, param, declineCode);
 }

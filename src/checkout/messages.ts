@@ -10,6 +10,7 @@ export interface Messages {
   signedInAs: (name: string, maskedEmail: string) => string;
   pricePerInterval: (price: string, interval: BillingInterval) => string;
   includedCredits: (credits: string) => string;
+  seatsTimesPrice: (seats: number, unitPrice: string) => string;
   bundleCredits: (credits: string) => string;
   fields: { email: string; name: string; cardNumber: string; expiry: string; cvc: string };
   placeholders: { cardNumber: string; expiry: string; cvc: string };
@@ -23,6 +24,34 @@ export interface Messages {
     paymentUnreachable: string;
   };
   payButton: (amount: string) => string;
+  breakdown: {
+    label: string;
+    subtotal: string;
+    discount: (description: string) => string;
+    tax: string;
+    totalDueToday: string;
+    /** The next charge of a subscription: amount and date, both already formatted. */
+    thenOn: (amount: string, date: string) => string;
+  };
+  creditBalance: { now: string; after: string };
+  savedCard: {
+    payWith: (last4: string) => string;
+    useAnotherCard: string;
+    useSavedCard: (last4: string) => string;
+  };
+  /** By the server's `decline_code`; `card_declined` is the generic one. */
+  declines: Record<'card_declined' | 'insufficient_funds' | 'expired_card', string>;
+  promotion: {
+    label: string;
+    apply: string;
+    remove: string;
+    applied: (code: string) => string;
+    notApplicable: (code: string) => string;
+    empty: string;
+  };
+  seats: { label: string; fewer: string; more: string; range: (min: number, max: number) => string };
+  plans: { legend: string; option: (name: string, price: string) => string };
+  updateFailed: string;
   processing: string;
   secureNote: string;
   /** Redirect display: leaves the open checkout for the merchant's cancel URL. */
@@ -33,6 +62,7 @@ export interface Messages {
     heading: string;
     subscription: (planName: string, price: string) => string;
     creditBundle: (bundleName: string, credits: string) => string;
+    nextCharge: (amount: string, date: string) => string;
     done: string;
     /** Redirect display: said before going back to the merchant on its own. */
     returning: (merchantName: string) => string;
@@ -52,6 +82,7 @@ export const messages: Messages = {
   signedInAs: (name, maskedEmail) => `Signed in as ${name} · ${maskedEmail}`,
   pricePerInterval: (price, interval) => `${price} / ${intervalNames[interval]}`,
   includedCredits: (credits) => `Includes ${credits} credits`,
+  seatsTimesPrice: (seats, unitPrice) => `${seats} ${seats === 1 ? 'seat' : 'seats'} × ${unitPrice}`,
   bundleCredits: (credits) => `${credits} credits`,
   fields: {
     email: 'Email',
@@ -71,6 +102,41 @@ export const messages: Messages = {
     paymentUnreachable: 'We couldn’t reach the payment service. Check your connection and try again.',
   },
   payButton: (amount) => `Pay ${amount}`,
+  breakdown: {
+    label: 'Price details',
+    subtotal: 'Subtotal',
+    discount: (description) => `Discount (${description})`,
+    tax: 'Tax',
+    totalDueToday: 'Total due today',
+    thenOn: (amount, date) => `Then ${amount} on ${date}`,
+  },
+  creditBalance: { now: 'Credit balance', after: 'Balance after purchase' },
+  savedCard: {
+    payWith: (last4) => `Pay with •••• ${last4}`,
+    useAnotherCard: 'Use another card',
+    useSavedCard: (last4) => `Use the saved card •••• ${last4}`,
+  },
+  declines: {
+    card_declined: 'Your card was declined. Try another card.',
+    insufficient_funds: 'Your card has insufficient funds. Try another card.',
+    expired_card: 'Your card has expired. Try another card.',
+  },
+  promotion: {
+    label: 'Promotion code',
+    apply: 'Apply',
+    remove: 'Remove',
+    applied: (code) => `Code ${code} applied`,
+    notApplicable: (code) => `Code ${code} does not apply to this plan.`,
+    empty: 'Enter a promotion code.',
+  },
+  seats: {
+    label: 'Seats',
+    fewer: 'Remove a seat',
+    more: 'Add a seat',
+    range: (min, max) => `From ${min} to ${max} seats`,
+  },
+  plans: { legend: 'Plan', option: (name, price) => `${name} · ${price}` },
+  updateFailed: 'We couldn’t update the checkout. Check your connection and try again.',
   processing: 'Processing…',
   secureNote: 'Your card details are sent securely and never shared with the merchant.',
   cancelAndReturn: (merchantName) => `Cancel and return to ${merchantName}`,
@@ -79,6 +145,7 @@ export const messages: Messages = {
     heading: 'Payment successful',
     subscription: (planName, price) => `You’re subscribed to ${planName} for ${price}.`,
     creditBundle: (bundleName, credits) => `${bundleName}: ${credits} credits added to your account.`,
+    nextCharge: (amount, date) => `Your next charge is ${amount} on ${date}.`,
     done: 'Done',
     returning: (merchantName) => `Taking you back to ${merchantName}…`,
   },

@@ -1,6 +1,6 @@
 import type { CheckoutFailureCode } from '../protocol';
 import type { CheckoutSession } from './CheckoutApi';
-import { CheckoutApiError } from './CheckoutApiError';
+import { CheckoutApiError, CheckoutApiErrorCode } from './CheckoutApiError';
 
 /** Why a session can't be paid; each has its own screen and its own failure code for the loader. */
 export type SessionEnd = 'expired' | 'completed' | 'notFound';
@@ -21,8 +21,9 @@ export function sessionEndForStatus(status: CheckoutSession['status']): SessionE
 export function sessionEndForError(error: unknown): SessionEnd | null {
   if (!(error instanceof CheckoutApiError)) return null;
   // 401 too: a wrong secret means the customer can't reach this session, which to them is "not found".
-  if (error.status === 401 || error.status === 404) return 'notFound';
-  if (error.status === 409) return 'completed';
+  // By code for 404 and 409: an unknown promotion code or an existing subscription leaves the session payable.
+  if (error.status === 401 || (error.status === 404 && !error.code.startsWith('promotion_code'))) return 'notFound';
+  if (error.status === 409 && error.code === CheckoutApiErrorCode.SESSION_COMPLETED) return 'completed';
   if (error.status === 410) return 'expired';
   return null;
 }

@@ -3,9 +3,11 @@ import type { RefObject } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { CompleteCheckoutBody } from './CheckoutApi';
 import { CheckoutApiError, CheckoutApiErrorCode } from './CheckoutApiError';
+import { declineMessage } from './declineMessage';
 import { checkoutFields, emptyCheckoutForm } from './checkoutFields';
 import type { CheckoutField, CheckoutFormValues, FieldErrors } from './checkoutFields';
 import { fieldForParam } from './fieldForParam';
+import { humanErrorMessage } from './humanErrorMessage';
 import { toCompleteCheckoutBody } from './toCompleteCheckoutBody';
 import { useLocalization } from './useLocalization';
 import { validateCheckoutForm } from './validateCheckoutForm';
@@ -51,9 +53,31 @@ export function useCheckoutForm({ collectsIdentity, onSubmit, today }: CheckoutF
       showFieldErrors({ [field]: error.message });
       return;
     }
-    const hasHumanMessage =
-      error instanceof CheckoutApiError && !error.isTransient && error.code !== CheckoutApiErrorCode.UNEXPECTED_RESPONSE;
-    setAlert(hasHumanMessage ? error.message : messages.errors.paymentUnreachable);
+    if (error instanceof CheckoutApiError && error.code === CheckoutApiErrorCode.CARD_DECLINED) {
+      setAlert(declineMessage(error.declineCode, messages));
+      return;
+    }
+    setAlert(humanErrorMessage(error, messages.errors.paymentUnreachable));
+  }
+
+  async function run(body: CompleteCheckoutBody) {
+    submittingNow.current = true;
+    setSubmitting(true);
+    try {
+      await onSubmit(body);
+    } catch (error) {
+      showSubmitError(error);
+    } finally {
+      submittingNow.current = false;
+      setSubmitting(false);
+    }
+  }
+
+  /** A returning customer's one step: the card on file, no fields to check. */
+  function paySavedCard() {
+    if (submittingNow.current) return;
+    setAlert(null);
+    void run({ use_saved_card: true });
   }
 
   async function submit(event: Event) {
@@ -63,17 +87,8 @@ export function useCheckoutForm({ collectsIdentity, onSubmit, today }: CheckoutF
     const found = validateCheckoutForm(values, { collectsIdentity, today: today(), messages });
     if (showFieldErrors(found)) return;
 
-    submittingNow.current = true;
-    setSubmitting(true);
-    try {
-      await onSubmit(toCompleteCheckoutBody(values, collectsIdentity));
-    } catch (error) {
-      showSubmitError(error);
-    } finally {
-      submittingNow.current = false;
-      setSubmitting(false);
-    }
+    await run(toCompleteCheckoutBody(values, collectsIdentity));
   }
 
-  return { values, errors, alert, submitting, inputRefs, setValue, submit };
+  return { values, errors, alert, submitting, inputRefs, setValue, submit, paySavedCard };
 }

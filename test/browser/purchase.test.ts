@@ -39,19 +39,84 @@ describe('buying through the demo shop', () => {
     await page.locator('dialog').waitFor({ state: 'detached' });
   });
 
-  it('lets that connection buy a credit bundle, and its balance grows', async () => {
+  it('lets that connection buy a credit bundle with the saved card, and its balance grows', async () => {
     const account = page.locator('#account');
     await expect.poll(() => account.getAttribute('data-credit-balance')).toBe('10.00');
     await page.getByRole('button', { name: 'Buy credits' }).click();
     const frame = checkoutFrame(page);
     await frame.getByText(/Signed in as Ada Lovelace/).waitFor();
-    await pay(frame, GOOD_CARD);
+    expect(await frame.getByText('Credit balance', { exact: true }).locator('xpath=following-sibling::dd').textContent()).toBe('10');
+    expect(await frame.getByText('Balance after purchase').locator('xpath=following-sibling::dd').textContent()).toBe('15');
+    expect(await frame.getByLabel('Card number').count()).toBe(0);
+    await frame.getByRole('button', { name: 'Pay with •••• 4242' }).click();
 
     const result = await shopOutcome(page, 'success');
     expect(result.checkoutSessionId).toMatch(/^cs_test_/);
     await expect.poll(() => account.getAttribute('data-credit-balance')).toBe('15.00');
     const { body: connection } = await ctx.stack.api(`v1/connections/${result.connectionId}`);
     expect(connection.credit_balance).toBe('15.00');
+  });
+});
+
+describe('what the server charges', () => {
+  it('charges the total shown after a promotion code and another seat', async () => {
+    const page = await openShop();
+    const { body: plans } = await ctx.stack.api('v1/subscription_configs');
+    const team = plans.data.find((plan: { name: string }) => plan.name === 'Team');
+    const { status, body: created } = await ctx.stack.api('v1/checkout_sessions', {
+      checkout_mode: 'subscription',
+      origin_url: ctx.stack.shopUrl,
+      subscription_config_id: team.subscription_config_id,
+      quantity: 3,
+      allow_promotion_codes: true,
+    });
+    expect(status).toBe(201);
+    await page.evaluate((token) => void (window as any).Till.open(token), created.checkout_session_token);
+    const frame = checkoutFrame(page);
+    const payButton = frame.getByRole('button', { name: /^Pay / });
+    await expect.poll(() => payButton.textContent()).toBe('Pay $36.00');
+
+    await frame.getByLabel('Promotion code').fill('TEAM10');
+    await frame.getByRole('button', { name: 'Apply' }).click();
+    await frame.getByText('Code TEAM10 applied').waitFor();
+    await frame.getByRole('button', { name: 'Add a seat' }).click();
+    // 4 seats × $12.00 = $48.00, less 10%.
+    await expect.poll(() => payButton.textContent()).toBe('Pay $43.20');
+
+    await pay(frame, GOOD_CARD, { email: `seats-${Date.now()}@example.com`, name: 'Team Lead' });
+    await frame.getByRole('heading', { name: 'Payment successful' }).waitFor();
+    const payments = await ctx.stack.db.query<{ amount: number; status: string }>(
+      'SELECT amount, status FROM payments WHERE checkout_session_id = $1',
+      [created.checkout_session_id],
+    );
+    expect(payments).toEqual([{ amount: 4320, status: 'succeeded' }]);
+  });
+});
+
+describe('declines', () => {
+  it('says why each test card was declined, then takes a good card', async () => {
+    const page = await openShop();
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    const frame = checkoutFrame(page);
+    const alert = frame.getByRole('alert');
+    await pay(frame, '4000 0000 0000 9995', { email: `declines-${Date.now()}@example.com`, name: 'Dee Clined' });
+    await alert.filter({ hasText: 'Your card has insufficient funds. Try another card.' }).waitFor();
+    await frame.getByLabel('Card number').fill('4000 0000 0000 0069');
+    await frame.getByRole('button', { name: /^Pay / }).click();
+    await alert.filter({ hasText: 'Your card has expired. Try another card.' }).waitFor();
+    await frame.getByLabel('Card number').fill(DECLINED_CARD);
+    await frame.getByRole('button', { name: /^Pay / }).click();
+    await alert.filter({ hasText: 'Your card was declined. Try another card.' }).waitFor();
+    expect(await page.locator('#result').getAttribute('data-outcome')).toBeNull();
+
+    await frame.getByLabel('Card number').fill(GOOD_CARD);
+    await frame.getByRole('button', { name: /^Pay / }).click();
+    const result = await shopOutcome(page, 'success');
+    const payments = await ctx.stack.db.query<{ status: string; decline_code: string | null }>(
+      'SELECT status, decline_code FROM payments WHERE checkout_session_id = $1 ORDER BY created_at, payment_id',
+      [result.checkoutSessionId],
+    );
+    expect(payments.map((p) => p.decline_code ?? p.status)).toEqual(['insufficient_funds', 'expired_card', 'card_declined', 'succeeded']);
   });
 });
 

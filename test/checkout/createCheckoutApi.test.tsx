@@ -26,14 +26,30 @@ describe('createCheckoutApi', () => {
     expect((init.headers as Record<string, string>).Authorization).toBe('Bearer cs_secret_1');
   });
 
-  it('posts the completion body as JSON', async () => {
+  it('posts the completion body as JSON with the attempt’s Idempotency-Key', async () => {
     const fetch = createFetch(json(200, aCompletedCheckout));
     const body = { card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' } };
-    expect(await createCheckoutApi('cs_secret_1', fetch).complete(body)).toEqual(aCompletedCheckout);
+    expect(await createCheckoutApi('cs_secret_1', fetch).complete(body, 'key_1')).toEqual(aCompletedCheckout);
 
     const [url, init] = fetch.mock.calls[0]!;
     expect([url, init.method, init.body]).toEqual(['/api/checkout/complete', 'POST', JSON.stringify(body)]);
     expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
+    expect((init.headers as Record<string, string>)['Idempotency-Key']).toBe('key_1');
+  });
+
+  it('patches the customer’s choices and returns the new view', async () => {
+    const fetch = createFetch(json(200, aSession({ quantity: 3 })));
+    const session = await createCheckoutApi('cs_secret_1', fetch).update({ quantity: 3 });
+
+    expect(session.quantity).toBe(3);
+    const [url, init] = fetch.mock.calls[0]!;
+    expect([url, init.method, init.body]).toEqual(['/api/checkout/session', 'PATCH', JSON.stringify({ quantity: 3 })]);
+  });
+
+  it('reads the decline_code of a declined card', async () => {
+    const error = { type: 'card_error', code: 'card_declined', message: 'No funds.', param: 'card.number', decline_code: 'insufficient_funds' };
+    const failure = createCheckoutApi('s', createFetch(json(402, { error }))).complete({ use_saved_card: true }, 'k');
+    await expect(failure).rejects.toMatchObject({ status: 402, code: 'card_declined', declineCode: 'insufficient_funds' });
   });
 
   it('turns the error body into a CheckoutApiError with status, code, message and param', async () => {

@@ -17,7 +17,8 @@ describe('credit bundle checkout', () => {
 
     expect(screen.getByText('Starter pack')).toBeTruthy();
     expect(screen.getByText('1,500 credits')).toBeTruthy();
-    expect(screen.getByText('€49.50')).toBeTruthy();
+    expect(screen.getByText('Starter pack').nextElementSibling?.textContent).toBe('€49.50');
+    expect(screen.getByText('Total due today').nextElementSibling?.textContent).toBe('€49.50');
     expect(payButton().textContent).toBe('Pay €49.50');
     expect(sentOfType('ready')).toEqual([expect.objectContaining({ checkoutMode: 'credit_bundle' })]);
   });

@@ -83,8 +83,8 @@ describe('paying', () => {
 
   it('shows the decline in an alert, keeps the form filled, and lets the customer retry', async () => {
     const { api, sentOfType } = await renderFilledForm();
-    const decline = 'Your card was declined. Try a different card.';
-    api.complete.mockRejectedValueOnce(apiError(402, 'card_declined', decline));
+    const decline = messages.declines.card_declined;
+    api.complete.mockRejectedValueOnce(apiError(402, 'card_declined', 'Declined (server wording).'));
 
     fireEvent.click(payButton());
 

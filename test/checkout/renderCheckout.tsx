@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, vi } from 'vitest';
 import type { CheckoutAppearance, CheckoutToLoaderMessage } from '../../src/protocol';
 import type { ColorEngine } from '../../src/checkout/browserColors';
@@ -16,7 +16,15 @@ export const CHECKOUT_SESSION_ID = 'cs_test_123';
 /** Mid-January 2030: "01/30" is still valid, "12/29" has expired. */
 export const TODAY = new Date(2030, 0, 15);
 
-/** A new customer buying the Pro subscription: the server asks for email and name. */
+/** An estimate whose total is `total`, with nothing discounted or taxed; `next` is the next invoice, if any. */
+export function anEstimate(total: string, next: CheckoutSession['estimate']['next_invoice'] = null): CheckoutSession['estimate'] {
+  return { due_today: { subtotal: total, discount: '0.00', tax: '0.00', total }, next_invoice: next };
+}
+
+/**
+ * A new customer buying the Pro subscription: the server asks for email and name. Without an `estimate`
+ * override, the estimate charges `amount_due` and nothing more.
+ */
 export function aSession(overrides: Partial<CheckoutSession> = {}): CheckoutSession {
   return {
     checkout_session_id: CHECKOUT_SESSION_ID,
@@ -25,14 +33,23 @@ export function aSession(overrides: Partial<CheckoutSession> = {}): CheckoutSess
     merchant_name: 'Acme AI',
     customer: null,
     collects_identity: true,
-    plan: { name: 'Pro', billing_interval: 'month', included_credit: '100.00' },
+    plan: { name: 'Pro', billing_interval: 'month', included_credit: '100.00', subscription_config_id: 'sc_pro', price: '19.00' },
     bundle: null,
     amount_due: '19.00',
     currency: 'USD',
     connection_id: null,
     success_url: 'https://shop.example/thanks?plan=pro',
     cancel_url: 'https://shop.example/pricing',
+    quantity: 1,
+    seat_limits: null,
+    plan_options: [],
+    allows_promotion_codes: false,
+    promotion: null,
+    saved_card: null,
+    credit_balance: null,
+    credit_balance_after: null,
     ...overrides,
+    estimate: overrides.estimate ?? anEstimate(overrides.amount_due ?? '19.00'),
   };
 }
 
@@ -52,8 +69,28 @@ export const aCompletedCheckout: CompletedCheckout = {
   credits_added: '100.00',
 };
 
-export function apiError(status: number, code: string, message = `error ${code}`, param: string | null = null) {
-  return new CheckoutApiError(status, code, message, param);
+export function apiError(
+  status: number,
+  code: string,
+  message = `error ${code}`,
+  param: string | null = null,
+  declineCode: string | null = null,
+) {
+  return new CheckoutApiError(status, code, message, param, declineCode);
+}
+
+/** Renders `session` and waits for the open checkout. */
+export async function renderOpenCheckout(session: CheckoutSession) {
+  const rendered = renderCheckout(session);
+  await screen.findByRole('heading', { name: 'Acme AI' });
+  return rendered;
+}
+
+/** The amount next to a line of the price breakdown, found by the line's label. */
+export function breakdownAmount(label: string | RegExp) {
+  const region = screen.getByRole('region', { name: 'Price details' });
+  const term = within(region).getByText(label);
+  return term.nextElementSibling?.textContent;
 }
 
 /** A promise the test settles when it wants, to look at the app while a request is in flight. */
@@ -99,6 +136,7 @@ export function renderCheckout(
   const api = {
     getSession: vi.fn<CheckoutApi['getSession']>(typeof session === 'function' ? session : async () => session),
     complete: vi.fn<CheckoutApi['complete']>(async () => aCompletedCheckout),
+    update: vi.fn<CheckoutApi['update']>(async () => (typeof session === 'function' ? session() : session)),
   };
   const sent: CheckoutToLoaderMessage[] = [];
   const location = { assign: vi.fn<(url: string) => void>() };

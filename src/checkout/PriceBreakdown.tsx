@@ -1,0 +1,48 @@
+import type { CheckoutSession } from './CheckoutApi';
+import { formatDate } from './formatDate';
+import { formatMoney } from './formatMoney';
+import { useLocalization } from './useLocalization';
+
+const isZero = (amount: string) => Number(amount) === 0;
+
+/**
+ * The server's estimate line by line: subtotal, discount and tax when there are any, the total charged today,
+ * and for a subscription the next charge. The app only shows these amounts; it never computes one.
+ */
+export function PriceBreakdown({ session }: { session: CheckoutSession }) {
+  const { messages, locale } = useLocalization();
+  const { due_today: due, next_invoice: next } = session.estimate;
+  const money = (amount: string) => formatMoney(amount, session.currency, locale);
+  const promotion = session.promotion?.applies ? session.promotion : null;
+  const itemised = !isZero(due.discount) || !isZero(due.tax);
+
+  return (
+    <section class="breakdown" aria-label={messages.breakdown.label}>
+      <dl class="breakdown__lines">
+        {itemised && (
+          <div class="breakdown__line">
+            <dt>{messages.breakdown.subtotal}</dt>
+            <dd>{money(due.subtotal)}</dd>
+          </div>
+        )}
+        {!isZero(due.discount) && (
+          <div class="breakdown__line">
+            <dt>{messages.breakdown.discount(promotion?.description ?? promotion?.code ?? '')}</dt>
+            <dd>{money(`-${due.discount}`)}</dd>
+          </div>
+        )}
+        {!isZero(due.tax) && (
+          <div class="breakdown__line">
+            <dt>{messages.breakdown.tax}</dt>
+            <dd>{money(due.tax)}</dd>
+          </div>
+        )}
+        <div class="breakdown__line breakdown__line--total">
+          <dt>{messages.breakdown.totalDueToday}</dt>
+          <dd>{money(due.total)}</dd>
+        </div>
+      </dl>
+      {next && <p class="breakdown__next">{messages.breakdown.thenOn(money(next.amount), formatDate(next.date, locale))}</p>}
+    </section>
+  );
+}
