@@ -1,4 +1,4 @@
-/** Languages written right to left, for engines without `Intl.Locale#getTextInfo` (Firefox, Safari before 17). */
+/** Languages written right to left, for engines without `Intl.Locale#getTextInfo` (Firefox, for one). */
 const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur']);
 
 type LocaleWithTextInfo = Intl.Locale & {
