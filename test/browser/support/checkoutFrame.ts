@@ -1,7 +1,7 @@
 import type { FrameLocator, Page } from 'playwright-core';
 
 /** A checkout in a frame, or the hosted page itself in redirect display. */
-type CheckoutView = Pick<FrameLocator, 'getByLabel' | 'getByRole' | 'locator'>;
+type CheckoutView = Pick<FrameLocator, 'getByRole' | 'locator'>;
 
 export const GOOD_CARD = '4242 4242 4242 4242';
 export const DECLINED_CARD = '4000 0000 0000 0002';
