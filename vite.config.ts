@@ -30,7 +30,14 @@ export default defineConfig(({ mode }) => {
           minify: true,
           rollupOptions: { external: ['preact', 'preact/hooks', 'react'] },
         }
-      : { outDir: 'dist/checkout', emptyOutDir: true, target: 'es2022' },
+      : {
+          outDir: 'dist/checkout',
+          emptyOutDir: true,
+          target: 'es2022',
+          // The lazy chunks (one per locale) import nothing the first load hasn't already run: there is nothing to
+          // preload, and the modulepreload polyfill would only grow the first load.
+          modulePreload: false,
+        },
     test: {
       projects: [
         { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts'], environment: 'node' } },

@@ -40,6 +40,8 @@ export interface CheckoutSession {
   /** Credit bundles for a returning customer: the balance now and after this purchase. */
   credit_balance: string | null;
   credit_balance_after: string | null;
+  /** The merchant's BCP 47 tag from session creation: the checkout's language unless the loader's option names one. */
+  locale: string | null;
 }
 
 export interface CheckoutEstimate {

@@ -8,23 +8,26 @@ import { CheckoutApiError } from './CheckoutApiError';
 import { CheckoutForm } from './CheckoutForm';
 import { createAttemptKeys } from './createAttemptKeys';
 import type { CheckoutLink } from './CheckoutLink';
+import { chooseLocale } from './chooseLocale';
+import { loadLocalization } from './loadLocalization';
 import { LoadingSkeleton } from './LoadingSkeleton';
-import { messages as defaultMessages } from './messages';
 import type { Messages } from './messages';
 import { MessageScreen } from './MessageScreen';
 import { failureCodeForSessionEnd, sessionEndForError, sessionEndForStatus } from './sessionEnd';
 import type { SessionEnd } from './sessionEnd';
 import { SuccessScreen } from './SuccessScreen';
-import { supportedLocale } from './supportedLocale';
 import { useAppearance } from './useAppearance';
 import { useCloseOnEscape } from './useCloseOnEscape';
+import { useDocumentLocale } from './useDocumentLocale';
 import { LocalizationContext } from './useLocalization';
+import type { Localization } from './useLocalization';
 import { useReportHeight } from './useReportHeight';
 
 /** How long redirect display shows the success screen before going back to the merchant on its own. */
 export const RETURN_AFTER_SUCCESS_MS = 3000;
 
 const NO_APPEARANCE: CheckoutAppearance = {};
+const NO_LOCALES: readonly string[] = [];
 
 export interface CheckoutAppProps {
   api: CheckoutApi;
@@ -32,11 +35,10 @@ export interface CheckoutAppProps {
   link: CheckoutLink;
   /** From the page's meta tag, so failures can name the session even when the API can't find it. */
   checkoutSessionId: string;
-  /** The merchant's theme, accent colour and locale, from the loader's `init`. */
+  /** The merchant's theme, accent colour and locale, from the loader's `init` (or the URL, in redirect display). */
   appearance?: CheckoutAppearance;
-  messages?: Messages;
-  /** The browser's locale, used unless `appearance.locale` is a valid tag. */
-  locale?: string;
+  /** `navigator.languages`: the customer's own choice, after the merchant's option and the session's locale. */
+  browserLocales?: readonly string[];
   /** Decides whether a card has expired; injectable so tests don't depend on the calendar. */
   today?: () => Date;
   /** Checks and reads the accent colour; defaults to the browser's CSS engine. */
@@ -57,12 +59,14 @@ export function CheckoutApp({
   link,
   checkoutSessionId,
   appearance = NO_APPEARANCE,
-  messages = defaultMessages,
-  locale: browserLocale,
+  browserLocales = NO_LOCALES,
   today = () => new Date(),
   colors = browserColors,
 }: CheckoutAppProps) {
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
+  // Null until the session (which may name a locale) is read and that locale's messages are in: until then the
+  // skeleton stays, so the customer never sees English flash by before their language.
+  const [localization, setLocalization] = useState<Localization | null>(null);
   const [updating, setUpdating] = useState(false);
   const attemptKeys = useRef(createAttemptKeys()).current;
   const mounted = useRef(true);
@@ -73,7 +77,8 @@ export function CheckoutApp({
     [],
   );
   const loader = link.mode === 'framed' ? link : null;
-  const locale = supportedLocale(appearance.locale) ?? browserLocale;
+  const shownSession = screen.name === 'open' || screen.name === 'paid' || screen.name === 'ended' ? screen.session : null;
+  useDocumentLocale(localization?.locale, localization?.messages.documentTitle(shownSession?.merchant_name ?? null));
   useAppearance(appearance, colors);
   useCloseOnEscape(loader);
   useReportHeight(loader);
@@ -82,35 +87,45 @@ export function CheckoutApp({
   const sendStep = useCallback((step: CheckoutStep) => send(createMessage('step', { step })), [send]);
 
   const endSession = useCallback(
-    (end: SessionEnd, session: CheckoutSession | null) => {
+    (end: SessionEnd, session: CheckoutSession | null, messages: Messages) => {
       // The step goes first, here and on success: a loader that closes on the outcome must not still think a
       // payment is processing.
       sendStep('ended');
       send(createMessage('failure', { checkoutSessionId, code: failureCodeForSessionEnd[end], message: messages.screens[end].body }));
       setScreen({ name: 'ended', end, session });
     },
-    [send, sendStep, checkoutSessionId, messages],
+    [send, sendStep, checkoutSessionId],
   );
 
   const load = useCallback(async () => {
     setScreen({ name: 'loading' });
+    let session: CheckoutSession | null = null;
+    let failure: unknown;
     try {
-      const session = await api.getSession();
-      if (!mounted.current) return;
-      const end = sessionEndForStatus(session.status);
-      if (end) return endSession(end, session);
-      send(createMessage('ready', { checkoutSessionId, checkoutMode: session.checkout_mode }));
-      sendStep('payment');
-      setScreen({ name: 'open', session });
+      session = await api.getSession();
     } catch (error) {
-      if (!mounted.current) return;
-      const end = sessionEndForError(error);
-      if (end) endSession(end, null);
-      else setScreen({ name: 'unreachable' });
+      failure = error;
     }
-  }, [api, send, sendStep, checkoutSessionId, endSession]);
+    const chosen = await loadLocalization(chooseLocale([appearance.locale, session?.locale, ...browserLocales]));
+    if (!mounted.current) return;
+    setLocalization(chosen);
+    if (!session) {
+      const end = sessionEndForError(failure);
+      if (end) endSession(end, null, chosen.messages);
+      else setScreen({ name: 'unreachable' });
+      return;
+    }
+    const end = sessionEndForStatus(session.status);
+    if (end) return endSession(end, session, chosen.messages);
+    send(createMessage('ready', { checkoutSessionId, checkoutMode: session.checkout_mode }));
+    sendStep('payment');
+    setScreen({ name: 'open', session });
+  }, [api, send, sendStep, checkoutSessionId, endSession, appearance.locale, browserLocales]);
 
   useEffect(() => void load(), [load]);
+
+  if (!localization) return <LoadingSkeleton />;
+  const { messages } = localization;
 
   async function pay(session: CheckoutSession, body: CompleteCheckoutBody) {
     sendStep('processing');
@@ -132,7 +147,7 @@ export function CheckoutApp({
       // After no answer the same attempt may be retried with its key; after an answer, the next is a new one.
       if (!(error instanceof CheckoutApiError && error.isTransient)) attemptKeys.settle();
       const end = sessionEndForError(error);
-      if (end) return endSession(end, session);
+      if (end) return endSession(end, session, messages);
       sendStep('payment');
       throw error; // the form shows it and the customer can try again
     }
@@ -146,7 +161,7 @@ export function CheckoutApp({
       if (mounted.current) setScreen({ name: 'open', session: updated });
     } catch (error) {
       const end = sessionEndForError(error);
-      if (end) return endSession(end, session);
+      if (end) return endSession(end, session, messages);
       throw error;
     } finally {
       if (mounted.current) setUpdating(false);
@@ -155,7 +170,7 @@ export function CheckoutApp({
 
   const returnTo = (url: string) => link.mode === 'redirect' && link.returnTo(url, checkoutSessionId);
 
-  return <LocalizationContext.Provider value={{ messages, locale }}>{renderScreen()}</LocalizationContext.Provider>;
+  return <LocalizationContext.Provider value={localization}>{renderScreen()}</LocalizationContext.Provider>;
 
   function renderScreen() {
     switch (screen.name) {

@@ -1,5 +1,5 @@
 import type { CheckoutSession } from './CheckoutApi';
-import { formatCredits } from './formatCredits';
+import { formatCount } from './formatCount';
 import { formatMoney } from './formatMoney';
 import { useLocalization } from './useLocalization';
 
@@ -14,7 +14,7 @@ export function OrderSummary({ session }: { session: CheckoutSession }) {
       <dl class="summary">
         <dt class="summary__name">{session.bundle.name}</dt>
         <dd class="summary__price">{price}</dd>
-        <dd class="summary__detail">{messages.bundleCredits(formatCredits(session.bundle.credit_amount, locale))}</dd>
+        <dd class="summary__detail">{messages.bundleCredits(formatCount(session.bundle.credit_amount, locale))}</dd>
       </dl>
     );
   }
@@ -25,8 +25,8 @@ export function OrderSummary({ session }: { session: CheckoutSession }) {
     <dl class="summary">
       <dt class="summary__name">{plan.name}</dt>
       <dd class="summary__price">{messages.pricePerInterval(planPrice, plan.billing_interval)}</dd>
-      {session.seat_limits && <dd class="summary__detail">{messages.seatsTimesPrice(session.quantity, planPrice)}</dd>}
-      <dd class="summary__detail">{messages.includedCredits(formatCredits(plan.included_credit, locale))}</dd>
+      {session.seat_limits && <dd class="summary__detail">{messages.seatsTimesPrice(formatCount(session.quantity, locale), planPrice)}</dd>}
+      <dd class="summary__detail">{messages.includedCredits(formatCount(plan.included_credit, locale))}</dd>
     </dl>
   );
 }

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { CheckoutSessionUpdate } from './CheckoutApi';
+import { formatCount } from './formatCount';
 import { humanErrorMessage } from './humanErrorMessage';
 import { useLocalization } from './useLocalization';
 
@@ -15,7 +16,7 @@ interface SeatsFieldProps {
  * focus of someone pressing + repeatedly.
  */
 export function SeatsField({ quantity, limits, onUpdate }: SeatsFieldProps) {
-  const { messages } = useLocalization();
+  const { messages, locale } = useLocalization();
   const id = useId();
   const { min_quantity: min, max_quantity: max } = limits;
   // What the customer is typing, until it is committed; otherwise the input shows the server's quantity.
@@ -82,7 +83,7 @@ export function SeatsField({ quantity, limits, onUpdate }: SeatsFieldProps) {
         </button>
       </div>
       <p class="field__hint" id={`${id}-hint`}>
-        {messages.seats.range(min, max)}
+        {messages.seats.range(formatCount(min, locale), formatCount(max, locale))}
       </p>
       {error && (
         <p class="field__error" id={`${id}-error`} role="alert">

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { CheckoutSession } from './CheckoutApi';
-import { formatCredits } from './formatCredits';
+import { formatCount } from './formatCount';
 import { formatDate } from './formatDate';
 import { formatMoney } from './formatMoney';
 import { useFocusOnMount } from './useFocusOnMount';
@@ -23,7 +23,7 @@ export function SuccessScreen({ session, onDone, doneAfterMs }: SuccessScreenPro
   const price = formatMoney(next?.amount ?? session.amount_due, session.currency, locale);
   const purchase =
     session.checkout_mode === 'credit_bundle' && session.bundle
-      ? messages.success.creditBundle(session.bundle.name, formatCredits(session.bundle.credit_amount, locale))
+      ? messages.success.creditBundle(session.bundle.name, formatCount(session.bundle.credit_amount, locale))
       : messages.success.subscription(session.plan.name, messages.pricePerInterval(price, session.plan.billing_interval));
 
   // The latest onDone, read when the timer fires: the app passes a new function on each render, and the timer

@@ -4,25 +4,25 @@ import { CheckoutApp } from './CheckoutApp';
 import { connectToLoader } from './connectToLoader';
 import { createCheckoutApi } from './createCheckoutApi';
 import { LoadingSkeleton } from './LoadingSkeleton';
-import { messages } from './messages';
-import { MessageScreen } from './MessageScreen';
 import { readPageConfig } from './readPageConfig';
+import { renderMessageScreen } from './renderMessageScreen';
 import { startRedirectCheckout } from './startRedirectCheckout';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
 
 const fetchFromPage = (input: string, init: RequestInit) => window.fetch(input, init);
-const browserLocale = navigator.language || undefined;
+// Most preferred first; older engines only know the one.
+const browserLocales = navigator.languages?.length ? navigator.languages : [navigator.language];
 
 if (window.parent === window) {
   // Top-level: redirect display when the fragment carries the secret; otherwise nothing here could work.
-  const page = { location, history, document, fetch: fetchFromPage, locale: browserLocale };
-  if (!startRedirectCheckout(root, page)) render(<MessageScreen {...messages.screens.notFramed} />, root);
+  const page = { location, history, document, fetch: fetchFromPage, locales: browserLocales };
+  if (!startRedirectCheckout(root, page)) void renderMessageScreen(root, 'notFramed', browserLocales);
 } else {
   const config = readPageConfig(document);
   if (!config) {
-    render(<MessageScreen {...messages.screens.unavailable} />, root);
+    void renderMessageScreen(root, 'unavailable', browserLocales);
   } else {
     // The same skeleton CheckoutApp shows while loading, so the handshake and the fetch look like one wait.
     render(<LoadingSkeleton />, root);
@@ -34,7 +34,7 @@ if (window.parent === window) {
           link={{ mode: 'framed', send }}
           checkoutSessionId={checkoutSessionId}
           appearance={appearance}
-          locale={browserLocale}
+          browserLocales={browserLocales}
         />,
         root,
       );

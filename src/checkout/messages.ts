@@ -1,17 +1,26 @@
 import type { BillingInterval } from './CheckoutApi';
+import { createPlural } from './createPlural';
+
+/** A number in the copy: `text` as the customer's locale writes it, `value` for choosing the plural form. */
+export interface Count {
+  value: number;
+  text: string;
+}
 
 /**
- * Every sentence the customer can read. Components never hold copy of their own, so a later locale only has to
- * provide another object of this shape.
+ * Every sentence the customer can read. Components never hold copy of their own; each locale in `locales/` is
+ * another object of this shape, so a missing key there is a type error. English is here, in the first load.
  */
 export interface Messages {
+  /** The tab's title in redirect display; the merchant is null until the session is read. */
+  documentTitle: (merchantName: string | null) => string;
   loading: string;
   checkoutEyebrow: string;
   signedInAs: (name: string, maskedEmail: string) => string;
   pricePerInterval: (price: string, interval: BillingInterval) => string;
-  includedCredits: (credits: string) => string;
-  seatsTimesPrice: (seats: number, unitPrice: string) => string;
-  bundleCredits: (credits: string) => string;
+  includedCredits: (credits: Count) => string;
+  seatsTimesPrice: (seats: Count, unitPrice: string) => string;
+  bundleCredits: (credits: Count) => string;
   fields: { email: string; name: string; cardNumber: string; expiry: string; cvc: string };
   placeholders: { cardNumber: string; expiry: string; cvc: string };
   errors: {
@@ -49,7 +58,7 @@ export interface Messages {
     notApplicable: (code: string) => string;
     empty: string;
   };
-  seats: { label: string; fewer: string; more: string; range: (min: number, max: number) => string };
+  seats: { label: string; fewer: string; more: string; range: (min: Count, max: Count) => string };
   plans: { legend: string; option: (name: string, price: string) => string };
   updateFailed: string;
   processing: string;
@@ -61,7 +70,7 @@ export interface Messages {
   success: {
     heading: string;
     subscription: (planName: string, price: string) => string;
-    creditBundle: (bundleName: string, credits: string) => string;
+    creditBundle: (bundleName: string, credits: Count) => string;
     nextCharge: (amount: string, date: string) => string;
     done: string;
     /** Redirect display: said before going back to the merchant on its own. */
@@ -75,15 +84,19 @@ export interface Messages {
 }
 
 const intervalNames: Record<BillingInterval, string> = { day: 'day', week: 'week', month: 'month', year: 'year' };
+const plural = createPlural('en');
+const credits = (count: Count) => `${count.text} ${plural(count, { one: 'credit', other: 'credits' })}`;
+const seats = (count: Count) => `${count.text} ${plural(count, { one: 'seat', other: 'seats' })}`;
 
 export const messages: Messages = {
+  documentTitle: (merchantName) => (merchantName ? `Checkout – ${merchantName}` : 'Checkout'),
   loading: 'Loading checkout…',
   checkoutEyebrow: 'Checkout',
   signedInAs: (name, maskedEmail) => `Signed in as ${name} · ${maskedEmail}`,
   pricePerInterval: (price, interval) => `${price} / ${intervalNames[interval]}`,
-  includedCredits: (credits) => `Includes ${credits} credits`,
-  seatsTimesPrice: (seats, unitPrice) => `${seats} ${seats === 1 ? 'seat' : 'seats'} × ${unitPrice}`,
-  bundleCredits: (credits) => `${credits} credits`,
+  includedCredits: (count) => `Includes ${credits(count)}`,
+  seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
+  bundleCredits: credits,
   fields: {
     email: 'Email',
     name: 'Full name',
@@ -133,7 +146,7 @@ export const messages: Messages = {
     label: 'Seats',
     fewer: 'Remove a seat',
     more: 'Add a seat',
-    range: (min, max) => `From ${min} to ${max} seats`,
+    range: (min, max) => `From ${min.text} to ${seats(max)}`,
   },
   plans: { legend: 'Plan', option: (name, price) => `${name} · ${price}` },
   updateFailed: 'We couldn’t update the checkout. Check your connection and try again.',
@@ -144,7 +157,7 @@ export const messages: Messages = {
   success: {
     heading: 'Payment successful',
     subscription: (planName, price) => `You’re subscribed to ${planName} for ${price}.`,
-    creditBundle: (bundleName, credits) => `${bundleName}: ${credits} credits added to your account.`,
+    creditBundle: (bundleName, count) => `${bundleName}: ${credits(count)} added to your account.`,
     nextCharge: (amount, date) => `Your next charge is ${amount} on ${date}.`,
     done: 'Done',
     returning: (merchantName) => `Taking you back to ${merchantName}…`,

@@ -2,9 +2,8 @@ import { render } from 'preact';
 import { CheckoutApp } from './CheckoutApp';
 import { createCheckoutApi } from './createCheckoutApi';
 import { createRedirectLink } from './createRedirectLink';
-import { messages } from './messages';
-import { MessageScreen } from './MessageScreen';
 import { readPageConfig } from './readPageConfig';
+import { renderMessageScreen } from './renderMessageScreen';
 import { takeSecretFromFragment } from './takeSecretFromFragment';
 
 /** The parts of `window` redirect display touches, so tests can pass fakes. */
@@ -13,8 +12,8 @@ export interface RedirectPage {
   history: Pick<History, 'replaceState'>;
   document: Document;
   fetch: (input: string, init: RequestInit) => Promise<Response>;
-  /** The browser's locale; redirect display has no loader to pass the merchant's. */
-  locale?: string;
+  /** `navigator.languages`, most preferred first. */
+  locales?: readonly string[];
 }
 
 /**
@@ -28,7 +27,7 @@ export function startRedirectCheckout(root: Element, page: RedirectPage): boolea
   if (!secret) return false;
   const config = readPageConfig(page.document);
   if (!config) {
-    render(<MessageScreen {...messages.screens.unavailable} />, root);
+    void renderMessageScreen(root, 'unavailable', page.locales ?? []);
     return true;
   }
   render(
@@ -36,7 +35,7 @@ export function startRedirectCheckout(root: Element, page: RedirectPage): boolea
       api={createCheckoutApi(secret, page.fetch)}
       link={createRedirectLink(page.location)}
       checkoutSessionId={config.checkoutSessionId}
-      locale={page.locale}
+      browserLocales={page.locales}
     />,
     root,
   );

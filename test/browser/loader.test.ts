@@ -135,7 +135,8 @@ describe('options', () => {
     const root = checkoutFrame(page).locator('html');
     expect(await root.getAttribute('data-theme')).toBe('dark');
     expect(await root.evaluate((el) => getComputedStyle(el).getPropertyValue('--accent').trim())).toBe('#ffd400');
-    await expect.poll(() => checkoutFrame(page).getByRole('button', { name: /^Pay / }).textContent()).toMatch(/19,00/);
+    // de-DE: German words, German amounts.
+    await expect.poll(() => checkoutFrame(page).getByRole('button', { name: /bezahlen$/ }).textContent()).toMatch(/^19,00\s\$ bezahlen$/);
   });
 
   it.each([

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ColorEngine } from '../../src/checkout/browserColors';
 import { contrastTextColor } from '../../src/checkout/contrastTextColor';
 import type { CheckoutAppearance } from '../../src/protocol';
-import { createFakeColors, payButton, renderCheckout } from './renderCheckout';
+import { createFakeColors, renderCheckout } from './renderCheckout';
 
 const root = document.documentElement;
 const accentProperties = () =>
@@ -108,20 +108,6 @@ describe('appearance: accent colour', () => {
     colors.supports = (value: string) => value === '#3b5bdb';
     await renderWithAppearance({ accentColor: '#3b5bdb' }, colors);
     expect(root.style.getPropertyValue('--accent-hover')).toBe('#3b5bdb');
-  });
-});
-
-describe('appearance: locale', () => {
-  it('formats prices in the merchant’s locale', async () => {
-    await renderWithAppearance({ locale: 'de-DE' });
-    // Intl puts a no-break space before the symbol.
-    expect(payButton().textContent).toBe('Pay 19,00\u00a0$');
-    expect(screen.getByText('Includes 100 credits')).toBeTruthy();
-  });
-
-  it('falls back on the browser’s locale when the tag is malformed, instead of failing', async () => {
-    await renderWithAppearance({ locale: 'not a locale!' });
-    expect(payButton().textContent).toBe('Pay $19.00');
   });
 });
 

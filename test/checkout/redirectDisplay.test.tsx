@@ -87,7 +87,7 @@ describe('startRedirectCheckout', () => {
       page.events.push(`fetch ${input} ${(init.headers as Record<string, string>).Authorization}`);
       return new Response(JSON.stringify(aSession()), { status: 200, headers: { 'Content-Type': 'application/json' } });
     });
-    const started = startRedirectCheckout(root, { ...page, document, fetch, locale: 'en-US' });
+    const started = startRedirectCheckout(root, { ...page, document, fetch, locales: ['en-US'] });
     return { started, fetch };
   }
 

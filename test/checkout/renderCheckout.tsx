@@ -48,6 +48,7 @@ export function aSession(overrides: Partial<CheckoutSession> = {}): CheckoutSess
     saved_card: null,
     credit_balance: null,
     credit_balance_after: null,
+    locale: null,
     ...overrides,
     estimate: overrides.estimate ?? anEstimate(overrides.amount_due ?? '19.00'),
   };
@@ -123,6 +124,8 @@ export interface RenderOptions {
   mode?: CheckoutLink['mode'];
   appearance?: CheckoutAppearance;
   colors?: ColorEngine;
+  /** `navigator.languages`; American English unless told. */
+  browserLocales?: readonly string[];
 }
 
 /**
@@ -131,7 +134,7 @@ export interface RenderOptions {
  */
 export function renderCheckout(
   session: CheckoutSession | (() => Promise<CheckoutSession>) = aSession(),
-  { mode = 'framed', appearance, colors = createFakeColors() }: RenderOptions = {},
+  { mode = 'framed', appearance, colors = createFakeColors(), browserLocales = ['en-US'] }: RenderOptions = {},
 ) {
   const api = {
     getSession: vi.fn<CheckoutApi['getSession']>(typeof session === 'function' ? session : async () => session),
@@ -149,7 +152,7 @@ export function renderCheckout(
       checkoutSessionId={CHECKOUT_SESSION_ID}
       appearance={appearance}
       colors={colors}
-      locale="en-US"
+      browserLocales={browserLocales}
       today={() => TODAY}
     />,
   );

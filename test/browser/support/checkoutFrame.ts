@@ -1,22 +1,31 @@
 import type { FrameLocator, Page } from 'playwright-core';
 
 /** A checkout in a frame, or the hosted page itself in redirect display. */
-type CheckoutView = Pick<FrameLocator, 'getByLabel' | 'getByRole'>;
+type CheckoutView = Pick<FrameLocator, 'getByRole' | 'locator'>;
 
 export const GOOD_CARD = '4242 4242 4242 4242';
 export const DECLINED_CARD = '4000 0000 0000 0002';
 
 export const checkoutFrame = (page: Page): FrameLocator => page.frameLocator('iframe[title="Checkout"]');
 
-/** Fills the checkout form as a customer would, then presses Pay. */
-export async function pay(frame: CheckoutView, card: string, customer?: { email: string; name: string }) {
+/**
+ * Fills the checkout form with a valid expiry and CVC, in any language: the inputs are found by their autocomplete
+ * tokens, which no locale changes (a browser's autofill finds them the same way).
+ */
+export async function fillPaymentForm(frame: CheckoutView, card: string, customer?: { email: string; name: string }) {
+  const input = (token: string) => frame.locator(`input[autocomplete="${token}"]`);
   if (customer) {
-    await frame.getByLabel('Email').fill(customer.email);
-    await frame.getByLabel('Full name').fill(customer.name);
+    await input('email').fill(customer.email);
+    await input('name').fill(customer.name);
   }
-  await frame.getByLabel('Card number').fill(card);
-  await frame.getByLabel('Expiry (MM/YY)').fill(`12/${(new Date().getFullYear() + 2) % 100}`);
-  await frame.getByLabel('Security code').fill('123');
+  await input('cc-number').fill(card);
+  await input('cc-exp').fill(`12/${(new Date().getFullYear() + 2) % 100}`);
+  await input('cc-csc').fill('123');
+}
+
+/** Fills the English checkout form as a customer would, then presses Pay. */
+export async function pay(frame: CheckoutView, card: string, customer?: { email: string; name: string }) {
+  await fillPaymentForm(frame, card, customer);
   await frame.getByRole('button', { name: /^Pay / }).click();
 }
 

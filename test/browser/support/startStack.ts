@@ -31,7 +31,7 @@ export interface Stack {
   /** Serves files on an origin of their own (another port); returns its URL. */
   serve(files: Record<string, ServedFile>): Promise<string>;
   /** Creates a subscription session for the demo plan, opened from the shop's origin unless told otherwise. */
-  createSubscriptionSession(fields?: Record<string, string>): Promise<CreatedSession>;
+  createSubscriptionSession(fields?: Record<string, unknown>): Promise<CreatedSession>;
   /** Calls the merchant API as the demo merchant. */
   api<T = any>(path: string, body?: object): Promise<{ status: number; body: T }>;
   stop(): Promise<void>;

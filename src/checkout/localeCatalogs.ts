@@ -1,0 +1,18 @@
+import { messages as english } from './messages';
+import type { Messages } from './messages';
+
+/**
+ * The message catalogs, by language or, for a pseudo-locale, by whole tag. English ships in the first load; every
+ * other catalog is a dynamic import, which Vite splits into a chunk of its own, fetched only once it is chosen.
+ */
+export const localeCatalogs = {
+  en: async () => english,
+  de: async () => (await import('./locales/de')).messages,
+  fr: async () => (await import('./locales/fr')).messages,
+  es: async () => (await import('./locales/es')).messages,
+  ja: async () => (await import('./locales/ja')).messages,
+  /** Chromium's right-to-left pseudo-locale: English words laid out right to left, so the mirrored layout can be tested. */
+  'ar-XB': async () => english,
+} satisfies Record<string, () => Promise<Messages>>;
+
+export type CatalogName = keyof typeof localeCatalogs;

@@ -1,0 +1,116 @@
+import type { BillingInterval } from '../CheckoutApi';
+import { createPlural } from '../createPlural';
+import type { Count, Messages } from '../messages';
+
+// Formal "Sie", as German checkouts address their customers.
+const intervalNames: Record<BillingInterval, string> = { day: 'Tag', week: 'Woche', month: 'Monat', year: 'Jahr' };
+const plural = createPlural('de');
+const credits = (count: Count) => `${count.text} ${plural(count, { one: 'Credit', other: 'Credits' })}`;
+const seats = (count: Count) => `${count.text} ${plural(count, { one: 'Nutzerlizenz', other: 'Nutzerlizenzen' })}`;
+const tryAnotherCard = 'Bitte versuchen Sie es mit einer anderen Karte.';
+const checkConnection = 'Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.';
+const startAgain = 'Beginnen Sie bitte erneut auf der Website des Händlers.';
+
+export const messages: Messages = {
+  documentTitle: (merchantName) => (merchantName ? `Bezahlung – ${merchantName}` : 'Bezahlung'),
+  loading: 'Bezahlvorgang wird geladen …',
+  checkoutEyebrow: 'Bezahlung',
+  signedInAs: (name, maskedEmail) => `Angemeldet als ${name} · ${maskedEmail}`,
+  pricePerInterval: (price, interval) => `${price} pro ${intervalNames[interval]}`,
+  includedCredits: (count) => `Enthält ${credits(count)}`,
+  seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
+  bundleCredits: credits,
+  fields: {
+    email: 'E-Mail-Adresse',
+    name: 'Vollständiger Name',
+    cardNumber: 'Kartennummer',
+    expiry: 'Ablaufdatum (MM/JJ)',
+    cvc: 'Sicherheitscode',
+  },
+  placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/JJ', cvc: 'CVC' },
+  errors: {
+    emailInvalid: 'Geben Sie eine E-Mail-Adresse wie name@example.com ein.',
+    nameRequired: 'Geben Sie Ihren vollständigen Namen ein.',
+    cardNumberInvalid: 'Geben Sie eine Kartennummer mit 12 bis 19 Ziffern ein.',
+    expiryInvalid: 'Geben Sie das Ablaufdatum im Format MM/JJ ein.',
+    expiryInPast: 'Diese Karte ist abgelaufen.',
+    cvcInvalid: 'Geben Sie den drei- oder vierstelligen Sicherheitscode ein.',
+    paymentUnreachable: `Der Zahlungsdienst ist nicht erreichbar. ${checkConnection}`,
+  },
+  payButton: (amount) => `${amount} bezahlen`,
+  breakdown: {
+    label: 'Preisdetails',
+    subtotal: 'Zwischensumme',
+    discount: (description) => `Rabatt (${description})`,
+    tax: 'Steuern',
+    totalDueToday: 'Heute fällig',
+    thenOn: (amount, date) => `Danach ${amount} am ${date}`,
+  },
+  creditBalance: { now: 'Aktuelles Guthaben', after: 'Guthaben nach dem Kauf' },
+  savedCard: {
+    payWith: (last4) => `Mit •••• ${last4} bezahlen`,
+    useAnotherCard: 'Andere Karte verwenden',
+    useSavedCard: (last4) => `Gespeicherte Karte •••• ${last4} verwenden`,
+  },
+  declines: {
+    card_declined: `Ihre Karte wurde abgelehnt. ${tryAnotherCard}`,
+    insufficient_funds: `Ihre Karte ist nicht ausreichend gedeckt. ${tryAnotherCard}`,
+    expired_card: `Ihre Karte ist abgelaufen. ${tryAnotherCard}`,
+  },
+  promotion: {
+    label: 'Gutscheincode',
+    apply: 'Einlösen',
+    remove: 'Entfernen',
+    applied: (code) => `Gutscheincode ${code} eingelöst`,
+    notApplicable: (code) => `Der Gutscheincode ${code} gilt nicht für diesen Tarif.`,
+    empty: 'Geben Sie einen Gutscheincode ein.',
+  },
+  seats: {
+    label: 'Nutzerlizenzen',
+    fewer: 'Eine Nutzerlizenz entfernen',
+    more: 'Eine Nutzerlizenz hinzufügen',
+    range: (min, max) => `Zwischen ${min.text} und ${seats(max)}`,
+  },
+  plans: { legend: 'Tarif', option: (name, price) => `${name} · ${price}` },
+  updateFailed: `Der Bezahlvorgang konnte nicht aktualisiert werden. ${checkConnection}`,
+  processing: 'Wird verarbeitet …',
+  secureNote: 'Ihre Kartendaten werden verschlüsselt übertragen und niemals an den Händler weitergegeben.',
+  cancelAndReturn: (merchantName) => `Abbrechen und zurück zu ${merchantName}`,
+  returnTo: (merchantName) => `Zurück zu ${merchantName}`,
+  success: {
+    heading: 'Zahlung erfolgreich',
+    subscription: (planName, price) => `Sie haben ${planName} für ${price} abonniert.`,
+    creditBundle: (bundleName, count) =>
+      `${bundleName}: ${credits(count)} ${plural(count, { one: 'wurde', other: 'wurden' })} Ihrem Konto gutgeschrieben.`,
+    nextCharge: (amount, date) => `Die nächste Abbuchung über ${amount} erfolgt am ${date}.`,
+    done: 'Fertig',
+    returning: (merchantName) => `Sie werden zu ${merchantName} zurückgeleitet …`,
+  },
+  screens: {
+    notFramed: {
+      heading: 'Öffnen Sie diese Bezahlseite über die Website des Händlers',
+      body: 'Diese Seite funktioniert nur eingebettet in die Website des Händlers. Kehren Sie zu dessen Website zurück, um fortzufahren.',
+    },
+    expired: {
+      heading: 'Dieser Bezahlvorgang ist abgelaufen',
+      body: `Dieser Bezahlvorgang ist abgelaufen. ${startAgain}`,
+    },
+    completed: {
+      heading: 'Dieser Bezahlvorgang ist bereits abgeschlossen',
+      body: 'Dieser Bezahlvorgang ist bereits abgeschlossen. Es wurde Ihnen nichts erneut berechnet.',
+    },
+    notFound: {
+      heading: 'Bezahlvorgang nicht gefunden',
+      body: `Dieser Bezahlvorgang wurde nicht gefunden. ${startAgain}`,
+    },
+    unreachable: {
+      heading: 'Der Bezahlvorgang konnte nicht geladen werden',
+      body: checkConnection,
+    },
+    unavailable: {
+      heading: 'Dieser Bezahlvorgang ist nicht verfügbar',
+      body: `Mit dieser Bezahlseite stimmt etwas nicht. ${startAgain}`,
+    },
+  },
+  retry: 'Erneut versuchen',
+};

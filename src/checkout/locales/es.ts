@@ -1,0 +1,116 @@
+import type { BillingInterval } from '../CheckoutApi';
+import { createPlural } from '../createPlural';
+import type { Count, Messages } from '../messages';
+
+// "Tú", as Spanish-language checkouts address their customers.
+const perInterval: Record<BillingInterval, string> = { day: 'al día', week: 'a la semana', month: 'al mes', year: 'al año' };
+const plural = createPlural('es');
+const credits = (count: Count) => `${count.text} ${plural(count, { one: 'crédito', many: 'de créditos', other: 'créditos' })}`;
+const seats = (count: Count) => `${count.text} ${plural(count, { one: 'licencia', many: 'de licencias', other: 'licencias' })}`;
+const tryAnotherCard = 'Prueba con otra tarjeta.';
+const checkConnection = 'Comprueba tu conexión e inténtalo de nuevo.';
+const startAgain = 'Vuelve a empezar desde el sitio web del comercio.';
+
+export const messages: Messages = {
+  documentTitle: (merchantName) => (merchantName ? `Pago – ${merchantName}` : 'Pago'),
+  loading: 'Cargando el pago…',
+  checkoutEyebrow: 'Pago',
+  signedInAs: (name, maskedEmail) => `Sesión iniciada como ${name} · ${maskedEmail}`,
+  pricePerInterval: (price, interval) => `${price} ${perInterval[interval]}`,
+  includedCredits: (count) => `Incluye ${credits(count)}`,
+  seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
+  bundleCredits: credits,
+  fields: {
+    email: 'Correo electrónico',
+    name: 'Nombre completo',
+    cardNumber: 'Número de tarjeta',
+    expiry: 'Fecha de caducidad (MM/AA)',
+    cvc: 'Código de seguridad',
+  },
+  placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/AA', cvc: 'CVC' },
+  errors: {
+    emailInvalid: 'Introduce un correo electrónico como nombre@example.com.',
+    nameRequired: 'Introduce tu nombre completo.',
+    cardNumberInvalid: 'Introduce un número de tarjeta de 12 a 19 dígitos.',
+    expiryInvalid: 'Introduce la fecha de caducidad con el formato MM/AA.',
+    expiryInPast: 'Esta tarjeta ha caducado.',
+    cvcInvalid: 'Introduce el código de seguridad de 3 o 4 dígitos.',
+    paymentUnreachable: `No hemos podido conectar con el servicio de pago. ${checkConnection}`,
+  },
+  payButton: (amount) => `Pagar ${amount}`,
+  breakdown: {
+    label: 'Detalles del precio',
+    subtotal: 'Subtotal',
+    discount: (description) => `Descuento (${description})`,
+    tax: 'Impuestos',
+    totalDueToday: 'Total a pagar hoy',
+    thenOn: (amount, date) => `Después, ${amount} el ${date}`,
+  },
+  creditBalance: { now: 'Saldo de créditos', after: 'Saldo tras la compra' },
+  savedCard: {
+    payWith: (last4) => `Pagar con •••• ${last4}`,
+    useAnotherCard: 'Usar otra tarjeta',
+    useSavedCard: (last4) => `Usar la tarjeta guardada •••• ${last4}`,
+  },
+  declines: {
+    card_declined: `Tu tarjeta ha sido rechazada. ${tryAnotherCard}`,
+    insufficient_funds: `Tu tarjeta no tiene fondos suficientes. ${tryAnotherCard}`,
+    expired_card: `Tu tarjeta ha caducado. ${tryAnotherCard}`,
+  },
+  promotion: {
+    label: 'Código promocional',
+    apply: 'Aplicar',
+    remove: 'Quitar',
+    applied: (code) => `Código ${code} aplicado`,
+    notApplicable: (code) => `El código ${code} no es válido para este plan.`,
+    empty: 'Introduce un código promocional.',
+  },
+  seats: {
+    label: 'Licencias',
+    fewer: 'Quitar una licencia',
+    more: 'Añadir una licencia',
+    range: (min, max) => `De ${min.text} a ${seats(max)}`,
+  },
+  plans: { legend: 'Plan', option: (name, price) => `${name} · ${price}` },
+  updateFailed: `No hemos podido actualizar el pago. ${checkConnection}`,
+  processing: 'Procesando…',
+  secureNote: 'Los datos de tu tarjeta se envían de forma segura y nunca se comparten con el comercio.',
+  cancelAndReturn: (merchantName) => `Cancelar y volver a ${merchantName}`,
+  returnTo: (merchantName) => `Volver a ${merchantName}`,
+  success: {
+    heading: 'Pago completado',
+    subscription: (planName, price) => `Te has suscrito a ${planName} por ${price}.`,
+    creditBundle: (bundleName, count) =>
+      `${bundleName}: ${plural(count, { one: 'se ha añadido', other: 'se han añadido' })} ${credits(count)} a tu cuenta.`,
+    nextCharge: (amount, date) => `Tu próximo cargo será de ${amount} el ${date}.`,
+    done: 'Listo',
+    returning: (merchantName) => `Volviendo a ${merchantName}…`,
+  },
+  screens: {
+    notFramed: {
+      heading: 'Abre este pago desde el sitio web del comercio',
+      body: 'Esta página solo funciona integrada en el sitio web del comercio. Vuelve a su sitio para continuar.',
+    },
+    expired: {
+      heading: 'Este pago ha caducado',
+      body: `Este pago ha caducado. ${startAgain}`,
+    },
+    completed: {
+      heading: 'Este pago ya se ha completado',
+      body: 'Este pago ya se ha completado. No se te ha cobrado de nuevo.',
+    },
+    notFound: {
+      heading: 'No se ha encontrado el pago',
+      body: `No hemos encontrado este pago. ${startAgain}`,
+    },
+    unreachable: {
+      heading: 'No hemos podido cargar el pago',
+      body: checkConnection,
+    },
+    unavailable: {
+      heading: 'Este pago no está disponible',
+      body: `Algo no funciona en esta página de pago. ${startAgain}`,
+    },
+  },
+  retry: 'Reintentar',
+};

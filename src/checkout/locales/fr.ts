@@ -1,0 +1,116 @@
+import type { BillingInterval } from '../CheckoutApi';
+import { createPlural } from '../createPlural';
+import type { Count, Messages } from '../messages';
+
+// French typography puts a no-break space before a colon; "\u00a0" keeps it from starting a line.
+const intervalNames: Record<BillingInterval, string> = { day: 'jour', week: 'semaine', month: 'mois', year: 'an' };
+const plural = createPlural('fr');
+const credits = (count: Count) => `${count.text} ${plural(count, { one: 'crédit', many: 'de crédits', other: 'crédits' })}`;
+const seats = (count: Count) => `${count.text} ${plural(count, { one: 'licence', many: 'de licences', other: 'licences' })}`;
+const tryAnotherCard = 'Essayez avec une autre carte.';
+const checkConnection = 'Vérifiez votre connexion et réessayez.';
+const startAgain = 'Recommencez depuis le site du marchand.';
+
+export const messages: Messages = {
+  documentTitle: (merchantName) => (merchantName ? `Paiement – ${merchantName}` : 'Paiement'),
+  loading: 'Chargement du paiement…',
+  checkoutEyebrow: 'Paiement',
+  signedInAs: (name, maskedEmail) => `Connecté en tant que ${name} · ${maskedEmail}`,
+  pricePerInterval: (price, interval) => `${price} par ${intervalNames[interval]}`,
+  includedCredits: (count) => `${credits(count)} inclus`,
+  seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
+  bundleCredits: credits,
+  fields: {
+    email: 'Adresse e-mail',
+    name: 'Nom complet',
+    cardNumber: 'Numéro de carte',
+    expiry: 'Date d’expiration (MM/AA)',
+    cvc: 'Code de sécurité',
+  },
+  placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/AA', cvc: 'CVC' },
+  errors: {
+    emailInvalid: 'Saisissez une adresse e-mail du type nom@example.com.',
+    nameRequired: 'Saisissez votre nom complet.',
+    cardNumberInvalid: 'Saisissez un numéro de carte de 12 à 19 chiffres.',
+    expiryInvalid: 'Saisissez la date d’expiration au format MM/AA.',
+    expiryInPast: 'Cette carte a expiré.',
+    cvcInvalid: 'Saisissez le code de sécurité à 3 ou 4 chiffres.',
+    paymentUnreachable: `Impossible de joindre le service de paiement. ${checkConnection}`,
+  },
+  payButton: (amount) => `Payer ${amount}`,
+  breakdown: {
+    label: 'Détail du prix',
+    subtotal: 'Sous-total',
+    discount: (description) => `Remise (${description})`,
+    tax: 'Taxes',
+    totalDueToday: 'Total dû aujourd’hui',
+    thenOn: (amount, date) => `Puis ${amount} le ${date}`,
+  },
+  creditBalance: { now: 'Solde de crédits', after: 'Solde après l’achat' },
+  savedCard: {
+    payWith: (last4) => `Payer avec •••• ${last4}`,
+    useAnotherCard: 'Utiliser une autre carte',
+    useSavedCard: (last4) => `Utiliser la carte enregistrée •••• ${last4}`,
+  },
+  declines: {
+    card_declined: `Votre carte a été refusée. ${tryAnotherCard}`,
+    insufficient_funds: `Le solde de votre carte est insuffisant. ${tryAnotherCard}`,
+    expired_card: `Votre carte a expiré. ${tryAnotherCard}`,
+  },
+  promotion: {
+    label: 'Code promo',
+    apply: 'Appliquer',
+    remove: 'Retirer',
+    applied: (code) => `Code ${code} appliqué`,
+    notApplicable: (code) => `Le code ${code} ne s’applique pas à cette formule.`,
+    empty: 'Saisissez un code promo.',
+  },
+  seats: {
+    label: 'Licences',
+    fewer: 'Retirer une licence',
+    more: 'Ajouter une licence',
+    range: (min, max) => `De ${min.text} à ${seats(max)}`,
+  },
+  plans: { legend: 'Formule', option: (name, price) => `${name} · ${price}` },
+  updateFailed: `Impossible de mettre à jour le paiement. ${checkConnection}`,
+  processing: 'Traitement en cours…',
+  secureNote: 'Vos données de carte sont transmises de manière sécurisée et ne sont jamais communiquées au marchand.',
+  cancelAndReturn: (merchantName) => `Annuler et revenir sur ${merchantName}`,
+  returnTo: (merchantName) => `Revenir sur ${merchantName}`,
+  success: {
+    heading: 'Paiement réussi',
+    subscription: (planName, price) => `Votre abonnement ${planName} à ${price} est activé.`,
+    creditBundle: (bundleName, count) =>
+      `${bundleName}\u00a0: ${credits(count)} ${plural(count, { one: 'a été ajouté', other: 'ont été ajoutés' })} à votre compte.`,
+    nextCharge: (amount, date) => `Votre prochain prélèvement de ${amount} aura lieu le ${date}.`,
+    done: 'Terminé',
+    returning: (merchantName) => `Retour vers ${merchantName}…`,
+  },
+  screens: {
+    notFramed: {
+      heading: 'Ouvrez ce paiement depuis le site du marchand',
+      body: 'Cette page ne fonctionne qu’intégrée au site du marchand. Retournez sur son site pour continuer.',
+    },
+    expired: {
+      heading: 'Ce paiement a expiré',
+      body: `Cette session de paiement a expiré. ${startAgain}`,
+    },
+    completed: {
+      heading: 'Ce paiement est déjà finalisé',
+      body: 'Ce paiement est déjà finalisé. Aucun montant ne vous a été débité une seconde fois.',
+    },
+    notFound: {
+      heading: 'Paiement introuvable',
+      body: `Nous n’avons pas trouvé ce paiement. ${startAgain}`,
+    },
+    unreachable: {
+      heading: 'Impossible de charger le paiement',
+      body: checkConnection,
+    },
+    unavailable: {
+      heading: 'Ce paiement n’est pas disponible',
+      body: `Cette page de paiement rencontre un problème. ${startAgain}`,
+    },
+  },
+  retry: 'Réessayer',
+};

@@ -1,0 +1,113 @@
+import type { BillingInterval } from '../CheckoutApi';
+import type { Count, Messages } from '../messages';
+
+// Japanese has one plural form ("other" only in Intl.PluralRules), so counts need no choosing here.
+const intervalNames: Record<BillingInterval, string> = { day: '日', week: '週', month: '月', year: '年' };
+const credits = (count: Count) => `${count.text} クレジット`;
+const seats = (count: Count) => `${count.text} ライセンス`;
+const tryAnotherCard = '別のカードをお試しください。';
+const checkConnection = 'インターネット接続を確認して、もう一度お試しください。';
+const startAgain = '販売者のサイトから、もう一度やり直してください。';
+
+export const messages: Messages = {
+  documentTitle: (merchantName) => (merchantName ? `お支払い – ${merchantName}` : 'お支払い'),
+  loading: 'お支払い画面を読み込んでいます…',
+  checkoutEyebrow: 'お支払い',
+  signedInAs: (name, maskedEmail) => `${name} 様としてログイン中 · ${maskedEmail}`,
+  pricePerInterval: (price, interval) => `${price}/${intervalNames[interval]}`,
+  includedCredits: (count) => `${credits(count)}付き`,
+  seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
+  bundleCredits: credits,
+  fields: {
+    email: 'メールアドレス',
+    name: '氏名',
+    cardNumber: 'カード番号',
+    expiry: '有効期限 (MM/YY)',
+    cvc: 'セキュリティコード',
+  },
+  placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/YY', cvc: 'CVC' },
+  errors: {
+    emailInvalid: 'name@example.com のような形式でメールアドレスを入力してください。',
+    nameRequired: '氏名を入力してください。',
+    cardNumberInvalid: '12〜19 桁のカード番号を入力してください。',
+    expiryInvalid: '有効期限を MM/YY の形式で入力してください。',
+    expiryInPast: 'このカードは有効期限が切れています。',
+    cvcInvalid: '3 桁または 4 桁のセキュリティコードを入力してください。',
+    paymentUnreachable: `決済サービスに接続できませんでした。${checkConnection}`,
+  },
+  payButton: (amount) => `${amount} を支払う`,
+  breakdown: {
+    label: '料金の詳細',
+    subtotal: '小計',
+    discount: (description) => `割引 (${description})`,
+    tax: '税金',
+    totalDueToday: '本日のお支払い金額',
+    thenOn: (amount, date) => `以降、${date} に ${amount}`,
+  },
+  creditBalance: { now: '現在のクレジット残高', after: '購入後の残高' },
+  savedCard: {
+    payWith: (last4) => `•••• ${last4} で支払う`,
+    useAnotherCard: '別のカードを使用する',
+    useSavedCard: (last4) => `保存済みのカード •••• ${last4} を使用する`,
+  },
+  declines: {
+    card_declined: `カードが承認されませんでした。${tryAnotherCard}`,
+    insufficient_funds: `カードの残高が不足しています。${tryAnotherCard}`,
+    expired_card: `カードの有効期限が切れています。${tryAnotherCard}`,
+  },
+  promotion: {
+    label: 'プロモーションコード',
+    apply: '適用',
+    remove: '削除',
+    applied: (code) => `コード ${code} を適用しました`,
+    notApplicable: (code) => `コード ${code} はこのプランには適用されません。`,
+    empty: 'プロモーションコードを入力してください。',
+  },
+  seats: {
+    label: 'ライセンス数',
+    fewer: 'ライセンスを 1 つ減らす',
+    more: 'ライセンスを 1 つ増やす',
+    range: (min, max) => `${min.text}〜${seats(max)}`,
+  },
+  plans: { legend: 'プラン', option: (name, price) => `${name} · ${price}` },
+  updateFailed: `お支払い内容を更新できませんでした。${checkConnection}`,
+  processing: '処理しています…',
+  secureNote: 'カード情報は安全に送信され、販売者に共有されることはありません。',
+  cancelAndReturn: (merchantName) => `キャンセルして ${merchantName} に戻る`,
+  returnTo: (merchantName) => `${merchantName} に戻る`,
+  success: {
+    heading: 'お支払いが完了しました',
+    subscription: (planName, price) => `${planName}（${price}）のお申し込みが完了しました。`,
+    creditBundle: (bundleName, count) => `${bundleName}: ${credits(count)}がアカウントに追加されました。`,
+    nextCharge: (amount, date) => `次回のお支払いは ${date} に ${amount} です。`,
+    done: '完了',
+    returning: (merchantName) => `${merchantName} に戻ります…`,
+  },
+  screens: {
+    notFramed: {
+      heading: '販売者のサイトからお支払い画面を開いてください',
+      body: 'このページは販売者のウェブサイトに埋め込まれた状態でのみ動作します。販売者のサイトに戻って続行してください。',
+    },
+    expired: {
+      heading: 'このお支払いは有効期限が切れています',
+      body: `このお支払い画面は有効期限が切れています。${startAgain}`,
+    },
+    completed: {
+      heading: 'このお支払いはすでに完了しています',
+      body: 'このお支払いはすでに完了しています。再度請求されることはありません。',
+    },
+    notFound: {
+      heading: 'お支払い画面が見つかりません',
+      body: `このお支払い画面が見つかりませんでした。${startAgain}`,
+    },
+    unreachable: {
+      heading: 'お支払い画面を読み込めませんでした',
+      body: checkConnection,
+    },
+    unavailable: {
+      heading: 'このお支払い画面はご利用いただけません',
+      body: `このお支払いページに問題が発生しています。${startAgain}`,
+    },
+  },
+  retry: '再試行',
+};
