@@ -40,7 +40,12 @@ export default defineConfig(({ mode }) => {
         },
     test: {
       projects: [
-        { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts'], environment: 'node' } },
+        {
+          extends: true,
+          // Store tests start a fresh PGlite (a WebAssembly Postgres) each; on two busy cores that alone can take
+          // several seconds, so the default 5 s would fail tests that are merely slow.
+          test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+        },
         { extends: true, test: { name: 'component', include: ['test/checkout/**/*.test.tsx'], environment: 'happy-dom' } },
         {
           extends: true,
