@@ -2,8 +2,6 @@ import type { CheckoutTheme } from '../protocol';
 import { createFrame, element, type Surface } from './createFrame';
 import { lockScroll } from './lockScroll';
 
-const matches = (query: string) => matchMedia(query).matches;
-
 /**
  * A modal `<dialog>` holding the checkout frame: a centred panel on wide screens, a full-screen sheet at
  * 600 px and below. `showModal()` makes the page behind inert (Tab cannot reach it) and puts the dialog in
@@ -11,18 +9,19 @@ const matches = (query: string) => matchMedia(query).matches;
  */
 export function createModal(onDismiss: () => void, theme: CheckoutTheme = 'auto'): Surface {
   const trigger = document.activeElement as HTMLElement | null;
-  const sheet = matches('(max-width:600px)');
 
   // The dialog is the panel; its spread shadow dims the page, so no backdrop styling (a pseudo-element
-  // only a stylesheet could reach) is needed.
+  // only a stylesheet could reach) is needed. Panel or sheet follows the viewport (a phone turned on its
+  // side) with no listener and no media query, which only a stylesheet could hold: `--wide` is 0 or less
+  // at 600 px and below and thousands of pixels above, so each `max()`/`min()` picks the sheet's value
+  // (the viewport, through max-width/max-height; a negative radius computes to 0) or the panel's.
   const dialog = element(
     'dialog',
     // System colours under the theme's colour scheme: dark or light without a colour table of our own.
     `color-scheme:${theme === 'auto' ? 'light dark' : theme};background:Canvas;color:CanvasText;` +
-      'padding:0;border:0;overflow:hidden;box-shadow:0 0 0 100vmax #0f172a8c;' +
-      (sheet
-        ? 'width:100vw;height:100dvh;max-width:none;max-height:none;margin:0'
-        : 'width:440px;height:min(720px,100dvh);min-height:min(400px,100dvh);border-radius:12px'),
+      'padding:0;border:0;overflow:hidden;box-shadow:0 0 0 100vmax #0f172a8c;max-width:100vw;max-height:100dvh;' +
+      '--wide:calc((100vw - 600px)*1e4);width:max(440px,100vw - var(--wide));height:max(720px,100dvh - var(--wide));' +
+      'border-radius:min(12px,var(--wide))',
   );
   dialog.setAttribute('aria-label', 'Checkout');
   // Focus wraps: Tab on the close button (last) goes to the frame, and Shift+Tab out of the frame's first
@@ -57,7 +56,7 @@ export function createModal(onDismiss: () => void, theme: CheckoutTheme = 'auto'
   document.body.append(dialog);
   dialog.showModal();
   const unlockScroll = lockScroll();
-  if (!matches('(prefers-reduced-motion:reduce)')) dialog.animate({ opacity: [0, 1] }, 150);
+  if (!matchMedia('(prefers-reduced-motion:reduce)').matches) dialog.animate({ opacity: [0, 1] }, 150);
   iframe.focus();
 
   let destroyed = false;

@@ -197,6 +197,29 @@ describe('display modes', () => {
     }
   });
 
+  it('switches between panel and sheet as the viewport changes while it is open', async () => {
+    const { page, session } = await openMerchant();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openCheckout(page, session.checkout_session_token);
+    const frame = page.locator('dialog iframe');
+    // A phone held upright, turned on its side, and the two widths either side of the 600 px breakpoint.
+    for (const [viewport, fullScreen] of [
+      [{ width: 390, height: 844 }, true],
+      [{ width: 844, height: 390 }, false],
+      [{ width: 600, height: 800 }, true],
+      [{ width: 601, height: 800 }, false],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      const box = (await frame.boundingBox())!;
+      if (fullScreen) expect(box).toEqual({ x: 0, y: 0, ...viewport });
+      else {
+        expect(box.width).toBe(440);
+        expect(box.height).toBe(Math.min(720, viewport.height));
+        expect(box.x + box.width / 2).toBeCloseTo(viewport.width / 2, 0);
+      }
+    }
+  });
+
   it('renders inline in its container and follows the content height', async () => {
     const { page, session } = await openMerchant();
     await openCheckout(page, session.checkout_session_token, { display: 'inline', container: '#inline' });
