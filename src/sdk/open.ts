@@ -86,56 +86,58 @@ const openCheckouts = new Map<Element | 'modal', CheckoutHandle>();
  * container holds a checkout returns that checkout.
  */
 export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
-  const { display = 'modal', trigger, theme, accentColor, locale } = options;
+  const { display, trigger, theme } = options;
   const handle = new EventTarget() as CheckoutHandle;
   let settle!: (result: CheckoutResult) => void;
   Object.assign(handle, { result: new Promise((resolve) => (settle = resolve)), close: () => close() });
   let checkoutSessionId: string | null = null;
   let outcome = false;
-  let step: CheckoutStep | undefined;
-  let cleanups: (() => void)[] = [];
+  let processing = false;
+  /** Set while the checkout is on the page: undoes everything `open` did to it. */
+  let destroy: (() => void) | undefined;
 
-  /** Dispatches on the handle and the trigger; true unless a listener called `preventDefault()`. */
-  const emit = <K extends keyof CheckoutEventMap>(type: K, fields: Omit<CheckoutEventMap[K], 'checkoutSessionId'>) => {
-    const detail = { checkoutSessionId, ...fields };
+  /**
+   * Dispatches on the handle and the trigger; true unless a listener called `preventDefault()`. An outcome
+   * (success, cancel, error) is emitted once per open, settles `result`, and runs its option callback after
+   * the listeners.
+   */
+  const emit = (type: keyof CheckoutEventMap, fields?: object) => {
+    const detail = { ...fields, checkoutSessionId };
+    const callback = CALLBACKS[type as keyof typeof CALLBACKS];
+    if (callback) {
+      if (outcome) return false;
+      outcome = true;
+      settle({ type, ...detail } as CheckoutResult);
+    }
     const event = new CustomEvent(type, { detail, cancelable: true });
     const domEvent = new CustomEvent(`till:${type}`, { detail, cancelable: true, bubbles: true });
     handle.dispatchEvent(event);
     trigger?.dispatchEvent(domEvent);
+    (options[callback!] as ((detail: object) => void) | undefined)?.(detail);
     return !event.defaultPrevented && !domEvent.defaultPrevented;
   };
-  /** Emits the one outcome of this open, if none came before; the option callback runs after listeners. */
-  const finish = <K extends 'success' | 'cancel' | 'error'>(type: K, fields: Omit<CheckoutEventMap[K], 'checkoutSessionId'>) => {
-    if (outcome) return false;
-    outcome = true;
-    const detail = { checkoutSessionId, ...fields } as CheckoutEventMap[K];
-    settle({ type, ...detail } as CheckoutResult);
-    const proceed = emit(type, fields);
-    (options[CALLBACKS[type]] as ((detail: CheckoutEventMap[K]) => void) | undefined)?.(detail);
-    return proceed;
-  };
   const close = (force?: boolean) => {
-    if (!cleanups.length || (step === 'processing' && !force)) return;
-    finish('cancel', {});
-    cleanups.forEach((cleanup) => cleanup());
-    cleanups = [];
-    emit('close', {});
+    const undo = destroy;
+    if (!undo || (processing && !force)) return;
+    destroy = undefined;
+    emit('cancel');
+    undo();
+    emit('close');
   };
   const fail = (error: TillError) => {
-    if (error.code === 'session_expired' && !outcome) emit('expired', {});
-    return finish('error', { error });
+    if (error.code === 'session_expired' && !outcome) emit('expired');
+    return emit('error', { error });
   };
 
   let decoded: ReturnType<typeof decodeToken>;
-  let container: Element | null = null;
+  let container = options.container;
   try {
-    if (!globalThis.crypto?.subtle) throw new TillError('unsupported_environment', 'Needs a secure context.');
+    if (!crypto.subtle) throw new TillError('unsupported_environment', 'Needs a secure context.');
     decoded = decodeToken(token);
     if (display === 'inline') {
-      const target = options.container;
-      container = typeof target === 'string' ? document.querySelector(target) : (target ?? null);
+      if (typeof container === 'string') container = document.querySelector(container) ?? undefined;
       if (!container) throw new TillError('unsupported_environment', 'No container.');
-    }
+    } else container = undefined;
   } catch (error) {
     // Reported after `open` returns, so listeners added to the handle hear it too. A selector the browser
     // cannot parse throws a DOMException: the merchant still gets a TillError.
@@ -157,7 +159,7 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   if (existing) return existing;
   openCheckouts.set(key, handle);
 
-  const surface: Surface = container ? createInline(container) : createModal(close, theme);
+  const surface = container ? createInline(container) : createModal(close, theme);
   const { iframe } = surface;
   const failToLoad = () => {
     if (fail(new TillError('handshake_timeout', 'Checkout did not load.')) && options.redirectOnFailure !== false) {
@@ -166,26 +168,24 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
     close(true);
   };
   let timer = setTimeout(failToLoad, LOAD_TIMEOUT_MS);
-  const disconnect = connectToCheckout(iframe, base.origin, secret, { theme, accentColor, locale }, (hello) => {
+  const appearance = { theme, accentColor: options.accentColor, locale: options.locale };
+  const disconnect = connectToCheckout(iframe, base.origin, secret, appearance, (hello) => {
     clearTimeout(timer);
     checkoutSessionId = hello.checkoutSessionId;
   }, (message) => {
+    // What is left after the envelope is the event's detail.
+    const { ns, v, type, ...fields } = message;
     switch (message.type) {
       case 'ready':
-        return emit('ready', { checkoutMode: message.checkoutMode });
+        return emit('ready', fields);
       case 'step':
-        step = message.step;
-        emit('step', { step });
-        return step === 'processing' && emit('confirmed', {});
+        processing = message.step === 'processing';
+        emit('step', fields);
+        return processing && emit('confirmed');
       case 'resize':
         return (surface as InlineSurface).resize?.(message.height);
-      case 'success': {
-        const { connectionId, checkoutMode, subscriptionId, creditsAdded } = message;
-        if (finish('success', { connectionId, checkoutMode, subscriptionId, creditsAdded }) && !container) {
-          setTimeout(close, SUCCESS_CLOSE_DELAY_MS);
-        }
-        return;
-      }
+      case 'success':
+        return emit('success', fields) && !container && setTimeout(close, SUCCESS_CLOSE_DELAY_MS);
       case 'failure':
         return fail(new TillError(message.code, message.message));
       case 'close':
@@ -196,13 +196,13 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   const removal = new MutationObserver(() => iframe.isConnected || close(true));
   removal.observe(document.documentElement, { childList: true, subtree: true });
 
-  cleanups = [
-    () => clearTimeout(timer),
-    disconnect,
-    () => removal.disconnect(),
-    surface.destroy,
-    () => openCheckouts.delete(key),
-  ];
+  destroy = () => {
+    clearTimeout(timer);
+    disconnect();
+    removal.disconnect();
+    surface.destroy();
+    openCheckouts.delete(key);
+  };
   frameUrl.then((url) => {
     // Set with `src`, so the about:blank the frame starts as does not count as loaded.
     iframe.onload = () => {
