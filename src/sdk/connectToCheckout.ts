@@ -1,7 +1,7 @@
 import {
   createMessage,
   isCheckoutToLoaderMessage,
-  isMessageOfType,
+  isHello,
   type CheckoutAppearance,
   type CheckoutToLoaderMessage,
   type HelloMessage,
@@ -30,7 +30,7 @@ export function connectToCheckout(
   const onWindowMessage = (event: MessageEvent) => {
     const frame = iframe.contentWindow;
     if (!frame || event.source !== frame || event.origin !== baseOrigin) return;
-    if (!isMessageOfType(event.data, 'hello')) return;
+    if (!isHello(event.data)) return;
     port?.close();
     const channel = new MessageChannel();
     port = channel.port1;

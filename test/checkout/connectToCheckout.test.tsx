@@ -142,7 +142,8 @@ describe('connectToCheckout', () => {
       null,
       {},
       { ...last, ns: 'someone-else' },
-      { ...loaderBound[0]![1], checkoutMode: 'lifetime' },
+      { ...last, type: 'pwned' },
+      { ...last, v: 2 },
       last,
     ]) {
       port.postMessage(stray);
