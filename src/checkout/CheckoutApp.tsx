@@ -6,6 +6,7 @@ import type { ColorEngine } from './browserColors';
 import type { CheckoutApi, CheckoutSession, CheckoutSessionUpdate, CompleteCheckoutBody } from './CheckoutApi';
 import { CheckoutApiError } from './CheckoutApiError';
 import { CheckoutForm } from './CheckoutForm';
+import { CloseButton } from './CloseButton';
 import { createAttemptKeys } from './createAttemptKeys';
 import type { CheckoutLink } from './CheckoutLink';
 import { LoadingSkeleton } from './LoadingSkeleton';
@@ -20,6 +21,7 @@ import { useAppearance } from './useAppearance';
 import { useCloseOnEscape } from './useCloseOnEscape';
 import { LocalizationContext } from './useLocalization';
 import { useReportHeight } from './useReportHeight';
+import { useTrapFocus } from './useTrapFocus';
 
 /** How long redirect display shows the success screen before going back to the merchant on its own. */
 export const RETURN_AFTER_SUCCESS_MS = 3000;
@@ -77,6 +79,8 @@ export function CheckoutApp({
   useAppearance(appearance, colors);
   useCloseOnEscape(loader);
   useReportHeight(loader);
+  const modal = !!loader?.modal;
+  useTrapFocus(modal);
 
   const send = useCallback((message: CheckoutToLoaderMessage) => loader?.send(message), [loader]);
   const sendStep = useCallback((step: CheckoutStep) => send(createMessage('step', { step })), [send]);
@@ -155,7 +159,12 @@ export function CheckoutApp({
 
   const returnTo = (url: string) => link.mode === 'redirect' && link.returnTo(url, checkoutSessionId);
 
-  return <LocalizationContext.Provider value={{ messages, locale }}>{renderScreen()}</LocalizationContext.Provider>;
+  return (
+    <LocalizationContext.Provider value={{ messages, locale }}>
+      {modal && <CloseButton onClose={() => send(createMessage('close', {}))} />}
+      {renderScreen()}
+    </LocalizationContext.Provider>
+  );
 
   function renderScreen() {
     switch (screen.name) {

@@ -72,6 +72,8 @@ export interface Messages {
     { heading: string; body: string }
   >;
   retry: string;
+  /** The modal dialog's close button, read by screen readers (it shows a ×). */
+  closeCheckout: string;
 }
 
 const intervalNames: Record<BillingInterval, string> = { day: 'day', week: 'week', month: 'month', year: 'year' };
@@ -176,4 +178,5 @@ export const messages: Messages = {
     },
   },
   retry: 'Retry',
+  closeCheckout: 'Close checkout',
 };

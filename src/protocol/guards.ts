@@ -30,7 +30,7 @@ const isFailureCode: Check = (value) =>
 const FIELDS: { [T in MessageType]: { [K in Exclude<keyof MessageOf<T>, 'ns' | 'v' | 'type'>]-?: Check } } = {
   hello: { checkoutSessionId: isText },
   connect: {},
-  init: { secret: isText, appearance: isObject },
+  init: { secret: isText, appearance: isObject, modal: (value) => typeof value === 'boolean' },
   ready: { checkoutSessionId: isText, checkoutMode: isMode },
   step: { step: isStep },
   // Only the type: the loader clamps heights itself.

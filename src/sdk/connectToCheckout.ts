@@ -2,9 +2,9 @@ import {
   createMessage,
   isCheckoutToLoaderMessage,
   isHello,
-  type CheckoutAppearance,
   type CheckoutToLoaderMessage,
   type HelloMessage,
+  type InitMessage,
 } from '../protocol';
 
 /**
@@ -13,7 +13,7 @@ import {
  *    the origin alone would admit any other frame of the checkout server on the page, and the source alone
  *    a frame that navigated elsewhere.
  * 2. Answer with a fresh `MessageChannel` port, posted to that exact origin, never `'*'`.
- * 3. Send the secret over the port, which only that frame holds; every later message travels there, so no
+ * 3. Send the secret (in `init`) over the port, which only that frame holds; every later message travels there, so no
  *    other window can forge one.
  * A second hello (the frame reloaded) gets a new channel, and the old port is closed.
  * Returns the cleanup.
@@ -21,8 +21,7 @@ import {
 export function connectToCheckout(
   iframe: HTMLIFrameElement,
   baseOrigin: string,
-  secret: string,
-  appearance: CheckoutAppearance,
+  init: Omit<InitMessage, 'ns' | 'v' | 'type'>,
   onHello: (hello: HelloMessage) => void,
   onMessage: (message: CheckoutToLoaderMessage) => void,
 ): () => void {
@@ -39,7 +38,7 @@ export function connectToCheckout(
     };
     onHello(event.data);
     frame.postMessage(createMessage('connect', {}), baseOrigin, [channel.port2]);
-    port.postMessage(createMessage('init', { secret, appearance }));
+    port.postMessage(createMessage('init', init));
   };
   window.addEventListener('message', onWindowMessage);
   return () => {

@@ -5,7 +5,7 @@ import { lockScroll } from './lockScroll';
 /**
  * A modal `<dialog>` holding the checkout frame: a centred panel on wide screens, a full-screen sheet at
  * 600 px and below. `showModal()` makes the page behind inert (Tab cannot reach it) and puts the dialog in
- * the top layer, above any z-index the merchant uses. `onDismiss` runs on Escape and the close button.
+ * the top layer, above any z-index the merchant uses. `onDismiss` runs on Escape pressed in the page.
  */
 export function createModal(onDismiss: () => void, theme: CheckoutTheme = 'auto'): Surface {
   const trigger = document.activeElement as HTMLElement | null;
@@ -18,35 +18,15 @@ export function createModal(onDismiss: () => void, theme: CheckoutTheme = 'auto'
   const dialog = element(
     'dialog',
     // System colours under the theme's colour scheme: dark or light without a colour table of our own.
-    `color-scheme:${theme === 'auto' ? 'light dark' : theme};background:Canvas;color:CanvasText;` +
+    `color-scheme:${theme === 'auto' ? 'light dark' : theme};background:Canvas;` +
       'padding:0;border:0;overflow:hidden;box-shadow:0 0 0 100vmax #0f172a8c;max-width:100vw;max-height:100dvh;' +
       '--wide:calc((100vw - 600px)*1e4);width:max(440px,100vw - var(--wide));height:max(720px,100dvh - var(--wide));' +
       'border-radius:min(12px,var(--wide))',
   );
   dialog.setAttribute('aria-label', 'Checkout');
-  // Focus wraps: Tab on the close button (last) goes to the frame, and Shift+Tab out of the frame's first
-  // field lands on this sentinel, which hands it to the close button. Without it, focus would leave the
-  // dialog for the browser's own controls.
-  const sentinel = element('span', '', dialog);
-  sentinel.tabIndex = 0;
+  // The dialog holds only the frame: the close button is the app's own, and the app keeps Tab inside
+  // itself (the init message tells it that it is in a modal), so no focus sentinels are needed here.
   const iframe = createFrame(dialog, '100%');
-  const close = element(
-    'button',
-    'position:absolute;top:8px;right:8px;width:44px;height:44px;border:0;padding:0;background:none;' +
-      'color:inherit;font:28px/44px system-ui,sans-serif;cursor:pointer',
-    dialog,
-  );
-  close.type = 'button';
-  close.textContent = '×';
-  close.setAttribute('aria-label', 'Close checkout');
-  close.onclick = () => onDismiss();
-  close.onkeydown = (event) => {
-    if (event.key === 'Tab' && !event.shiftKey) {
-      event.preventDefault();
-      iframe.focus();
-    }
-  };
-  sentinel.onfocus = () => close.focus();
   // Escape fires `cancel`; the dialog closes only through `destroy`, so every exit takes the same path.
   dialog.oncancel = (event) => {
     event.preventDefault();

@@ -169,7 +169,7 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   };
   let timer = setTimeout(failToLoad, LOAD_TIMEOUT_MS);
   const appearance = { theme, accentColor: options.accentColor, locale: options.locale };
-  const disconnect = connectToCheckout(iframe, base.origin, secret, appearance, (hello) => {
+  const disconnect = connectToCheckout(iframe, base.origin, { secret, appearance, modal: !container }, (hello) => {
     clearTimeout(timer);
     checkoutSessionId = hello.checkoutSessionId;
   }, (message) => {

@@ -56,7 +56,7 @@ describe('closing', () => {
     await pay(checkoutFrame(page), GOOD_CARD, { email: 'wait@example.com', name: 'Patient Customer' });
     await waitForEvent(page, 'confirmed');
     await page.evaluate(() => (window as any).handle.close());
-    await page.getByRole('button', { name: 'Close checkout' }).click();
+    await checkoutFrame(page).getByRole('button', { name: 'Close checkout' }).click();
     expect(await page.locator('dialog').count()).toBe(1);
     release();
     await waitForEvent(page, 'success');

@@ -121,6 +121,8 @@ export function createFakeColors() {
 export interface RenderOptions {
   /** `framed` (default) records what is sent to the loader; `redirect` records where the page navigates. */
   mode?: CheckoutLink['mode'];
+  /** Framed in the loader's modal dialog rather than inline. */
+  modal?: boolean;
   appearance?: CheckoutAppearance;
   colors?: ColorEngine;
 }
@@ -131,7 +133,7 @@ export interface RenderOptions {
  */
 export function renderCheckout(
   session: CheckoutSession | (() => Promise<CheckoutSession>) = aSession(),
-  { mode = 'framed', appearance, colors = createFakeColors() }: RenderOptions = {},
+  { mode = 'framed', modal, appearance, colors = createFakeColors() }: RenderOptions = {},
 ) {
   const api = {
     getSession: vi.fn<CheckoutApi['getSession']>(typeof session === 'function' ? session : async () => session),
@@ -141,7 +143,7 @@ export function renderCheckout(
   const sent: CheckoutToLoaderMessage[] = [];
   const location = { assign: vi.fn<(url: string) => void>() };
   const link: CheckoutLink =
-    mode === 'framed' ? { mode, send: (message) => void sent.push(message) } : createRedirectLink(location);
+    mode === 'framed' ? { mode, modal, send: (message) => void sent.push(message) } : createRedirectLink(location);
   const result = render(
     <CheckoutApp
       api={api}
