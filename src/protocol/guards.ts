@@ -48,7 +48,7 @@ const FIELDS: { [T in MessageType]: { [K in Exclude<keyof MessageOf<T>, 'ns' | '
 
 /** Namespace and version: a page's unrelated postMessage traffic is never mistaken for ours. */
 const isEnvelope = (value: unknown): value is Fields =>
-  isObject(value) && value.ns === NAMESPACE && value.v === PROTOCOL_VERSION;
+  (value as Fields | null)?.ns === NAMESPACE && (value as Fields).v === PROTOCOL_VERSION;
 
 /** Turns anything received from postMessage into a typed message, or rejects it. */
 export function isCheckoutMessage(value: unknown): value is CheckoutMessage {

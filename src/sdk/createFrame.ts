@@ -1,7 +1,7 @@
 /** Where a checkout frame lives (a modal, or the merchant's container) and how to take it away again. */
 export interface Surface {
   iframe: HTMLIFrameElement;
-  /** Removes what the surface added and undoes every change to the page; safe to call twice. */
+  /** Removes what the surface added and undoes every change to the page; `open` calls it once. */
   destroy(): void;
 }
 

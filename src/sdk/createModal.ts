@@ -39,12 +39,9 @@ export function createModal(onDismiss: () => void, theme: CheckoutTheme = 'auto'
   if (!matchMedia('(prefers-reduced-motion:reduce)').matches) dialog.animate({ opacity: [0, 1] }, 150);
   iframe.focus();
 
-  let destroyed = false;
   return {
     iframe,
     destroy() {
-      if (destroyed) return;
-      destroyed = true;
       dialog.remove();
       unlockScroll();
       trigger?.focus({ preventScroll: true });

@@ -19,9 +19,9 @@ export function decodeToken(token: unknown): CheckoutToken {
   } catch {
     // Not base64, not JSON, not an object or no URL: all one malformed token to the merchant.
   }
-  if (!decoded) throw new TillError('invalid_token', 'Malformed checkout token.');
+  if (!decoded) throw new TillError('invalid_token', 'Malformed token.');
   const { origin, username, password } = decoded.base;
   // A URL's origin is "null" for javascript: and data: URLs, so they fail the test too.
-  if (!SECURE_ORIGIN.test(origin) || username || password) throw new TillError('insecure_base', 'Checkout base is not https.');
+  if (!SECURE_ORIGIN.test(origin) || username || password) throw new TillError('insecure_base', 'Base is not https.');
   return decoded;
 }

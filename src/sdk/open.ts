@@ -86,7 +86,7 @@ const openCheckouts = new Map<Element | 'modal', CheckoutHandle>();
  * container holds a checkout returns that checkout.
  */
 export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
-  const { display, trigger, theme } = options;
+  const { display, trigger, theme, accentColor, locale } = options;
   const handle = new EventTarget() as CheckoutHandle;
   let settle!: (result: CheckoutResult) => void;
   Object.assign(handle, { result: new Promise((resolve) => (settle = resolve)), close: () => close() });
@@ -147,8 +147,8 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   }
 
   const { secret, base } = decoded;
-  const frameUrl = sessionHandle(secret).then((id) => new URL(`checkout/${id}`, base));
-  const redirect = () => frameUrl.then((url) => location.assign(`${url.href}#${secret}`));
+  const frameUrl = sessionHandle(secret).then((id) => new URL(`checkout/${id}`, base).href);
+  const redirect = () => frameUrl.then((url) => location.assign(`${url}#${secret}`));
   if (display === 'redirect') {
     redirect();
     return handle;
@@ -168,7 +168,7 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
     close(true);
   };
   let timer = setTimeout(failToLoad, LOAD_TIMEOUT_MS);
-  const appearance = { theme, accentColor: options.accentColor, locale: options.locale };
+  const appearance = { theme, accentColor, locale };
   const disconnect = connectToCheckout(iframe, base.origin, { secret, appearance, modal: !container }, (hello) => {
     clearTimeout(timer);
     checkoutSessionId = hello.checkoutSessionId;
@@ -209,7 +209,7 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
       clearTimeout(timer);
       if (!checkoutSessionId) timer = setTimeout(failToLoad, HELLO_AFTER_LOAD_MS);
     };
-    iframe.src = url.href;
+    iframe.src = url;
   });
   return handle;
 }
