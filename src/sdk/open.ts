@@ -147,8 +147,12 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   }
 
   const { secret, base } = decoded;
+  const appearance = { theme, accentColor, locale };
   const frameUrl = sessionHandle(secret).then((id) => new URL(`checkout/${id}`, base).href);
-  const redirect = () => frameUrl.then((url) => location.assign(`${url}#${secret}`));
+  // The appearance is not secret, so it rides in the query, which the hosted page reads; the secret stays in
+  // the fragment, which no server or Referer sees.
+  const query = new URLSearchParams(Object.entries(appearance).filter(([, value]) => value) as string[][]);
+  const redirect = () => frameUrl.then((url) => location.assign(`${url}?${query}#${secret}`));
   if (display === 'redirect') {
     redirect();
     return handle;
@@ -168,7 +172,6 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
     close(true);
   };
   let timer = setTimeout(failToLoad, LOAD_TIMEOUT_MS);
-  const appearance = { theme, accentColor, locale };
   const disconnect = connectToCheckout(iframe, base.origin, { secret, appearance, modal: !container }, (hello) => {
     clearTimeout(timer);
     checkoutSessionId = hello.checkoutSessionId;

@@ -255,6 +255,21 @@ describe('display modes', () => {
     await page.frameLocator('#inline iframe').getByLabel('Card number').waitFor();
   });
 
+  it('carries theme, accent colour and locale to the hosted page in redirect display, the secret only in the fragment', async () => {
+    const { page, session } = await openMerchant();
+    const appearance = { theme: 'dark', accentColor: '#ffd400', locale: 'de' };
+    await openCheckout(page, session.checkout_session_token, { display: 'redirect', ...appearance });
+    await page.waitForURL((u) => u.pathname.startsWith('/checkout/'));
+    const root = page.locator('html');
+    await expect.poll(() => root.getAttribute('data-theme')).toBe('dark');
+    expect(await root.evaluate((el) => getComputedStyle(el).getPropertyValue('--accent').trim())).toBe('#ffd400');
+    // German number formatting, whichever language the copy is in.
+    await expect.poll(() => page.locator('body').textContent()).toMatch(/19,00/);
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toEqual(appearance);
+    expect(url.hash).toBe('');
+  });
+
   it('redirects to the hosted checkout and returns to success_url with the session id', async () => {
     const { page, url } = await openMerchant();
     const successUrl = `${url}thanks`;
