@@ -36,7 +36,7 @@ export function createModal(onDismiss: () => void, theme: CheckoutTheme = 'auto'
   document.body.append(dialog);
   dialog.showModal();
   const unlockScroll = lockScroll();
-  if (!matchMedia('(prefers-reduced-motion:reduce)').matches) dialog.animate({ opacity: [0, 1] }, 150);
+  if (!matchMedia('(prefers-reduced-motion)').matches) dialog.animate({ opacity: [0, 1] }, 150);
   iframe.focus();
 
   return {

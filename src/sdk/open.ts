@@ -70,10 +70,12 @@ export interface CheckoutHandle extends EventTarget {
 
 /** How long the success screen shows before the modal closes itself (Done closes it sooner). */
 const SUCCESS_CLOSE_DELAY_MS = 1500;
-/** A frame that loaded but has not said hello by then is an error page: framing was refused. */
-const HELLO_AFTER_LOAD_MS = 3000;
-/** And one that has not even loaded by then is unreachable. */
-const LOAD_TIMEOUT_MS = 15000;
+/**
+ * A frame that has not said hello by then never will: the merchant's CSP or our frame-ancestors refused it, or
+ * the network failed. The app says hello as soon as its script runs, before it fetches the session, so this
+ * covers loading the page and its first script on a slow phone network; a false alarm only means redirect.
+ */
+const HANDSHAKE_TIMEOUT_MS = 8000;
 
 const CALLBACKS = { success: 'onSuccess', cancel: 'onCancel', error: 'onError' } as const;
 
@@ -150,8 +152,8 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   const appearance = { theme, accentColor, locale };
   const frameUrl = sessionHandle(secret).then((id) => new URL(`checkout/${id}`, base).href);
   // The appearance is not secret, so it rides in the query, which the hosted page reads; the secret stays in
-  // the fragment, which no server or Referer sees.
-  const query = new URLSearchParams(Object.entries(appearance).filter(([, value]) => value) as string[][]);
+  // the fragment, which no server or Referer sees. JSON leaves out the options the merchant did not set.
+  const query = new URLSearchParams(JSON.parse(JSON.stringify(appearance)));
   const redirect = () => frameUrl.then((url) => location.assign(`${url}?${query}#${secret}`));
   if (display === 'redirect') {
     redirect();
@@ -171,7 +173,7 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
     }
     close(true);
   };
-  let timer = setTimeout(failToLoad, LOAD_TIMEOUT_MS);
+  const timer = setTimeout(failToLoad, HANDSHAKE_TIMEOUT_MS);
   const disconnect = connectToCheckout(iframe, base.origin, { secret, appearance, modal: !container }, (hello) => {
     clearTimeout(timer);
     checkoutSessionId = hello.checkoutSessionId;
@@ -206,13 +208,6 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
     surface.destroy();
     openCheckouts.delete(key);
   };
-  frameUrl.then((url) => {
-    // Set with `src`, so the about:blank the frame starts as does not count as loaded.
-    iframe.onload = () => {
-      clearTimeout(timer);
-      if (!checkoutSessionId) timer = setTimeout(failToLoad, HELLO_AFTER_LOAD_MS);
-    };
-    iframe.src = url;
-  });
+  frameUrl.then((url) => (iframe.src = url));
   return handle;
 }
