@@ -40,9 +40,9 @@ export function connectToCheckout(
     frame.postMessage(createMessage('connect', {}), baseOrigin, [channel.port2]);
     port.postMessage(createMessage('init', init));
   };
-  window.addEventListener('message', onWindowMessage);
+  addEventListener('message', onWindowMessage);
   return () => {
-    window.removeEventListener('message', onWindowMessage);
+    removeEventListener('message', onWindowMessage);
     port?.close();
   };
 }

@@ -19,6 +19,5 @@ export function element<K extends keyof HTMLElementTagNameMap>(tag: K, css: stri
 export function createFrame(parent: Element, height: string): HTMLIFrameElement {
   const iframe = element('iframe', `width:100%;height:${height};border:0;display:block`, parent);
   iframe.title = 'Checkout';
-  iframe.allow = 'payment';
   return iframe;
 }

@@ -8,20 +8,20 @@ import { lockScroll } from './lockScroll';
  * the top layer, above any z-index the merchant uses. `onDismiss` runs on Escape pressed in the page.
  */
 export function createModal(onDismiss: () => void, theme: CheckoutTheme = 'auto'): Surface {
-  const trigger = document.activeElement as HTMLElement | null;
-
   // The dialog is the panel; its spread shadow dims the page, so no backdrop styling (a pseudo-element
   // only a stylesheet could reach) is needed. Panel or sheet follows the viewport (a phone turned on its
-  // side) with no listener and no media query, which only a stylesheet could hold: `--wide` is 0 or less
-  // at 600 px and below and thousands of pixels above, so each `max()`/`min()` picks the sheet's value
-  // (the viewport, through max-width/max-height; a negative radius computes to 0) or the panel's.
+  // side) with no listener and no media query, which only a stylesheet could hold. With W = 10⁴ × (viewport
+  // width − 600px), written `1e6vw - 6e6px`, W ≤ 0 at 600 px and below and thousands of pixels above, so:
+  // width max(440px, 100vw − W), height max(720px, 100dvh − W) and radius min(12px, W) are the sheet's
+  // (the viewport, through max-width/max-height; a negative radius computes to 0) or else the panel's.
   const dialog = element(
     'dialog',
-    // System colours under the theme's colour scheme: dark or light without a colour table of our own.
-    `color-scheme:${theme === 'auto' ? 'light dark' : theme};background:Canvas;` +
+    // The browser paints a dialog in the system colour Canvas: under the theme's colour scheme, dark or light
+    // without a colour table of our own.
+    `color-scheme:${theme === 'auto' ? 'light dark' : theme};` +
       'padding:0;border:0;overflow:hidden;box-shadow:0 0 0 100vmax #0f172a8c;max-width:100vw;max-height:100dvh;' +
-      '--wide:calc((100vw - 600px)*1e4);width:max(440px,100vw - var(--wide));height:max(720px,100dvh - var(--wide));' +
-      'border-radius:min(12px,var(--wide))',
+      'width:max(440px,6e6px - 999900vw);height:max(720px,100dvh + 6e6px - 1e6vw);border-radius:min(12px,1e6vw - 6e6px)',
+    document.body,
   );
   dialog.setAttribute('aria-label', 'Checkout');
   // The dialog holds only the frame: the close button is the app's own, and the app keeps Tab inside
@@ -33,7 +33,6 @@ export function createModal(onDismiss: () => void, theme: CheckoutTheme = 'auto'
     onDismiss();
   };
 
-  document.body.append(dialog);
   dialog.showModal();
   const unlockScroll = lockScroll();
   if (!matchMedia('(prefers-reduced-motion)').matches) dialog.animate({ opacity: [0, 1] }, 150);
@@ -42,9 +41,10 @@ export function createModal(onDismiss: () => void, theme: CheckoutTheme = 'auto'
   return {
     iframe,
     destroy() {
+      // Closing first hands focus back to what had it before `showModal()`, the trigger, without scrolling.
+      dialog.close();
       dialog.remove();
       unlockScroll();
-      trigger?.focus({ preventScroll: true });
     },
   };
 }

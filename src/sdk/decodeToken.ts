@@ -13,7 +13,8 @@ const SECURE_ORIGIN = /^(https:|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:
 export function decodeToken(token: unknown): CheckoutToken {
   let decoded: CheckoutToken | undefined;
   try {
-    const { secret, base } = JSON.parse(atob(String(token).replace(/-/g, '+').replace(/_/g, '/')));
+    // atob skips whitespace, so a token pasted with a line break still decodes.
+    const { secret, base } = JSON.parse(atob(`${token}`.replace(/-/g, '+').replace(/_/g, '/')));
     const url = new URL(base);
     if (typeof secret === 'string' && secret && url.pathname.endsWith('/')) decoded = { secret, base: url };
   } catch {

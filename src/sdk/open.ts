@@ -134,7 +134,7 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   let decoded: ReturnType<typeof decodeToken>;
   let container = options.container;
   try {
-    if (!crypto.subtle) throw new TillError('unsupported_environment', 'Needs a secure context.');
+    if (!crypto.subtle) throw new TillError('unsupported_environment', 'Insecure context.');
     decoded = decodeToken(token);
     if (display === 'inline') {
       if (typeof container === 'string') container = document.querySelector(container) ?? undefined;
@@ -199,7 +199,7 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   });
   // The merchant's own script may remove the frame; that ends the checkout as a cancel, never a late success.
   const removal = new MutationObserver(() => iframe.isConnected || close(true));
-  removal.observe(document.documentElement, { childList: true, subtree: true });
+  removal.observe(document, { childList: true, subtree: true });
 
   destroy = () => {
     clearTimeout(timer);
