@@ -132,19 +132,18 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   };
 
   let decoded: ReturnType<typeof decodeToken>;
-  let container = options.container;
+  // Undefined unless inline, where null means "not in the page".
+  let container = display === 'inline' ? (options.container ?? null) : undefined;
   try {
     if (!crypto.subtle) throw new TillError('unsupported_environment', 'Insecure context.');
     decoded = decodeToken(token);
-    if (display === 'inline') {
-      if (typeof container === 'string') container = document.querySelector(container) ?? undefined;
-      if (!container) throw new TillError('unsupported_environment', 'No container.');
-    } else container = undefined;
+    if (typeof container === 'string') container = document.querySelector(container);
+    if (container === null) throw new TillError('unsupported_environment', 'No container.');
   } catch (error) {
     // Reported after `open` returns, so listeners added to the handle hear it too. A selector the browser
     // cannot parse throws a DOMException: the merchant still gets a TillError.
     const tillError = error instanceof TillError ? error : new TillError('unsupported_environment', `${error}`);
-    queueMicrotask(() => fail(tillError));
+    setTimeout(fail, 0, tillError);
     return handle;
   }
 
