@@ -6,6 +6,7 @@ import type { ColorEngine } from './browserColors';
 import type { CheckoutApi, CheckoutSession, CheckoutSessionUpdate, CompleteCheckoutBody } from './CheckoutApi';
 import { CheckoutApiError } from './CheckoutApiError';
 import { CheckoutForm } from './CheckoutForm';
+import { CloseButton } from './CloseButton';
 import { createAttemptKeys } from './createAttemptKeys';
 import type { CheckoutLink } from './CheckoutLink';
 import { chooseLocale } from './chooseLocale';
@@ -22,6 +23,7 @@ import { useDocumentLocale } from './useDocumentLocale';
 import { LocalizationContext } from './useLocalization';
 import type { Localization } from './useLocalization';
 import { useReportHeight } from './useReportHeight';
+import { useTrapFocus } from './useTrapFocus';
 
 /** How long redirect display shows the success screen before going back to the merchant on its own. */
 export const RETURN_AFTER_SUCCESS_MS = 3000;
@@ -82,6 +84,8 @@ export function CheckoutApp({
   useAppearance(appearance, colors);
   useCloseOnEscape(loader);
   useReportHeight(loader);
+  const modal = !!loader?.modal;
+  useTrapFocus(modal);
 
   const send = useCallback((message: CheckoutToLoaderMessage) => loader?.send(message), [loader]);
   const sendStep = useCallback((step: CheckoutStep) => send(createMessage('step', { step })), [send]);
@@ -124,7 +128,16 @@ export function CheckoutApp({
 
   useEffect(() => void load(), [load]);
 
-  if (!localization) return <LoadingSkeleton />;
+  // The close button shows from the first paint: a slow session must not leave a mouse user with no way out.
+  const closeButton = modal && <CloseButton onClose={() => send(createMessage('close', {}))} />;
+  if (!localization) {
+    return (
+      <>
+        {closeButton}
+        <LoadingSkeleton />
+      </>
+    );
+  }
   const { messages } = localization;
 
   async function pay(session: CheckoutSession, body: CompleteCheckoutBody) {
@@ -170,7 +183,12 @@ export function CheckoutApp({
 
   const returnTo = (url: string) => link.mode === 'redirect' && link.returnTo(url, checkoutSessionId);
 
-  return <LocalizationContext.Provider value={localization}>{renderScreen()}</LocalizationContext.Provider>;
+  return (
+    <LocalizationContext.Provider value={localization}>
+      {closeButton}
+      {renderScreen()}
+    </LocalizationContext.Provider>
+  );
 
   function renderScreen() {
     switch (screen.name) {

@@ -3,6 +3,8 @@ import type { LoaderLink } from './connectToLoader';
 /** Inside the loader's iframe: everything the app has to say goes to the loader over the handshake's port. */
 export interface FramedLink extends LoaderLink {
   mode: 'framed';
+  /** In the loader's modal dialog: the app draws its close button and keeps Tab inside. */
+  modal?: boolean;
 }
 
 /**

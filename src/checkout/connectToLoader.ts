@@ -11,6 +11,8 @@ export interface LoaderConnection extends LoaderLink {
   secret: string;
   /** The merchant's display options, as sent: `applyAppearance` checks each field. */
   appearance: CheckoutAppearance;
+  /** In the loader's modal dialog, rather than inline in the merchant's page. */
+  modal: boolean;
 }
 
 /** The parts of `window` the handshake touches, so tests can pass a fake. */
@@ -51,8 +53,8 @@ export function connectToLoader(options: ConnectToLoaderOptions): Promise<Loader
       if (!isMessageOfType(event.data, 'init') || !port) return;
       const connectedPort = port;
       cleanUp();
-      const { secret, appearance } = event.data;
-      resolve({ secret, appearance, send: (message) => connectedPort.postMessage(message) });
+      const { secret, appearance, modal } = event.data;
+      resolve({ secret, appearance, modal, send: (message) => connectedPort.postMessage(message) });
     };
 
     const onWindowMessage = (event: MessageEvent) => {

@@ -27,11 +27,11 @@ if (window.parent === window) {
     // The same skeleton CheckoutApp shows while loading, so the handshake and the fetch look like one wait.
     render(<LoadingSkeleton />, root);
     const { parentOrigin, checkoutSessionId } = config;
-    void connectToLoader({ window, parentOrigin, checkoutSessionId }).then(({ secret, appearance, send }) => {
+    void connectToLoader({ window, parentOrigin, checkoutSessionId }).then(({ secret, appearance, modal, send }) => {
       render(
         <CheckoutApp
           api={createCheckoutApi(secret, fetchFromPage)}
-          link={{ mode: 'framed', send }}
+          link={{ mode: 'framed', send, modal }}
           checkoutSessionId={checkoutSessionId}
           appearance={appearance}
           browserLocales={browserLocales}

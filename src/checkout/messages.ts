@@ -81,6 +81,8 @@ export interface Messages {
     { heading: string; body: string }
   >;
   retry: string;
+  /** The modal dialog's close button, read by screen readers (it shows a ×). */
+  closeCheckout: string;
 }
 
 const intervalNames: Record<BillingInterval, string> = { day: 'day', week: 'week', month: 'month', year: 'year' };
@@ -189,4 +191,5 @@ export const messages: Messages = {
     },
   },
   retry: 'Retry',
+  closeCheckout: 'Close checkout',
 };

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { appearanceFromQuery } from './appearanceFromQuery';
 import { CheckoutApp } from './CheckoutApp';
 import { createCheckoutApi } from './createCheckoutApi';
 import { createRedirectLink } from './createRedirectLink';
@@ -17,9 +18,10 @@ export interface RedirectPage {
 }
 
 /**
- * Redirect display: this page opened top-level at the session's `checkout_url` (`/checkout/<handle>#<secret>`).
- * Takes the secret out of the address bar before anything else, then runs the same app as in the frame, with a
- * link that navigates to the merchant's URLs instead of talking to a loader. Returns false, having done nothing,
+ * Redirect display: this page opened top-level at the session's `checkout_url` (`/checkout/<handle>#<secret>`),
+ * with the merchant's appearance in the query when the loader sent the customer here. Takes the secret out of the
+ * address bar before anything else, then runs the same app as in the frame, looking as the loader's `init` would
+ * have it, with a link that navigates to the merchant's URLs instead of talking to a loader. Returns false, having done nothing,
  * when the fragment holds no secret.
  */
 export function startRedirectCheckout(root: Element, page: RedirectPage): boolean {
@@ -35,6 +37,7 @@ export function startRedirectCheckout(root: Element, page: RedirectPage): boolea
       api={createCheckoutApi(secret, page.fetch)}
       link={createRedirectLink(page.location)}
       checkoutSessionId={config.checkoutSessionId}
+      appearance={appearanceFromQuery(page.location.search)}
       browserLocales={page.locales}
     />,
     root,

@@ -1,4 +1,11 @@
-import type { CheckoutFailureCode, CheckoutMessage, CheckoutMode, CheckoutStep, CheckoutToLoaderMessage } from './types';
+import type {
+  CheckoutFailureCode,
+  CheckoutMessage,
+  CheckoutMode,
+  CheckoutStep,
+  CheckoutToLoaderMessage,
+  HelloMessage,
+} from './types';
 import { NAMESPACE, PROTOCOL_VERSION } from './version';
 
 type MessageType = CheckoutMessage['type'];
@@ -9,19 +16,23 @@ type Check = (value: unknown) => boolean;
 const isString: Check = (value) => typeof value === 'string';
 const isText: Check = (value) => isString(value) && value !== '';
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null;
-const oneOf =
-  <T>(...list: T[]): Check =>
-  (value) =>
-    list.includes(value as T);
-const isMode = oneOf<CheckoutMode>('subscription', 'credit_bundle');
+// Checks are plain functions, never built by a call at the top level, so a bundle that only uses the
+// loader's guards below drops this whole table.
+const isMode: Check = (value) => (['subscription', 'credit_bundle'] satisfies CheckoutMode[]).includes(value as CheckoutMode);
+const isStep: Check = (value) =>
+  (['payment', 'processing', 'success', 'ended'] satisfies CheckoutStep[]).includes(value as CheckoutStep);
+const isFailureCode: Check = (value) =>
+  (['session_expired', 'session_completed', 'session_not_found'] satisfies CheckoutFailureCode[]).includes(
+    value as CheckoutFailureCode,
+  );
 
 /** The fields each type must carry; a message that lacks one is not ours, whatever it claims. */
 const FIELDS: { [T in MessageType]: { [K in Exclude<keyof MessageOf<T>, 'ns' | 'v' | 'type'>]-?: Check } } = {
   hello: { checkoutSessionId: isText },
   connect: {},
-  init: { secret: isText, appearance: isObject },
+  init: { secret: isText, appearance: isObject, modal: (value) => typeof value === 'boolean' },
   ready: { checkoutSessionId: isText, checkoutMode: isMode },
-  step: { step: oneOf<CheckoutStep>('payment', 'processing', 'success', 'ended') },
+  step: { step: isStep },
   // Only the type: the loader clamps heights itself.
   resize: { height: (value) => typeof value === 'number' },
   success: {
@@ -31,17 +42,17 @@ const FIELDS: { [T in MessageType]: { [K in Exclude<keyof MessageOf<T>, 'ns' | '
     subscriptionId: (value) => value === null || isText(value),
     creditsAdded: isString,
   },
-  failure: {
-    checkoutSessionId: isText,
-    code: oneOf<CheckoutFailureCode>('session_expired', 'session_completed', 'session_not_found'),
-    message: isString,
-  },
+  failure: { checkoutSessionId: isText, code: isFailureCode, message: isString },
   close: {},
 };
 
+/** Namespace and version: a page's unrelated postMessage traffic is never mistaken for ours. */
+const isEnvelope = (value: unknown): value is Fields =>
+  (value as Fields | null)?.ns === NAMESPACE && (value as Fields).v === PROTOCOL_VERSION;
+
 /** Turns anything received from postMessage into a typed message, or rejects it. */
 export function isCheckoutMessage(value: unknown): value is CheckoutMessage {
-  if (!isObject(value) || value.ns !== NAMESPACE || value.v !== PROTOCOL_VERSION) return false;
+  if (!isEnvelope(value)) return false;
   const fields: Record<string, Check> | undefined = Object.hasOwn(FIELDS, value.type as string)
     ? FIELDS[value.type as MessageType]
     : undefined;
@@ -52,9 +63,23 @@ export function isMessageOfType<T extends MessageType>(value: unknown, type: T):
   return isCheckoutMessage(value) && value.type === type;
 }
 
-/** What the loader may receive on its port; a frame sending it a `hello` or an `init` there is ignored. */
+// The loader's guards are lighter than `isCheckoutMessage`: every byte of the loader ships on merchants'
+// pages, and what they admit comes from the checkout's own frame. A hello arrives through the window, where
+// the loader checks origin and source, and it names the session, so that is checked too.
+
+export function isHello(value: unknown): value is HelloMessage {
+  return isEnvelope(value) && value.type === 'hello' && isText(value.checkoutSessionId);
+}
+
+const LOADER_BOUND: string[] = ['ready', 'step', 'resize', 'success', 'failure', 'close'] satisfies CheckoutToLoaderMessage['type'][];
+
+/**
+ * What the loader may receive on its port; a frame sending it a `hello` or an `init` there is ignored. Only
+ * the type is checked: the port is private to the frame that passed the handshake (the loader's own checkout,
+ * from the right origin), and the protocol version catches an app built for another loader.
+ */
 export function isCheckoutToLoaderMessage(value: unknown): value is CheckoutToLoaderMessage {
-  return isCheckoutMessage(value) && !['hello', 'connect', 'init'].includes(value.type);
+  return isEnvelope(value) && LOADER_BOUND.includes(value.type as string);
 }
 
 /** Builds a message with the namespace and version filled in. */

@@ -44,6 +44,11 @@ export interface ConnectMessage extends Envelope<'connect'> {}
 export interface InitMessage extends Envelope<'init'> {
   secret: string;
   appearance: CheckoutAppearance;
+  /**
+   * The checkout fills the loader's modal dialog, which then holds nothing else: the app draws the dialog's
+   * close button and keeps Tab inside itself. False inline, where the merchant's page goes on around it.
+   */
+  modal: boolean;
 }
 
 /** App → loader: the session was read and the customer sees the checkout. */

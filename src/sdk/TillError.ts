@@ -13,11 +13,11 @@ export type TillErrorCode =
   | CheckoutFailureCode;
 
 export class TillError extends Error {
-  constructor(
-    readonly code: TillErrorCode,
-    message: string,
-  ) {
+  // Declared, not a class field: set once in the constructor, with no field definition in the bundle.
+  declare readonly code: TillErrorCode;
+  constructor(code: TillErrorCode, message: string) {
     super(message);
+    this.code = code;
     this.name = 'TillError';
   }
 }

@@ -1,10 +1,10 @@
 import {
   createMessage,
   isCheckoutToLoaderMessage,
-  isMessageOfType,
-  type CheckoutAppearance,
+  isHello,
   type CheckoutToLoaderMessage,
   type HelloMessage,
+  type InitMessage,
 } from '../protocol';
 
 /**
@@ -13,7 +13,7 @@ import {
  *    the origin alone would admit any other frame of the checkout server on the page, and the source alone
  *    a frame that navigated elsewhere.
  * 2. Answer with a fresh `MessageChannel` port, posted to that exact origin, never `'*'`.
- * 3. Send the secret over the port, which only that frame holds; every later message travels there, so no
+ * 3. Send the secret (in `init`) over the port, which only that frame holds; every later message travels there, so no
  *    other window can forge one.
  * A second hello (the frame reloaded) gets a new channel, and the old port is closed.
  * Returns the cleanup.
@@ -21,8 +21,7 @@ import {
 export function connectToCheckout(
   iframe: HTMLIFrameElement,
   baseOrigin: string,
-  secret: string,
-  appearance: CheckoutAppearance,
+  init: Omit<InitMessage, 'ns' | 'v' | 'type'>,
   onHello: (hello: HelloMessage) => void,
   onMessage: (message: CheckoutToLoaderMessage) => void,
 ): () => void {
@@ -30,7 +29,7 @@ export function connectToCheckout(
   const onWindowMessage = (event: MessageEvent) => {
     const frame = iframe.contentWindow;
     if (!frame || event.source !== frame || event.origin !== baseOrigin) return;
-    if (!isMessageOfType(event.data, 'hello')) return;
+    if (!isHello(event.data)) return;
     port?.close();
     const channel = new MessageChannel();
     port = channel.port1;
@@ -39,11 +38,11 @@ export function connectToCheckout(
     };
     onHello(event.data);
     frame.postMessage(createMessage('connect', {}), baseOrigin, [channel.port2]);
-    port.postMessage(createMessage('init', { secret, appearance }));
+    port.postMessage(createMessage('init', init));
   };
-  window.addEventListener('message', onWindowMessage);
+  addEventListener('message', onWindowMessage);
   return () => {
-    window.removeEventListener('message', onWindowMessage);
+    removeEventListener('message', onWindowMessage);
     port?.close();
   };
 }

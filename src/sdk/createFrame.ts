@@ -1,7 +1,7 @@
 /** Where a checkout frame lives (a modal, or the merchant's container) and how to take it away again. */
 export interface Surface {
   iframe: HTMLIFrameElement;
-  /** Removes what the surface added and undoes every change to the page; safe to call twice. */
+  /** Removes what the surface added and undoes every change to the page; `open` calls it once. */
   destroy(): void;
 }
 
@@ -19,6 +19,5 @@ export function element<K extends keyof HTMLElementTagNameMap>(tag: K, css: stri
 export function createFrame(parent: Element, height: string): HTMLIFrameElement {
   const iframe = element('iframe', `width:100%;height:${height};border:0;display:block`, parent);
   iframe.title = 'Checkout';
-  iframe.allow = 'payment';
   return iframe;
 }

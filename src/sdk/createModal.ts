@@ -2,73 +2,49 @@ import type { CheckoutTheme } from '../protocol';
 import { createFrame, element, type Surface } from './createFrame';
 import { lockScroll } from './lockScroll';
 
-const matches = (query: string) => matchMedia(query).matches;
-
 /**
  * A modal `<dialog>` holding the checkout frame: a centred panel on wide screens, a full-screen sheet at
  * 600 px and below. `showModal()` makes the page behind inert (Tab cannot reach it) and puts the dialog in
- * the top layer, above any z-index the merchant uses. `onDismiss` runs on Escape and the close button.
+ * the top layer, above any z-index the merchant uses. `onDismiss` runs on Escape pressed in the page.
  */
 export function createModal(onDismiss: () => void, theme: CheckoutTheme = 'auto'): Surface {
-  const trigger = document.activeElement as HTMLElement | null;
-  const sheet = matches('(max-width:600px)');
-
   // The dialog is the panel; its spread shadow dims the page, so no backdrop styling (a pseudo-element
-  // only a stylesheet could reach) is needed.
+  // only a stylesheet could reach) is needed. Panel or sheet follows the viewport (a phone turned on its
+  // side) with no listener and no media query, which only a stylesheet could hold. With W = 10⁴ × (viewport
+  // width − 600px), written `1e6vw - 6e6px`, W ≤ 0 at 600 px and below and thousands of pixels above, so:
+  // width max(440px, 100vw − W), height max(720px, 100dvh − W) and radius min(12px, W) are the sheet's
+  // (the viewport, through max-width/max-height; a negative radius computes to 0) or else the panel's.
   const dialog = element(
     'dialog',
-    // System colours under the theme's colour scheme: dark or light without a colour table of our own.
-    `color-scheme:${theme === 'auto' ? 'light dark' : theme};background:Canvas;color:CanvasText;` +
-      'padding:0;border:0;overflow:hidden;box-shadow:0 0 0 100vmax #0f172a8c;' +
-      (sheet
-        ? 'width:100vw;height:100dvh;max-width:none;max-height:none;margin:0'
-        : 'width:440px;height:min(720px,100dvh);min-height:min(400px,100dvh);border-radius:12px'),
+    // The browser paints a dialog in the system colour Canvas: under the theme's colour scheme, dark or light
+    // without a colour table of our own.
+    `color-scheme:${theme === 'auto' ? 'light dark' : theme};` +
+      'padding:0;border:0;overflow:hidden;box-shadow:0 0 0 100vmax #0f172a8c;max-width:100vw;max-height:100dvh;' +
+      'width:max(440px,6e6px - 999900vw);height:max(720px,100dvh + 6e6px - 1e6vw);border-radius:min(12px,1e6vw - 6e6px)',
+    document.body,
   );
   dialog.setAttribute('aria-label', 'Checkout');
-  // Focus wraps: Tab on the close button (last) goes to the frame, and Shift+Tab out of the frame's first
-  // field lands on this sentinel, which hands it to the close button. Without it, focus would leave the
-  // dialog for the browser's own controls.
-  const sentinel = element('span', '', dialog);
-  sentinel.tabIndex = 0;
+  // The dialog holds only the frame: the close button is the app's own, and the app keeps Tab inside
+  // itself (the init message tells it that it is in a modal), so no focus sentinels are needed here.
   const iframe = createFrame(dialog, '100%');
-  const close = element(
-    'button',
-    'position:absolute;top:8px;right:8px;width:44px;height:44px;border:0;padding:0;background:none;' +
-      'color:inherit;font:28px/44px system-ui,sans-serif;cursor:pointer',
-    dialog,
-  );
-  close.type = 'button';
-  close.textContent = '×';
-  close.setAttribute('aria-label', 'Close checkout');
-  close.onclick = () => onDismiss();
-  close.onkeydown = (event) => {
-    if (event.key === 'Tab' && !event.shiftKey) {
-      event.preventDefault();
-      iframe.focus();
-    }
-  };
-  sentinel.onfocus = () => close.focus();
   // Escape fires `cancel`; the dialog closes only through `destroy`, so every exit takes the same path.
   dialog.oncancel = (event) => {
     event.preventDefault();
     onDismiss();
   };
 
-  document.body.append(dialog);
   dialog.showModal();
   const unlockScroll = lockScroll();
-  if (!matches('(prefers-reduced-motion:reduce)')) dialog.animate({ opacity: [0, 1] }, 150);
+  if (!matchMedia('(prefers-reduced-motion)').matches) dialog.animate({ opacity: [0, 1] }, 150);
   iframe.focus();
 
-  let destroyed = false;
   return {
     iframe,
     destroy() {
-      if (destroyed) return;
-      destroyed = true;
+      // Closing first hands focus back to what had it before `showModal()`, the trigger, without scrolling.
+      dialog.close();
       dialog.remove();
       unlockScroll();
-      trigger?.focus({ preventScroll: true });
     },
   };
 }

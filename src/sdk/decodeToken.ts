@@ -6,23 +6,23 @@ export interface CheckoutToken {
   base: URL;
 }
 
-const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+/** https, or plain http on a loopback address only (local development). */
+const SECURE_ORIGIN = /^(https:|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:|$))/;
 
 /** Decodes a `checkout_session_token` (base64 of `{"secret","base"}`) and refuses a base we must not frame. */
 export function decodeToken(token: unknown): CheckoutToken {
-  let parsed: { secret?: unknown; base?: unknown };
-  let base: URL;
-  const malformed = new TillError('invalid_token', 'Malformed checkout token.');
+  let decoded: CheckoutToken | undefined;
   try {
-    parsed = JSON.parse(atob(String(token).trim().replace(/-/g, '+').replace(/_/g, '/')));
-    base = new URL(parsed.base as string);
+    // atob skips whitespace, so a token pasted with a line break still decodes.
+    const { secret, base } = JSON.parse(atob(`${token}`.replace(/-/g, '+').replace(/_/g, '/')));
+    const url = new URL(base);
+    if (typeof secret === 'string' && secret && url.pathname.endsWith('/')) decoded = { secret, base: url };
   } catch {
-    throw malformed;
+    // Not base64, not JSON, not an object or no URL: all one malformed token to the merchant.
   }
-  if (typeof parsed.secret !== 'string' || !parsed.secret || !base.pathname.endsWith('/')) throw malformed;
-  const secure = base.protocol === 'https:' || (base.protocol === 'http:' && LOOPBACK_HOSTS.test(base.hostname));
-  if (!secure || base.username || base.password) {
-    throw new TillError('insecure_base', 'Checkout base is not https.');
-  }
-  return { secret: parsed.secret, base };
+  if (!decoded) throw new TillError('invalid_token', 'Malformed token.');
+  const { origin, username, password } = decoded.base;
+  // A URL's origin is "null" for javascript: and data: URLs, so they fail the test too.
+  if (!SECURE_ORIGIN.test(origin) || username || password) throw new TillError('insecure_base', 'Base is not https.');
+  return decoded;
 }

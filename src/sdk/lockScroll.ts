@@ -4,12 +4,12 @@
  * Returns the cleanup.
  */
 export function lockScroll(): () => void {
-  const { body } = document;
+  const { style } = document.body;
   const { scrollX: x, scrollY: y } = window;
-  const saved = body.style.cssText;
-  Object.assign(body.style, { position: 'fixed', top: `${-y}px`, left: `${-x}px`, right: '0', overflow: 'hidden' });
+  const saved = style.cssText;
+  style.cssText += `;position:fixed;top:${-y}px;left:${-x}px;right:0;overflow:hidden`;
   return () => {
-    body.style.cssText = saved;
-    window.scrollTo(x, y);
+    style.cssText = saved;
+    scrollTo(x, y);
   };
 }

@@ -70,10 +70,12 @@ export interface CheckoutHandle extends EventTarget {
 
 /** How long the success screen shows before the modal closes itself (Done closes it sooner). */
 const SUCCESS_CLOSE_DELAY_MS = 1500;
-/** A frame that loaded but has not said hello by then is an error page: framing was refused. */
-const HELLO_AFTER_LOAD_MS = 3000;
-/** And one that has not even loaded by then is unreachable. */
-const LOAD_TIMEOUT_MS = 15000;
+/**
+ * A frame that has not said hello by then never will: the merchant's CSP or our frame-ancestors refused it, or
+ * the network failed. The app says hello as soon as its script runs, before it fetches the session, so this
+ * covers loading the page and its first script on a slow phone network; a false alarm only means redirect.
+ */
+const HANDSHAKE_TIMEOUT_MS = 8000;
 
 const CALLBACKS = { success: 'onSuccess', cancel: 'onCancel', error: 'onError' } as const;
 
@@ -86,67 +88,72 @@ const openCheckouts = new Map<Element | 'modal', CheckoutHandle>();
  * container holds a checkout returns that checkout.
  */
 export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
-  const { display = 'modal', trigger, theme, accentColor, locale } = options;
+  const { display, trigger, theme, accentColor, locale } = options;
   const handle = new EventTarget() as CheckoutHandle;
   let settle!: (result: CheckoutResult) => void;
   Object.assign(handle, { result: new Promise((resolve) => (settle = resolve)), close: () => close() });
   let checkoutSessionId: string | null = null;
   let outcome = false;
-  let step: CheckoutStep | undefined;
-  let cleanups: (() => void)[] = [];
+  let processing = false;
+  /** Set while the checkout is on the page: undoes everything `open` did to it. */
+  let destroy: (() => void) | undefined;
 
-  /** Dispatches on the handle and the trigger; true unless a listener called `preventDefault()`. */
-  const emit = <K extends keyof CheckoutEventMap>(type: K, fields: Omit<CheckoutEventMap[K], 'checkoutSessionId'>) => {
-    const detail = { checkoutSessionId, ...fields };
+  /**
+   * Dispatches on the handle and the trigger; true unless a listener called `preventDefault()`. An outcome
+   * (success, cancel, error) is emitted once per open, settles `result`, and runs its option callback after
+   * the listeners.
+   */
+  const emit = (type: keyof CheckoutEventMap, fields?: object) => {
+    const detail = { ...fields, checkoutSessionId };
+    const callback = CALLBACKS[type as keyof typeof CALLBACKS];
+    if (callback) {
+      if (outcome) return false;
+      outcome = true;
+      settle({ type, ...detail } as CheckoutResult);
+    }
     const event = new CustomEvent(type, { detail, cancelable: true });
     const domEvent = new CustomEvent(`till:${type}`, { detail, cancelable: true, bubbles: true });
     handle.dispatchEvent(event);
     trigger?.dispatchEvent(domEvent);
+    (options[callback!] as ((detail: object) => void) | undefined)?.(detail);
     return !event.defaultPrevented && !domEvent.defaultPrevented;
   };
-  /** Emits the one outcome of this open, if none came before; the option callback runs after listeners. */
-  const finish = <K extends 'success' | 'cancel' | 'error'>(type: K, fields: Omit<CheckoutEventMap[K], 'checkoutSessionId'>) => {
-    if (outcome) return false;
-    outcome = true;
-    const detail = { checkoutSessionId, ...fields } as CheckoutEventMap[K];
-    settle({ type, ...detail } as CheckoutResult);
-    const proceed = emit(type, fields);
-    (options[CALLBACKS[type]] as ((detail: CheckoutEventMap[K]) => void) | undefined)?.(detail);
-    return proceed;
-  };
   const close = (force?: boolean) => {
-    if (!cleanups.length || (step === 'processing' && !force)) return;
-    finish('cancel', {});
-    cleanups.forEach((cleanup) => cleanup());
-    cleanups = [];
-    emit('close', {});
+    const undo = destroy;
+    if (!undo || (processing && !force)) return;
+    destroy = undefined;
+    emit('cancel');
+    undo();
+    emit('close');
   };
   const fail = (error: TillError) => {
-    if (error.code === 'session_expired' && !outcome) emit('expired', {});
-    return finish('error', { error });
+    if (error.code === 'session_expired' && !outcome) emit('expired');
+    return emit('error', { error });
   };
 
   let decoded: ReturnType<typeof decodeToken>;
-  let container: Element | null = null;
+  // Undefined unless inline, where null means "not in the page".
+  let container = display === 'inline' ? (options.container ?? null) : undefined;
   try {
-    if (!globalThis.crypto?.subtle) throw new TillError('unsupported_environment', 'Needs a secure context.');
+    if (!crypto.subtle) throw new TillError('unsupported_environment', 'Insecure context.');
     decoded = decodeToken(token);
-    if (display === 'inline') {
-      const target = options.container;
-      container = typeof target === 'string' ? document.querySelector(target) : (target ?? null);
-      if (!container) throw new TillError('unsupported_environment', 'No container.');
-    }
+    if (typeof container === 'string') container = document.querySelector(container);
+    if (container === null) throw new TillError('unsupported_environment', 'No container.');
   } catch (error) {
     // Reported after `open` returns, so listeners added to the handle hear it too. A selector the browser
     // cannot parse throws a DOMException: the merchant still gets a TillError.
     const tillError = error instanceof TillError ? error : new TillError('unsupported_environment', `${error}`);
-    queueMicrotask(() => fail(tillError));
+    setTimeout(fail, 0, tillError);
     return handle;
   }
 
   const { secret, base } = decoded;
-  const frameUrl = sessionHandle(secret).then((id) => new URL(`checkout/${id}`, base));
-  const redirect = () => frameUrl.then((url) => location.assign(`${url.href}#${secret}`));
+  const appearance = { theme, accentColor, locale };
+  const frameUrl = sessionHandle(secret).then((id) => new URL(`checkout/${id}`, base).href);
+  // The appearance is not secret, so it rides in the query, which the hosted page reads; the secret stays in
+  // the fragment, which no server or Referer sees. JSON leaves out the options the merchant did not set.
+  const query = new URLSearchParams(JSON.parse(JSON.stringify(appearance)));
+  const redirect = () => frameUrl.then((url) => location.assign(`${url}?${query}#${secret}`));
   if (display === 'redirect') {
     redirect();
     return handle;
@@ -157,7 +164,7 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   if (existing) return existing;
   openCheckouts.set(key, handle);
 
-  const surface: Surface = container ? createInline(container) : createModal(close, theme);
+  const surface = container ? createInline(container) : createModal(close, theme);
   const { iframe } = surface;
   const failToLoad = () => {
     if (fail(new TillError('handshake_timeout', 'Checkout did not load.')) && options.redirectOnFailure !== false) {
@@ -165,27 +172,24 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
     }
     close(true);
   };
-  let timer = setTimeout(failToLoad, LOAD_TIMEOUT_MS);
-  const disconnect = connectToCheckout(iframe, base.origin, secret, { theme, accentColor, locale }, (hello) => {
+  const timer = setTimeout(failToLoad, HANDSHAKE_TIMEOUT_MS);
+  const disconnect = connectToCheckout(iframe, base.origin, { secret, appearance, modal: !container }, (hello) => {
     clearTimeout(timer);
     checkoutSessionId = hello.checkoutSessionId;
   }, (message) => {
+    // What is left after the envelope is the event's detail.
+    const { ns, v, type, ...fields } = message;
     switch (message.type) {
       case 'ready':
-        return emit('ready', { checkoutMode: message.checkoutMode });
+        return emit('ready', fields);
       case 'step':
-        step = message.step;
-        emit('step', { step });
-        return step === 'processing' && emit('confirmed', {});
+        processing = message.step === 'processing';
+        emit('step', fields);
+        return processing && emit('confirmed');
       case 'resize':
         return (surface as InlineSurface).resize?.(message.height);
-      case 'success': {
-        const { connectionId, checkoutMode, subscriptionId, creditsAdded } = message;
-        if (finish('success', { connectionId, checkoutMode, subscriptionId, creditsAdded }) && !container) {
-          setTimeout(close, SUCCESS_CLOSE_DELAY_MS);
-        }
-        return;
-      }
+      case 'success':
+        return emit('success', fields) && !container && setTimeout(close, SUCCESS_CLOSE_DELAY_MS);
       case 'failure':
         return fail(new TillError(message.code, message.message));
       case 'close':
@@ -194,22 +198,15 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   });
   // The merchant's own script may remove the frame; that ends the checkout as a cancel, never a late success.
   const removal = new MutationObserver(() => iframe.isConnected || close(true));
-  removal.observe(document.documentElement, { childList: true, subtree: true });
+  removal.observe(document, { childList: true, subtree: true });
 
-  cleanups = [
-    () => clearTimeout(timer),
-    disconnect,
-    () => removal.disconnect(),
-    surface.destroy,
-    () => openCheckouts.delete(key),
-  ];
-  frameUrl.then((url) => {
-    // Set with `src`, so the about:blank the frame starts as does not count as loaded.
-    iframe.onload = () => {
-      clearTimeout(timer);
-      if (!checkoutSessionId) timer = setTimeout(failToLoad, HELLO_AFTER_LOAD_MS);
-    };
-    iframe.src = url.href;
-  });
+  destroy = () => {
+    clearTimeout(timer);
+    disconnect();
+    removal.disconnect();
+    surface.destroy();
+    openCheckouts.delete(key);
+  };
+  frameUrl.then((url) => (iframe.src = url));
   return handle;
 }

@@ -56,7 +56,7 @@ describe('closing', () => {
     await pay(checkoutFrame(page), GOOD_CARD, { email: 'wait@example.com', name: 'Patient Customer' });
     await waitForEvent(page, 'confirmed');
     await page.evaluate(() => (window as any).handle.close());
-    await page.getByRole('button', { name: 'Close checkout' }).click();
+    await checkoutFrame(page).getByRole('button', { name: 'Close checkout' }).click();
     expect(await page.locator('dialog').count()).toBe(1);
     release();
     await waitForEvent(page, 'success');
@@ -198,6 +198,29 @@ describe('display modes', () => {
     }
   });
 
+  it('switches between panel and sheet as the viewport changes while it is open', async () => {
+    const { page, session } = await openMerchant();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openCheckout(page, session.checkout_session_token);
+    const frame = page.locator('dialog iframe');
+    // A phone held upright, turned on its side, and the two widths either side of the 600 px breakpoint.
+    for (const [viewport, fullScreen] of [
+      [{ width: 390, height: 844 }, true],
+      [{ width: 844, height: 390 }, false],
+      [{ width: 600, height: 800 }, true],
+      [{ width: 601, height: 800 }, false],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      const box = (await frame.boundingBox())!;
+      if (fullScreen) expect(box).toEqual({ x: 0, y: 0, ...viewport });
+      else {
+        expect(box.width).toBe(440);
+        expect(box.height).toBe(Math.min(720, viewport.height));
+        expect(box.x + box.width / 2).toBeCloseTo(viewport.width / 2, 0);
+      }
+    }
+  });
+
   it('renders inline in its container and follows the content height', async () => {
     const { page, session } = await openMerchant();
     await openCheckout(page, session.checkout_session_token, { display: 'inline', container: '#inline' });
@@ -231,6 +254,21 @@ describe('display modes', () => {
     expect(success.detail.checkoutSessionId).toBe(modal.checkout_session_id);
     expect(await page.evaluate(() => (window as any).inlineEvents)).toEqual([]);
     await page.frameLocator('#inline iframe').getByLabel('Card number').waitFor();
+  });
+
+  it('carries theme, accent colour and locale to the hosted page in redirect display, the secret only in the fragment', async () => {
+    const { page, session } = await openMerchant();
+    const appearance = { theme: 'dark', accentColor: '#ffd400', locale: 'de' };
+    await openCheckout(page, session.checkout_session_token, { display: 'redirect', ...appearance });
+    await page.waitForURL((u) => u.pathname.startsWith('/checkout/'));
+    const root = page.locator('html');
+    await expect.poll(() => root.getAttribute('data-theme')).toBe('dark');
+    expect(await root.evaluate((el) => getComputedStyle(el).getPropertyValue('--accent').trim())).toBe('#ffd400');
+    // German number formatting, whichever language the copy is in.
+    await expect.poll(() => page.locator('body').textContent()).toMatch(/19,00/);
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toEqual(appearance);
+    expect(url.hash).toBe('');
   });
 
   it('redirects to the hosted checkout and returns to success_url with the session id', async () => {

@@ -161,7 +161,7 @@ describe('payment and closing', () => {
     await checkoutFrame(page).getByLabel('Email').waitFor();
     const bodyPosition = () => page.evaluate(() => getComputedStyle(document.body).position);
     expect(await bodyPosition()).toBe('fixed');
-    await page.getByRole('button', { name: 'Close checkout' }).click();
+    await checkoutFrame(page).getByRole('button', { name: 'Close checkout' }).click();
     await page.locator('dialog').waitFor({ state: 'detached' });
     expect(await page.evaluate(() => (window as any).cancels)).toBe(1);
     expect(await bodyPosition()).toBe('static');

@@ -6,7 +6,7 @@ const BASE_ORIGIN = 'https://pay.example.com';
 const SECRET = 'css_test_secret_1';
 const appearance = { theme: 'dark' as const, accentColor: '#3b5bdb', locale: 'de-DE' };
 const hello = createMessage('hello', { checkoutSessionId: 'cs_test_1' });
-const init = createMessage('init', { secret: SECRET, appearance });
+const init = createMessage('init', { secret: SECRET, appearance, modal: true });
 
 /** Ports and listeners a test leaves behind; an open Node MessagePort would keep the worker alive. */
 const leftovers: (() => void)[] = [];
@@ -22,7 +22,7 @@ function startHandshake({ frameHasWindow = true } = {}) {
   const iframe = { contentWindow: frameHasWindow ? frameWindow : null } as unknown as HTMLIFrameElement;
   const onHello = vi.fn();
   const onMessage = vi.fn<(message: CheckoutToLoaderMessage) => void>();
-  const disconnect = connectToCheckout(iframe, BASE_ORIGIN, SECRET, appearance, onHello, onMessage);
+  const disconnect = connectToCheckout(iframe, BASE_ORIGIN, { secret: SECRET, appearance, modal: true }, onHello, onMessage);
   leftovers.push(disconnect);
 
   const sayHello = (init: MessageEventInit = {}) =>
@@ -136,13 +136,14 @@ describe('connectToCheckout', () => {
     const last = createMessage('close', {});
     for (const stray of [
       hello,
-      createMessage('init', { secret: 'css_forged', appearance: {} }),
+      createMessage('init', { secret: 'css_forged', appearance: {}, modal: true }),
       createMessage('connect', {}),
       'garbage',
       null,
       {},
       { ...last, ns: 'someone-else' },
-      { ...loaderBound[0]![1], checkoutMode: 'lifetime' },
+      { ...last, type: 'pwned' },
+      { ...last, v: 2 },
       last,
     ]) {
       port.postMessage(stray);

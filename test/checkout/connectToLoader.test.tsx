@@ -6,7 +6,7 @@ import { createFakePort, createFakeWindow, hasSettled } from './fakeHandshake';
 const PARENT_ORIGIN = 'https://shop.example';
 const connect = createMessage('connect', {});
 const appearance = { theme: 'dark' as const, accentColor: '#3b5bdb', locale: 'de-DE' };
-const init = createMessage('init', { secret: 'cs_secret_1', appearance });
+const init = createMessage('init', { secret: 'cs_secret_1', appearance, modal: true });
 
 function startHandshake(signal?: AbortSignal) {
   const win = createFakeWindow();

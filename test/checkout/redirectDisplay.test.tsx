@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CompletedCheckout } from '../../src/checkout/CheckoutApi';
+import { appearanceFromQuery } from '../../src/checkout/appearanceFromQuery';
 import { RETURN_AFTER_SUCCESS_MS } from '../../src/checkout/CheckoutApp';
 import { createRedirectLink, withCheckoutSessionId } from '../../src/checkout/createRedirectLink';
 import { startRedirectCheckout } from '../../src/checkout/startRedirectCheckout';
@@ -73,6 +74,7 @@ describe('startRedirectCheckout', () => {
       root.remove();
     }
     document.head.replaceChildren();
+    delete document.documentElement.dataset.theme;
   });
 
   function start(page: ReturnType<typeof createFakePage>, withMeta = true) {
@@ -97,6 +99,24 @@ describe('startRedirectCheckout', () => {
     expect(started).toBe(true);
     expect(await screen.findByRole('heading', { name: 'Acme AI' })).toBeTruthy();
     expect(page.events).toEqual(['replaceState /checkout/handle123', `fetch /api/checkout/session Bearer ${SECRET}`]);
+  });
+
+  it('looks as the loader asked in the query, as a framed checkout does with its init', async () => {
+    const page = createFakePage(`#${SECRET}`, '?theme=dark&locale=de-DE');
+    start(page);
+    await screen.findByRole('heading', { name: 'Acme AI' });
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    // The merchant's locale wins over the browser's en-US: German words and German number formatting.
+    expect(screen.getByRole('button', { name: /bezahlen$/ }).textContent).toMatch(/19,00/);
+    expect(document.documentElement.lang).toBe('de-DE');
+    expect(page.events[0]).toBe('replaceState /checkout/handle123?theme=dark&locale=de-DE');
+  });
+
+  it('keeps the browser’s locale and the system theme when the query names none', async () => {
+    start(createFakePage());
+    await screen.findByRole('heading', { name: 'Acme AI' });
+    expect(document.documentElement.dataset.theme).toBeUndefined();
+    expect(payButton().textContent).toMatch(/19\.00/);
   });
 
   it('does nothing without a secret, so the page can say to open it from the merchant’s site', () => {
@@ -213,6 +233,21 @@ describe('redirect display', () => {
     renderCheckout();
     await screen.findByRole('heading', { name: 'Acme AI' });
     expect(screen.queryByRole('button', { name: /Cancel/ })).toBeNull();
+  });
+});
+
+describe('appearanceFromQuery', () => {
+  it('reads theme, accent colour and locale, and nothing else', () => {
+    expect(appearanceFromQuery('?theme=dark&accentColor=%23ffd400&locale=de&secret=css_x&utm_source=mail')).toEqual({
+      theme: 'dark',
+      accentColor: '#ffd400',
+      locale: 'de',
+    });
+  });
+
+  it('leaves out empty and missing fields, so the defaults apply', () => {
+    expect(appearanceFromQuery('?theme=&locale=')).toEqual({});
+    expect(appearanceFromQuery('')).toEqual({});
   });
 });
 

@@ -122,6 +122,8 @@ export function createFakeColors() {
 export interface RenderOptions {
   /** `framed` (default) records what is sent to the loader; `redirect` records where the page navigates. */
   mode?: CheckoutLink['mode'];
+  /** Framed in the loader's modal dialog rather than inline. */
+  modal?: boolean;
   appearance?: CheckoutAppearance;
   colors?: ColorEngine;
   /** `navigator.languages`; American English unless told. */
@@ -134,7 +136,7 @@ export interface RenderOptions {
  */
 export function renderCheckout(
   session: CheckoutSession | (() => Promise<CheckoutSession>) = aSession(),
-  { mode = 'framed', appearance, colors = createFakeColors(), browserLocales = ['en-US'] }: RenderOptions = {},
+  { mode = 'framed', modal, appearance, colors = createFakeColors(), browserLocales = ['en-US'] }: RenderOptions = {},
 ) {
   const api = {
     getSession: vi.fn<CheckoutApi['getSession']>(typeof session === 'function' ? session : async () => session),
@@ -144,7 +146,7 @@ export function renderCheckout(
   const sent: CheckoutToLoaderMessage[] = [];
   const location = { assign: vi.fn<(url: string) => void>() };
   const link: CheckoutLink =
-    mode === 'framed' ? { mode, send: (message) => void sent.push(message) } : createRedirectLink(location);
+    mode === 'framed' ? { mode, modal, send: (message) => void sent.push(message) } : createRedirectLink(location);
   const result = render(
     <CheckoutApp
       api={api}

@@ -11,7 +11,7 @@ import {
 const valid = {
   hello: createMessage('hello', { checkoutSessionId: 'cs_test_1' }),
   connect: createMessage('connect', {}),
-  init: createMessage('init', { secret: 'css_test_x', appearance: { theme: 'dark' } }),
+  init: createMessage('init', { secret: 'css_test_x', appearance: { theme: 'dark' }, modal: false }),
   ready: createMessage('ready', { checkoutSessionId: 'cs_test_1', checkoutMode: 'subscription' }),
   step: createMessage('step', { step: 'processing' }),
   resize: createMessage('resize', { height: 420 }),
@@ -49,6 +49,7 @@ describe('protocol guards', () => {
     ['an init without a secret', { ...valid.init, secret: 1 }],
     ['a failure with an unknown code', { ...valid.failure, code: 'teapot' }],
     ['an init without appearance', { ...valid.init, appearance: undefined }],
+    ['an init that does not say whether it is modal', { ...valid.init, modal: undefined }],
     ['an unknown step', { ...valid.step, step: 'hacking' }],
     ['a resize with a string height', { ...valid.resize, height: '9999' }],
     ['a success whose subscription id is a number', { ...valid.success, subscriptionId: 7 }],

@@ -113,4 +113,5 @@ export const messages: Messages = {
     },
   },
   retry: 'Erneut versuchen',
+  closeCheckout: 'Checkout schließen',
 };

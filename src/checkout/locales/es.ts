@@ -113,4 +113,5 @@ export const messages: Messages = {
     },
   },
   retry: 'Reintentar',
+  closeCheckout: 'Cerrar el pago',
 };

@@ -113,4 +113,5 @@ export const messages: Messages = {
     },
   },
   retry: 'Réessayer',
+  closeCheckout: 'Fermer le paiement',
 };

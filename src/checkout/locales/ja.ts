@@ -110,4 +110,5 @@ export const messages: Messages = {
     },
   },
   retry: '再試行',
+  closeCheckout: 'チェックアウトを閉じる',
 };
