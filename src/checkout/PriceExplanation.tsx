@@ -1,5 +1,4 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { anchorPopover } from './anchorPopover';
 import type { CheckoutSession } from './CheckoutApi';
 import { explainEstimate } from './explainEstimate';
 import { useLocalization } from './useLocalization';
@@ -20,7 +19,15 @@ export function PriceExplanation({ session }: { session: CheckoutSession }) {
     if (!open) return;
     const button = buttonRef.current!;
     const popover = popoverRef.current!;
-    const stopPlacing = anchorPopover(button, popover);
+    // Floating UI is most of this popover's weight, so it loads when first opened rather than with the checkout.
+    let stopPlacing: (() => void) | null = null;
+    let closed = false;
+    import('./anchorPopover')
+      .then(({ anchorPopover }) => {
+        if (!closed) stopPlacing = anchorPopover(button, popover);
+      })
+      // Offline, say: the explanation still shows, in the page's flow under its button (see checkout.css).
+      .catch(() => (popover.dataset.placement = 'inline'));
     popover.focus();
     const closeOnOutsidePress = (event: Event) => {
       const target = event.target as Node;
@@ -28,7 +35,8 @@ export function PriceExplanation({ session }: { session: CheckoutSession }) {
     };
     document.addEventListener('pointerdown', closeOnOutsidePress);
     return () => {
-      stopPlacing();
+      closed = true;
+      stopPlacing?.();
       document.removeEventListener('pointerdown', closeOnOutsidePress);
       delete popover.dataset.placement;
     };
