@@ -16,7 +16,7 @@ export function anchorPopover(anchor: HTMLElement, popover: HTMLElement): () => 
     });
     popover.style.left = `${x}px`;
     popover.style.top = `${y}px`;
-    // Until placed it stays invisible (see checkout.css), so it never flashes at the page's corner.
+    // Until placed it stays transparent (see checkout.css).
     popover.dataset.placement = placement;
   };
   return autoUpdate(anchor, popover, () => void place());

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axeViolations';
 import { checkoutFrame, GOOD_CARD, pay } from './support/checkoutFrame';
 import { useBrowserStack } from './support/useBrowserStack';
 
@@ -7,7 +8,8 @@ const ctx = useBrowserStack();
 
 /** The demo shop on a phone-sized screen, with a checkout opened for `session` (Pro, unless told otherwise). */
 async function openCheckout(session: Record<string, unknown>): Promise<{ page: Page; checkoutSessionId: string }> {
-  const page = await (await ctx.browser.newContext({ viewport: { width: 360, height: 640 } })).newPage();
+  // bypassCSP only so axe can be injected; the app never needs it.
+  const page = await (await ctx.browser.newContext({ viewport: { width: 360, height: 640 }, bypassCSP: true })).newPage();
   await page.goto(ctx.stack.shopUrl);
   const { body: plans } = await ctx.stack.api('v1/subscription_configs');
   const pro = plans.data.find((plan: { name: string }) => plan.name === 'Pro');
@@ -36,6 +38,7 @@ describe('price explanation popover', () => {
     await popover.getByText('Tax: 19% MwSt. is added on top, which is $3.61.').waitFor();
     // Placed (not left hidden at the corner) and wholly inside the frame on a 360 px screen.
     await expect.poll(() => popover.getAttribute('data-placement')).toMatch(/^(bottom|top)/);
+    await expect.poll(() => popover.evaluate((element) => element === document.activeElement)).toBe(true);
     const frameBox = (await page.locator('iframe[title="Checkout"]').boundingBox())!;
     const box = (await popover.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(frameBox.x);
@@ -64,6 +67,20 @@ describe('country', () => {
     await frame.getByRole('heading', { name: 'Payment successful' }).waitFor();
     const payments = await ctx.stack.db.query<{ amount: number }>('SELECT amount FROM payments WHERE checkout_session_id = $1', [checkoutSessionId]);
     expect(payments).toEqual([{ amount: 2261 }]);
+  });
+
+  it('has nothing axe-core objects to with field errors showing and the price explanation open', async () => {
+    const { page } = await openCheckout({ customer: { email: 'axe@example.com', lock_email: true, country: 'FR' } });
+    const frame = checkoutFrame(page);
+    await frame.getByLabel('Card number').fill('4242 4242 4242 4241');
+    await frame.getByLabel('Expiry (MM/YY)').fill('12/20');
+    await frame.getByLabel('Full name').focus();
+    await expect.poll(() => frame.getByLabel('Expiry (MM/YY)').getAttribute('aria-invalid')).toBe('true');
+    expect(await frame.getByLabel('Card number').getAttribute('aria-invalid')).toBe('true');
+    await frame.getByRole('button', { name: 'How is this calculated?' }).click();
+    await frame.getByRole('dialog').waitFor();
+    const checkout = page.frames().find((candidate) => candidate.url().includes('/checkout/'))!;
+    expect(await axeViolations(checkout)).toEqual([]);
   });
 
   it('prefills and locks the email the merchant set', async () => {
