@@ -41,6 +41,7 @@ describe('who the loader talks to', () => {
   const tillPort = () => new URL(ctx.stack.tillUrl).port;
   const cases: { name: string; frame: (handle: string, id: string) => Promise<Record<string, string>>; app: boolean }[] = [
     { name: 'the checkout page on a look-alike host', app: true, frame: async (handle) => ({ src: `http://localhost.test:${tillPort()}/checkout/${handle}` }) },
+    { name: 'the checkout page over https', app: true, frame: async (handle) => ({ src: `${ctx.stack.tillHttpsUrl}checkout/${handle}` }) },
     { name: 'the checkout page on another port', app: true, frame: async (handle) => ({ src: `${await ctx.stack.startCheckoutMirror()}checkout/${handle}` }) },
     { name: 'the checkout origin, from a window that is not its frame', app: true, frame: async (handle) => ({ src: `${ctx.stack.tillUrl}checkout/${handle}` }) },
     { name: 'a sandboxed frame with a null origin', app: false, frame: async (_, id) => ({ sandbox: 'allow-scripts', srcdoc: FORGED_HELLO(id) }) },
@@ -56,7 +57,8 @@ describe('who the loader talks to', () => {
     await addFrame(page, { id: 'impostor', name: 'impostor', ...attributes });
     const impostor = page.frameLocator('#impostor');
     const impostorPorts = () => page.frame({ name: 'impostor' })?.evaluate(() => (window as any).ports);
-    if (app) await impostor.locator('body').waitFor();
+    // The real app loaded in the impostor frame (its skeleton shows), and still got nothing from the loader.
+    if (app) await impostor.locator('#app main').waitFor();
     else await expect.poll(impostorPorts).toBe(0);
     await page.waitForTimeout(1000);
 

@@ -3,11 +3,10 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkoutFrame, DECLINED_CARD, GOOD_CARD, pay, shopOutcome } from './support/checkoutFrame';
 import { useBrowserStack } from './support/useBrowserStack';
+import { secretOf } from './support/secretOf';
 
 const ctx = useBrowserStack();
 const openShop = () => ctx.openShop();
-
-const secretOf = (token: string): string => JSON.parse(Buffer.from(token, 'base64').toString()).secret;
 
 describe('buying through the demo shop', () => {
   let page: Page;

@@ -2,10 +2,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkoutFrame, GOOD_CARD, pay, shopOutcome } from './support/checkoutFrame';
 import { useBrowserStack } from './support/useBrowserStack';
+import { secretOf } from './support/secretOf';
 
 const ctx = useBrowserStack();
-
-const secretOf = (token: string): string => JSON.parse(Buffer.from(token, 'base64').toString()).secret;
 
 /** Opens `token` with `window.Till.open` on the shop page and resolves with the first outcome it reports. */
 function openToken(page: Page, token: string) {

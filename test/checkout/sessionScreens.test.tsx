@@ -9,6 +9,7 @@ describe('loading the checkout session', () => {
     const session = deferred<ReturnType<typeof aSession>>();
     renderCheckout(() => session.promise);
     expect(screen.getByRole('status').textContent).toMatch(/Loading/);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(messages.checkoutEyebrow);
     session.resolve(aSession());
     expect(await screen.findByRole('heading', { name: 'Acme AI' })).toBeTruthy();
     expect(screen.queryByRole('status')).toBeNull();

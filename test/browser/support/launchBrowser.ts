@@ -14,6 +14,8 @@ export function launchBrowser(): Promise<Browser> {
       // Look-alike hosts for the origin tests: every *.test name is this machine, so a checkout page can be
       // served from a host that is not the one in the token.
       '--host-resolver-rules=MAP *.test 127.0.0.1',
+      // The checkout server also answers over https with a self-signed certificate (listenBothSchemes).
+      '--ignore-certificate-errors',
     ],
   });
 }

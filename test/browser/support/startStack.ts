@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { createShopApp } from '../../../src/demo/createShopApp';
-import { listen, openStore, startCheckoutServer, type Database, type RunningServer } from '../../../src/server';
+import { createApp, listen, openStore, startCheckoutServer, type Database, type RunningServer } from '../../../src/server';
 import { freePort } from './freePort';
+import { listenBothSchemes } from './listenBothSchemes';
 
 export interface ServedFile {
   body: string;
@@ -17,6 +18,8 @@ export interface CreatedSession {
 
 export interface Stack {
   tillUrl: string;
+  /** The same checkout server, reached over https. */
+  tillHttpsUrl: string;
   shopUrl: string;
   apiKey: string;
   /** The store behind the checkout server, for states no API reaches (an expired session). */
@@ -39,7 +42,8 @@ export async function startStack(): Promise<Stack> {
   const { db, demo } = await openStore({});
   const tillPort = await freePort();
   const publicUrl = `http://localhost:${tillPort}/`;
-  const servers: RunningServer[] = [await startCheckoutServer({ db, publicUrl, port: tillPort })];
+  // Also over https on the same port: the checkout page from an origin that differs in its scheme alone.
+  const servers: RunningServer[] = [await listenBothSchemes(createApp({ db, publicUrl }).fetch, tillPort)];
   const shop = await listen(createShopApp({ tillUrl: publicUrl, apiKey: demo.apiKey }).fetch, 0);
   servers.push(shop);
 
@@ -65,6 +69,7 @@ export async function startStack(): Promise<Stack> {
 
   return {
     tillUrl: publicUrl,
+    tillHttpsUrl: `https://localhost:${tillPort}/`,
     shopUrl: shop.url,
     apiKey: demo.apiKey,
     db,

@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** What ships: the script-tag loader, the npm entries, and the checkout app. `npm test` builds them first. */
+const BUNDLES = ['dist/loader', 'dist/sdk', 'dist/checkout/assets'];
+
+const scripts = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => ({ name: join(dir, name), code: readFileSync(join(dir, name), 'utf8') }));
+
+/** The top-level arguments of each `postMessage(…)` call in minified code, found by matching brackets. */
+function postMessageArguments(code: string): string[][] {
+  const calls: string[][] = [];
+  for (let start = code.indexOf('postMessage('); start !== -1; start = code.indexOf('postMessage(', start + 1)) {
+    const args: string[] = [];
+    let depth = 0;
+    let quote: string | null = null;
+    let current = '';
+    for (const char of code.slice(start + 'postMessage('.length)) {
+      if (quote) {
+        if (char === quote) quote = null;
+      } else if (char === '"' || char === "'" || char === '`') quote = char;
+      else if ('([{'.includes(char)) depth++;
+      else if (')]}'.includes(char) && depth-- === 0) break;
+      else if (char === ',' && depth === 0) {
+        args.push(current.trim());
+        current = '';
+        continue;
+      }
+      current += char;
+    }
+    calls.push([...args, current.trim()]);
+  }
+  return calls;
+}
+
+describe('the built bundles', () => {
+  // In Chromium a page cannot spy on postMessage called on a cross-origin window, so this reads the shipped code.
+  it.each(BUNDLES)('never call postMessage with the target origin "*" (%s)', (dir) => {
+    const calls = scripts(dir).flatMap(({ code }) => postMessageArguments(code));
+    expect(calls.length).toBeGreaterThan(0);
+    for (const args of calls) expect(args.slice(1)).not.toContainEqual(expect.stringMatching(/^(["'`])\*\1$/));
+  });
+
+  it('finds a "*" target origin when there is one', () => {
+    expect(postMessageArguments('a.postMessage(l(`x`,{a:(1)}),"*");b.postMessage(c)')).toEqual([['l(`x`,{a:(1)})', '"*"'], ['c']]);
+  });
+});
