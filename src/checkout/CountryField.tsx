@@ -29,7 +29,7 @@ export function CountryField({ value, error, inputRef, onValueChange, onBlur }: 
         id={id}
         ref={inputRef as RefObject<HTMLSelectElement>}
         name="country"
-        class="field__input field__select"
+        class="field__input"
         autocomplete="country"
         value={value}
         aria-invalid={error ? 'true' : undefined}
