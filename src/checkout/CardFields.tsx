@@ -1,5 +1,11 @@
-import type { Ref } from 'preact';
+import type { RefObject } from 'preact';
+import { useId } from 'preact/hooks';
+import { cardBrandRules, detectCardBrand } from './cardBrand';
 import type { CheckoutField } from './checkoutFields';
+import { CountryField } from './CountryField';
+import { digitsOnly } from './digitsOnly';
+import { formatCardNumber } from './formatCardNumber';
+import { formatExpiry } from './formatExpiry';
 import { TextField } from './TextField';
 import { useLocalization } from './useLocalization';
 
@@ -7,36 +13,60 @@ import { useLocalization } from './useLocalization';
 export interface FieldProps {
   value: string;
   error: string | undefined;
-  inputRef: Ref<HTMLInputElement>;
+  inputRef: RefObject<HTMLElement>;
   onValueChange: (value: string) => void;
+  onBlur: () => void;
 }
 
 export interface CardFieldsProps {
   field: (name: CheckoutField) => FieldProps;
-  /** A new customer also gives their email and name. */
+  /** A new customer also gives their email, name and country. */
   collectsIdentity: boolean;
+  /** The merchant fixed the email (`lock_email`): shown, not editable; its name explains why. */
+  emailLockedBy: string | null;
 }
 
 /** The inputs of the payment form: who is buying, when the server asks, then the card. */
-export function CardFields({ field, collectsIdentity }: CardFieldsProps) {
+export function CardFields({ field, collectsIdentity, emailLockedBy }: CardFieldsProps) {
   const { messages } = useLocalization();
+  const brandId = useId();
+  const cardNumber = field('cardNumber');
+  const brand = detectCardBrand(digitsOnly(cardNumber.value));
   return (
     <>
       {collectsIdentity && (
         <>
-          <TextField {...field('email')} label={messages.fields.email} name="email" type="email" autocomplete="email" inputmode="email" />
+          <TextField
+            {...field('email')}
+            label={messages.fields.email}
+            name="email"
+            type="email"
+            autocomplete="email"
+            inputmode="email"
+            readOnly={emailLockedBy !== null}
+            hint={emailLockedBy === null ? undefined : messages.emailLocked(emailLockedBy)}
+          />
           <TextField {...field('name')} label={messages.fields.name} name="name" autocomplete="name" />
+          <CountryField {...field('country')} />
         </>
       )}
       <TextField
-        {...field('cardNumber')}
+        {...cardNumber}
         label={messages.fields.cardNumber}
         name="cardnumber"
         autocomplete="cc-number"
         inputmode="numeric"
-        maxLength={26}
+        maxLength={23}
         placeholder={messages.placeholders.cardNumber}
-      />
+        format={formatCardNumber}
+        describedBy={brand ? brandId : undefined}
+      >
+        {brand && (
+          <span class="field__brand" id={brandId} role="img" aria-label={messages.cardBrands[brand]}>
+            {messages.cardBrands[brand]}
+          </span>
+        )}
+      </TextField>
       <div class="form__row">
         <TextField
           {...field('expiry')}
@@ -46,6 +76,7 @@ export function CardFields({ field, collectsIdentity }: CardFieldsProps) {
           inputmode="numeric"
           maxLength={7}
           placeholder={messages.placeholders.expiry}
+          format={formatExpiry}
         />
         <TextField
           {...field('cvc')}
@@ -53,7 +84,7 @@ export function CardFields({ field, collectsIdentity }: CardFieldsProps) {
           name="cvc"
           autocomplete="cc-csc"
           inputmode="numeric"
-          maxLength={4}
+          maxLength={brand ? cardBrandRules[brand].cvcLength : 4}
           placeholder={messages.placeholders.cvc}
         />
       </div>

@@ -8,9 +8,17 @@ export interface CheckoutSession {
   checkout_mode: CheckoutMode;
   status: 'open' | 'completed' | 'expired';
   merchant_name: string;
+  /** An https or data: URL from the catalog, or null; the page's CSP allows exactly this source. */
+  merchant_logo_url: string | null;
   /** The email is masked by the server; the app never sees the full address of a returning customer. */
   customer: null | { name: string; email: string };
   collects_identity: boolean;
+  /** The merchant's prefill for a new customer (null for a returning one); either part may be missing. */
+  prefill: null | { email: string | null; name: string | null };
+  /** The prefilled email is shown read-only; the server refuses a completion with another. */
+  lock_email: boolean;
+  /** ISO 3166-1 alpha-2: the country the estimate's tax is for, or null when none was given yet. */
+  country: string | null;
   plan: {
     name: string;
     billing_interval: BillingInterval;
@@ -19,7 +27,7 @@ export interface CheckoutSession {
     /** The price per interval of one seat (or of the plan), before discount and tax. */
     price: string;
   };
-  bundle: null | { name: string; credit_amount: string };
+  bundle: null | { name: string; credit_amount: string; price: string };
   amount_due: string;
   currency: string;
   connection_id: string | null;
@@ -45,6 +53,9 @@ export interface CheckoutSession {
 }
 
 export interface CheckoutEstimate {
+  tax_behavior: 'inclusive' | 'exclusive';
+  /** The rate applied for the session's country; null when there is no country or it has no rate. */
+  tax_rate: null | { country: string; percentage: number; display_name: string };
   due_today: { subtotal: string; discount: string; tax: string; total: string };
   /** ISO 8601 date of the next charge and its amount; null for a one-off purchase. */
   next_invoice: null | { date: string; amount: string };
@@ -62,6 +73,8 @@ export interface PromotionSummary {
   code: string;
   /** The server's wording of the discount, e.g. "20% off the first payment". */
   description: string;
+  /** `once` discounts the first payment, `forever` every renewal too. */
+  duration: 'once' | 'forever';
   /** False when the code does not discount the current plan, so the estimate is without it. */
   applies: boolean;
 }
@@ -71,11 +84,13 @@ export interface CheckoutSessionUpdate {
   quantity?: number;
   subscription_config_id?: string;
   promotion_code?: string | null;
+  /** ISO 3166-1 alpha-2; the tax, and so the total, follow it. */
+  country?: string;
 }
 
 /** `POST /api/checkout/complete`; `customer` only when the session collects identity. */
 export type CompleteCheckoutBody =
-  | { customer?: { email: string; name: string }; card: { number: string; exp_month: number; exp_year: number; cvc: string } }
+  | { customer?: { email: string; name: string; country?: string }; card: { number: string; exp_month: number; exp_year: number; cvc: string } }
   /** A returning customer pays with the card on file. */
   | { use_saved_card: true };
 

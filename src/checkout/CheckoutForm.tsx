@@ -6,6 +6,7 @@ import type { CheckoutField } from './checkoutFields';
 import type { CheckoutFormOptions } from './useCheckoutForm';
 import { CreditBalance } from './CreditBalance';
 import { formatMoney } from './formatMoney';
+import { humanErrorMessage } from './humanErrorMessage';
 import { OrderSummary } from './OrderSummary';
 import { PlanOptions } from './PlanOptions';
 import { PriceBreakdown } from './PriceBreakdown';
@@ -31,26 +32,44 @@ export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, upd
   const savedCard = session.saved_card;
 
   const collectsIdentity = session.collects_identity;
-  const form = useCheckoutForm({ collectsIdentity, onSubmit, today });
+  const form = useCheckoutForm({
+    collectsIdentity,
+    onSubmit,
+    today,
+    initialValues: { email: session.prefill?.email ?? '', name: session.prefill?.name ?? '', country: session.country ?? '' },
+  });
   const { values, errors, inputRefs, setValue } = form;
+  const emailLocked = session.lock_email && Boolean(session.prefill?.email);
   const payDisabled = form.submitting || updating;
   const alert = form.alert && (
     <p class="form__alert" role="alert">
       {form.alert}
     </p>
   );
+  /** The tax follows the country, so the server prices the new one before the customer can pay it. */
+  function changeCountry(country: string) {
+    setValue('country', country);
+    if (country === '' || country === session.country) return;
+    onUpdate({ country }).catch((error: unknown) => form.showFieldError('country', humanErrorMessage(error, messages.updateFailed)));
+  }
   const field = (name: CheckoutField): FieldProps => ({
     value: values[name],
     error: errors[name],
     inputRef: inputRefs[name],
-    onValueChange: (value: string) => setValue(name, value),
+    onValueChange: name === 'country' ? changeCountry : (value: string) => setValue(name, value),
+    onBlur: () => form.blur(name),
   });
 
   return (
     <main class="card">
       <header class="card__header">
-        <p class="card__eyebrow">{messages.checkoutEyebrow}</p>
-        <h1 class="card__title">{session.merchant_name}</h1>
+        {session.merchant_logo_url && (
+          <img class="card__logo" src={session.merchant_logo_url} alt={session.merchant_name} width={40} height={40} />
+        )}
+        <div>
+          <p class="card__eyebrow">{messages.checkoutEyebrow}</p>
+          <h1 class="card__title">{session.merchant_name}</h1>
+        </div>
       </header>
       <OrderSummary session={session} />
       {session.customer && (
@@ -75,7 +94,11 @@ export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, upd
         </div>
       ) : (
         <form class="form" noValidate onSubmit={form.submit}>
-          <CardFields field={field} collectsIdentity={collectsIdentity} />
+          <CardFields field={field} collectsIdentity={collectsIdentity} emailLockedBy={emailLocked ? session.merchant_name : null} />
+          {/* Not role=status: that one is the loading screen's, and this region speaks only of field errors. */}
+          <p class="visually-hidden" aria-live="polite">
+            {form.announcement}
+          </p>
           {alert}
           <button type="submit" class="button" disabled={payDisabled}>
             {form.submitting

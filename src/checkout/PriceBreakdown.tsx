@@ -1,6 +1,7 @@
 import type { CheckoutSession } from './CheckoutApi';
 import { formatDate } from './formatDate';
 import { formatMoney } from './formatMoney';
+import { PriceExplanation } from './PriceExplanation';
 import { useLocalization } from './useLocalization';
 
 const isZero = (amount: string) => Number(amount) === 0;
@@ -42,6 +43,7 @@ export function PriceBreakdown({ session }: { session: CheckoutSession }) {
           <dd>{money(due.total)}</dd>
         </div>
       </dl>
+      <PriceExplanation session={session} />
       {next && <p class="breakdown__next">{messages.breakdown.thenOn(money(next.amount), formatDate(next.date, locale))}</p>}
     </section>
   );

@@ -1,5 +1,5 @@
 /** The form's fields in the order they appear, which is also the order errors are focused in. */
-export const checkoutFields = ['email', 'name', 'cardNumber', 'expiry', 'cvc'] as const;
+export const checkoutFields = ['email', 'name', 'country', 'cardNumber', 'expiry', 'cvc'] as const;
 
 export type CheckoutField = (typeof checkoutFields)[number];
 
@@ -8,4 +8,4 @@ export type CheckoutFormValues = Record<CheckoutField, string>;
 /** An error sentence per invalid field; a field without an entry is valid. */
 export type FieldErrors = Partial<Record<CheckoutField, string>>;
 
-export const emptyCheckoutForm: CheckoutFormValues = { email: '', name: '', cardNumber: '', expiry: '', cvc: '' };
+export const emptyCheckoutForm: CheckoutFormValues = { email: '', name: '', country: '', cardNumber: '', expiry: '', cvc: '' };

@@ -3,6 +3,9 @@ import type { CheckoutField } from './checkoutFields';
 const fieldsByParam: Record<string, CheckoutField> = {
   'customer.email': 'email',
   'customer.name': 'name',
+  'customer.country': 'country',
+  // PATCH /api/checkout/session names the country without the `customer.` prefix.
+  country: 'country',
   'card.number': 'cardNumber',
   'card.exp_month': 'expiry',
   'card.exp_year': 'expiry',

@@ -1,3 +1,4 @@
+import type { CardBrand } from './cardBrand';
 import type { BillingInterval } from './CheckoutApi';
 import { createPlural } from './createPlural';
 
@@ -21,8 +22,13 @@ export interface Messages {
   includedCredits: (credits: Count) => string;
   seatsTimesPrice: (seats: Count, unitPrice: string) => string;
   bundleCredits: (credits: Count) => string;
-  fields: { email: string; name: string; cardNumber: string; expiry: string; cvc: string };
-  placeholders: { cardNumber: string; expiry: string; cvc: string };
+  fields: { email: string; name: string; country: string; cardNumber: string; expiry: string; cvc: string };
+  /** `country` is the select's empty first option, shown until the customer picks one. */
+  placeholders: { cardNumber: string; expiry: string; cvc: string; country: string };
+  /** Under an email the merchant fixed (`lock_email`), which the customer cannot edit. */
+  emailLocked: (merchantName: string) => string;
+  /** The brand detected from the number, shown beside it. */
+  cardBrands: Record<CardBrand, string>;
   errors: {
     emailInvalid: string;
     nameRequired: string;
@@ -31,6 +37,13 @@ export interface Messages {
     expiryInPast: string;
     cvcInvalid: string;
     paymentUnreachable: string;
+    countryRequired: string;
+    /** A number of a known brand with too few or too many digits. */
+    cardNumberLength: (brand: string, digits: number) => string;
+    /** The right length, but the Luhn checksum fails: a typo. */
+    cardNumberMistyped: string;
+    cvcLength: (digits: number) => string;
+    expiryTooFar: string;
   };
   payButton: (amount: string) => string;
   breakdown: {
@@ -41,6 +54,21 @@ export interface Messages {
     totalDueToday: string;
     /** The next charge of a subscription: amount and date, both already formatted. */
     thenOn: (amount: string, date: string) => string;
+  };
+  /** The popover beside the total that explains each line of the estimate in words; amounts arrive formatted. */
+  explanation: {
+    button: string;
+    heading: string;
+    subtotalSeats: (seats: Count, unitPrice: string, subtotal: string) => string;
+    subtotalPlan: (planName: string, price: string, interval: BillingInterval) => string;
+    subtotalBundle: (bundleName: string, price: string) => string;
+    discountOnce: (code: string, amount: string) => string;
+    discountForever: (code: string, amount: string) => string;
+    /** `rate` ("19%") and `taxName` ("VAT") are null when the server did not say which rate applies. */
+    taxIncluded: (amount: string, rate: string | null, taxName: string | null) => string;
+    taxAdded: (amount: string, rate: string | null, taxName: string | null) => string;
+    total: (amount: string) => string;
+    next: (amount: string, date: string, interval: BillingInterval) => string;
   };
   creditBalance: { now: string; after: string };
   savedCard: {
@@ -105,8 +133,11 @@ export const messages: Messages = {
     cardNumber: 'Card number',
     expiry: 'Expiry (MM/YY)',
     cvc: 'Security code',
+    country: 'Country',
   },
-  placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/YY', cvc: 'CVC' },
+  placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/YY', cvc: 'CVC', country: 'Choose your country' },
+  emailLocked: (merchantName) => `${merchantName} set this email address for you.`,
+  cardBrands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover' },
   errors: {
     emailInvalid: 'Enter an email address like name@example.com.',
     nameRequired: 'Enter your full name.',
@@ -115,6 +146,11 @@ export const messages: Messages = {
     expiryInPast: 'This card has expired.',
     cvcInvalid: 'Enter the 3 or 4 digit security code.',
     paymentUnreachable: 'We couldn’t reach the payment service. Check your connection and try again.',
+    countryRequired: 'Choose your country.',
+    cardNumberLength: (brand, digits) => `${brand} card numbers have ${digits} digits.`,
+    cardNumberMistyped: 'This card number isn’t valid. Check it for a typo.',
+    cvcLength: (digits) => `Enter the ${digits} digit security code.`,
+    expiryTooFar: 'Check the expiry year: it is too far in the future.',
   },
   payButton: (amount) => `Pay ${amount}`,
   breakdown: {
@@ -124,6 +160,21 @@ export const messages: Messages = {
     tax: 'Tax',
     totalDueToday: 'Total due today',
     thenOn: (amount, date) => `Then ${amount} on ${date}`,
+  },
+  explanation: {
+    button: 'How is this calculated?',
+    heading: 'How your total is calculated',
+    subtotalSeats: (count, unitPrice, subtotal) => `Subtotal: ${seats(count)} × ${unitPrice} per seat = ${subtotal}.`,
+    subtotalPlan: (planName, price, interval) => `Subtotal: ${planName} at ${price} per ${intervalNames[interval]}.`,
+    subtotalBundle: (bundleName, price) => `Subtotal: ${bundleName}, a one-off purchase of ${price}.`,
+    discountOnce: (code, amount) => `Discount: code ${code} takes ${amount} off this first payment only.`,
+    discountForever: (code, amount) => `Discount: code ${code} takes ${amount} off today, and applies to every renewal too.`,
+    taxIncluded: (amount, rate, taxName) =>
+      rate ? `Tax: the price already includes ${rate} ${taxName ?? 'tax'}, which is ${amount}.` : `Tax: the price already includes ${amount} of tax.`,
+    taxAdded: (amount, rate, taxName) =>
+      rate ? `Tax: ${rate} ${taxName ?? 'tax'} is added on top, which is ${amount}.` : `Tax: ${amount} is added on top.`,
+    total: (amount) => `Total due today: ${amount}.`,
+    next: (amount, date, interval) => `Next charge: ${amount} on ${date}, then every ${intervalNames[interval]}.`,
   },
   creditBalance: { now: 'Credit balance', after: 'Balance after purchase' },
   savedCard: {

@@ -14,5 +14,5 @@ export function toCompleteCheckoutBody(values: CheckoutFormValues, collectsIdent
     cvc: values.cvc.trim(),
   };
   if (!collectsIdentity) return { card };
-  return { customer: { email: values.email.trim(), name: values.name.trim() }, card };
+  return { customer: { email: values.email.trim(), name: values.name.trim(), country: values.country }, card };
 }

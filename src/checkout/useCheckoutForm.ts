@@ -17,26 +17,52 @@ export interface CheckoutFormOptions {
   /** Sends the payment; a rejection is shown by the form (field error, declined card, network). */
   onSubmit: (body: CompleteCheckoutBody) => Promise<void>;
   today: () => Date;
+  /** The merchant's prefill; the customer may change all of it but a locked email. */
+  initialValues?: Partial<CheckoutFormValues>;
 }
 
 /** The form's state and submit logic, kept apart from its markup. */
-export function useCheckoutForm({ collectsIdentity, onSubmit, today }: CheckoutFormOptions) {
+export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValues }: CheckoutFormOptions) {
   const { messages } = useLocalization();
-  const [values, setValues] = useState<CheckoutFormValues>(emptyCheckoutForm);
+  const [values, setValues] = useState<CheckoutFormValues>(() => ({ ...emptyCheckoutForm, ...initialValues }));
+  // Read by blur and submit, which can follow an input before its render; state would still hold the old value.
+  const latest = useRef(values);
+  // Fields the customer has typed in: leaving one they never touched is no mistake worth pointing out.
+  const edited = useRef(new Set<CheckoutField>());
   const [errors, setErrors] = useState<FieldErrors>({});
+  // Said by a live region: an error found on blur appears beside a field the customer's focus has just left.
+  const [announcement, setAnnouncement] = useState('');
   const [alert, setAlert] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   // State updates render asynchronously, so a second click in the same tick would still see submitting=false.
   const submittingNow = useRef(false);
   const inputRefs = useMemo(
-    () => Object.fromEntries(checkoutFields.map((field) => [field, createRef()])) as Record<CheckoutField, RefObject<HTMLInputElement>>,
+    () => Object.fromEntries(checkoutFields.map((field) => [field, createRef()])) as Record<CheckoutField, RefObject<HTMLElement>>,
     [],
   );
 
+  const validate = () => validateCheckoutForm(latest.current, { collectsIdentity, today: today(), messages });
+
   function setValue(field: CheckoutField, value: string) {
-    setValues((current) => ({ ...current, [field]: value }));
-    // The customer is fixing it; keeping the error until the next submit would contradict what they see.
+    latest.current = { ...latest.current, [field]: value };
+    edited.current.add(field);
+    setValues(latest.current);
+    // The customer is fixing it; keeping the error while they type would contradict what they see.
     setErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
+  }
+
+  /** The customer left `field`: judge what they typed there, and only there. */
+  function blur(field: CheckoutField) {
+    if (!edited.current.has(field)) return;
+    const error = validate()[field];
+    setErrors((current) => (current[field] === error ? current : { ...current, [field]: error }));
+    if (error) setAnnouncement(error);
+  }
+
+  /** An error found elsewhere (a failed update of the field's choice) shown beside the field. */
+  function showFieldError(field: CheckoutField, error: string) {
+    setErrors((current) => ({ ...current, [field]: error }));
+    setAnnouncement(error);
   }
 
   /** Shows the errors and focuses the first invalid field; returns false when there was none. */
@@ -84,11 +110,10 @@ export function useCheckoutForm({ collectsIdentity, onSubmit, today }: CheckoutF
     event.preventDefault();
     if (submittingNow.current) return;
     setAlert(null);
-    const found = validateCheckoutForm(values, { collectsIdentity, today: today(), messages });
-    if (showFieldErrors(found)) return;
+    if (showFieldErrors(validate())) return;
 
-    await run(toCompleteCheckoutBody(values, collectsIdentity));
+    await run(toCompleteCheckoutBody(latest.current, collectsIdentity));
   }
 
-  return { values, errors, alert, submitting, inputRefs, setValue, submit, paySavedCard };
+  return { values, errors, announcement, alert, submitting, inputRefs, setValue, blur, showFieldError, submit, paySavedCard };
 }

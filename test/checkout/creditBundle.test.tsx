@@ -5,7 +5,7 @@ import { aCompletedCheckout, aSession, fillValidForm, payButton, renderCheckout,
 const creditBundleSession = aSession({
   ...returningCustomer,
   checkout_mode: 'credit_bundle',
-  bundle: { name: 'Starter pack', credit_amount: '1500.00' },
+  bundle: { name: 'Starter pack', credit_amount: '1500.00', price: '15.00' },
   amount_due: '49.5',
   currency: 'EUR',
 });

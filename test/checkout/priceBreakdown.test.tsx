@@ -5,8 +5,10 @@ import { aSession, breakdownAmount, fillValidForm, payButton, renderOpenCheckout
 const discountedAndTaxed = aSession({
   amount_due: '18.24',
   currency: 'EUR',
-  promotion: { code: 'LAUNCH20', description: '20% off the first payment', applies: true },
+  promotion: { code: 'LAUNCH20', description: '20% off the first payment', duration: 'once', applies: true },
   estimate: {
+    tax_behavior: 'exclusive',
+    tax_rate: null,
     due_today: { subtotal: '19.00', discount: '3.80', tax: '3.04', total: '18.24' },
     next_invoice: { date: '2030-02-15T12:00:00.000Z', amount: '22.80' },
   },

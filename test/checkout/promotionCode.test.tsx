@@ -6,8 +6,10 @@ const allowsCodes = aSession({ allows_promotion_codes: true });
 const withCode = aSession({
   allows_promotion_codes: true,
   amount_due: '15.20',
-  promotion: { code: 'LAUNCH20', description: '20% off the first payment', applies: true },
+  promotion: { code: 'LAUNCH20', description: '20% off the first payment', duration: 'once', applies: true },
   estimate: {
+    tax_behavior: 'exclusive',
+    tax_rate: null,
     due_today: { subtotal: '19.00', discount: '3.80', tax: '0.00', total: '15.20' },
     next_invoice: null,
   },

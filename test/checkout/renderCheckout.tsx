@@ -18,7 +18,7 @@ export const TODAY = new Date(2030, 0, 15);
 
 /** An estimate whose total is `total`, with nothing discounted or taxed; `next` is the next invoice, if any. */
 export function anEstimate(total: string, next: CheckoutSession['estimate']['next_invoice'] = null): CheckoutSession['estimate'] {
-  return { due_today: { subtotal: total, discount: '0.00', tax: '0.00', total }, next_invoice: next };
+  return { tax_behavior: 'exclusive', tax_rate: null, due_today: { subtotal: total, discount: '0.00', tax: '0.00', total }, next_invoice: next };
 }
 
 /**
@@ -31,8 +31,13 @@ export function aSession(overrides: Partial<CheckoutSession> = {}): CheckoutSess
     checkout_mode: 'subscription',
     status: 'open',
     merchant_name: 'Acme AI',
+    merchant_logo_url: null,
     customer: null,
     collects_identity: true,
+    prefill: null,
+    lock_email: false,
+    // Known, as if the merchant had passed it: the country's own tests start without one.
+    country: 'US',
     plan: { name: 'Pro', billing_interval: 'month', included_credit: '100.00', subscription_config_id: 'sc_pro', price: '19.00' },
     bundle: null,
     amount_due: '19.00',
@@ -179,6 +184,12 @@ export function fillFields(values: Record<string, string>) {
 export function fillValidForm(overrides: Record<string, string> = {}) {
   const identity = screen.queryByLabelText('Email') ? validIdentity : {};
   fillFields({ ...identity, ...validCard, ...overrides });
+}
+
+/** What a screen reader reads after the field's label: the texts of its aria-describedby elements, in order. */
+export function fieldDescription(label: string) {
+  const ids = screen.getByLabelText(label).getAttribute('aria-describedby')?.split(' ') ?? [];
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
 }
 
 export function payButton() {

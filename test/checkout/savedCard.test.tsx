@@ -8,7 +8,7 @@ const bundleWithSavedCard = aSession({
   ...returningCustomer,
   saved_card: { brand: 'visa', last4: '4242' },
   checkout_mode: 'credit_bundle',
-  bundle: { name: 'Top-up', credit_amount: '5.00' },
+  bundle: { name: 'Top-up', credit_amount: '5.00', price: '5.00' },
   amount_due: '5.00',
   credit_balance: '10.00',
   credit_balance_after: '15.00',

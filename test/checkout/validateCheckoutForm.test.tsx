@@ -7,6 +7,7 @@ import { TODAY } from './renderCheckout';
 const valid: CheckoutFormValues = {
   email: 'jane@example.com',
   name: 'Jane Doe',
+  country: 'DE',
   cardNumber: '4242 4242 4242 4242',
   expiry: '01/30',
   cvc: '123',
@@ -22,8 +23,9 @@ describe('validateCheckoutForm', () => {
 
   it.each([
     ['cardNumber', '4242-4242-4242-4242'],
-    ['cardNumber', '424242424242'],
-    ['cardNumber', '4242 4242 4242 4242 424'],
+    ['cardNumber', '6011 1111 1111 1117'],
+    ['cardNumber', '5555 5555 5555 4444'],
+    ['cardNumber', '2223 0031 2200 3222'],
     ['expiry', '0130'],
     ['expiry', '01 / 30'],
   ] as const)('accepts %s written as "%s"', (field, value) => {
@@ -34,6 +36,9 @@ describe('validateCheckoutForm', () => {
     ['cardNumber', '4242 4242 424'],
     ['cardNumber', '4242 4242 4242 4242 4242'],
     ['cardNumber', '4242 abcd 4242 4242'],
+    ['cardNumber', '4242 4242 4242 4241'],
+    ['cardNumber', '4242 4242 4242 424'],
+    ['expiry', '01/51'],
     ['expiry', '00/30'],
     ['expiry', '1/30'],
     ['expiry', '12/29'],
@@ -45,7 +50,30 @@ describe('validateCheckoutForm', () => {
     expect(Object.keys(errorsFor({ [field]: value }))).toEqual([field]);
   });
 
-  it('skips email and name when the session does not collect identity', () => {
-    expect(errorsFor({ email: '', name: '' }, false)).toEqual({});
+  it('skips email, name and country when the session does not collect identity', () => {
+    expect(errorsFor({ email: '', name: '', country: '' }, false)).toEqual({});
+  });
+
+  it('asks a new customer for their country', () => {
+    expect(errorsFor({ country: '' })).toEqual({ country: 'Choose your country.' });
+  });
+
+  it('names the brand’s length when a number is too short or too long', () => {
+    expect(errorsFor({ cardNumber: '4242 4242 4242 424' }).cardNumber).toBe('Visa card numbers have 16 digits.');
+    expect(errorsFor({ cardNumber: '3782 822463 100050', cvc: '1234' }).cardNumber).toBe('American Express card numbers have 15 digits.');
+  });
+
+  it('tells a typo (failed Luhn check) apart from a wrong length', () => {
+    expect(errorsFor({ cardNumber: '4242 4242 4242 4241' }).cardNumber).toBe('This card number isn’t valid. Check it for a typo.');
+  });
+
+  it('wants a 4-digit security code for American Express and 3 digits for the others', () => {
+    expect(errorsFor({ cardNumber: '3782 822463 10005', cvc: '123' }).cvc).toBe('Enter the 4 digit security code.');
+    expect(errorsFor({ cardNumber: '3782 822463 10005', cvc: '1234' })).toEqual({});
+    expect(errorsFor({ cvc: '1234' }).cvc).toBe('Enter the 3 digit security code.');
+  });
+
+  it('takes 3 or 4 digits for a number of no known brand', () => {
+    expect(errorsFor({ cardNumber: '9000 0000 0000 0001', cvc: '1234' })).toEqual({});
   });
 });

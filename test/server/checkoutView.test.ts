@@ -12,6 +12,12 @@ async function viewOf(overrides: Record<string, unknown> = {}) {
   return { session, secret, view: response.body };
 }
 
+/** The `img-src` directive of the checkout page of `session`. */
+async function imageSources(session: Parameters<typeof secretOf>[0]) {
+  const page = await till.request('GET', `/checkout/${handleOf(secretOf(session))}`, { key: null });
+  return page.headers.get('Content-Security-Policy')!.split('; ').find((directive) => directive.startsWith('img-src'));
+}
+
 describe('GET /api/checkout/session: issue 4', () => {
   it('shows seats and their limits for a per-seat plan', async () => {
     const { team } = await till.plans();
@@ -65,23 +71,40 @@ describe('GET /api/checkout/session: issue 4', () => {
     });
   });
 
-  it('shows the merchant’s logo and allows an https logo in the page’s img-src', async () => {
+  it('shows the merchant’s logo and allows an https logo’s origin, and only it, in the page’s img-src', async () => {
     const { session, view } = await viewOf();
     expect(view.merchant_logo_url).toMatch(/^data:image\/svg\+xml,/);
     await till.db.query("UPDATE merchants SET logo_url = 'https://cdn.acme.example/logo.png' WHERE merchant_id = $1", [till.demo.merchantId]);
     try {
       expect((await till.getSessionView(secretOf(session))).body.merchant_logo_url).toBe('https://cdn.acme.example/logo.png');
-      const page = await till.request('GET', `/checkout/${handleOf(secretOf(session))}`, { key: null });
-      expect(page.headers.get('Content-Security-Policy')!.split('; ')).toContain("img-src 'self' data: https://cdn.acme.example");
+      expect(await imageSources(session)).toBe("img-src 'self' https://cdn.acme.example");
     } finally {
       await till.db.query('UPDATE merchants SET logo_url = $2 WHERE merchant_id = $1', [till.demo.merchantId, view.merchant_logo_url]);
     }
   });
 
-  it('keeps a data: logo out of img-src, which allows data: already', async () => {
-    const { session } = await viewOf();
-    const page = await till.request('GET', `/checkout/${handleOf(secretOf(session))}`, { key: null });
-    expect(page.headers.get('Content-Security-Policy')!.split('; ')).toContain("img-src 'self' data:");
+  it('allows data: images only for a data: logo, and no other image source without a logo', async () => {
+    const { session, view } = await viewOf();
+    expect(await imageSources(session)).toBe("img-src 'self' data:");
+    await till.db.query('UPDATE merchants SET logo_url = NULL WHERE merchant_id = $1', [till.demo.merchantId]);
+    try {
+      expect((await till.getSessionView(secretOf(session))).body.merchant_logo_url).toBeNull();
+      expect(await imageSources(session)).toBe("img-src 'self'");
+    } finally {
+      await till.db.query('UPDATE merchants SET logo_url = $2 WHERE merchant_id = $1', [till.demo.merchantId, view.merchant_logo_url]);
+    }
+  });
+
+  it.each([
+    ['an http logo', 'http://cdn.acme.example/logo.png'],
+    ['a javascript: URL', 'javascript:alert(1)'],
+    ['a relative path', '/logo.png'],
+    ['an https URL with credentials', 'https://user@cdn.acme.example/logo.png'],
+    ['a data: URL that is not an image', 'data:text/html,<p>hi</p>'],
+  ])('refuses to store %s as the merchant’s logo', async (_, logoUrl) => {
+    await expect(till.db.query('UPDATE merchants SET logo_url = $2 WHERE merchant_id = $1', [till.demo.merchantId, logoUrl])).rejects.toThrow(
+      /merchants_logo_url_source/,
+    );
   });
 
   it('shows a returning customer their saved card, and the credit balance before and after a bundle', async () => {

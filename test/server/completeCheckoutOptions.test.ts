@@ -59,6 +59,26 @@ describe('POST /api/checkout/complete: the server’s total', () => {
     expect(connection).toStrictEqual({ country: 'DE' });
   });
 
+  it('charges the tax of the country the customer picked in the checkout, as the estimate then showed', async () => {
+    const session = await till.createSession();
+    const secret = secretOf(session);
+    expect((await till.updateSession(secret, { country: 'FR' })).body.estimate.due_today).toMatchObject({ tax: '3.80', total: '22.80' });
+    const response = await till.complete(secret, newCustomerPayment({ customer: { ...newCustomer(), country: 'FR' } }));
+    expect(response.status).toBe(200);
+    expect(await paymentsOf(session.checkout_session_id)).toMatchObject([{ amount: 2280 }]);
+    const [connection] = await till.db.query('SELECT country FROM connections WHERE connection_id = $1', [response.body.connection_id]);
+    expect(connection).toStrictEqual({ country: 'FR' });
+  });
+
+  it('follows the country the customer changes back and forth, charging the tax of the last one', async () => {
+    const session = await till.createSession({ customer: { country: 'DE' } });
+    const secret = secretOf(session);
+    expect((await till.updateSession(secret, { country: 'US' })).body.amount_due).toBe('19.00');
+    expect((await till.updateSession(secret, { country: 'DE' })).body.amount_due).toBe('22.61');
+    expect((await till.complete(secret, newCustomerPayment({ customer: { ...newCustomer(), country: 'DE' } }))).status).toBe(200);
+    expect(await paymentsOf(session.checkout_session_id)).toMatchObject([{ amount: 2261 }]);
+  });
+
   it('completes a checkout that a promotion makes free, recording a payment of zero', async () => {
     const code = await till.insertPromotionCode({ percent_off: 100 });
     const session = await till.createSession({ promotion_code: code });

@@ -6,7 +6,7 @@ import type { Database } from '../../src/server/store/Database';
 import { migrate } from '../../src/server/store/migrate';
 import { openDatabase } from '../../src/server/store/openDatabase';
 import { openStore } from '../../src/server/store/openStore';
-import { seedDemo } from '../../src/server/store/seedDemo';
+import { DEMO_LOGO_URL, seedDemo } from '../../src/server/store/seedDemo';
 import { createTestDatabase } from '../server/support/testDatabase';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -84,7 +84,7 @@ describe('migrate', () => {
       'subscription_configs', 'subscriptions', 'tax_rates',
     ]);
     const applied = await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
-    expect(applied.map((row) => row.name)).toEqual(['001_initial.sql', '002_redirect_urls.sql', '003_pricing_and_session_options.sql']);
+    expect(applied.map((row) => row.name)).toEqual(['001_initial.sql', '002_redirect_urls.sql', '003_pricing_and_session_options.sql', '004_logo_url_sources.sql']);
   });
 
   it('gives checkout sessions optional success_url and cancel_url columns', async () => {
@@ -301,6 +301,23 @@ describe('migration 003 and the issue 4 demo catalog', () => {
     ]);
     const [pro] = await db.query("SELECT seat_based, min_quantity, max_quantity, tax_behavior FROM subscription_configs WHERE name = 'Pro'");
     expect(pro).toStrictEqual({ seat_based: false, min_quantity: 1, max_quantity: 1, tax_behavior: 'exclusive' });
+  });
+
+  it('upgrades a store made before 004, dropping a logo the checkout page could never load and keeping the rest', async () => {
+    const { db } = await openEmptyDatabase();
+    await migrate(db);
+    const demo = await seedDemo(db);
+    // Back to the schema 003 left, with a second merchant whose logo is plain http.
+    await db.query('ALTER TABLE merchants DROP CONSTRAINT merchants_logo_url_source');
+    await db.query("DELETE FROM schema_migrations WHERE name = '004_logo_url_sources.sql'");
+    await db.query("INSERT INTO merchants (merchant_id, name, logo_url) VALUES ('m_http', 'Plain', 'http://plain.example/logo.png')");
+
+    await migrate(db);
+
+    expect(await db.query('SELECT merchant_id, logo_url FROM merchants ORDER BY merchant_id = $1 DESC', [demo.merchantId])).toStrictEqual([
+      { merchant_id: demo.merchantId, logo_url: DEMO_LOGO_URL },
+      { merchant_id: 'm_http', logo_url: null },
+    ]);
   });
 
   it.each([

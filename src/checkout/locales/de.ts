@@ -4,6 +4,7 @@ import type { Count, Messages } from '../messages';
 
 // Formal "Sie", as German checkouts address their customers.
 const intervalNames: Record<BillingInterval, string> = { day: 'Tag', week: 'Woche', month: 'Monat', year: 'Jahr' };
+const everyInterval: Record<BillingInterval, string> = { day: 'jeden Tag', week: 'jede Woche', month: 'jeden Monat', year: 'jedes Jahr' };
 const plural = createPlural('de');
 const credits = (count: Count) => `${count.text} ${plural(count, { one: 'Credit', other: 'Credits' })}`;
 const seats = (count: Count) => `${count.text} ${plural(count, { one: 'Nutzerlizenz', other: 'Nutzerlizenzen' })}`;
@@ -26,8 +27,11 @@ export const messages: Messages = {
     cardNumber: 'Kartennummer',
     expiry: 'Ablaufdatum (MM/JJ)',
     cvc: 'Sicherheitscode',
+    country: 'Land',
   },
-  placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/JJ', cvc: 'CVC' },
+  placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/JJ', cvc: 'CVC', country: 'Land auswählen' },
+  emailLocked: (merchantName) => `${merchantName} hat diese E-Mail-Adresse für Sie festgelegt.`,
+  cardBrands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover' },
   errors: {
     emailInvalid: 'Geben Sie eine E-Mail-Adresse wie name@example.com ein.',
     nameRequired: 'Geben Sie Ihren vollständigen Namen ein.',
@@ -36,6 +40,11 @@ export const messages: Messages = {
     expiryInPast: 'Diese Karte ist abgelaufen.',
     cvcInvalid: 'Geben Sie den drei- oder vierstelligen Sicherheitscode ein.',
     paymentUnreachable: `Der Zahlungsdienst ist nicht erreichbar. ${checkConnection}`,
+    countryRequired: 'Wählen Sie Ihr Land aus.',
+    cardNumberLength: (brand, digits) => `Kartennummern von ${brand} haben ${digits} Ziffern.`,
+    cardNumberMistyped: 'Diese Kartennummer ist ungültig. Bitte prüfen Sie sie auf Tippfehler.',
+    cvcLength: (digits) => `Geben Sie den ${digits}-stelligen Sicherheitscode ein.`,
+    expiryTooFar: 'Prüfen Sie das Ablaufjahr: Es liegt zu weit in der Zukunft.',
   },
   payButton: (amount) => `${amount} bezahlen`,
   breakdown: {
@@ -45,6 +54,21 @@ export const messages: Messages = {
     tax: 'Steuern',
     totalDueToday: 'Heute fällig',
     thenOn: (amount, date) => `Danach ${amount} am ${date}`,
+  },
+  explanation: {
+    button: 'Wie wird das berechnet?',
+    heading: 'So setzt sich Ihr Gesamtbetrag zusammen',
+    subtotalSeats: (count, unitPrice, subtotal) => `Zwischensumme: ${seats(count)} × ${unitPrice} pro Nutzerlizenz = ${subtotal}.`,
+    subtotalPlan: (planName, price, interval) => `Zwischensumme: ${planName} für ${price} pro ${intervalNames[interval]}.`,
+    subtotalBundle: (bundleName, price) => `Zwischensumme: ${bundleName}, ein einmaliger Kauf für ${price}.`,
+    discountOnce: (code, amount) => `Rabatt: Der Code ${code} zieht ${amount} nur von dieser ersten Zahlung ab.`,
+    discountForever: (code, amount) => `Rabatt: Der Code ${code} zieht heute ${amount} ab und gilt auch für jede Verlängerung.`,
+    taxIncluded: (amount, rate, taxName) =>
+      rate ? `Steuern: Der Preis enthält bereits ${rate} ${taxName ?? 'Steuern'}, also ${amount}.` : `Steuern: Der Preis enthält bereits ${amount} Steuern.`,
+    taxAdded: (amount, rate, taxName) =>
+      rate ? `Steuern: ${rate} ${taxName ?? 'Steuern'} kommen hinzu, also ${amount}.` : `Steuern: ${amount} kommen hinzu.`,
+    total: (amount) => `Heute fällig: ${amount}.`,
+    next: (amount, date, interval) => `Nächste Abbuchung: ${amount} am ${date}, danach ${everyInterval[interval]}.`,
   },
   creditBalance: { now: 'Aktuelles Guthaben', after: 'Guthaben nach dem Kauf' },
   savedCard: {

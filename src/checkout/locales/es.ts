@@ -4,6 +4,7 @@ import type { Count, Messages } from '../messages';
 
 // "Tú", as Spanish-language checkouts address their customers.
 const perInterval: Record<BillingInterval, string> = { day: 'al día', week: 'a la semana', month: 'al mes', year: 'al año' };
+const everyInterval: Record<BillingInterval, string> = { day: 'cada día', week: 'cada semana', month: 'cada mes', year: 'cada año' };
 const plural = createPlural('es');
 const credits = (count: Count) => `${count.text} ${plural(count, { one: 'crédito', many: 'de créditos', other: 'créditos' })}`;
 const seats = (count: Count) => `${count.text} ${plural(count, { one: 'licencia', many: 'de licencias', other: 'licencias' })}`;
@@ -26,8 +27,11 @@ export const messages: Messages = {
     cardNumber: 'Número de tarjeta',
     expiry: 'Fecha de caducidad (MM/AA)',
     cvc: 'Código de seguridad',
+    country: 'País',
   },
-  placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/AA', cvc: 'CVC' },
+  placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/AA', cvc: 'CVC', country: 'Elige tu país' },
+  emailLocked: (merchantName) => `${merchantName} ha fijado esta dirección de correo electrónico por ti.`,
+  cardBrands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover' },
   errors: {
     emailInvalid: 'Introduce un correo electrónico como nombre@example.com.',
     nameRequired: 'Introduce tu nombre completo.',
@@ -36,6 +40,11 @@ export const messages: Messages = {
     expiryInPast: 'Esta tarjeta ha caducado.',
     cvcInvalid: 'Introduce el código de seguridad de 3 o 4 dígitos.',
     paymentUnreachable: `No hemos podido conectar con el servicio de pago. ${checkConnection}`,
+    countryRequired: 'Elige tu país.',
+    cardNumberLength: (brand, digits) => `Los números de tarjeta de ${brand} tienen ${digits} dígitos.`,
+    cardNumberMistyped: 'Este número de tarjeta no es válido. Comprueba que no tenga erratas.',
+    cvcLength: (digits) => `Introduce el código de seguridad de ${digits} dígitos.`,
+    expiryTooFar: 'Comprueba el año de caducidad: está demasiado lejos en el futuro.',
   },
   payButton: (amount) => `Pagar ${amount}`,
   breakdown: {
@@ -45,6 +54,23 @@ export const messages: Messages = {
     tax: 'Impuestos',
     totalDueToday: 'Total a pagar hoy',
     thenOn: (amount, date) => `Después, ${amount} el ${date}`,
+  },
+  explanation: {
+    button: '¿Cómo se calcula?',
+    heading: 'Cómo se calcula tu total',
+    subtotalSeats: (count, unitPrice, subtotal) => `Subtotal: ${seats(count)} × ${unitPrice} por licencia = ${subtotal}.`,
+    subtotalPlan: (planName, price, interval) => `Subtotal: ${planName} por ${price} ${perInterval[interval]}.`,
+    subtotalBundle: (bundleName, price) => `Subtotal: ${bundleName}, una compra única de ${price}.`,
+    discountOnce: (code, amount) => `Descuento: el código ${code} descuenta ${amount} solo de este primer pago.`,
+    discountForever: (code, amount) => `Descuento: el código ${code} descuenta ${amount} hoy y también se aplica a cada renovación.`,
+    taxIncluded: (amount, rate, taxName) =>
+      rate
+        ? `Impuestos: el precio ya incluye un ${rate} de ${taxName ?? 'impuestos'}, es decir, ${amount}.`
+        : `Impuestos: el precio ya incluye ${amount} de impuestos.`,
+    taxAdded: (amount, rate, taxName) =>
+      rate ? `Impuestos: se añade un ${rate} de ${taxName ?? 'impuestos'}, es decir, ${amount}.` : `Impuestos: se añaden ${amount}.`,
+    total: (amount) => `Total a pagar hoy: ${amount}.`,
+    next: (amount, date, interval) => `Próximo cargo: ${amount} el ${date} y después ${everyInterval[interval]}.`,
   },
   creditBalance: { now: 'Saldo de créditos', after: 'Saldo tras la compra' },
   savedCard: {

@@ -26,8 +26,11 @@ export const messages: Messages = {
     cardNumber: 'Numéro de carte',
     expiry: 'Date d’expiration (MM/AA)',
     cvc: 'Code de sécurité',
+    country: 'Pays',
   },
-  placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/AA', cvc: 'CVC' },
+  placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/AA', cvc: 'CVC', country: 'Choisissez votre pays' },
+  emailLocked: (merchantName) => `${merchantName} a défini cette adresse e-mail pour vous.`,
+  cardBrands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover' },
   errors: {
     emailInvalid: 'Saisissez une adresse e-mail du type nom@example.com.',
     nameRequired: 'Saisissez votre nom complet.',
@@ -36,6 +39,11 @@ export const messages: Messages = {
     expiryInPast: 'Cette carte a expiré.',
     cvcInvalid: 'Saisissez le code de sécurité à 3 ou 4 chiffres.',
     paymentUnreachable: `Impossible de joindre le service de paiement. ${checkConnection}`,
+    countryRequired: 'Choisissez votre pays.',
+    cardNumberLength: (brand, digits) => `Les numéros de carte ${brand} comportent ${digits} chiffres.`,
+    cardNumberMistyped: 'Ce numéro de carte n’est pas valide. Vérifiez qu’il ne contient pas de faute de frappe.',
+    cvcLength: (digits) => `Saisissez le code de sécurité à ${digits} chiffres.`,
+    expiryTooFar: 'Vérifiez l’année d’expiration\u00a0: elle est trop éloignée dans le futur.',
   },
   payButton: (amount) => `Payer ${amount}`,
   breakdown: {
@@ -45,6 +53,24 @@ export const messages: Messages = {
     tax: 'Taxes',
     totalDueToday: 'Total dû aujourd’hui',
     thenOn: (amount, date) => `Puis ${amount} le ${date}`,
+  },
+  explanation: {
+    button: 'Comment ce montant est-il calculé\u00a0?',
+    heading: 'Comment votre total est calculé',
+    subtotalSeats: (count, unitPrice, subtotal) => `Sous-total\u00a0: ${seats(count)} × ${unitPrice} par licence = ${subtotal}.`,
+    subtotalPlan: (planName, price, interval) => `Sous-total\u00a0: ${planName} à ${price} par ${intervalNames[interval]}.`,
+    subtotalBundle: (bundleName, price) => `Sous-total\u00a0: ${bundleName}, un achat unique de ${price}.`,
+    discountOnce: (code, amount) => `Remise\u00a0: le code ${code} déduit ${amount} de ce premier paiement uniquement.`,
+    discountForever: (code, amount) =>
+      `Remise\u00a0: le code ${code} déduit ${amount} aujourd’hui et s’applique aussi à chaque renouvellement.`,
+    taxIncluded: (amount, rate, taxName) =>
+      rate
+        ? `Taxes\u00a0: le prix inclut déjà ${rate} de ${taxName ?? 'taxes'}, soit ${amount}.`
+        : `Taxes\u00a0: le prix inclut déjà ${amount} de taxes.`,
+    taxAdded: (amount, rate, taxName) =>
+      rate ? `Taxes\u00a0: ${rate} de ${taxName ?? 'taxes'} s’ajoutent, soit ${amount}.` : `Taxes\u00a0: ${amount} s’ajoutent au prix.`,
+    total: (amount) => `Total dû aujourd’hui\u00a0: ${amount}.`,
+    next: (amount, date, interval) => `Prochain prélèvement\u00a0: ${amount} le ${date}, puis chaque ${intervalNames[interval]}.`,
   },
   creditBalance: { now: 'Solde de crédits', after: 'Solde après l’achat' },
   savedCard: {

@@ -8,10 +8,12 @@ const escapeAttribute = (value: string) =>
   value.replace(/[&"<>]/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /**
- * The origin of the merchant's logo, for `img-src`: an https URL only, so the page never loads mixed content;
- * a `data:` logo is already allowed and needs none.
+ * What `img-src` must add for the merchant's logo, and no more: `data:` for an inline logo, the origin of an https
+ * one (never http, so the page never loads mixed content), nothing without a logo. The store keeps logos of
+ * those two kinds only (migration 004).
  */
-export function logoOrigin(logoUrl: string | null): string | null {
+export function logoSource(logoUrl: string | null): string | null {
+  if (logoUrl?.startsWith('data:image/')) return 'data:';
   if (!logoUrl?.startsWith('https://')) return null;
   try {
     return new URL(logoUrl).origin;
@@ -21,13 +23,13 @@ export function logoOrigin(logoUrl: string | null): string | null {
 }
 
 /** Everything the page may load comes from us (and the merchant's logo); only the session's own merchant may frame it. */
-function checkoutPageHeaders(frameAncestor: string, imageOrigin: string | null = null): Record<string, string> {
+function checkoutPageHeaders(frameAncestor: string, imageSource: string | null = null): Record<string, string> {
   return {
     'Content-Security-Policy': [
       "default-src 'self'",
       "script-src 'self'",
       "style-src 'self'",
-      `img-src 'self' data:${imageOrigin ? ` ${imageOrigin}` : ''}`,
+      `img-src 'self'${imageSource ? ` ${imageSource}` : ''}`,
       "connect-src 'self'",
       "object-src 'none'",
       "base-uri 'none'",
@@ -63,7 +65,7 @@ export function checkoutPage(db: Database, appDir: string) {
     return c.html(
       readTemplate().replace('</head>', `${meta}</head>`),
       200,
-      checkoutPageHeaders(parentOrigin, logoOrigin(merchant?.logo_url ?? null)),
+      checkoutPageHeaders(parentOrigin, logoSource(merchant?.logo_url ?? null)),
     );
   });
 }

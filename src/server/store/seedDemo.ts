@@ -7,7 +7,7 @@ export interface DemoMerchant {
   apiKey: string;
 }
 
-/** The demo merchant's logo: an inline SVG, so the checkout page's `img-src 'self' data:` allows it. */
+/** The demo merchant's logo: an inline SVG, for which the checkout page's CSP adds `data:` to `img-src`. */
 export const DEMO_LOGO_URL =
   'data:image/svg+xml,' +
   encodeURIComponent(

@@ -10,21 +10,25 @@ export const checkoutFrame = (page: Page): FrameLocator => page.frameLocator('if
 
 /**
  * Fills the checkout form with a valid expiry and CVC, in any language: the inputs are found by their autocomplete
- * tokens, which no locale changes (a browser's autofill finds them the same way).
+ * tokens, which no locale changes (a browser's autofill finds them the same way). A new customer's country is
+ * `customer.country`, else the merchant's prefill, else the United States, where the demo catalog charges no tax,
+ * so totals stay as priced without one.
  */
-export async function fillPaymentForm(frame: CheckoutView, card: string, customer?: { email: string; name: string }) {
+export async function fillPaymentForm(frame: CheckoutView, card: string, customer?: { email: string; name: string; country?: string }) {
   const input = (token: string) => frame.locator(`input[autocomplete="${token}"]`);
   if (customer) {
     await input('email').fill(customer.email);
     await input('name').fill(customer.name);
+    const country = frame.locator('select[autocomplete="country"]');
+    await country.selectOption(customer.country ?? ((await country.inputValue()) || 'US'));
   }
   await input('cc-number').fill(card);
   await input('cc-exp').fill(`12/${(new Date().getFullYear() + 2) % 100}`);
   await input('cc-csc').fill('123');
 }
 
-/** Fills the English checkout form as a customer would, then presses Pay. */
-export async function pay(frame: CheckoutView, card: string, customer?: { email: string; name: string }) {
+/** Fills the English checkout form as a customer would, then presses Pay (which waits for a changed country's total). */
+export async function pay(frame: CheckoutView, card: string, customer?: { email: string; name: string; country?: string }) {
   await fillPaymentForm(frame, card, customer);
   await frame.getByRole('button', { name: /^Pay / }).click();
 }

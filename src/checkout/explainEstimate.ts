@@ -1,0 +1,42 @@
+import type { CheckoutSession } from './CheckoutApi';
+import { formatCount } from './formatCount';
+import { formatDate } from './formatDate';
+import { formatMoney } from './formatMoney';
+import type { Messages } from './messages';
+
+const isZero = (amount: string) => Number(amount) === 0;
+
+/**
+ * The estimate in sentences, one per line of the price breakdown: how the subtotal comes about, the discount
+ * with its code and how long it lasts, the tax and whether the price includes it, the total, the next charge.
+ * Every amount is the server's; this only puts them into words.
+ */
+export function explainEstimate(session: CheckoutSession, messages: Messages, locale: string | undefined): string[] {
+  const { explanation } = messages;
+  const { estimate, plan, bundle } = session;
+  const { due_today: due, next_invoice: next, tax_rate: taxRate } = estimate;
+  const money = (amount: string) => formatMoney(amount, session.currency, locale);
+  const lines: string[] = [];
+
+  if (bundle) lines.push(explanation.subtotalBundle(bundle.name, money(due.subtotal)));
+  else if (session.seat_limits) lines.push(explanation.subtotalSeats(formatCount(session.quantity, locale), money(plan.price), money(due.subtotal)));
+  else lines.push(explanation.subtotalPlan(plan.name, money(due.subtotal), plan.billing_interval));
+
+  const promotion = session.promotion?.applies ? session.promotion : null;
+  if (promotion && !isZero(due.discount)) {
+    const describe = promotion.duration === 'forever' ? explanation.discountForever : explanation.discountOnce;
+    lines.push(describe(promotion.code, money(due.discount)));
+  }
+
+  if (!isZero(due.tax)) {
+    const rate = taxRate
+      ? new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(taxRate.percentage / 100)
+      : null;
+    const describe = estimate.tax_behavior === 'inclusive' ? explanation.taxIncluded : explanation.taxAdded;
+    lines.push(describe(money(due.tax), rate, taxRate?.display_name ?? null));
+  }
+
+  lines.push(explanation.total(money(due.total)));
+  if (next && !bundle) lines.push(explanation.next(money(next.amount), formatDate(next.date, locale), plan.billing_interval));
+  return lines;
+}

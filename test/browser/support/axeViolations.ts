@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Frame } from 'playwright-core';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * What axe-core finds wrong in `frame`, as "rule: target" lines. The checkout page's CSP refuses inline
+ * scripts, so the page must come from a context opened with `bypassCSP: true`.
+ */
+export async function axeViolations(frame: Frame): Promise<string[]> {
+  await frame.addScriptTag({ content: AXE });
+  const violations: { id: string; nodes: { target: string[] }[] }[] = await frame.evaluate(
+    async () => (await (window as any).axe.run(document)).violations,
+  );
+  return violations.flatMap(({ id, nodes }) => nodes.map((node) => `${id}: ${node.target.join(' ')}`));
+}

@@ -1,0 +1,97 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import type { CheckoutSession } from '../../src/checkout/CheckoutApi';
+import {
+  anEstimate,
+  apiError,
+  aSession,
+  breakdownAmount,
+  deferred,
+  fieldDescription,
+  fillValidForm,
+  payButton,
+  renderCheckout,
+  returningCustomer,
+} from './renderCheckout';
+
+const noCountry = aSession({ country: null });
+const inFrance = aSession({
+  country: 'FR',
+  amount_due: '22.80',
+  estimate: {
+    ...anEstimate('22.80'),
+    tax_rate: { country: 'FR', percentage: 20, display_name: 'TVA' },
+    due_today: { subtotal: '19.00', discount: '0.00', tax: '3.80', total: '22.80' },
+  },
+});
+
+async function renderCountryForm(session: CheckoutSession = noCountry) {
+  const rendered = renderCheckout(session);
+  await screen.findByRole('heading', { name: 'Acme AI' });
+  return { ...rendered, select: screen.getByRole('combobox', { name: 'Country' }) as HTMLSelectElement };
+}
+
+describe('country', () => {
+  it('offers every country by name, sorted, starting with a prompt to choose', async () => {
+    const { select } = await renderCountryForm();
+    const options = within(select).getAllByRole('option') as HTMLOptionElement[];
+    expect(options).toHaveLength(250);
+    expect(options[0]).toMatchObject({ value: '', textContent: 'Choose your country' });
+    expect(options.slice(1, 4).map((option) => option.textContent)).toEqual(['Afghanistan', 'Åland Islands', 'Albania']);
+    expect(select.value).toBe('');
+  });
+
+  it('names the countries in the checkout’s language', async () => {
+    renderCheckout(noCountry, { appearance: { locale: 'de-DE' } });
+    const select = await screen.findByRole('combobox', { name: 'Country' });
+    expect(within(select).getByRole('option', { name: 'Deutschland' })).toBeTruthy();
+    expect(within(select).getByRole('option', { name: 'Vereinigte Staaten' })).toBeTruthy();
+  });
+
+  it('asks the server for the new total when the customer picks a country, and shows it', async () => {
+    const { api, select } = await renderCountryForm();
+    api.update.mockResolvedValueOnce(inFrance);
+    fireEvent.input(select, { target: { value: 'FR' } });
+
+    expect(api.update).toHaveBeenCalledWith({ country: 'FR' });
+    await waitFor(() => expect(breakdownAmount('Total due today')).toBe('$22.80'));
+    expect(breakdownAmount('Tax')).toBe('$3.80');
+    expect(payButton().textContent).toBe('Pay $22.80');
+  });
+
+  it('keeps Pay disabled until the new total has arrived', async () => {
+    const { api, select } = await renderCountryForm();
+    const answer = deferred<CheckoutSession>();
+    api.update.mockReturnValueOnce(answer.promise);
+    fillValidForm();
+    fireEvent.input(select, { target: { value: 'FR' } });
+    expect((payButton() as HTMLButtonElement).disabled).toBe(true);
+
+    answer.resolve(inFrance);
+    await waitFor(() => expect((payButton() as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(payButton());
+    expect(api.complete).toHaveBeenCalledWith(expect.objectContaining({ customer: expect.objectContaining({ country: 'FR' }) }), expect.any(String));
+  });
+
+  it('does not ask again for the country the estimate is already for', async () => {
+    const { api, select } = await renderCountryForm(inFrance);
+    expect(select.value).toBe('FR');
+    fireEvent.input(select, { target: { value: 'FR' } });
+    expect(api.update).not.toHaveBeenCalled();
+  });
+
+  it('shows a failed update under the country field', async () => {
+    const { api, select } = await renderCountryForm();
+    api.update.mockRejectedValueOnce(apiError(0, 'network_error', 'TypeError: Failed to fetch'));
+    fireEvent.input(select, { target: { value: 'FR' } });
+    await waitFor(() => expect(select.getAttribute('aria-invalid')).toBe('true'));
+    expect(fieldDescription('Country')).toBe('We couldn’t update the checkout. Check your connection and try again.');
+  });
+
+  it('asks a returning customer for no country', async () => {
+    renderCheckout(aSession(returningCustomer));
+    await screen.findByText('Signed in as Jane Doe · j•••@example.com');
+    expect(screen.queryByRole('combobox', { name: 'Country' })).toBeNull();
+    expect(screen.queryByLabelText('Email')).toBeNull();
+  });
+});
