@@ -41,9 +41,9 @@ describe('country', () => {
     expect(select.value).toBe('');
   });
 
-  it('names the countries in the checkout’s language', async () => {
+  it('labels the field and names the countries in the checkout’s language', async () => {
     renderCheckout(noCountry, { appearance: { locale: 'de-DE' } });
-    const select = await screen.findByRole('combobox', { name: 'Country' });
+    const select = await screen.findByRole('combobox', { name: 'Land' });
     expect(within(select).getByRole('option', { name: 'Deutschland' })).toBeTruthy();
     expect(within(select).getByRole('option', { name: 'Vereinigte Staaten' })).toBeTruthy();
   });
