@@ -71,8 +71,9 @@ export interface PlanOption {
 
 export interface PromotionSummary {
   code: string;
-  /** The server's wording of the discount, e.g. "20% off the first payment". */
-  description: string;
+  /** One of the two is set: a percentage (20 for 20%), or a decimal amount in the session's currency. */
+  percent_off: number | null;
+  amount_off: string | null;
   /** `once` discounts the first payment, `forever` every renewal too. */
   duration: 'once' | 'forever';
   /** False when the code does not discount the current plan, so the estimate is without it. */

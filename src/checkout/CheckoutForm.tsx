@@ -50,7 +50,7 @@ export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, upd
   function changeCountry(country: string) {
     setValue('country', country);
     if (country === '' || country === session.country) return;
-    onUpdate({ country }).catch((error: unknown) => form.showFieldError('country', humanErrorMessage(error, messages.updateFailed)));
+    onUpdate({ country }).catch((error: unknown) => form.showFieldError('country', humanErrorMessage(error, messages.updateFailed, messages)));
   }
   const field = (name: CheckoutField): FieldProps => ({
     value: values[name],

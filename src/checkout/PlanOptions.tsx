@@ -22,7 +22,7 @@ export function PlanOptions({ options, currentId, onUpdate }: PlanOptionsProps) 
     try {
       await onUpdate({ subscription_config_id: id });
     } catch (failure) {
-      setError(humanErrorMessage(failure, messages.updateFailed));
+      setError(humanErrorMessage(failure, messages.updateFailed, messages));
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,5 @@
 import type { CheckoutSession } from './CheckoutApi';
+import { describePromotion } from './describePromotion';
 import { formatDate } from './formatDate';
 import { formatMoney } from './formatMoney';
 import { PriceExplanation } from './PriceExplanation';
@@ -28,7 +29,7 @@ export function PriceBreakdown({ session }: { session: CheckoutSession }) {
         )}
         {!isZero(due.discount) && (
           <div class="breakdown__line">
-            <dt>{messages.breakdown.discount(promotion?.description ?? promotion?.code ?? '')}</dt>
+            <dt>{messages.breakdown.discount(promotion ? describePromotion(promotion, session.currency, messages, locale) : '')}</dt>
             <dd>{money(`-${due.discount}`)}</dd>
           </div>
         )}

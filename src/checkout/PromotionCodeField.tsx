@@ -39,7 +39,7 @@ export function PromotionCodeField({ promotion, onUpdate }: PromotionCodeFieldPr
       setCode('');
     } catch (failure) {
       moveFocus.current = false;
-      setError(humanErrorMessage(failure, messages.updateFailed));
+      setError(humanErrorMessage(failure, messages.updateFailed, messages));
     } finally {
       setBusy(false);
     }

@@ -37,7 +37,7 @@ export function SeatsField({ quantity, limits, onUpdate }: SeatsFieldProps) {
     try {
       await onUpdate({ quantity: seats });
     } catch (failure) {
-      setError(humanErrorMessage(failure, messages.updateFailed));
+      setError(humanErrorMessage(failure, messages.updateFailed, messages));
     } finally {
       busy.current = false;
       setPending(null);

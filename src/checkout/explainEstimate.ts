@@ -2,6 +2,7 @@ import type { CheckoutSession } from './CheckoutApi';
 import { formatCount } from './formatCount';
 import { formatDate } from './formatDate';
 import { formatMoney } from './formatMoney';
+import { formatPercent } from './formatPercent';
 import type { Messages } from './messages';
 
 const isZero = (amount: string) => Number(amount) === 0;
@@ -29,9 +30,7 @@ export function explainEstimate(session: CheckoutSession, messages: Messages, lo
   }
 
   if (!isZero(due.tax)) {
-    const rate = taxRate
-      ? new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(taxRate.percentage / 100)
-      : null;
+    const rate = taxRate ? formatPercent(taxRate.percentage, locale) : null;
     const describe = estimate.tax_behavior === 'inclusive' ? explanation.taxIncluded : explanation.taxAdded;
     lines.push(describe(money(due.tax), rate, taxRate?.display_name ?? null));
   }

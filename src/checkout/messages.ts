@@ -1,5 +1,5 @@
 import type { CardBrand } from './cardBrand';
-import type { BillingInterval } from './CheckoutApi';
+import type { BillingInterval, PromotionSummary } from './CheckoutApi';
 import { createPlural } from './createPlural';
 
 /** A number in the copy: `text` as the customer's locale writes it, `value` for choosing the plural form. */
@@ -12,6 +12,17 @@ export interface Count {
  * Every sentence the customer can read. Components never hold copy of their own; each locale in `locales/` is
  * another object of this shape, so a missing key there is a type error. English is here, in the first load.
  */
+/** Errors of the checkout API that are the customer's to read (see `serverErrors`). */
+export type CustomerFacingErrorCode =
+  | 'email_locked'
+  | 'promotion_code_not_found'
+  | 'promotion_code_expired'
+  | 'promotion_code_exhausted'
+  | 'promotion_code_not_applicable'
+  | 'promotion_codes_not_allowed'
+  | 'already_subscribed'
+  | 'subscription_required';
+
 export interface Messages {
   /** The tab's title in redirect display; the merchant is null until the session is read. */
   documentTitle: (merchantName: string | null) => string;
@@ -85,6 +96,8 @@ export interface Messages {
     applied: (code: string) => string;
     notApplicable: (code: string) => string;
     empty: string;
+    /** The discount in words; `off` is already formatted ("20%", "$5.00"). */
+    describe: (off: string, duration: PromotionSummary['duration']) => string;
   };
   seats: { label: string; fewer: string; more: string; range: (min: Count, max: Count) => string };
   plans: { legend: string; option: (name: string, price: string) => string };
@@ -109,6 +122,11 @@ export interface Messages {
     { heading: string; body: string }
   >;
   retry: string;
+  /**
+   * By the server's error `code`, for the refusals a customer can meet, so they read in the checkout's language;
+   * any other error keeps the server's own sentence.
+   */
+  serverErrors: Record<CustomerFacingErrorCode, string>;
   /** The modal dialog's close button, read by screen readers (it shows a ×). */
   closeCheckout: string;
 }
@@ -194,6 +212,7 @@ export const messages: Messages = {
     applied: (code) => `Code ${code} applied`,
     notApplicable: (code) => `Code ${code} does not apply to this plan.`,
     empty: 'Enter a promotion code.',
+    describe: (off, duration) => `${off} off ${duration === 'once' ? 'the first payment' : 'every payment'}`,
   },
   seats: {
     label: 'Seats',
@@ -242,5 +261,15 @@ export const messages: Messages = {
     },
   },
   retry: 'Retry',
+  serverErrors: {
+    email_locked: 'This email address was set by the merchant and can’t be changed.',
+    promotion_code_not_found: 'This promotion code doesn’t exist. Check it for a typo.',
+    promotion_code_expired: 'This promotion code has expired.',
+    promotion_code_exhausted: 'This promotion code has been used up.',
+    promotion_code_not_applicable: 'This promotion code doesn’t apply to this plan.',
+    promotion_codes_not_allowed: 'This checkout doesn’t take promotion codes.',
+    already_subscribed: 'You already have an active subscription to this plan.',
+    subscription_required: 'Credit packs need an active subscription to their plan.',
+  },
   closeCheckout: 'Close checkout',
 };

@@ -76,14 +76,14 @@ export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValu
   function showSubmitError(error: unknown) {
     const field = error instanceof CheckoutApiError && error.status === 400 ? fieldForParam(error.param) : null;
     if (field && error instanceof CheckoutApiError) {
-      showFieldErrors({ [field]: error.message });
+      showFieldErrors({ [field]: humanErrorMessage(error, error.message, messages) });
       return;
     }
     if (error instanceof CheckoutApiError && error.code === CheckoutApiErrorCode.CARD_DECLINED) {
       setAlert(declineMessage(error.declineCode, messages));
       return;
     }
-    setAlert(humanErrorMessage(error, messages.errors.paymentUnreachable));
+    setAlert(humanErrorMessage(error, messages.errors.paymentUnreachable, messages));
   }
 
   async function run(body: CompleteCheckoutBody) {

@@ -2,6 +2,7 @@
 export const API_ERROR_STATUS = {
   invalid_json: 400,
   validation_error: 400,
+  email_locked: 400,
   authentication_required: 401,
   invalid_api_key: 401,
   invalid_session_secret: 401,

@@ -149,9 +149,9 @@ describe('prefill and locked email', () => {
 
   it('shows the server’s refusal of another email under the email field', async () => {
     const { api } = await renderNewCustomerForm(aSession({ prefill: { email: 'sam@example.com', name: 'Sam Lee' }, lock_email: true }));
-    api.complete.mockRejectedValueOnce(apiError(400, 'validation_error', 'This email address cannot be changed.', 'customer.email'));
+    api.complete.mockRejectedValueOnce(apiError(400, 'email_locked', 'The server’s own sentence.', 'customer.email'));
     fillValidForm({ Email: 'sam@example.com' });
     fireEvent.click(payButton());
-    await waitFor(() => expect(fieldDescription('Email')).toContain('This email address cannot be changed.'));
+    await waitFor(() => expect(fieldDescription('Email')).toContain('This email address was set by the merchant and can’t be changed.'));
   });
 });

@@ -5,7 +5,7 @@ import { aSession, breakdownAmount, fillValidForm, payButton, renderOpenCheckout
 const discountedAndTaxed = aSession({
   amount_due: '18.24',
   currency: 'EUR',
-  promotion: { code: 'LAUNCH20', description: '20% off the first payment', duration: 'once', applies: true },
+  promotion: { code: 'LAUNCH20', percent_off: 20, amount_off: null, duration: 'once', applies: true },
   estimate: {
     tax_behavior: 'exclusive',
     tax_rate: null,

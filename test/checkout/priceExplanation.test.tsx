@@ -7,7 +7,7 @@ const teamInGermany = aSession({
   plan: { name: 'Team', billing_interval: 'month', included_credit: '20.00', subscription_config_id: 'sc_team', price: '12.00' },
   quantity: 4,
   seat_limits: { min_quantity: 2, max_quantity: 50 },
-  promotion: { code: 'TEAM10', description: '10% off every payment', duration: 'forever', applies: true },
+  promotion: { code: 'TEAM10', percent_off: 10, amount_off: null, duration: 'forever', applies: true },
   amount_due: '51.41',
   estimate: {
     tax_behavior: 'exclusive',
@@ -20,7 +20,7 @@ const teamInGermany = aSession({
 const yenTaxIncluded = aSession({
   currency: 'JPY',
   plan: { name: 'Pro (JPY)', billing_interval: 'month', included_credit: '10.00', subscription_config_id: 'sc_jpy', price: '2900' },
-  promotion: { code: 'WELCOME20', description: '20% off the first payment', duration: 'once', applies: true },
+  promotion: { code: 'WELCOME20', percent_off: 20, amount_off: null, duration: 'once', applies: true },
   amount_due: '2320',
   estimate: {
     tax_behavior: 'inclusive',

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { apiError, aSession, breakdownAmount, fillFields, payButton, renderOpenCheckout } from './renderCheckout';
 
 const allowsCodes = aSession({ allows_promotion_codes: true });
+const describedText = (field: HTMLElement) => document.getElementById(field.getAttribute('aria-describedby')!)?.textContent;
 const withCode = aSession({
   allows_promotion_codes: true,
   amount_due: '15.20',
-  promotion: { code: 'LAUNCH20', description: '20% off the first payment', duration: 'once', applies: true },
+  promotion: { code: 'LAUNCH20', percent_off: 20, amount_off: null, duration: 'once', applies: true },
   estimate: {
     tax_behavior: 'exclusive',
     tax_rate: null,
@@ -34,18 +35,45 @@ describe('promotion codes', () => {
     expect(payButton().textContent).toBe('Pay $15.20');
   });
 
-  it('shows the server’s sentence for a bad code, tied to the field, and keeps the checkout open', async () => {
+  it('says why a code was refused, tied to the field, and keeps the checkout open', async () => {
     const { api, sentOfType } = await renderOpenCheckout(allowsCodes);
-    api.update.mockRejectedValueOnce(apiError(404, 'promotion_code_not_found', 'This promotion code does not exist.', 'promotion_code'));
+    api.update.mockRejectedValueOnce(apiError(404, 'promotion_code_not_found', 'The server’s own sentence.', 'promotion_code'));
 
     fillFields({ 'Promotion code': 'NOPE' });
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
 
     const field = screen.getByLabelText('Promotion code');
     await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
-    expect(document.getElementById(field.getAttribute('aria-describedby')!)?.textContent).toBe('This promotion code does not exist.');
+    expect(describedText(field)).toBe('This promotion code doesn’t exist. Check it for a typo.');
     expect(sentOfType('failure')).toEqual([]);
     expect(payButton().textContent).toBe('Pay $19.00');
+  });
+
+  it('says why a code was refused in the checkout’s language, not the server’s English', async () => {
+    const { api } = await renderOpenCheckout(allowsCodes, { appearance: { locale: 'de' } });
+    api.update.mockRejectedValueOnce(apiError(400, 'promotion_code_expired', "The promotion code 'OLD' has expired.", 'promotion_code'));
+
+    fillFields({ Gutscheincode: 'OLD' });
+    fireEvent.click(screen.getByRole('button', { name: 'Einlösen' }));
+
+    const field = screen.getByLabelText('Gutscheincode');
+    await waitFor(() => expect(describedText(field)).toBe('Dieser Gutscheincode ist abgelaufen.'));
+  });
+
+  it('keeps the server’s sentence for a refusal it has no words of its own for', async () => {
+    const { api } = await renderOpenCheckout(allowsCodes);
+    api.update.mockRejectedValueOnce(apiError(400, 'validation_error', "'promotion_code' must be at most 64 characters.", 'promotion_code'));
+
+    fillFields({ 'Promotion code': 'X'.repeat(65) });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+
+    const field = screen.getByLabelText('Promotion code');
+    await waitFor(() => expect(describedText(field)).toBe("'promotion_code' must be at most 64 characters."));
+  });
+
+  it('words the discount in the checkout’s language', async () => {
+    await renderOpenCheckout(withCode, { appearance: { locale: 'de' } });
+    expect(screen.getByText('Rabatt (20 % auf die erste Zahlung)')).toBeTruthy();
   });
 
   it('asks for a code instead of sending an empty one', async () => {

@@ -86,8 +86,8 @@ export function apiError(
 }
 
 /** Renders `session` and waits for the open checkout. */
-export async function renderOpenCheckout(session: CheckoutSession) {
-  const rendered = renderCheckout(session);
+export async function renderOpenCheckout(session: CheckoutSession, options?: RenderOptions) {
+  const rendered = renderCheckout(session, options);
   await screen.findByRole('heading', { name: 'Acme AI' });
   return rendered;
 }

@@ -382,7 +382,7 @@ describe('POST /api/checkout/complete: who the customer is', () => {
 
   it('refuses another email when the email is locked, and accepts the same one in another case', async () => {
     const session = await till.createSession({ customer: { email: 'locked@example.com', lock_email: true } });
-    expectApiError(await till.complete(secretOf(session), newCustomerPayment({ customer: newCustomer('other@example.com', 'X') })), 'validation_error', 'customer.email');
+    expectApiError(await till.complete(secretOf(session), newCustomerPayment({ customer: newCustomer('other@example.com', 'X') })), 'email_locked', 'customer.email');
     expect(await paymentsOf(session.checkout_session_id)).toEqual([]);
     const response = await till.complete(secretOf(session), newCustomerPayment({ customer: newCustomer('LOCKED@example.com', 'Locked') }));
     expect(response.status).toBe(200);

@@ -88,6 +88,7 @@ export const messages: Messages = {
     applied: (code) => `Gutscheincode ${code} eingelöst`,
     notApplicable: (code) => `Der Gutscheincode ${code} gilt nicht für diesen Tarif.`,
     empty: 'Geben Sie einen Gutscheincode ein.',
+    describe: (off, duration) => `${off} auf ${duration === 'once' ? 'die erste Zahlung' : 'jede Zahlung'}`,
   },
   seats: {
     label: 'Nutzerlizenzen',
@@ -137,5 +138,15 @@ export const messages: Messages = {
     },
   },
   retry: 'Erneut versuchen',
+  serverErrors: {
+    email_locked: 'Diese E-Mail-Adresse wurde vom Händler festgelegt und kann nicht geändert werden.',
+    promotion_code_not_found: 'Diesen Gutscheincode gibt es nicht. Bitte prüfen Sie ihn auf Tippfehler.',
+    promotion_code_expired: 'Dieser Gutscheincode ist abgelaufen.',
+    promotion_code_exhausted: 'Dieser Gutscheincode wurde bereits vollständig eingelöst.',
+    promotion_code_not_applicable: 'Dieser Gutscheincode gilt nicht für diesen Tarif.',
+    promotion_codes_not_allowed: 'Bei diesem Bezahlvorgang können keine Gutscheincodes eingelöst werden.',
+    already_subscribed: 'Sie haben diesen Tarif bereits abonniert.',
+    subscription_required: 'Für Credit-Pakete brauchen Sie ein aktives Abonnement des zugehörigen Tarifs.',
+  },
   closeCheckout: 'Checkout schließen',
 };

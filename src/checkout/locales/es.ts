@@ -90,6 +90,7 @@ export const messages: Messages = {
     applied: (code) => `Código ${code} aplicado`,
     notApplicable: (code) => `El código ${code} no es válido para este plan.`,
     empty: 'Introduce un código promocional.',
+    describe: (off, duration) => `${off} en ${duration === 'once' ? 'el primer pago' : 'cada pago'}`,
   },
   seats: {
     label: 'Licencias',
@@ -139,5 +140,15 @@ export const messages: Messages = {
     },
   },
   retry: 'Reintentar',
+  serverErrors: {
+    email_locked: 'El comercio ha fijado esta dirección de correo electrónico y no se puede cambiar.',
+    promotion_code_not_found: 'Este código promocional no existe. Comprueba que no tenga erratas.',
+    promotion_code_expired: 'Este código promocional ha caducado.',
+    promotion_code_exhausted: 'Este código promocional ya se ha agotado.',
+    promotion_code_not_applicable: 'Este código promocional no es válido para este plan.',
+    promotion_codes_not_allowed: 'Este pago no admite códigos promocionales.',
+    already_subscribed: 'Ya tienes una suscripción activa a este plan.',
+    subscription_required: 'Los paquetes de créditos requieren una suscripción activa a su plan.',
+  },
   closeCheckout: 'Cerrar el pago',
 };

@@ -90,6 +90,7 @@ export const messages: Messages = {
     applied: (code) => `Code ${code} appliqué`,
     notApplicable: (code) => `Le code ${code} ne s’applique pas à cette formule.`,
     empty: 'Saisissez un code promo.',
+    describe: (off, duration) => `${off} sur ${duration === 'once' ? 'le premier paiement' : 'chaque paiement'}`,
   },
   seats: {
     label: 'Licences',
@@ -139,5 +140,15 @@ export const messages: Messages = {
     },
   },
   retry: 'Réessayer',
+  serverErrors: {
+    email_locked: 'Cette adresse e-mail a été définie par le marchand et ne peut pas être modifiée.',
+    promotion_code_not_found: 'Ce code promo n’existe pas. Vérifiez qu’il ne contient pas de faute de frappe.',
+    promotion_code_expired: 'Ce code promo a expiré.',
+    promotion_code_exhausted: 'Ce code promo a déjà été entièrement utilisé.',
+    promotion_code_not_applicable: 'Ce code promo ne s’applique pas à cette formule.',
+    promotion_codes_not_allowed: 'Ce paiement n’accepte pas de code promo.',
+    already_subscribed: 'Vous avez déjà un abonnement actif à cette formule.',
+    subscription_required: 'Les packs de crédits nécessitent un abonnement actif à leur formule.',
+  },
   closeCheckout: 'Fermer le paiement',
 };

@@ -84,6 +84,7 @@ export const messages: Messages = {
     applied: (code) => `コード ${code} を適用しました`,
     notApplicable: (code) => `コード ${code} はこのプランには適用されません。`,
     empty: 'プロモーションコードを入力してください。',
+    describe: (off, duration) => (duration === 'once' ? `初回 ${off} オフ` : `毎回 ${off} オフ`),
   },
   seats: {
     label: 'ライセンス数',
@@ -132,5 +133,15 @@ export const messages: Messages = {
     },
   },
   retry: '再試行',
+  serverErrors: {
+    email_locked: 'このメールアドレスは販売者によって設定されているため、変更できません。',
+    promotion_code_not_found: 'このプロモーションコードは存在しません。入力ミスがないかご確認ください。',
+    promotion_code_expired: 'このプロモーションコードは有効期限が切れています。',
+    promotion_code_exhausted: 'このプロモーションコードは利用上限に達しました。',
+    promotion_code_not_applicable: 'このプロモーションコードはこのプランには適用されません。',
+    promotion_codes_not_allowed: 'このお支払いではプロモーションコードをご利用いただけません。',
+    already_subscribed: 'このプランはすでにご契約中です。',
+    subscription_required: 'クレジットパックのご購入には、対応するプランの有効なご契約が必要です。',
+  },
   closeCheckout: 'チェックアウトを閉じる',
 };

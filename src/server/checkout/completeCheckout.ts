@@ -61,7 +61,7 @@ function checkPaymentMethod(input: CompleteInput) {
  */
 function newCustomerIdentity(session: CheckoutSessionRow, customer: CompleteInput['customer']) {
   if (session.lock_email && customer && customer.email.toLowerCase() !== session.customer_email!.toLowerCase()) {
-    throw new TillApiError('validation_error', 'This email address cannot be changed.', 'customer.email');
+    throw new TillApiError('email_locked', 'This email address was set by the merchant and cannot be changed.', 'customer.email');
   }
   const email = session.lock_email ? session.customer_email : (customer?.email ?? session.customer_email);
   const name = customer?.name ?? session.customer_name;

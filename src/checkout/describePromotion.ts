@@ -1,0 +1,14 @@
+import type { PromotionSummary } from './CheckoutApi';
+import { formatMoney } from './formatMoney';
+import { formatPercent } from './formatPercent';
+import type { Messages } from './messages';
+
+/**
+ * The discount in the checkout's language ("20 % auf die erste Zahlung"), from the server's fields rather than
+ * its English description, so the customer reads it in the language the rest of the page is in.
+ */
+export function describePromotion(promotion: PromotionSummary, currency: string, messages: Messages, locale: string | undefined): string {
+  const off =
+    promotion.percent_off !== null ? formatPercent(promotion.percent_off, locale) : formatMoney(promotion.amount_off ?? '0', currency, locale);
+  return messages.promotion.describe(off, promotion.duration);
+}
