@@ -44,8 +44,9 @@ export function PriceBreakdown({ session }: { session: CheckoutSession }) {
           <dd>{money(due.total)}</dd>
         </div>
       </dl>
-      <PriceExplanation session={session} />
       {next && <p class="breakdown__next">{messages.breakdown.thenOn(money(next.amount), formatDate(next.date, locale))}</p>}
+      {/* After the next charge, which it explains too, so the total and its "then" line stay together. */}
+      <PriceExplanation session={session} />
     </section>
   );
 }
