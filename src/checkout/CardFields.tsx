@@ -59,10 +59,11 @@ export function CardFields({ field, collectsIdentity, emailLockedBy }: CardField
         maxLength={23}
         placeholder={messages.placeholders.cardNumber}
         format={formatCardNumber}
-        describedBy={brand ? brandId : undefined}
+        // An error names the brand itself ("Visa card numbers have 16 digits"), so the brand is read only without one.
+        describedBy={brand && !cardNumber.error ? brandId : undefined}
       >
         {brand && (
-          <span class="field__brand" id={brandId} role="img" aria-label={messages.cardBrands[brand]}>
+          <span class="field__brand" id={brandId}>
             {messages.cardBrands[brand]}
           </span>
         )}

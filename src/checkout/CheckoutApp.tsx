@@ -20,7 +20,7 @@ import { SuccessScreen } from './SuccessScreen';
 import { useAppearance } from './useAppearance';
 import { useCloseOnEscape } from './useCloseOnEscape';
 import { useDocumentLocale } from './useDocumentLocale';
-import { LocalizationContext } from './useLocalization';
+import { defaultLocalization, LocalizationContext } from './useLocalization';
 import type { Localization } from './useLocalization';
 import { useReportHeight } from './useReportHeight';
 import { useTrapFocus } from './useTrapFocus';
@@ -128,17 +128,10 @@ export function CheckoutApp({
 
   useEffect(() => void load(), [load]);
 
-  // The close button shows from the first paint: a slow session must not leave a mouse user with no way out.
-  const closeButton = modal && <CloseButton onClose={() => send(createMessage('close', {}))} />;
-  if (!localization) {
-    return (
-      <>
-        {closeButton}
-        <LoadingSkeleton />
-      </>
-    );
-  }
-  const { messages } = localization;
+  // The screen stays `loading` until the localization is in, so English shows only in the close button's label,
+  // which stays the same element (and keeps its focus) when the language arrives.
+  const shownLocalization = localization ?? defaultLocalization;
+  const { messages } = shownLocalization;
 
   async function pay(session: CheckoutSession, body: CompleteCheckoutBody) {
     sendStep('processing');
@@ -184,8 +177,8 @@ export function CheckoutApp({
   const returnTo = (url: string) => link.mode === 'redirect' && link.returnTo(url, checkoutSessionId);
 
   return (
-    <LocalizationContext.Provider value={localization}>
-      {closeButton}
+    <LocalizationContext.Provider value={shownLocalization}>
+      {modal && <CloseButton onClose={() => send(createMessage('close', {}))} />}
       {renderScreen()}
     </LocalizationContext.Provider>
   );

@@ -63,8 +63,9 @@ export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, upd
   return (
     <main class="card">
       <header class="card__header">
+        {/* Decorative: the heading beside it names the merchant, so an alt text would be read twice. */}
         {session.merchant_logo_url && (
-          <img class="card__logo" src={session.merchant_logo_url} alt={session.merchant_name} width={40} height={40} />
+          <img class="card__logo" src={session.merchant_logo_url} alt="" width={40} height={40} />
         )}
         <div>
           <p class="card__eyebrow">{messages.checkoutEyebrow}</p>

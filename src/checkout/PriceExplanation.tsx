@@ -27,7 +27,7 @@ export function PriceExplanation({ session }: { session: CheckoutSession }) {
         if (!closed) stopPlacing = anchorPopover(button, popover);
       })
       // Offline, say: the explanation still shows, in the page's flow under its button (see checkout.css).
-      .catch(() => (popover.dataset.placement = 'inline'));
+      .catch(() => closed || (popover.dataset.placement = 'inline'));
     popover.focus();
     const closeOnOutsidePress = (event: Event) => {
       const target = event.target as Node;

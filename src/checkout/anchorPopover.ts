@@ -9,15 +9,22 @@ const GAP = 8;
  * Coordinates go through the CSSOM, which the page's `style-src 'self'` allows (style attributes it would not).
  */
 export function anchorPopover(anchor: HTMLElement, popover: HTMLElement): () => void {
+  let stopped = false;
   const place = async () => {
     const { x, y, placement } = await computePosition(anchor, popover, {
       placement: 'bottom-end',
       middleware: [offset(GAP), flip({ padding: GAP }), shift({ padding: GAP })],
     });
+    // A position computed as the popover closed would mark it placed, and it would flash there when reopened.
+    if (stopped) return;
     popover.style.left = `${x}px`;
     popover.style.top = `${y}px`;
     // Until placed it stays transparent (see checkout.css).
     popover.dataset.placement = placement;
   };
-  return autoUpdate(anchor, popover, () => void place());
+  const stopUpdating = autoUpdate(anchor, popover, () => void place());
+  return () => {
+    stopped = true;
+    stopUpdating();
+  };
 }

@@ -53,7 +53,7 @@ export function connectToLoader(options: ConnectToLoaderOptions): Promise<Loader
       if (!isMessageOfType(event.data, 'init') || !port) return;
       const connectedPort = port;
       cleanUp();
-      const { secret, appearance, modal } = event.data;
+      const { secret, appearance, modal = false } = event.data;
       resolve({ secret, appearance, modal, send: (message) => connectedPort.postMessage(message) });
     };
 

@@ -8,10 +8,6 @@ export interface Count {
   text: string;
 }
 
-/**
- * Every sentence the customer can read. Components never hold copy of their own; each locale in `locales/` is
- * another object of this shape, so a missing key there is a type error. English is here, in the first load.
- */
 /** Errors of the checkout API that are the customer's to read (see `serverErrors`). */
 export type CustomerFacingErrorCode =
   | 'email_locked'
@@ -23,6 +19,10 @@ export type CustomerFacingErrorCode =
   | 'already_subscribed'
   | 'subscription_required';
 
+/**
+ * Every sentence the customer can read. Components never hold copy of their own; each locale in `locales/` is
+ * another object of this shape, so a missing key there is a type error. English is here, in the first load.
+ */
 export interface Messages {
   /** The tab's title in redirect display; the merchant is null until the session is read. */
   documentTitle: (merchantName: string | null) => string;

@@ -9,8 +9,11 @@ export interface Localization {
   locale: string | undefined;
 }
 
+/** English in the browser's formats: what the app speaks until the customer's language is known. */
+export const defaultLocalization: Localization = { messages, locale: undefined };
+
 /** Provided once by CheckoutApp, so adding a locale never touches the components. */
-export const LocalizationContext = createContext<Localization>({ messages, locale: undefined });
+export const LocalizationContext = createContext<Localization>(defaultLocalization);
 
 export function useLocalization(): Localization {
   return useContext(LocalizationContext);

@@ -20,12 +20,18 @@ export function useTrapFocus(active: boolean): void {
       const tabbable = [...document.querySelectorAll<HTMLElement>(TABBABLE)];
       const [first] = tabbable;
       const last = tabbable.at(-1);
-      const current = document.activeElement as HTMLElement | null;
-      // Shift+Tab from something Tab cannot reach (the document, a focused heading) would leave the frame too.
-      const leaving = event.shiftKey ? current === first || !tabbable.includes(current!) : current === last;
-      if (!leaving || !first) return;
+      if (!first || !last) return;
+      const current = document.activeElement;
+      // Focus may sit on something Tab cannot reach (the document, a heading or the price explanation focused
+      // from script): Tab leaves the frame from there only if nothing tabbable lies beyond it that way.
+      const outside = !current || current === document.body;
+      const follows = (a: Node, b: Node) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const leaving = event.shiftKey
+        ? outside || current === first || follows(current, first)
+        : outside || current === last || follows(last, current);
+      if (!leaving) return;
       event.preventDefault();
-      (event.shiftKey ? last : first)!.focus();
+      (event.shiftKey ? last : first).focus();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);

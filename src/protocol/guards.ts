@@ -30,7 +30,8 @@ const isFailureCode: Check = (value) =>
 const FIELDS: { [T in MessageType]: { [K in Exclude<keyof MessageOf<T>, 'ns' | 'v' | 'type'>]-?: Check } } = {
   hello: { checkoutSessionId: isText },
   connect: {},
-  init: { secret: isText, appearance: isObject, modal: (value) => typeof value === 'boolean' },
+  // `modal` is optional: a loader from before it draws its own close button, as if not in a modal.
+  init: { secret: isText, appearance: isObject, modal: (value) => value === undefined || typeof value === 'boolean' },
   ready: { checkoutSessionId: isText, checkoutMode: isMode },
   step: { step: isStep },
   // Only the type: the loader clamps heights itself.

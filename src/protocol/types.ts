@@ -46,9 +46,10 @@ export interface InitMessage extends Envelope<'init'> {
   appearance: CheckoutAppearance;
   /**
    * The checkout fills the loader's modal dialog, which then holds nothing else: the app draws the dialog's
-   * close button and keeps Tab inside itself. False inline, where the merchant's page goes on around it.
+   * close button and keeps Tab inside itself. False inline, where the merchant's page goes on around it; absent
+   * from a loader older than the field, which draws its own close button, so absent means false.
    */
-  modal: boolean;
+  modal?: boolean;
 }
 
 /** App → loader: the session was read and the customer sees the checkout. */

@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Frame, Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkoutFrame, DECLINED_CARD, GOOD_CARD, pay } from './support/checkoutFrame';
+import { axeViolations } from './support/axeViolations';
 import { completeWithCard } from './support/completeWithCard';
 import { useBrowserStack } from './support/useBrowserStack';
 
 const ctx = useBrowserStack();
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const customer = () => ({ email: `a11y-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`, name: 'Ally Keys' });
 
@@ -141,14 +139,6 @@ const STATES: State[] = [
 ];
 
 const checkoutFrameOf = (page: Page): Frame => page.frames().find((frame) => frame.url().startsWith(`${ctx.stack.tillUrl}checkout/`))!;
-
-async function axeViolations(frame: Frame) {
-  await frame.evaluate(axeSource);
-  const violations: { id: string; nodes: { target: string[] }[] }[] = await frame.evaluate(
-    async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations,
-  );
-  return violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 describe.each(['light', 'dark'] as const)('the checkout in the %s theme', (theme) => {
   it.each(STATES)('has no axe violations: $name', async ({ reach }) => {

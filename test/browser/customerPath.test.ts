@@ -8,8 +8,7 @@ const ctx = useBrowserStack();
 
 /** The demo shop on a phone-sized screen, with a checkout opened for `session` (Pro, unless told otherwise). */
 async function openCheckout(session: Record<string, unknown>): Promise<{ page: Page; checkoutSessionId: string }> {
-  // bypassCSP only so axe can be injected; the app never needs it.
-  const page = await (await ctx.browser.newContext({ viewport: { width: 360, height: 640 }, bypassCSP: true })).newPage();
+  const page = await (await ctx.browser.newContext({ viewport: { width: 360, height: 640 } })).newPage();
   await page.goto(ctx.stack.shopUrl);
   const { body: plans } = await ctx.stack.api('v1/subscription_configs');
   const pro = plans.data.find((plan: { name: string }) => plan.name === 'Pro');

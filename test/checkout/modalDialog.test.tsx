@@ -55,6 +55,15 @@ describe('in the loader’s modal dialog', () => {
     expect(document.activeElement).toBe(tabbable().at(-1));
   });
 
+  it('leaves Shift+Tab alone from something focused by script in the middle, such as a heading', async () => {
+    await openCheckout({ modal: true });
+    const heading = screen.getByRole('heading', { name: 'Acme AI' });
+    heading.tabIndex = -1;
+    heading.focus();
+    expect(pressTab(true)).toBe(false);
+    expect(pressTab()).toBe(false);
+  });
+
   it('lets Tab leave the frame inline, where the merchant’s page goes on', async () => {
     await openCheckout({ modal: false });
     tabbable().at(-1)!.focus();

@@ -44,7 +44,7 @@ describe('new customer form', () => {
     expect(fieldDescription('Email')).toBe('Enter an email address like name@example.com.');
     expect(fieldDescription('Full name')).toBe('Enter your full name.');
     expect(fieldDescription('Country')).toBe('Choose your country.');
-    expect(fieldDescription('Card number')).toBe('Visa Visa card numbers have 16 digits.');
+    expect(fieldDescription('Card number')).toBe('Visa card numbers have 16 digits.');
     expect(fieldDescription('Expiry (MM/YY)')).toBe('Enter the expiry date as MM/YY.');
     expect(fieldDescription('Security code')).toBe('Enter the 3 digit security code.');
     expect(document.activeElement).toBe(screen.getByLabelText('Email'));

@@ -32,6 +32,11 @@ describe('protocol guards', () => {
     expect(isMessageOfType(message, type as keyof typeof valid)).toBe(true);
   });
 
+  it('accepts an init from a loader older than the modal field', () => {
+    const { modal: _, ...fromOlderLoader } = valid.init;
+    expect(isMessageOfType(fromOlderLoader, 'init')).toBe(true);
+  });
+
   it('stamps every message with the namespace and version', () => {
     expect(valid.close).toEqual({ ns: NAMESPACE, v: PROTOCOL_VERSION, type: 'close' });
   });
@@ -49,7 +54,7 @@ describe('protocol guards', () => {
     ['an init without a secret', { ...valid.init, secret: 1 }],
     ['a failure with an unknown code', { ...valid.failure, code: 'teapot' }],
     ['an init without appearance', { ...valid.init, appearance: undefined }],
-    ['an init that does not say whether it is modal', { ...valid.init, modal: undefined }],
+    ['an init whose modal is not a boolean', { ...valid.init, modal: 'yes' }],
     ['an unknown step', { ...valid.step, step: 'hacking' }],
     ['a resize with a string height', { ...valid.resize, height: '9999' }],
     ['a success whose subscription id is a number', { ...valid.success, subscriptionId: 7 }],
