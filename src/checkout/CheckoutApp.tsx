@@ -70,6 +70,8 @@ export function CheckoutApp({
   // skeleton stays, so the customer never sees English flash by before their language.
   const [localization, setLocalization] = useState<Localization | null>(null);
   const [updating, setUpdating] = useState(false);
+  // The customer's changes go to the server one after another (see `update`).
+  const updates = useRef({ queue: Promise.resolve() as Promise<unknown>, pending: 0 }).current;
   const attemptKeys = useRef(createAttemptKeys()).current;
   const mounted = useRef(true);
   useEffect(
@@ -159,18 +161,26 @@ export function CheckoutApp({
     }
   }
 
-  /** The customer's choices go to the server, which answers with the new prices; errors go back to the field. */
+  /**
+   * The customer's choices go to the server, which answers with the new prices; errors go back to the field.
+   * Changes are sent one after another, so the server applies them in the order they were made and the last
+   * answer shown is the session it will charge (two countries picked quickly could otherwise be answered, and
+   * stored, in either order). Pay stays disabled until every change has its answer.
+   */
   async function update(session: CheckoutSession, changes: CheckoutSessionUpdate) {
+    // Sent at once when nothing is on its way, else after the change before it has its answer.
+    const request = updates.pending++ ? updates.queue.catch(() => undefined).then(() => api.update(changes)) : api.update(changes);
+    updates.queue = request;
     setUpdating(true);
     try {
-      const updated = await api.update(changes);
+      const updated = await request;
       if (mounted.current) setScreen({ name: 'open', session: updated });
     } catch (error) {
       const end = sessionEndForError(error);
       if (end) return endSession(end, session, messages);
       throw error;
     } finally {
-      if (mounted.current) setUpdating(false);
+      if (--updates.pending === 0 && mounted.current) setUpdating(false);
     }
   }
 

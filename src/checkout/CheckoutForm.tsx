@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { CardFields } from './CardFields';
 import type { CheckoutSession, CheckoutSessionUpdate } from './CheckoutApi';
 import type { FieldProps } from './CardFields';
@@ -46,11 +46,18 @@ export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, upd
       {form.alert}
     </p>
   );
+  // Compared with the last country asked for, not the session's, which lags while an answer is on its way.
+  const requestedCountry = useRef(session.country);
   /** The tax follows the country, so the server prices the new one before the customer can pay it. */
   function changeCountry(country: string) {
     setValue('country', country);
-    if (country === '' || country === session.country) return;
-    onUpdate({ country }).catch((error: unknown) => form.showFieldError('country', humanErrorMessage(error, messages.updateFailed, messages)));
+    if (country === '' || country === requestedCountry.current) return;
+    requestedCountry.current = country;
+    onUpdate({ country }).catch((error: unknown) => {
+      // The server kept its country: whatever the customer picks next must be asked for.
+      requestedCountry.current = null;
+      form.showFieldError('country', humanErrorMessage(error, messages.updateFailed, messages));
+    });
   }
   const field = (name: CheckoutField): FieldProps => ({
     value: values[name],

@@ -73,6 +73,39 @@ describe('country', () => {
     expect(api.complete).toHaveBeenCalledWith(expect.objectContaining({ customer: expect.objectContaining({ country: 'FR' }) }), expect.any(String));
   });
 
+  it('asks for quick changes one after another, and shows and charges the last', async () => {
+    const { api, select } = await renderCountryForm();
+    const inGermany = aSession({
+      country: 'DE',
+      amount_due: '22.61',
+      estimate: { ...anEstimate('22.61'), due_today: { subtotal: '19.00', discount: '0.00', tax: '3.61', total: '22.61' } },
+    });
+    const [germany, france] = [deferred<CheckoutSession>(), deferred<CheckoutSession>()];
+    api.update.mockReturnValueOnce(germany.promise).mockReturnValueOnce(france.promise);
+    fillValidForm();
+    fireEvent.input(select, { target: { value: 'DE' } });
+    fireEvent.input(select, { target: { value: 'FR' } });
+    // The second waits for the first, so the server stores them in the order the customer picked them.
+    expect(api.update.mock.calls).toEqual([[{ country: 'DE' }]]);
+
+    germany.resolve(inGermany);
+    await waitFor(() => expect(api.update.mock.calls).toEqual([[{ country: 'DE' }], [{ country: 'FR' }]]));
+    // Germany's answer is in, France's is not: paying now would charge a total not on the screen.
+    expect((payButton() as HTMLButtonElement).disabled).toBe(true);
+
+    france.resolve(inFrance);
+    await waitFor(() => expect((payButton() as HTMLButtonElement).disabled).toBe(false));
+    expect(breakdownAmount('Total due today')).toBe('$22.80');
+  });
+
+  it('asks again for a country picked back before the answer came', async () => {
+    const { api, select } = await renderCountryForm(inFrance);
+    api.update.mockResolvedValueOnce(aSession({ country: 'DE' })).mockResolvedValueOnce(inFrance);
+    fireEvent.input(select, { target: { value: 'DE' } });
+    fireEvent.input(select, { target: { value: 'FR' } });
+    await waitFor(() => expect(api.update.mock.calls).toEqual([[{ country: 'DE' }], [{ country: 'FR' }]]));
+  });
+
   it('does not ask again for the country the estimate is already for', async () => {
     const { api, select } = await renderCountryForm(inFrance);
     expect(select.value).toBe('FR');
