@@ -36,7 +36,10 @@ export function createModal(onDismiss: () => void, theme: CheckoutTheme = 'auto'
   dialog.showModal();
   const unlockScroll = lockScroll();
   if (!matchMedia('(prefers-reduced-motion)').matches) dialog.animate({ opacity: [0, 1] }, 150);
-  iframe.focus();
+  // Focus waits on the dialog until the frame says hello (open.ts moves it in): a frame that never loads, or
+  // shows the browser's error page, would otherwise hold it, and Escape pressed there never reaches this page.
+  dialog.tabIndex = -1;
+  dialog.focus();
 
   return {
     iframe,

@@ -23,6 +23,6 @@ export function decodeToken(token: unknown): CheckoutToken {
   if (!decoded) throw new TillError('invalid_token', 'Malformed token.');
   const { origin, username, password } = decoded.base;
   // A URL's origin is "null" for javascript: and data: URLs, so they fail the test too.
-  if (!SECURE_ORIGIN.test(origin) || username || password) throw new TillError('insecure_base', 'Base is not https.');
+  if (!SECURE_ORIGIN.test(origin) || username || password) throw new TillError('insecure_base', 'Insecure base.');
   return decoded;
 }

@@ -176,6 +176,7 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   const disconnect = connectToCheckout(iframe, base.origin, { secret, appearance, modal: !container }, (hello) => {
     clearTimeout(timer);
     checkoutSessionId = hello.checkoutSessionId;
+    container || iframe.focus();
   }, (message) => {
     // What is left after the envelope is the event's detail.
     const { ns, v, type, ...fields } = message;

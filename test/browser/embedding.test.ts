@@ -126,6 +126,19 @@ describe('when framing fails', () => {
     expect(new URL(page.url()).searchParams.get('checkout_session_id')).toBe(session.checkout_session_id);
   });
 
+  it('closes on Escape while the refused frame shows the browser’s error page, before the handshake times out', async () => {
+    const { page, url } = await openMerchant();
+    const session = await ctx.stack.createSubscriptionSession();
+    await page.goto(url);
+    const refused = page.waitForEvent('console', (message) => /frame-ancestors/.test(message.text()));
+    await openCheckout(page, session.checkout_session_token);
+    await refused;
+    await page.keyboard.press('Escape');
+    await page.locator('dialog').waitFor({ state: 'detached', timeout: 2000 });
+    expect((await recordedEvents(page)).map((e) => e.type)).toEqual(['cancel', 'close']);
+    expect(page.url()).toBe(url);
+  });
+
   it('completes by redirect through a [data-till-checkout] link when the loader script never loads', async () => {
     const url = await serveMerchantPage(ctx.stack, { autoInit: true, body: '<a id="link" data-till-checkout>Pay by link</a>' });
     const session = await ctx.stack.createSubscriptionSession({ origin_url: url, success_url: `${url}done` });
