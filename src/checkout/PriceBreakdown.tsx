@@ -2,10 +2,9 @@ import type { CheckoutSession } from './CheckoutApi';
 import { describePromotion } from './describePromotion';
 import { formatDate } from './formatDate';
 import { formatMoney } from './formatMoney';
+import { isZeroAmount } from './isZeroAmount';
 import { PriceExplanation } from './PriceExplanation';
 import { useLocalization } from './useLocalization';
-
-const isZero = (amount: string) => Number(amount) === 0;
 
 /**
  * The server's estimate line by line: subtotal, discount and tax when there are any, the total charged today,
@@ -16,7 +15,7 @@ export function PriceBreakdown({ session }: { session: CheckoutSession }) {
   const { due_today: due, next_invoice: next } = session.estimate;
   const money = (amount: string) => formatMoney(amount, session.currency, locale);
   const promotion = session.promotion?.applies ? session.promotion : null;
-  const itemised = !isZero(due.discount) || !isZero(due.tax);
+  const itemised = !isZeroAmount(due.discount) || !isZeroAmount(due.tax);
 
   return (
     <section class="breakdown" aria-label={messages.breakdown.label}>
@@ -27,13 +26,13 @@ export function PriceBreakdown({ session }: { session: CheckoutSession }) {
             <dd>{money(due.subtotal)}</dd>
           </div>
         )}
-        {!isZero(due.discount) && (
+        {!isZeroAmount(due.discount) && (
           <div class="breakdown__line">
             <dt>{messages.breakdown.discount(promotion ? describePromotion(promotion, session.currency, messages, locale) : '')}</dt>
             <dd>{money(`-${due.discount}`)}</dd>
           </div>
         )}
-        {!isZero(due.tax) && (
+        {!isZeroAmount(due.tax) && (
           <div class="breakdown__line">
             <dt>{messages.breakdown.tax}</dt>
             <dd>{money(due.tax)}</dd>

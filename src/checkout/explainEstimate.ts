@@ -3,9 +3,8 @@ import { formatCount } from './formatCount';
 import { formatDate } from './formatDate';
 import { formatMoney } from './formatMoney';
 import { formatPercent } from './formatPercent';
+import { isZeroAmount } from './isZeroAmount';
 import type { Messages } from './messages';
-
-const isZero = (amount: string) => Number(amount) === 0;
 
 /**
  * The estimate in sentences, one per line of the price breakdown: how the subtotal comes about, the discount
@@ -24,12 +23,12 @@ export function explainEstimate(session: CheckoutSession, messages: Messages, lo
   else lines.push(explanation.subtotalPlan(plan.name, money(due.subtotal), plan.billing_interval));
 
   const promotion = session.promotion?.applies ? session.promotion : null;
-  if (promotion && !isZero(due.discount)) {
+  if (promotion && !isZeroAmount(due.discount)) {
     const describe = promotion.duration === 'forever' ? explanation.discountForever : explanation.discountOnce;
     lines.push(describe(promotion.code, money(due.discount)));
   }
 
-  if (!isZero(due.tax)) {
+  if (!isZeroAmount(due.tax)) {
     const rate = taxRate ? formatPercent(taxRate.percentage, locale) : null;
     const describe = estimate.tax_behavior === 'inclusive' ? explanation.taxIncluded : explanation.taxAdded;
     lines.push(describe(money(due.tax), rate, taxRate?.display_name ?? null));

@@ -37,7 +37,9 @@ function postMessageArguments(code: string): string[][] {
 }
 
 describe('the built bundles', () => {
-  // In Chromium a page cannot spy on postMessage called on a cross-origin window, so this reads the shipped code.
+  // A smoke check of the shipped code: in Chromium a page cannot spy on postMessage called on a cross-origin
+  // window. It sees only literal "*" arguments; the spies in connectToCheckout and connectToLoader's tests
+  // check the origins actually passed.
   it.each(BUNDLES)('never call postMessage with the target origin "*" (%s)', (dir) => {
     const calls = scripts(dir).flatMap(({ code }) => postMessageArguments(code));
     expect(calls.length).toBeGreaterThan(0);

@@ -3,8 +3,10 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckoutSession } from '../../src/checkout/CheckoutApi';
 import { chooseLocale } from '../../src/checkout/chooseLocale';
-import { createPlural } from '../../src/checkout/createPlural';
 import { formatCount } from '../../src/checkout/formatCount';
+import { messages as spanish } from '../../src/checkout/locales/es';
+import { messages as french } from '../../src/checkout/locales/fr';
+import { messages as english } from '../../src/checkout/messages';
 import { renderMessageScreen } from '../../src/checkout/renderMessageScreen';
 import { textDirection } from '../../src/checkout/textDirection';
 import { aSession, anEstimate, renderCheckout } from './renderCheckout';
@@ -165,21 +167,16 @@ describe('plurals', () => {
     expect(screen.getByText('Includes 1 credit')).toBeTruthy();
   });
 
-  const creditWords = {
-    en: { one: 'credit', other: 'credits' },
-    fr: { one: 'crédit', many: 'de crédits', other: 'crédits' },
-  };
-
   it.each([
-    ['en', '1.5', '1.5 credits'],
-    ['fr', '1.5', '1,5 crédit'],
-    ['fr', '2', '2 crédits'],
-    ['fr', '1000000', '1 000 000 de crédits'],
-  ] as const)('follows the %s plural rules for %s', (language, amount, text) => {
-    const count = formatCount(amount, language);
-    const word = createPlural(language)(count, creditWords[language]);
+    ['en', english, '1.5', 'en', '1.5 credits'],
+    ['fr', french, '1.5', 'fr', '1,5 crédit'],
+    ['fr', french, '2', 'fr', '2 crédits'],
+    ['fr', french, '1000000', 'fr', '1 000 000 de crédits'],
+    ['es', spanish, '1000000', 'es', '1.000.000 de créditos'],
+    ['es', spanish, '1', 'es', '1 crédito'],
+  ] as const)('follows the %s catalog’s plural rules for %s', (_, catalog, amount, locale, text) => {
     // French groups thousands with a narrow no-break space.
-    expect(`${count.text} ${word}`.replace(/\u202f/g, ' ')).toBe(text);
+    expect(catalog.bundleCredits(formatCount(amount, locale)).replace(/[\u202f\u00a0]/g, ' ')).toBe(text);
   });
 });
 
