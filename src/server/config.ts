@@ -6,6 +6,10 @@ export interface ServerConfig {
   databaseUrl?: string;
   apiKey?: string;
   shopPort: number;
+  /** `TILL_ENV=development` (and always the demo): webhooks may go to loopback addresses, over http too. */
+  development: boolean;
+  /** `TILL_WEBHOOK_TIMEOUT_MS`: how long one webhook attempt may take; 10 s. */
+  webhookTimeoutMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -18,5 +22,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     apiKey: env.TILL_API_KEY || undefined,
     shopPort: Number(env.SHOP_PORT ?? 4000),
+    development: env.TILL_ENV === 'development',
+    webhookTimeoutMs: Number(env.TILL_WEBHOOK_TIMEOUT_MS ?? 10_000),
   };
 }

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { checkoutApi } from './routes/checkoutApi';
 import { checkoutPage } from './routes/checkoutPage';
-import { merchantApi } from './routes/merchantApi';
+import { merchantApi, type WebhookSettings } from './routes/merchantApi';
 import { staticAssets } from './routes/staticAssets';
 import type { Database } from './store/Database';
 import { TillApiError } from './TillApiError';
+import { productionUrlPolicy } from './webhooks/checkWebhookUrl';
 
 export interface AppOptions {
   db: Database;
@@ -14,15 +15,18 @@ export interface AppOptions {
   publicUrl: string;
   /** Vite's output: `checkout/` (the app) and `loader/` (checkout.js). */
   distDir?: string;
+  /** Default: public https URLs only (production), and no worker to wake (it finds new deliveries at its next poll). */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 /** The whole checkout server as one Hono app: merchant API, checkout pages, the app's API, the loader. */
-export function createApp({ db, publicUrl, distDir = DEFAULT_DIST_DIR }: AppOptions) {
+export function createApp({ db, publicUrl, distDir = DEFAULT_DIST_DIR, webhooks = {} }: AppOptions) {
+  const { urlPolicy = productionUrlPolicy, wake = () => {} } = webhooks;
   const app = new Hono();
-  app.route('/v1', merchantApi(db, publicUrl));
-  app.route('/api/checkout', checkoutApi(db));
+  app.route('/v1', merchantApi(db, publicUrl, { urlPolicy, wake }));
+  app.route('/api/checkout', checkoutApi(db, wake));
   app.route('/checkout', checkoutPage(db, join(distDir, 'checkout')));
   app.route('/', staticAssets(distDir, publicUrl));
   app.get('/', (c) => c.text('Till checkout server. The merchant API is under /v1.'));
@@ -30,8 +34,9 @@ export function createApp({ db, publicUrl, distDir = DEFAULT_DIST_DIR }: AppOpti
   app.notFound((c) => c.json(new TillApiError('route_not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
   app.onError((error, c) => {
     if (error instanceof TillApiError) return c.json(error, error.status);
-    // Only the error's own text: request bodies and headers may hold keys or card numbers.
-    console.error(`[till] ${c.req.method} ${c.req.path} failed:`, error);
+    // The stack only: request bodies and headers may hold keys or card numbers, and a database error carries the
+    // query's parameters (a webhook secret, a customer's email) in fields that printing the object would show.
+    console.error(`[till] ${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`);
     return c.json(new TillApiError('internal_error', 'Something went wrong on our side. Please try again.'), 500);
   });
   return app;

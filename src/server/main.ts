@@ -1,8 +1,7 @@
-import { closeOnSignal, loadConfig, openStore, startCheckoutServer } from './index';
+import { closeOnSignal, loadConfig, startTill } from './index';
 
-// The checkout server alone; `npm start` runs it together with the demo shop (src/demo/start.ts).
-const config = loadConfig();
-const { db } = await openStore(config);
-const server = await startCheckoutServer({ db, publicUrl: config.publicUrl, port: config.port });
-console.log(`Till checkout server on ${server.url}`);
-closeOnSignal(server.close, db.close);
+// The checkout server alone, with its webhook worker; `npm start` runs it together with the demo shop
+// (src/demo/start.ts).
+const till = await startTill(loadConfig());
+console.log(`Till checkout server on ${till.url}`);
+closeOnSignal(till.close);

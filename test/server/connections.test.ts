@@ -15,8 +15,10 @@ describe('GET /v1/connections/:id', () => {
       customer: { email: 'ada@example.com', name: 'Ada Lovelace' },
       subscription: {
         subscription_id: expect.stringMatching(/^sub_test_[0-9A-Z]{26}$/),
+        connection_id: connectionId,
         subscription_config_id: configId,
         status: 'active',
+        quantity: 1,
         current_period_start: expect.any(String),
         current_period_end: expect.any(String),
         created_at: expect.any(String),

@@ -39,6 +39,8 @@ describe('POST /v1/checkout_sessions', () => {
         // Issue 4
         'customer', 'quantity', 'subscription_config_ids', 'allow_promotion_codes', 'promotion_code', 'currency', 'locale',
         'metadata', 'reference_id', 'attribution', 'estimate',
+        // Issue 9: what a completed session paid for
+        'subscription_id', 'amount_total', 'credits_added',
       ].sort(),
     );
     expect(session).toMatchObject({

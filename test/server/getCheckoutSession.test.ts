@@ -81,4 +81,16 @@ describe('GET /v1/checkout_sessions/:id', () => {
     await till.expireSession(created.checkout_session_id);
     expect((await getSession(created.checkout_session_id)).body.status).toBe('completed');
   });
+
+  it('says what a completed session paid for: the subscription, or the credits, and the amount charged', async () => {
+    const { connectionId, session } = await till.subscribe();
+    const { body: subscription } = await getSession(session.checkout_session_id);
+    expect(subscription).toMatchObject({ amount_total: '19.00', credits_added: '10.00', subscription_id: expect.stringMatching(/^sub_test_/) });
+    expect(subscription.subscription_id).toBe((await till.getConnection(connectionId)).subscription.subscription_id);
+
+    const pack = await till.createBundleSession(connectionId);
+    expect(pack).toMatchObject({ amount_total: null, credits_added: null, subscription_id: null });
+    await till.complete(secretOf(pack), { card: { number: '4242424242424242', exp_month: 12, exp_year: 2099, cvc: '123' } });
+    expect((await getSession(pack.checkout_session_id)).body).toMatchObject({ amount_total: '5.00', credits_added: '5.00', subscription_id: null });
+  });
 });

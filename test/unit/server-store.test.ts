@@ -80,11 +80,11 @@ describe('migrate', () => {
     const { counts } = await describeSchema(db);
     expect(Object.keys(counts).sort()).toEqual([
       'api_keys', 'checkout_idempotency_keys', 'checkout_sessions', 'connections', 'credit_bundles', 'demo_settings',
-      'merchants', 'payments', 'promotion_code_configs', 'promotion_codes', 'promotion_redemptions', 'schema_migrations',
-      'subscription_configs', 'subscriptions', 'tax_rates',
+      'events', 'merchants', 'payments', 'promotion_code_configs', 'promotion_codes', 'promotion_redemptions', 'schema_migrations',
+      'subscription_configs', 'subscriptions', 'tax_rates', 'webhook_attempts', 'webhook_deliveries', 'webhook_endpoints',
     ]);
     const applied = await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
-    expect(applied.map((row) => row.name)).toEqual(['001_initial.sql', '002_redirect_urls.sql', '003_pricing_and_session_options.sql', '004_logo_url_sources.sql']);
+    expect(applied.map((row) => row.name)).toEqual(['001_initial.sql', '002_redirect_urls.sql', '003_pricing_and_session_options.sql', '004_logo_url_sources.sql', '005_events_and_webhooks.sql']);
   });
 
   it('gives checkout sessions optional success_url and cancel_url columns', async () => {

@@ -1,3 +1,4 @@
+import { toList, type Page } from '../pagination';
 import type { Queryable } from '../store/Database';
 import {
   CREDIT_BUNDLE_SELECT,
@@ -6,26 +7,6 @@ import {
   type CreditBundleRow,
   type SubscriptionConfigRow,
 } from './catalogRows';
-
-export interface Page {
-  limit: number;
-  /** The last id of the previous page; ids sort by creation time. */
-  cursor?: string;
-}
-
-export interface List<T> {
-  data: T[];
-  has_more: boolean;
-  next_cursor: string | null;
-}
-
-/** Fetches one more row than asked for, to know whether another page exists without counting. */
-function toList<Row, T>(rows: Row[], limit: number, idOf: (row: Row) => string, serialize: (rows: Row[]) => T[]): List<T> {
-  const page = rows.slice(0, limit);
-  const hasMore = rows.length > limit;
-  const last = page.at(-1);
-  return { data: serialize(page), has_more: hasMore, next_cursor: hasMore && last ? idOf(last) : null };
-}
 
 export async function listSubscriptionConfigs(db: Queryable, merchantId: string, { limit, cursor }: Page) {
   const configs = await db.query<SubscriptionConfigRow>(

@@ -11,6 +11,7 @@ import type { Database, Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { countryCode, emailAddress, parseInput, personName } from '../validation';
 import { chargeTestCard, passesLuhn, type ChargeOutcome } from './chargeTestCard';
+import { recordCompletionEvents, recordPaymentFailed } from './recordCheckoutEvents';
 
 const customerInput = z.strictObject({ email: emailAddress, name: personName, country: countryCode.optional() });
 
@@ -202,15 +203,20 @@ export async function completeCheckout(db: Database, secretHash: string, body: u
     const charge: ChargeOutcome = input.use_saved_card
       ? { ok: true, brand: savedCard!.card_brand as ChargeOutcome['brand'], last4: savedCard!.card_last4! }
       : chargeTestCard(input.card!);
+    const paymentId = createId('pay');
     await tx.query(
-      `INSERT INTO payments (payment_id, checkout_session_id, amount, currency, status, card_brand, card_last4, decline_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [createId('pay'), session.checkout_session_id, estimate.dueToday.total, estimate.currency, charge.ok ? 'succeeded' : 'declined',
-        charge.brand, charge.last4, charge.ok ? null : charge.declineCode],
+      `INSERT INTO payments (payment_id, checkout_session_id, amount, currency, status, card_brand, card_last4, decline_code, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [paymentId, session.checkout_session_id, estimate.dueToday.total, estimate.currency, charge.ok ? 'succeeded' : 'declined',
+        charge.brand, charge.last4, charge.ok ? null : charge.declineCode, now],
     );
     // A decline is recorded, not rolled back: it is returned, and thrown only after the commit.
     if (!charge.ok) {
       const declined = new TillApiError('card_declined', charge.message, 'card.number', charge.declineCode);
+      await recordPaymentFailed(tx, {
+        paymentId, session, amount: estimate.dueToday.total, currency: estimate.currency,
+        declineCode: charge.declineCode, message: charge.message, createdAt: now,
+      });
       await rememberOutcome(tx, session.checkout_session_id, idempotencyKey, declined.status, declined);
       return { failed: declined };
     }
@@ -240,9 +246,15 @@ export async function completeCheckout(db: Database, secretHash: string, body: u
       [connectionId, creditsAdded, charge.brand, charge.last4, session.customer_country],
     );
     await tx.query(
-      `UPDATE checkout_sessions SET status = 'completed', completed_at = $2, connection_id = $3 WHERE checkout_session_id = $1`,
-      [session.checkout_session_id, now, connectionId],
+      `UPDATE checkout_sessions SET status = 'completed', completed_at = $2, connection_id = $3, subscription_id = $4,
+         amount_total = $5, credits_added = $6
+       WHERE checkout_session_id = $1`,
+      [session.checkout_session_id, now, connectionId, subscriptionId, estimate.dueToday.total, creditsAdded],
     );
+    await recordCompletionEvents(tx, {
+      sessionId: session.checkout_session_id, merchantId: session.merchant_id, connectionId,
+      newConnection: !connection, subscriptionId, bundle, creditsAdded,
+    });
     const completed: CompletedCheckout = {
       checkout_session_id: session.checkout_session_id,
       checkout_mode: session.checkout_mode,

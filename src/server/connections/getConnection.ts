@@ -1,6 +1,7 @@
 import { creditToDecimalString } from '../money';
 import type { Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
+import { serializeSubscription } from './serializeSubscription';
 
 export interface ConnectionRow {
   connection_id: string;
@@ -60,14 +61,7 @@ export async function getConnection(db: Queryable, merchantId: string, connectio
   return {
     connection_id: connection.connection_id,
     customer: { email: connection.email, name: connection.name },
-    subscription: subscription && {
-      subscription_id: subscription.subscription_id,
-      subscription_config_id: subscription.subscription_config_id,
-      status: subscription.status,
-      current_period_start: subscription.current_period_start.toISOString(),
-      current_period_end: subscription.current_period_end.toISOString(),
-      created_at: subscription.created_at.toISOString(),
-    },
+    subscription: subscription && serializeSubscription(subscription),
     credit_balance: creditToDecimalString(connection.credit_balance),
     created_at: connection.created_at.toISOString(),
   };

@@ -17,9 +17,9 @@ type SessionEnv = { Variables: { session: CheckoutSessionRow } };
  * The checkout app's own API, under `/api/checkout`. It is authorised by the session secret, sent as a
  * bearer token (never in a URL), and can see nothing but that one session: `GET /session` (the view),
  * `PATCH /session` (the customer's choices, answered with the new view) and `POST /complete` (pay, with an
- * optional `Idempotency-Key` header).
+ * optional `Idempotency-Key` header), after which the webhook worker is woken.
  */
-export function checkoutApi(db: Database) {
+export function checkoutApi(db: Database, wakeWebhooks: () => void) {
   const sessionAuth = createMiddleware<SessionEnv>(async (c, next) => {
     const secret = bearerToken(c.req.header('Authorization'));
     const session = secret && (await findCheckoutSessionByHash(db, hashSecret(secret)));
@@ -32,9 +32,12 @@ export function checkoutApi(db: Database) {
     .use(sessionAuth)
     .get('/session', async (c) => c.json(await describeCheckout(db, c.get('session'))))
     .patch('/session', async (c) => c.json(await updateCheckout(db, c.get('session').secret_hash, await readJsonBody(c))))
-    .post('/complete', async (c) =>
-      c.json(
-        await completeCheckout(db, c.get('session').secret_hash, await readJsonBody(c), c.req.header('Idempotency-Key') ?? null),
-      ),
-    );
+    .post('/complete', async (c) => {
+      // A completion records events whether it pays or is declined; either way they go out now.
+      try {
+        return c.json(await completeCheckout(db, c.get('session').secret_hash, await readJsonBody(c), c.req.header('Idempotency-Key') ?? null));
+      } finally {
+        wakeWebhooks();
+      }
+    });
 }

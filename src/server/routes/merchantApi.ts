@@ -1,22 +1,37 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { listCreditBundles, listSubscriptionConfigs } from '../catalog/listCatalog';
 import { getConnection } from '../connections/getConnection';
+import { findEvent, listEvents } from '../events/listEvents';
+import { redeliverEvent } from '../events/redeliverEvent';
+import { serializeEvent } from '../events/serializeEvent';
+import { pageQuery } from '../pagination';
 import { priceSession } from '../pricing/priceSession';
 import { createCheckoutSession } from '../sessions/createCheckoutSession';
 import { serializeCheckoutSession } from '../sessions/checkoutSessionRow';
 import { findCheckoutSessionById } from '../sessions/findCheckoutSession';
 import type { Database } from '../store/Database';
 import { parseInput, readJsonBody } from '../validation';
+import type { WebhookUrlPolicy } from '../webhooks/checkWebhookUrl';
+import { listWebhookAttempts } from '../webhooks/listWebhookAttempts';
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  getWebhookEndpoint,
+  listWebhookEndpoints,
+  rotateWebhookSecret,
+  updateWebhookEndpoint,
+} from '../webhooks/webhookEndpoints';
 import { merchantAuth, type MerchantEnv } from './merchantAuth';
 
-const pageQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(10),
-  cursor: z.string().min(1).optional(),
-});
+export interface WebhookSettings {
+  /** Which URLs may receive webhooks. */
+  urlPolicy: WebhookUrlPolicy;
+  /** Tells the delivery worker that a request queued deliveries, so they go out now rather than at its next poll. */
+  wake(): void;
+}
 
 /** The merchant API under `/v1`, authenticated by the merchant's secret key. */
-export function merchantApi(db: Database, publicUrl: string) {
+export function merchantApi(db: Database, publicUrl: string, webhooks: WebhookSettings) {
   return new Hono<MerchantEnv>()
     .use(merchantAuth(db))
     .post('/checkout_sessions', async (c) =>
@@ -32,5 +47,29 @@ export function merchantApi(db: Database, publicUrl: string) {
     .get('/credit_bundles', async (c) =>
       c.json(await listCreditBundles(db, c.get('merchantId'), parseInput(pageQuery, c.req.query()))),
     )
-    .get('/connections/:id', async (c) => c.json(await getConnection(db, c.get('merchantId'), c.req.param('id'))));
+    .get('/connections/:id', async (c) => c.json(await getConnection(db, c.get('merchantId'), c.req.param('id'))))
+    .get('/events', async (c) => c.json(await listEvents(db, c.get('merchantId'), c.req.query())))
+    .get('/events/:id', async (c) => c.json(serializeEvent(await findEvent(db, c.get('merchantId'), c.req.param('id')))))
+    .post('/events/:id/redeliver', async (c) => {
+      const queued = await redeliverEvent(db, c.get('merchantId'), c.req.param('id'), await readJsonBody(c));
+      webhooks.wake();
+      return c.json(queued, 202);
+    })
+    .post('/webhook_endpoints', async (c) =>
+      c.json(await createWebhookEndpoint(db, c.get('merchantId'), await readJsonBody(c), webhooks.urlPolicy), 201),
+    )
+    .get('/webhook_endpoints', async (c) =>
+      c.json(await listWebhookEndpoints(db, c.get('merchantId'), parseInput(pageQuery, c.req.query()))),
+    )
+    .get('/webhook_endpoints/:id', async (c) => c.json(await getWebhookEndpoint(db, c.get('merchantId'), c.req.param('id'))))
+    .patch('/webhook_endpoints/:id', async (c) =>
+      c.json(await updateWebhookEndpoint(db, c.get('merchantId'), c.req.param('id'), await readJsonBody(c), webhooks.urlPolicy)),
+    )
+    .delete('/webhook_endpoints/:id', async (c) => c.json(await deleteWebhookEndpoint(db, c.get('merchantId'), c.req.param('id'))))
+    .post('/webhook_endpoints/:id/rotate_secret', async (c) =>
+      c.json(await rotateWebhookSecret(db, c.get('merchantId'), c.req.param('id'))),
+    )
+    .get('/webhook_endpoints/:id/deliveries', async (c) =>
+      c.json(await listWebhookAttempts(db, c.get('merchantId'), c.req.param('id'), c.req.query())),
+    );
 }

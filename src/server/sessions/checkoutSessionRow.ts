@@ -1,3 +1,4 @@
+import { creditToDecimalString, toDecimalString } from '../money';
 import { serializeEstimate, type SessionPrice } from '../pricing/priceSession';
 import { TillApiError } from '../TillApiError';
 
@@ -33,6 +34,11 @@ export interface CheckoutSessionRow {
   metadata: string;
   reference_id: string | null;
   attribution: string | null;
+  /** Added by migration 005: what a completed session paid for (null until then), and when it expired as an event. */
+  subscription_id: string | null;
+  amount_total: number | null;
+  credits_added: number | null;
+  expired_at: Date | null;
 }
 
 export type CheckoutSessionStatus = 'open' | 'completed' | 'expired';
@@ -103,5 +109,8 @@ export function serializeCheckoutSession(
     reference_id: session.reference_id,
     attribution: session.attribution === null ? null : (JSON.parse(session.attribution) as Record<string, string>),
     estimate: serializeEstimate(price),
+    subscription_id: session.subscription_id,
+    amount_total: session.amount_total === null ? null : toDecimalString(session.amount_total, price.config.currency),
+    credits_added: session.credits_added === null ? null : creditToDecimalString(session.credits_added),
   };
 }

@@ -7,6 +7,8 @@ import type { Database } from '../../../src/server/store/Database';
 import { openStore } from '../../../src/server/store/openStore';
 import type { DemoMerchant } from '../../../src/server/store/seedDemo';
 import { API_ERROR_STATUS, type ApiErrorCode } from '../../../src/server/TillApiError';
+import { startWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } from '../../../src/server/webhooks/startWebhookWorker';
+import { FakeDns, loopbackOnlyConnector } from './loopbackOnly';
 import { createTestDatabase } from './testDatabase';
 
 export const PUBLIC_URL = 'http://localhost:3000/';
@@ -172,21 +174,70 @@ export class TestServer {
   db!: Database;
   demo!: DemoMerchant;
   app!: ReturnType<typeof createApp>;
+  /** The names webhook URLs resolve to; `localhost` is loopback, anything else a test adds. */
+  readonly dns = new FakeDns();
+  /** Addresses outside loopback that a worker tried to connect to: must stay empty. */
+  readonly refusedConnections: string[] = [];
+  #workers: WebhookWorker[] = [];
   #drop = async () => {};
   #catalog: DemoCatalog | undefined;
+
+  /** `allowLoopback: false` runs the server as in production, where webhooks go to public https URLs only. */
+  constructor(private readonly options: { allowLoopback?: boolean } = {}) {}
 
   async start() {
     const place = await createTestDatabase();
     const { db, demo } = await openStore(place.options);
     this.db = db;
     this.demo = demo;
-    this.app = createApp({ db, publicUrl: PUBLIC_URL });
+    this.app = createApp({
+      db,
+      publicUrl: PUBLIC_URL,
+      webhooks: { urlPolicy: this.dns.policy(this.options.allowLoopback ?? true), wake: () => this.#workers.forEach((w) => w.wake()) },
+    });
     this.#drop = place.drop;
   }
 
   async stop() {
+    await this.stopWorkers();
     await this.db?.close();
     await this.#drop();
+  }
+
+  /**
+   * A webhook worker on this store, with the tests' DNS and a connector that refuses all but loopback; quick to
+   * poll, and with retries seconds apart unless told otherwise. Stopped by `stopWorkers` or `stop`.
+   */
+  startWorker(options: Partial<WebhookWorkerOptions> = {}): WebhookWorker {
+    const worker = startWebhookWorker({
+      db: this.db,
+      urlPolicy: this.dns.policy(this.options.allowLoopback ?? true),
+      connector: loopbackOnlyConnector(this.refusedConnections),
+      pollIntervalMs: 50,
+      retryDelaysMs: [100, 100, 100],
+      timeoutMs: 2000,
+      ...options,
+    });
+    this.#workers.push(worker);
+    return worker;
+  }
+
+  async stopWorkers() {
+    await Promise.all(this.#workers.splice(0).map((worker) => worker.stop()));
+  }
+
+  /** `POST /v1/webhook_endpoints` as the demo merchant, expecting a 201 with the secret. */
+  async createEndpoint(url: string, enabledEvents: string[] = ['*']) {
+    const response = await this.api('POST', '/v1/webhook_endpoints', { body: { url, enabled_events: enabledEvents } });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    return response.body as { webhook_endpoint_id: string; secret: string; url: string };
+  }
+
+  /** The merchant's events of one type, oldest first. */
+  async eventsOfType(type: string) {
+    const response = await this.api('GET', `/v1/events?type=${type}&limit=100`);
+    expect(response.status).toBe(200);
+    return response.body.data as { event_id: string; type: string; created_at: string; livemode: boolean; data: any }[];
   }
 
   async request(method: string, path: string, { body, key = this.demo.apiKey, headers = {} }: RequestOptions = {}) {
@@ -388,8 +439,8 @@ export class TestServer {
 }
 
 /** Starts a `TestServer` before the file's tests and stops it (dropping its schema) after them. */
-export function useTestServer(): TestServer {
-  const server = new TestServer();
+export function useTestServer(options: { allowLoopback?: boolean } = {}): TestServer {
+  const server = new TestServer(options);
   beforeAll(() => server.start());
   afterAll(() => server.stop());
   return server;

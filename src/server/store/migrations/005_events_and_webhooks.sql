@@ -1,0 +1,77 @@
+-- Issue 9: events written in the same transaction as the change they record (a transactional outbox), the
+-- merchant's webhook endpoints, one delivery per event and endpoint, and every attempt to deliver it.
+
+-- What a completed session paid for, so the session object (and its checkout.completed event) can say so.
+ALTER TABLE checkout_sessions ADD COLUMN subscription_id text;
+ALTER TABLE checkout_sessions ADD COLUMN amount_total integer;
+ALTER TABLE checkout_sessions ADD COLUMN credits_added integer;
+-- Set once by the sweep that records checkout.expired, so a session expires as an event exactly once.
+ALTER TABLE checkout_sessions ADD COLUMN expired_at timestamptz;
+CREATE INDEX checkout_sessions_expiring ON checkout_sessions (expires_at) WHERE status = 'open' AND expired_at IS NULL;
+
+-- `data` is the object as the merchant API returned it when the event happened, as JSON text.
+CREATE TABLE events (
+  event_id text PRIMARY KEY,
+  merchant_id text NOT NULL REFERENCES merchants,
+  type text NOT NULL,
+  livemode boolean NOT NULL DEFAULT false,
+  data text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX events_by_merchant ON events (merchant_id, event_id);
+CREATE INDEX events_by_merchant_type ON events (merchant_id, type, event_id);
+
+-- The signing secret is kept as it is: HMAC needs the key itself. During a rotation the previous secret keeps
+-- signing beside the new one until previous_secret_expires_at. failing_since is the first failed attempt
+-- after the last success; an endpoint failing for days is disabled and disabled_reason says why.
+CREATE TABLE webhook_endpoints (
+  webhook_endpoint_id text PRIMARY KEY,
+  merchant_id text NOT NULL REFERENCES merchants,
+  url text NOT NULL CHECK (char_length(url) BETWEEN 1 AND 2083),
+  description text CHECK (char_length(description) <= 500),
+  enabled_events text[] NOT NULL CHECK (cardinality(enabled_events) > 0),
+  status text NOT NULL DEFAULT 'enabled' CHECK (status IN ('enabled', 'disabled')),
+  disabled_reason text,
+  secret text NOT NULL,
+  previous_secret text,
+  previous_secret_expires_at timestamptz,
+  failing_since timestamptz,
+  livemode boolean NOT NULL DEFAULT false,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX webhook_endpoints_by_merchant ON webhook_endpoints (merchant_id, webhook_endpoint_id);
+
+-- One row per event and endpoint: the unit a worker claims. locked_by/locked_at say which worker holds it
+-- (graphile-worker's pattern); attempts counts claims, so an attempt cut short by a crash still counts.
+CREATE TABLE webhook_deliveries (
+  delivery_id text PRIMARY KEY,
+  event_id text NOT NULL REFERENCES events,
+  webhook_endpoint_id text NOT NULL REFERENCES webhook_endpoints ON DELETE CASCADE,
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
+  attempts integer NOT NULL DEFAULT 0,
+  next_attempt_at timestamptz NOT NULL DEFAULT now(),
+  locked_by text,
+  locked_at timestamptz,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (event_id, webhook_endpoint_id)
+);
+-- The worker finds endpoints with due deliveries, then each endpoint's oldest due one and whether one is in flight.
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
+CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries (webhook_endpoint_id, next_attempt_at) WHERE status = 'pending';
+
+-- Every attempt, as the merchant sees it in the delivery log: at most the first 1 KB of the response body.
+CREATE TABLE webhook_attempts (
+  attempt_id text PRIMARY KEY,
+  delivery_id text NOT NULL REFERENCES webhook_deliveries ON DELETE CASCADE,
+  webhook_endpoint_id text NOT NULL REFERENCES webhook_endpoints ON DELETE CASCADE,
+  event_id text NOT NULL REFERENCES events,
+  attempt integer NOT NULL CHECK (attempt >= 1),
+  succeeded boolean NOT NULL,
+  response_status integer,
+  response_body text,
+  error text,
+  duration_ms integer NOT NULL,
+  next_retry_at timestamptz,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX webhook_attempts_by_endpoint ON webhook_attempts (webhook_endpoint_id, attempt_id);

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { EXPIRY_BATCH, expireCheckoutSessions } from '../events/expireCheckoutSessions';
+import type { Database } from '../store/Database';
+import { productionUrlPolicy, type WebhookUrlPolicy } from './checkWebhookUrl';
+import { attemptDelivery, claimDueDeliveries, type DeliveryOptions } from './webhookDelivery';
+import { RETRY_DELAYS_MS } from './retrySchedule';
+import { sendWebhookRequest, type WebhookConnector } from './sendWebhookRequest';
+
+export interface WebhookWorkerOptions {
+  db: Database;
+  /** Default: the system resolver, public addresses only. */
+  urlPolicy?: WebhookUrlPolicy;
+  /** Default: a real HTTP(S) request to the checked address. */
+  connector?: WebhookConnector;
+  /** Per attempt; default 10 s. */
+  timeoutMs?: number;
+  /** Waits between attempts; default `RETRY_DELAYS_MS` (the last about three days after the event). */
+  retryDelaysMs?: readonly number[];
+  /** Default 3 days. */
+  disableAfterMs?: number;
+  /** How often to look for due deliveries when nothing woke the worker; default 1 s. */
+  pollIntervalMs?: number;
+  /** How often to record `checkout.expired` for sessions that passed their expiry; default 30 s. */
+  sweepIntervalMs?: number;
+  /** Deliveries attempted side by side; default 10. A slow endpoint holds one slot, not the others. */
+  concurrency?: number;
+  /** Reports a failed round (the store unreachable, say); the worker carries on at the next poll. */
+  onError?: (error: unknown) => void;
+}
+
+export interface WebhookWorker {
+  /** Looks for due deliveries now, as after a request that recorded events. */
+  wake(): void;
+  /** Stops claiming, and resolves once the attempts in flight are settled (at most one timeout). */
+  stop(): Promise<void>;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Delivers webhooks and sweeps expired sessions in the background of a server process, until `stop()`. Any number
+ * of workers, in one process or on many machines sharing one Postgres, can run at once: each claims what it
+ * sends (see `claimDueDeliveries`).
+ */
+export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
+  const delivery: DeliveryOptions = {
+    db: options.db,
+    workerId: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
+    urlPolicy: options.urlPolicy ?? productionUrlPolicy,
+    connector: options.connector ?? sendWebhookRequest,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    retryDelaysMs: options.retryDelaysMs ?? RETRY_DELAYS_MS,
+    disableAfterMs: options.disableAfterMs ?? 3 * DAY,
+  };
+  const { pollIntervalMs = 1000, sweepIntervalMs = 30_000, concurrency = 10, onError = reportError } = options;
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+  let woken = false;
+  let interrupt = () => {};
+  let nextSweep = 0;
+
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (woken || stopping) return resolve();
+      const timer = setTimeout(resolve, ms);
+      interrupt = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  /** Claims as many due deliveries as there are free slots; true when it filled them all (more may be due). */
+  async function work(): Promise<boolean> {
+    if (Date.now() >= nextSweep) {
+      while ((await expireCheckoutSessions(options.db)) === EXPIRY_BATCH && !stopping);
+      nextSweep = Date.now() + sweepIntervalMs;
+    }
+    const free = concurrency - inFlight.size;
+    if (free === 0) return false;
+    const claims = await claimDueDeliveries(delivery, free);
+    for (const claim of claims) {
+      const attempt = attemptDelivery(delivery, claim)
+        .catch(onError)
+        .finally(() => {
+          inFlight.delete(attempt);
+          wake(); // a slot is free
+        });
+      inFlight.add(attempt);
+    }
+    return claims.length === free;
+  }
+
+  function wake() {
+    woken = true;
+    interrupt();
+  }
+
+  const running = (async () => {
+    while (!stopping) {
+      woken = false;
+      let full = false;
+      try {
+        full = await work();
+      } catch (error) {
+        onError(error);
+      }
+      if (!full) await pause(pollIntervalMs);
+    }
+    await Promise.all(inFlight);
+  })();
+
+  return {
+    wake,
+    async stop() {
+      stopping = true;
+      interrupt();
+      await running;
+    },
+  };
+}
+
+function reportError(error: unknown) {
+  // The message only: an error from the store or a request may quote what it was sent.
+  console.error(`[till] webhook worker: ${error instanceof Error ? error.message : String(error)}`);
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { EVENT_TYPES } from '../events/eventTypes';
+import { createId } from '../ids';
+import { toList, type Page } from '../pagination';
+import type { Queryable } from '../store/Database';
+import { TillApiError } from '../TillApiError';
+import { parseInput, redirectUrl } from '../validation';
+import { checkWebhookUrl, WebhookUrlRefusedError, type WebhookUrlPolicy } from './checkWebhookUrl';
+import { createWebhookSecret } from './webhookSecret';
+
+interface WebhookEndpointRow {
+  webhook_endpoint_id: string;
+  merchant_id: string;
+  url: string;
+  description: string | null;
+  enabled_events: string[];
+  status: 'enabled' | 'disabled';
+  disabled_reason: string | null;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: Date | null;
+  livemode: boolean;
+  created_at: Date;
+}
+
+/** How long a rotated secret keeps signing beside the new one, so receivers can switch without downtime. */
+const ROTATION_OVERLAP_HOURS = 24;
+
+/** An absolute http(s) URL without credentials, as redirect URLs are; a fragment would never be sent. */
+const webhookUrl = redirectUrl.refine((value) => !URL.parse(value)?.hash, 'must not have a #fragment');
+
+const enabledEvents = z
+  .array(z.enum(['*', ...EVENT_TYPES]))
+  .min(1, "must name at least one event type, or be ['*'] for all")
+  .refine((types) => new Set(types).size === types.length, 'must not repeat an event type');
+
+const description = z.string().trim().max(500);
+
+const createInput = z.strictObject({ url: webhookUrl, enabled_events: enabledEvents, description: description.optional() });
+
+const updateInput = z.strictObject({
+  url: webhookUrl.optional(),
+  enabled_events: enabledEvents.optional(),
+  description: description.nullable().optional(),
+  /** Re-enabling an endpoint that was disabled for failing gives it a fresh start. */
+  disabled: z.boolean().optional(),
+});
+
+function serializeWebhookEndpoint(row: WebhookEndpointRow) {
+  return {
+    webhook_endpoint_id: row.webhook_endpoint_id,
+    url: row.url,
+    description: row.description,
+    enabled_events: row.enabled_events,
+    status: row.status,
+    disabled_reason: row.disabled_reason,
+    livemode: row.livemode,
+    created_at: row.created_at.toISOString(),
+  };
+}
+
+/** The secret, only in the answers that made it: creation and rotation. */
+function withSecret(row: WebhookEndpointRow) {
+  return { ...serializeWebhookEndpoint(row), secret: row.secret };
+}
+
+/** A URL refused by the address rules is bad input like any other, named by `param`. */
+async function assertDeliverable(url: string, policy: WebhookUrlPolicy) {
+  try {
+    await checkWebhookUrl(new URL(url), policy);
+  } catch (error) {
+    if (error instanceof WebhookUrlRefusedError) throw new TillApiError('validation_error', `Invalid 'url': ${error.message}`, 'url');
+    throw error;
+  }
+}
+
+export async function findWebhookEndpoint(db: Queryable, merchantId: string, id: string, param = 'id') {
+  const [row] = await db.query<WebhookEndpointRow>('SELECT * FROM webhook_endpoints WHERE webhook_endpoint_id = $1 AND merchant_id = $2', [
+    id,
+    merchantId,
+  ]);
+  if (!row) throw new TillApiError('resource_missing', `No webhook endpoint with id '${id}'.`, param);
+  return row;
+}
+
+export async function createWebhookEndpoint(db: Queryable, merchantId: string, body: unknown, policy: WebhookUrlPolicy) {
+  const input = parseInput(createInput, body);
+  await assertDeliverable(input.url, policy);
+  const [row] = await db.query<WebhookEndpointRow>(
+    `INSERT INTO webhook_endpoints (webhook_endpoint_id, merchant_id, url, description, enabled_events, secret)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+    [createId('we'), merchantId, input.url, input.description ?? null, input.enabled_events, createWebhookSecret()],
+  );
+  return withSecret(row!);
+}
+
+export async function listWebhookEndpoints(db: Queryable, merchantId: string, { limit, cursor }: Page) {
+  const rows = await db.query<WebhookEndpointRow>(
+    `SELECT * FROM webhook_endpoints WHERE merchant_id = $1 AND webhook_endpoint_id > $2
+     ORDER BY webhook_endpoint_id LIMIT $3`,
+    [merchantId, cursor ?? '', limit + 1],
+  );
+  return toList(rows, limit, (row) => row.webhook_endpoint_id, (page) => page.map(serializeWebhookEndpoint));
+}
+
+export async function getWebhookEndpoint(db: Queryable, merchantId: string, id: string) {
+  return serializeWebhookEndpoint(await findWebhookEndpoint(db, merchantId, id));
+}
+
+export async function updateWebhookEndpoint(db: Queryable, merchantId: string, id: string, body: unknown, policy: WebhookUrlPolicy) {
+  const input = parseInput(updateInput, body);
+  const current = await findWebhookEndpoint(db, merchantId, id);
+  if (input.url !== undefined) await assertDeliverable(input.url, policy);
+  const status = input.disabled === undefined ? current.status : input.disabled ? 'disabled' : 'enabled';
+  const [row] = await db.query<WebhookEndpointRow>(
+    `UPDATE webhook_endpoints SET url = $2, enabled_events = $3, description = $4, status = $5,
+       disabled_reason = CASE WHEN $5 = 'enabled' THEN NULL WHEN status = 'enabled' THEN 'Disabled by the merchant.' ELSE disabled_reason END,
+       failing_since = CASE WHEN $5 = 'enabled' AND status = 'disabled' THEN NULL ELSE failing_since END
+     WHERE webhook_endpoint_id = $1 RETURNING *`,
+    [id, input.url ?? current.url, input.enabled_events ?? current.enabled_events,
+      input.description === undefined ? current.description : input.description, status],
+  );
+  return serializeWebhookEndpoint(row!);
+}
+
+/** Deletes the endpoint and its delivery log; events stay, and deliveries in flight settle into nothing. */
+export async function deleteWebhookEndpoint(db: Queryable, merchantId: string, id: string) {
+  await findWebhookEndpoint(db, merchantId, id);
+  await db.query('DELETE FROM webhook_endpoints WHERE webhook_endpoint_id = $1', [id]);
+  return { webhook_endpoint_id: id, deleted: true };
+}
+
+/**
+ * A new secret, returned once; the one it replaces keeps signing beside it for 24 hours (two `v1,` signatures),
+ * then stops. A second rotation within those hours retires the oldest secret at once.
+ */
+export async function rotateWebhookSecret(db: Queryable, merchantId: string, id: string) {
+  await findWebhookEndpoint(db, merchantId, id);
+  const [row] = await db.query<WebhookEndpointRow>(
+    `UPDATE webhook_endpoints SET previous_secret = secret, secret = $2,
+       previous_secret_expires_at = now() + $3 * interval '1 hour'
+     WHERE webhook_endpoint_id = $1 RETURNING *`,
+    [id, createWebhookSecret(), ROTATION_OVERLAP_HOURS],
+  );
+  return { ...withSecret(row!), previous_secret_expires_at: row!.previous_secret_expires_at!.toISOString() };
+}

@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Webhook } from 'standardwebhooks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../browser/support/freePort';
+import { createTestDatabase, type TestDatabase } from './support/testDatabase';
+import { newCustomerPayment, secretOf, useTestServer } from './support/testServer';
+import { spawnTill, type SpawnedTill, type StoreLocation } from './support/spawnTill';
+import { startWebhookReceiver } from './support/webhookReceiver';
+
+// Real server processes on a real store: PGlite in a directory, or the Postgres server of TEST_DATABASE_URL (CI).
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+const API_KEY = 'sk_test_durability_0123456789';
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function freshStore(): Promise<StoreLocation> {
+  if (onPostgres) {
+    const database: TestDatabase = await createTestDatabase();
+    cleanups.push(() => database.drop());
+    return { databaseUrl: database.options.databaseUrl };
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'till-durability-'));
+  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  return { dataDir };
+}
+
+async function startServer(store: StoreLocation, env: Record<string, string> = {}) {
+  const till = await spawnTill(store, API_KEY, env);
+  cleanups.push(() => till.kill());
+  return till;
+}
+
+async function startReceiver(answer?: Parameters<typeof startWebhookReceiver>[0], port?: number) {
+  const receiver = await startWebhookReceiver(answer, port);
+  cleanups.push(() => receiver.close());
+  return receiver;
+}
+
+/** A new customer's subscription, bought through the checkout app's API of `till`. */
+async function purchase(till: SpawnedTill, planId: string) {
+  const { status, body: session } = await till.api('POST', '/v1/checkout_sessions', {
+    checkout_mode: 'subscription',
+    origin_url: 'http://localhost:4000/',
+    subscription_config_id: planId,
+  });
+  expect(status).toBe(201);
+  const completed = await till.api('POST', '/api/checkout/complete', newCustomerPayment(), secretOf(session));
+  expect(completed.status, JSON.stringify(completed.body)).toBe(200);
+  return session.checkout_session_id as string;
+}
+
+async function firstPlan(till: SpawnedTill): Promise<string> {
+  return (await till.api('GET', '/v1/subscription_configs')).body.data[0].subscription_config_id;
+}
+
+const typeOf = (webhook: { body: string }) => JSON.parse(webhook.body).type as string;
+
+// Each test starts server processes (tsx, then the store's migrations), which on two busy cores takes seconds.
+describe(`webhooks across process deaths (${onPostgres ? 'Postgres' : 'PGlite directory'})`, { timeout: 120_000 }, () => {
+  it('delivers an event whose server was killed with SIGKILL mid-delivery, after a restart on the same store', async () => {
+    const store = await freshStore();
+    // The first request is never answered: the server dies while the delivery is in flight.
+    const receiver = await startReceiver((n) => (n === 1 ? 'hang' : { status: 200 }));
+    const env = { TILL_WEBHOOK_TIMEOUT_MS: '1000' };
+    const first = await startServer(store, env);
+    const { body: endpoint } = await first.api('POST', '/v1/webhook_endpoints', { url: receiver.url, enabled_events: ['checkout.completed'] });
+    const sessionId = await purchase(first, await firstPlan(first));
+    const [inFlight] = await receiver.waitFor(1);
+    await first.kill();
+
+    const second = await startServer(store, env);
+    const [, delivered] = await receiver.waitFor(2, 30_000);
+    expect(delivered!.headers['webhook-id']).toBe(inFlight!.headers['webhook-id']);
+    const event = new Webhook(endpoint.secret).verify(delivered!.body, delivered!.headers as Record<string, string>) as any;
+    expect(event.data.checkout_session_id).toBe(sessionId);
+
+    // The cut attempt counted; the log shows the one that got an answer.
+    const log = (await second.api('GET', `/v1/webhook_endpoints/${endpoint.webhook_endpoint_id}/deliveries`)).body.data;
+    expect(log.map((a: any) => [a.attempt, a.status, a.response_status])).toStrictEqual([[2, 'succeeded', 200]]);
+    expect(await second.terminate()).toBe(0);
+  });
+
+  it('delivers an event whose receiver was down when the server was killed, after a restart on the same store', async () => {
+    const store = await freshStore();
+    const first = await startServer(store);
+    // Nothing listens at the endpoint's address yet: the first attempt is refused, and a retry is pending.
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/hooks`;
+    const { body: endpoint } = await first.api('POST', '/v1/webhook_endpoints', { url, enabled_events: ['checkout.completed'] });
+    const sessionId = await purchase(first, await firstPlan(first));
+    const log = async (till: SpawnedTill) => (await till.api('GET', `/v1/webhook_endpoints/${endpoint.webhook_endpoint_id}/deliveries`)).body.data;
+    while ((await log(first)).length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    await first.kill();
+
+    const receiver = await startReceiver(undefined, port);
+    const second = await startServer(store);
+    const [delivered] = await receiver.waitFor(1);
+    expect(JSON.parse(delivered!.body).data.checkout_session_id).toBe(sessionId);
+    expect((await log(second)).map((a: any) => [a.attempt, a.status, a.error])).toStrictEqual([
+      [1, 'failed', 'Connection refused.'],
+      [2, 'succeeded', null],
+    ]);
+  });
+});
+
+describe('two workers on one store', { timeout: 120_000 }, () => {
+  const till = useTestServer();
+
+  it(`deliver each of 50 events exactly once (${onPostgres ? 'two server processes on Postgres' : 'two workers on one PGlite'})`, async () => {
+    const receiver = await startReceiver();
+    let complete: () => Promise<unknown>;
+    if (onPostgres) {
+      const store = await freshStore();
+      const servers = [await startServer(store)];
+      servers.push(await startServer(store));
+      await servers[0]!.api('POST', '/v1/webhook_endpoints', { url: receiver.url, enabled_events: ['checkout.completed'] });
+      const plan = await firstPlan(servers[0]!);
+      let turn = 0;
+      complete = () => purchase(servers[turn++ % 2]!, plan);
+    } else {
+      await till.createEndpoint(receiver.url, ['checkout.completed']);
+      till.startWorker({ pollIntervalMs: 20, concurrency: 3 });
+      till.startWorker({ pollIntervalMs: 20, concurrency: 3 });
+      complete = async () => expect((await till.complete(secretOf(await till.createSession()))).status).toBe(200);
+    }
+    for (let batch = 0; batch < 5; batch++) await Promise.all(Array.from({ length: 10 }, complete));
+
+    await receiver.waitFor(50, 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(receiver.received.map(typeOf).every((type) => type === 'checkout.completed')).toBe(true);
+    expect(receiver.received).toHaveLength(50);
+    expect(new Set(receiver.received.map((w) => w.headers['webhook-id'])).size).toBe(50);
+  });
+});
