@@ -1,16 +1,26 @@
 import { fileURLToPath } from 'node:url';
-import { closeOnSignal, listen, loadConfig, loaderScriptTag, openStore, readLoaderScript, startCheckoutServer } from '../server';
-import { createShopApp } from './createShopApp';
+import { closeOnSignal, listen, loadConfig, loaderScriptTag, readLoaderScript, startTill } from '../server';
+import { createShopApp, SHOP_WEBHOOK_PATH } from './createShopApp';
+import { registerShopWebhook } from './registerShopWebhook';
 
-// `npm start`: the checkout server and the demo shop, on two origins, over the embedded store.
-const config = loadConfig();
-const { db, demo } = await openStore(config);
-const till = await startCheckoutServer({ db, publicUrl: config.publicUrl, port: config.port });
-const shop = await listen(createShopApp({ tillUrl: config.publicUrl, apiKey: demo.apiKey }).fetch, config.shopPort);
+// `npm start`: the checkout server (with its webhook worker) and the demo shop, on two origins, over the embedded
+// store. The demo is development mode, whatever TILL_ENV says: its webhooks go to the shop on localhost.
+const config = { ...loadConfig(), development: true };
+const till = await startTill(config);
+const { apiKey } = till.demo;
+const webhook = await registerShopWebhook({
+  tillUrl: config.publicUrl,
+  apiKey,
+  url: new URL(SHOP_WEBHOOK_PATH, `http://localhost:${config.shopPort}/`).href,
+  db: till.db,
+});
+const shop = await listen(createShopApp({ tillUrl: config.publicUrl, apiKey, webhookSecret: webhook.secret }).fetch, config.shopPort);
 
 console.log(`Till checkout server  ${till.url}`);
 console.log(`Demo shop             ${shop.url}`);
-console.log(`Demo merchant API key ${demo.apiKey}`);
+console.log(`Webhooks              ${webhook.url} (${webhook.webhookEndpointId}, ${webhook.action})`);
+console.log(`Demo merchant API key ${apiKey}`);
 console.log(`Script tag            ${loaderScriptTag(config.publicUrl, readLoaderScript(fileURLToPath(new URL('../../dist/', import.meta.url))))}`);
 console.log(`Store                 ${config.databaseUrl ? 'Postgres (DATABASE_URL)' : `PGlite in ${config.dataDir}/`}`);
-closeOnSignal(shop.close, till.close, db.close);
+// Till first, so the webhooks it is sending still reach the shop.
+closeOnSignal(till.close, shop.close);

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { Webhook } from 'standardwebhooks';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkoutFrame, DECLINED_CARD, GOOD_CARD, pay, shopOutcome } from './support/checkoutFrame';
+import { checkoutFrame, DECLINED_CARD, GOOD_CARD, pay, shopConfirmation, shopOutcome } from './support/checkoutFrame';
 import { useBrowserStack } from './support/useBrowserStack';
 import { secretOf } from './support/secretOf';
 
@@ -15,13 +16,29 @@ describe('buying through the demo shop', () => {
     page = await openShop();
   });
 
-  it('subscribes a new customer, and onSuccess reports the ids the API confirms', async () => {
+  it('subscribes a new customer, shows it once the shop has the webhook, and onSuccess reports the ids the API confirms', async () => {
     await page.getByRole('button', { name: 'Subscribe' }).click();
     const frame = checkoutFrame(page);
     await pay(frame, GOOD_CARD, { email: 'ada@example.com', name: 'Ada Lovelace' });
     await frame.getByRole('heading', { name: 'Payment successful' }).waitFor();
 
     const result = await shopOutcome(page, 'success');
+    const confirmed = await shopConfirmation(page);
+    expect(confirmed).toMatchObject({
+      text: 'Confirmed by webhook: you are subscribed.',
+      checkoutSessionId: result.checkoutSessionId,
+      connectionId: result.connectionId,
+    });
+    const account = page.locator('#account');
+    await expect.poll(() => account.getAttribute('data-subscription-confirmed-by')).toBe('webhook');
+    expect(await page.getByRole('button', { name: 'Buy credits' }).isEnabled()).toBe(true);
+    // The shop answered every event of the purchase, through the real worker, on its first attempt.
+    const deliveries = async () =>
+      (await ctx.stack.api(`v1/webhook_endpoints/${ctx.stack.shopWebhook.webhookEndpointId}/deliveries?limit=100`)).body.data
+        .map((attempt: { event_type: string; attempt: number; response_status: number }) => `${attempt.event_type} ${attempt.attempt} ${attempt.response_status}`)
+        .sort();
+    await expect.poll(deliveries).toEqual(['checkout.completed 1 204', 'connection.created 1 204', 'subscription.created 1 204']);
+
     const { status, body: session } = await ctx.stack.api(`v1/checkout_sessions/${result.checkoutSessionId}`);
     expect(status).toBe(200);
     expect(session).toMatchObject({
@@ -38,7 +55,7 @@ describe('buying through the demo shop', () => {
     await page.locator('dialog').waitFor({ state: 'detached' });
   });
 
-  it('lets that connection buy a credit bundle with the saved card, and its balance grows', async () => {
+  it('lets that connection buy a credit bundle with the saved card, and the webhook confirms its new balance', async () => {
     const account = page.locator('#account');
     await expect.poll(() => account.getAttribute('data-credit-balance')).toBe('10.00');
     await page.getByRole('button', { name: 'Buy credits' }).click();
@@ -51,9 +68,86 @@ describe('buying through the demo shop', () => {
 
     const result = await shopOutcome(page, 'success');
     expect(result.checkoutSessionId).toMatch(/^cs_test_/);
+    const confirmed = await shopConfirmation(page);
+    expect(confirmed).toMatchObject({
+      text: 'Confirmed by webhook: 5.00 credits added; your balance is 15.00.',
+      checkoutSessionId: result.checkoutSessionId,
+    });
     await expect.poll(() => account.getAttribute('data-credit-balance')).toBe('15.00');
     const { body: connection } = await ctx.stack.api(`v1/connections/${result.connectionId}`);
     expect(connection.credit_balance).toBe('15.00');
+  });
+
+  it('refuses forged webhooks with 400, and they change nothing', async () => {
+    const connectionId = (await page.locator('#result').getAttribute('data-connection-id'))!;
+    const { url, secret } = ctx.stack.shopWebhook;
+    const post = (body: string, headers: Record<string, string>) =>
+      fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+    const signed = (secret: string, body: string, timestamp = new Date()) => {
+      const id = `evt_test_forged${randomBytes(8).toString('hex')}`;
+      return { 'webhook-id': id, 'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign(id, timestamp, body) };
+    };
+    const event = (type: string, data: object) =>
+      JSON.stringify({ event_id: `evt_test_forged${randomBytes(8).toString('hex')}`, type, created_at: new Date().toISOString(), livemode: false, data });
+    const moreCredits = event('credits.purchased', {
+      connection_id: connectionId, checkout_session_id: 'cs_test_forged', credit_bundle_id: 'cb_test_forged', credits_added: '1000.00', credit_balance: '1015.00',
+    });
+    const strangerSubscribed = event('checkout.completed', {
+      checkout_session_id: 'cs_test_forged2', checkout_mode: 'subscription', connection_id: 'con_test_forged', subscription_id: 'sub_test_forged',
+    });
+
+    const answers = [
+      // Signed with a secret that is not the shop's.
+      await post(moreCredits, signed(`whsec_${randomBytes(24).toString('base64')}`, moreCredits)),
+      await post(strangerSubscribed, signed(`whsec_${randomBytes(24).toString('base64')}`, strangerSubscribed)),
+      // Not signed at all.
+      await post(moreCredits, {}),
+      // A real signature of another body: the body was changed on the way.
+      await post(moreCredits, signed(secret, strangerSubscribed)),
+      // A real signature, but ten minutes old: a replay.
+      await post(moreCredits, signed(secret, moreCredits, new Date(Date.now() - 10 * 60 * 1000))),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([400, 400, 400, 400, 400]);
+
+    const shopApi = async (path: string) => (await fetch(new URL(path, ctx.stack.shopUrl))).json();
+    expect(await shopApi('api/checkout-sessions/cs_test_forged')).toEqual({ checkout_session_id: 'cs_test_forged', confirmed: false });
+    expect(await shopApi('api/checkout-sessions/cs_test_forged2')).toEqual({ checkout_session_id: 'cs_test_forged2', confirmed: false });
+    expect(await shopApi(`api/connections/${connectionId}`)).toMatchObject({ credit_balance: '15.00', subscription_confirmed_by: 'webhook' });
+    await page.reload();
+    await expect.poll(() => page.locator('#account').getAttribute('data-credit-balance')).toBe('15.00');
+  });
+});
+
+describe('confirmation by webhook', () => {
+  it('shows a purchase as confirmed only once Till’s webhook reaches the shop, not on the checkout’s word', async () => {
+    const endpoint = `v1/webhook_endpoints/${ctx.stack.shopWebhook.webhookEndpointId}`;
+    // With the endpoint disabled, the purchase's events are recorded but sent nowhere until redelivered.
+    expect((await ctx.stack.api(endpoint, { disabled: true }, 'PATCH')).status).toBe(200);
+    try {
+      const since = new Date().toISOString();
+      const page = await openShop();
+      await page.getByRole('button', { name: 'Subscribe' }).click();
+      const frame = checkoutFrame(page);
+      await pay(frame, GOOD_CARD, { email: `patience-${Date.now()}@example.com`, name: 'Pat Ience' });
+      const result = await shopOutcome(page, 'success');
+      expect(await page.locator('#result').textContent()).toBe('Payment received — waiting for confirmation…');
+      expect(await page.locator('#result').getAttribute('data-confirmed')).toBeNull();
+      expect(await page.getByRole('button', { name: 'Buy credits' }).isDisabled()).toBe(true);
+      expect(await page.evaluate(() => localStorage.getItem('till-demo-connection'))).toBeNull();
+
+      expect((await ctx.stack.api(endpoint, { disabled: false }, 'PATCH')).status).toBe(200);
+      const { body: events } = await ctx.stack.api(`v1/events?type=checkout.completed&created_gte=${encodeURIComponent(since)}`);
+      const completed = events.data.find((e: { data: { checkout_session_id: string } }) => e.data.checkout_session_id === result.checkoutSessionId);
+      const redelivery = await ctx.stack.api(`v1/events/${completed.event_id}/redeliver`, { webhook_endpoint_id: ctx.stack.shopWebhook.webhookEndpointId });
+      expect(redelivery.status).toBe(202);
+
+      const confirmed = await shopConfirmation(page);
+      expect(confirmed).toMatchObject({ text: 'Confirmed by webhook: you are subscribed.', connectionId: result.connectionId });
+      await page.getByRole('button', { name: 'Buy credits' }).and(page.locator(':enabled')).waitFor();
+      expect(await page.locator('#account').getAttribute('data-subscription-confirmed-by')).toBe('webhook');
+    } finally {
+      await ctx.stack.api(endpoint, { disabled: false }, 'PATCH');
+    }
   });
 });
 

@@ -39,3 +39,13 @@ export async function shopOutcome(page: Page, outcome: 'success' | 'cancel' | 'e
   await result.waitFor();
   return result.evaluate((el) => ({ ...(el as HTMLElement).dataset }));
 }
+
+/**
+ * Waits until the demo shop's page shows a purchase confirmed by Till's webhook (its backend has the event, not
+ * just the page's `onSuccess`), and returns what the page wrote down, with the words it showed.
+ */
+export async function shopConfirmation(page: Page) {
+  const result = page.locator('#result[data-confirmed="webhook"]');
+  await result.waitFor();
+  return result.evaluate((el) => ({ ...(el as HTMLElement).dataset, text: el.textContent }));
+}

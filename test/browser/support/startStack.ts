@@ -1,6 +1,17 @@
 import { Hono } from 'hono';
-import { createShopApp } from '../../../src/demo/createShopApp';
-import { createApp, listen, openStore, startCheckoutServer, type Database, type RunningServer } from '../../../src/server';
+import { createShopApp, SHOP_WEBHOOK_PATH } from '../../../src/demo/createShopApp';
+import { registerShopWebhook, type ShopWebhook } from '../../../src/demo/registerShopWebhook';
+import {
+  createApp,
+  listen,
+  openStore,
+  resolveHostname,
+  startCheckoutServer,
+  startWebhookWorker,
+  type Database,
+  type RunningServer,
+  type WebhookUrlPolicy,
+} from '../../../src/server';
 import { freePort } from './freePort';
 import { listenBothSchemes } from './listenBothSchemes';
 
@@ -21,6 +32,8 @@ export interface Stack {
   /** The same checkout server, reached over https. */
   tillHttpsUrl: string;
   shopUrl: string;
+  /** The shop's webhook endpoint, registered as `npm start` registers it; its secret is the shop's. */
+  shopWebhook: ShopWebhook;
   apiKey: string;
   /** The store behind the checkout server, for states no API reaches (an expired session). */
   db: Database;
@@ -32,19 +45,35 @@ export interface Stack {
   serve(files: Record<string, ServedFile>): Promise<string>;
   /** Creates a subscription session for the demo plan, opened from the shop's origin unless told otherwise. */
   createSubscriptionSession(fields?: Record<string, unknown>): Promise<CreatedSession>;
-  /** Calls the merchant API as the demo merchant. */
-  api<T = any>(path: string, body?: object): Promise<{ status: number; body: T }>;
+  /** Calls the merchant API as the demo merchant: GET, or POST with a body unless `method` says otherwise. */
+  api<T = any>(path: string, body?: object, method?: 'PATCH' | 'DELETE'): Promise<{ status: number; body: T }>;
   stop(): Promise<void>;
 }
 
-/** The real thing on real ports: the checkout server over an in-memory PGlite, and the demo shop. */
+/**
+ * The real thing on real ports: the checkout server over an in-memory PGlite with its webhook worker, and the
+ * demo shop, which learns of purchases from those webhooks.
+ */
 export async function startStack(): Promise<Stack> {
   const { db, demo } = await openStore({});
   const tillPort = await freePort();
   const publicUrl = `http://localhost:${tillPort}/`;
+  // Development mode, as `npm start` runs: the shop's webhooks go to localhost over http. The worker looks for due
+  // deliveries every 100 ms besides being woken, so no test waits on the production poll of a second.
+  const urlPolicy: WebhookUrlPolicy = { resolve: resolveHostname, allowLoopback: true };
+  const worker = startWebhookWorker({ db, urlPolicy, pollIntervalMs: 100 });
+  const webhooks = { urlPolicy, wake: worker.wake };
   // Also over https on the same port: the checkout page from an origin that differs in its scheme alone.
-  const servers: RunningServer[] = [await listenBothSchemes(createApp({ db, publicUrl }).fetch, tillPort)];
-  const shop = await listen(createShopApp({ tillUrl: publicUrl, apiKey: demo.apiKey }).fetch, 0);
+  const servers: RunningServer[] = [await listenBothSchemes(createApp({ db, publicUrl, webhooks }).fetch, tillPort)];
+  // The shop's port is picked first, as `npm start` knows SHOP_PORT: its endpoint is registered before it listens.
+  const shopPort = await freePort();
+  const shopWebhook = await registerShopWebhook({
+    tillUrl: publicUrl,
+    apiKey: demo.apiKey,
+    url: new URL(SHOP_WEBHOOK_PATH, `http://localhost:${shopPort}/`).href,
+    db,
+  });
+  const shop = await listen(createShopApp({ tillUrl: publicUrl, apiKey: demo.apiKey, webhookSecret: shopWebhook.secret }).fetch, shopPort);
   servers.push(shop);
 
   const serve: Stack['serve'] = async (files) => {
@@ -58,9 +87,9 @@ export async function startStack(): Promise<Stack> {
     return server.url;
   };
 
-  const api: Stack['api'] = async (path, body) => {
+  const api: Stack['api'] = async (path, body, method) => {
     const response = await fetch(new URL(path, publicUrl), {
-      method: body ? 'POST' : 'GET',
+      method: method ?? (body ? 'POST' : 'GET'),
       headers: { Authorization: `Bearer ${demo.apiKey}`, 'Content-Type': 'application/json' },
       body: body && JSON.stringify(body),
     });
@@ -71,6 +100,7 @@ export async function startStack(): Promise<Stack> {
     tillUrl: publicUrl,
     tillHttpsUrl: `https://localhost:${tillPort}/`,
     shopUrl: shop.url,
+    shopWebhook,
     apiKey: demo.apiKey,
     db,
     async startThirdOrigin(html) {
@@ -79,7 +109,7 @@ export async function startStack(): Promise<Stack> {
     serve,
     async startCheckoutMirror() {
       const port = await freePort();
-      const mirror = await startCheckoutServer({ db, publicUrl: `http://localhost:${port}/`, port });
+      const mirror = await startCheckoutServer({ db, publicUrl: `http://localhost:${port}/`, port, webhooks });
       servers.push(mirror);
       return mirror.url;
     },
@@ -96,6 +126,8 @@ export async function startStack(): Promise<Stack> {
       return body;
     },
     async stop() {
+      // The worker first, while the shop still answers the deliveries it has in flight.
+      await worker.stop();
       await Promise.all(servers.map((server) => server.close()));
       await db.close();
     },
