@@ -2,6 +2,8 @@
 export const API_ERROR_STATUS = {
   invalid_json: 400,
   validation_error: 400,
+  /** HTTP the server cannot read as a request at all (a backslash in the path, a NUL in a header), refused before any route. */
+  invalid_request: 400,
   email_locked: 400,
   authentication_required: 401,
   invalid_api_key: 401,
@@ -15,10 +17,15 @@ export const API_ERROR_STATUS = {
   promotion_code_exhausted: 400,
   promotion_code_not_applicable: 400,
   already_subscribed: 409,
+  webhook_endpoint_disabled: 409,
+  idempotency_key_in_use: 409,
+  idempotency_key_reused: 409,
   promotion_codes_not_allowed: 409,
   session_completed: 409,
+  subscription_canceled: 409,
   subscription_required: 409,
   session_expired: 410,
+  request_too_large: 413,
   internal_error: 500,
 } as const;
 
@@ -31,6 +38,7 @@ const ERROR_TYPE: Record<number, string> = {
   404: 'invalid_request_error',
   409: 'invalid_request_error',
   410: 'invalid_request_error',
+  413: 'invalid_request_error',
   500: 'api_error',
 };
 
@@ -39,10 +47,10 @@ export type DeclineCode = 'card_declined' | 'insufficient_funds' | 'expired_card
 
 /**
  * The one error the server throws on purpose; `onError` turns it into the JSON envelope
- * `{error: {type, code, message, param}}`.
+ * `{error: {type, code, message, param, request_id}}`.
  *
  * A declined card keeps the one code `card_declined` (so a client that knows only that code still handles
- * every decline) and adds the reason as a fifth member, `decline_code`, as Stripe's card errors do; `message`
+ * every decline) and adds the reason as one more member, `decline_code`, as Stripe's card errors do; `message`
  * stays the human text and `param` the field. No other error carries `decline_code`.
  */
 export class TillApiError extends Error {
@@ -57,6 +65,15 @@ export class TillApiError extends Error {
     super(message);
     this.name = 'TillApiError';
     this.status = API_ERROR_STATUS[code];
+  }
+
+  /**
+   * The envelope as one response sends it: `request_id` is that response's `X-Request-Id`. Kept out of `toJSON`, so
+   * a stored outcome (an idempotent retry's) never holds the id of the request that first produced it.
+   */
+  toResponseBody(requestId: string) {
+    const { error } = this.toJSON();
+    return { error: { ...error, request_id: requestId } };
   }
 
   toJSON() {

@@ -23,6 +23,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     apiKey: env.TILL_API_KEY || undefined,
     shopPort: Number(env.SHOP_PORT ?? 4000),
     development: env.TILL_ENV === 'development',
-    webhookTimeoutMs: Number(env.TILL_WEBHOOK_TIMEOUT_MS ?? 10_000),
+    webhookTimeoutMs: readTimeout(env.TILL_WEBHOOK_TIMEOUT_MS),
   };
+}
+
+/** A timeout that would make every attempt fail (0, NaN) or never end stops the server at start, not silently later. */
+function readTimeout(value: string | undefined): number {
+  if (value === undefined) return 10_000;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 60_000) {
+    throw new Error(`TILL_WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 60000, not '${value}'.`);
+  }
+  return ms;
 }

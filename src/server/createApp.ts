@@ -1,9 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { INPUT_LIMITS } from './inputLimits';
 import { checkoutApi } from './routes/checkoutApi';
 import { checkoutPage } from './routes/checkoutPage';
+import { checkRequestUrl } from './routes/checkRequestUrl';
 import { merchantApi, type WebhookSettings } from './routes/merchantApi';
+import { requestIds } from './routes/requestIds';
 import { staticAssets } from './routes/staticAssets';
 import type { Database } from './store/Database';
 import { TillApiError } from './TillApiError';
@@ -25,19 +29,34 @@ const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 export function createApp({ db, publicUrl, distDir = DEFAULT_DIST_DIR, webhooks = {} }: AppOptions) {
   const { urlPolicy = productionUrlPolicy, wake = () => {} } = webhooks;
   const app = new Hono();
+  // Before every route, so each answer (pages, assets and 404s included) has its id and no route sees oversized input.
+  app.use(requestIds());
+  app.use(
+    bodyLimit({
+      maxSize: INPUT_LIMITS.bodyBytes,
+      onError: () => {
+        throw new TillApiError('request_too_large', `The request body must be at most ${INPUT_LIMITS.bodyBytes} bytes.`);
+      },
+    }),
+  );
+  app.use(checkRequestUrl());
   app.route('/v1', merchantApi(db, publicUrl, { urlPolicy, wake }));
   app.route('/api/checkout', checkoutApi(db, wake));
   app.route('/checkout', checkoutPage(db, join(distDir, 'checkout')));
   app.route('/', staticAssets(distDir, publicUrl));
   app.get('/', (c) => c.text('Till checkout server. The merchant API is under /v1.'));
 
-  app.notFound((c) => c.json(new TillApiError('route_not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
+  app.notFound((c) =>
+    c.json(new TillApiError('route_not_found', `No route for ${c.req.method} ${c.req.path}.`).toResponseBody(c.get('requestId')), 404),
+  );
   app.onError((error, c) => {
-    if (error instanceof TillApiError) return c.json(error, error.status);
+    const requestId = c.get('requestId');
+    if (error instanceof TillApiError) return c.json(error.toResponseBody(requestId), error.status);
     // The stack only: request bodies and headers may hold keys or card numbers, and a database error carries the
-    // query's parameters (a webhook secret, a customer's email) in fields that printing the object would show.
-    console.error(`[till] ${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`);
-    return c.json(new TillApiError('internal_error', 'Something went wrong on our side. Please try again.'), 500);
+    // query's parameters (a webhook secret, a customer's email) in fields that printing the object would show. The
+    // path as it was sent, still percent-encoded, so a decoded newline cannot forge a line of the log.
+    console.error(`[till] ${requestId} ${c.req.method} ${new URL(c.req.url).pathname} failed: ${error.stack ?? error.message}`);
+    return c.json(new TillApiError('internal_error', 'Something went wrong on our side. Please try again.').toResponseBody(requestId), 500);
   });
   return app;
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-/** `?limit=&cursor=` of every list: 1–100 rows (10 by default) after the id in `cursor`. */
+/** `?limit=&cursor=` of every list: 1–100 rows (10 by default) after the id in `cursor` (an id, so at most 100 characters). */
 export const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(10),
-  cursor: z.string().min(1).optional(),
+  cursor: z.string().min(1).max(100).optional(),
 });
 
 export interface Page {

@@ -1,9 +1,14 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { assertWithinInputLimits } from './inputLimits';
 import { TillApiError } from './TillApiError';
 
-/** Validates `input` against `schema`, turning the first problem into a 400 that names the field. */
+/**
+ * Validates `input` against `schema`, turning the first problem into a 400 that names the field. The input meets
+ * `INPUT_LIMITS` first (no NUL, no lone surrogate, no string, list or nesting beyond the caps), whatever the schema.
+ */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.infer<Schema> {
+  assertWithinInputLimits(input);
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
@@ -24,18 +29,27 @@ function valueAt(input: unknown, path: readonly unknown[]): unknown {
   return path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | null | undefined)?.[key as PropertyKey], input);
 }
 
-/** A request body that is not JSON is the caller's mistake (400), never ours (500). */
+/**
+ * A request body that is not JSON is the caller's mistake (400), never ours (500); so is one outside
+ * `INPUT_LIMITS`, refused here before any route reads it.
+ */
 export async function readJsonBody(c: Context): Promise<unknown> {
   const text = await c.req.text();
+  let body: unknown;
   try {
-    return JSON.parse(text || '{}');
+    body = JSON.parse(text || '{}');
   } catch {
     throw new TillApiError('invalid_json', 'The request body is not valid JSON.');
   }
+  assertWithinInputLimits(body);
+  return body;
 }
 
+/** Seeds 001 and 002: "length between 1 and 2083", Internet Explorer's longest URL and still a common cap. */
+export const MAX_URL_LENGTH = 2083;
+
 /** An `http(s)` origin, optionally with a trailing `/`, as the seed's `https://your-app.example.com/`. */
-export const httpOrigin = z.string().refine((value) => {
+export const httpOrigin = z.string().max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`).refine((value) => {
   try {
     const url = new URL(value);
     return (
@@ -47,9 +61,6 @@ export const httpOrigin = z.string().refine((value) => {
     return false;
   }
 }, 'must be an http or https origin, like https://your-app.example.com/');
-
-/** Seeds 001 and 002: "length between 1 and 2083", Internet Explorer's longest URL and still a common cap. */
-export const MAX_URL_LENGTH = 2083;
 
 /**
  * A fully-qualified `http(s)` URL the customer's browser is sent to (seed 001: "must be fully qualified URLs").

@@ -173,7 +173,14 @@ describe('POST /api/checkout/complete: declines', () => {
     const response = await till.complete(secretOf(session), newCustomerPayment({ card: validCard(number) }));
     expect(response.status).toBe(402);
     expect(response.body).toStrictEqual({
-      error: { type: 'card_error', code: 'card_declined', message, param: 'card.number', decline_code: declineCode },
+      error: {
+        type: 'card_error',
+        code: 'card_declined',
+        message,
+        param: 'card.number',
+        request_id: response.headers.get('X-Request-Id'),
+        decline_code: declineCode,
+      },
     });
     expect(await paymentsOf(session.checkout_session_id)).toMatchObject([{ status: 'declined', decline_code: declineCode, card_last4: number.slice(-4) }]);
   });
@@ -190,7 +197,7 @@ describe('POST /api/checkout/complete: declines', () => {
   it('puts decline_code on declines only', async () => {
     const session = await till.createSession();
     const response = await till.complete(secretOf(session), newCustomerPayment({ card: { ...validCard(), cvc: '1' } }));
-    expect(Object.keys(response.body.error).sort()).toEqual(['code', 'message', 'param', 'type']);
+    expect(Object.keys(response.body.error).sort()).toEqual(['code', 'message', 'param', 'request_id', 'type']);
   });
 });
 
@@ -289,8 +296,26 @@ describe('POST /api/checkout/complete: Idempotency-Key', () => {
     const first = await till.complete(secretOf(session), body, key('declined-1'));
     const again = await till.complete(secretOf(session), newCustomerPayment(), key('declined-1'));
     expect(first.status).toBe(402);
-    expect({ status: again.status, body: again.body }).toStrictEqual({ status: 402, body: first.body });
+    // The same decline, but as this request's answer: its own request_id, never the first request's.
+    const requestId = again.headers.get('X-Request-Id');
+    expect(requestId).not.toBe(first.headers.get('X-Request-Id'));
+    expect({ status: again.status, body: again.body }).toStrictEqual({
+      status: 402,
+      body: { error: { ...first.body.error, request_id: requestId } },
+    });
+    expectApiError(again, 'card_declined', 'card.number');
     expect(await paymentsOf(session.checkout_session_id)).toHaveLength(1);
+  });
+
+  it('keeps no request id in the stored outcome of a key', async () => {
+    const session = await till.createSession();
+    const first = await till.complete(secretOf(session), newCustomerPayment({ card: validCard(DECLINED_VISA) }), key('stored-1'));
+    const [stored] = await till.db.query<{ body: string }>(
+      'SELECT body FROM checkout_idempotency_keys WHERE checkout_session_id = $1',
+      [session.checkout_session_id],
+    );
+    expect(stored!.body).not.toContain(first.headers.get('X-Request-Id')!);
+    expect(JSON.parse(stored!.body).error).not.toHaveProperty('request_id');
   });
 
   it('charges again for a new key after a decline', async () => {

@@ -21,6 +21,10 @@ describe('GET /v1/connections/:id', () => {
         quantity: 1,
         current_period_start: expect.any(String),
         current_period_end: expect.any(String),
+        cancel_at_period_end: false,
+        cancel_at: null,
+        canceled_at: null,
+        ended_at: null,
         created_at: expect.any(String),
       },
       credit_balance: '10.00',
@@ -50,7 +54,9 @@ describe('GET /v1/connections/:id', () => {
 
   it('shows no subscription once it is no longer active', async () => {
     const { connectionId } = await till.subscribe();
-    await till.db.query("UPDATE subscriptions SET status = 'canceled' WHERE connection_id = $1", [connectionId]);
+    const { subscription } = await till.getConnection(connectionId);
+    const canceled = await till.api('POST', `/v1/subscriptions/${subscription.subscription_id}/cancel`, { body: { at_period_end: false } });
+    expect(canceled.status).toBe(200);
     expect(await till.getConnection(connectionId)).toMatchObject({ subscription: null, credit_balance: '10.00' });
   });
 });

@@ -14,7 +14,7 @@ describe('error envelope', () => {
     ['GET', '/nope'],
     ['POST', '/checkout'],
     ['DELETE', '/v1/checkout_sessions/cs_test_x'],
-    ['GET', '/v1/payments'],
+    ['GET', '/v1/refunds'],
   ])('answers %s %s with a 404 route_not_found envelope', async (method, path) => {
     expectApiError(await till.api(method, path), 'route_not_found');
   });

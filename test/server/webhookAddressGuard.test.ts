@@ -29,6 +29,8 @@ describe('webhook URLs in production', () => {
     'https://[::ffff:169.254.169.254]/hooks',
     'https://[::ffff:a9fe:a9fe]/hooks',
     'https://[64:ff9b::a9fe:a9fe]/hooks',
+    'https://[::127.0.0.1]/hooks',
+    'https://[::a9fe:a9fe]/hooks',
     'https://localhost/hooks',
     'https://metadata.internal.example/hooks',
     'https://half-private.example/hooks',
@@ -61,7 +63,8 @@ describe('webhook URLs in production', () => {
 
     const attempt = await firstAttempt(endpoint.webhook_endpoint_id);
     expect(attempt).toMatchObject({ status: 'failed', response_status: null });
-    expect(attempt.error).toMatch(/^Refused: 'rebind\.example' resolves to 169\.254\.169\.254, a linkLocal address/);
+    expect(attempt.error).toMatch(/^Refused: 'rebind\.example' resolves to a linkLocal address/);
+    expect(attempt.error).not.toContain('169.254');
     // The guard refused it before the connector was asked: not even the tests' last line of defence saw it.
     expect(till.refusedConnections).toStrictEqual([]);
   });

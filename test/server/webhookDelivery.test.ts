@@ -170,36 +170,68 @@ describe('webhook delivery', () => {
     );
   });
 
-  it('gives up after the last retry, and disables an endpoint that has failed for days, saying why', async () => {
+  it('gives up after the last retry, and disables an endpoint whose every attempt failed, saying why', async () => {
     const { receiver, endpoint } = await listen(['checkout.completed'], () => ({ status: 503, body: 'maintenance' }));
+    const path = `/v1/webhook_endpoints/${endpoint.webhook_endpoint_id}`;
     expect((await till.complete(secretOf(await till.createSession()))).status).toBe(200);
     // Three retries in the tests' schedule: four attempts, then the delivery has failed.
     const log = await waitForAttempts(endpoint.webhook_endpoint_id, 4);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(receiver.received).toHaveLength(4);
     expect(log.at(-1)).toMatchObject({ attempt: 4, status: 'failed', response_status: 503, next_retry_at: null });
     const [delivery] = await till.db.query<{ status: string }>('SELECT status FROM webhook_deliveries WHERE webhook_endpoint_id = $1', [endpoint.webhook_endpoint_id]);
     expect(delivery!.status).toBe('failed');
-    expect((await till.api('GET', `/v1/webhook_endpoints/${endpoint.webhook_endpoint_id}`)).body.status).toBe('enabled');
+    const shown = (await till.api('GET', path)).body;
+    expect(shown.status).toBe('disabled');
+    expect(shown.disabled_reason).toMatch(/^Every delivery attempt failed since \d{4}-\d\d-\d\dT.*Answered HTTP 503\./);
 
-    // Failing since four days ago: the next failure disables it.
-    await till.db.query("UPDATE webhook_endpoints SET failing_since = now() - interval '4 days'");
+    // Disabled, it is sent nothing.
+    expect((await till.complete(secretOf(await till.createSession()))).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(receiver.received).toHaveLength(4);
+
+    // Enabled again, with a fresh start, it receives what happens next.
+    receiver.answer = () => ({ status: 204 });
+    expect((await till.api('PATCH', path, { body: { disabled: false } })).body).toMatchObject({ status: 'enabled', disabled_reason: null });
     expect((await till.complete(secretOf(await till.createSession()))).status).toBe(200);
     await receiver.waitFor(5);
-    let shown: any;
-    for (let tries = 0; tries < 100 && shown?.status !== 'disabled'; tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      shown = (await till.api('GET', `/v1/webhook_endpoints/${endpoint.webhook_endpoint_id}`)).body;
-    }
-    expect(shown.status).toBe('disabled');
-    expect(shown.disabled_reason).toMatch(/^Every delivery failed since \d{4}-\d\d-\d\dT.*Answered HTTP 503\./);
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(receiver.received).toHaveLength(5);
+  });
 
-    // Enabled again, it resumes what is still pending.
-    receiver.answer = () => ({ status: 204 });
-    await till.api('PATCH', `/v1/webhook_endpoints/${endpoint.webhook_endpoint_id}`, { body: { disabled: false } });
-    await receiver.waitFor(6);
+  it('does not disable an endpoint that answered some attempts', async () => {
+    const { receiver, endpoint } = await listen(['checkout.completed'], (n) => (n % 2 === 1 ? { status: 503 } : { status: 200 }));
+    for (let i = 0; i < 2; i++) expect((await till.complete(secretOf(await till.createSession()))).status).toBe(200);
+    await receiver.waitFor(4);
+    await waitForAttempts(endpoint.webhook_endpoint_id, 4);
+    expect((await till.api('GET', `/v1/webhook_endpoints/${endpoint.webhook_endpoint_id}`)).body.status).toBe('enabled');
+  });
+
+  it('sends a redelivery asked for while an attempt is in flight, once that attempt settles', async () => {
+    const { receiver, endpoint } = await listen(['checkout.completed']);
+    receiver.answer = (n) => (n === 1 ? 'hang' : { status: 200 });
+    await till.stopWorkers();
+    till.startWorker({ timeoutMs: 1500 });
+    expect((await till.complete(secretOf(await till.createSession()))).status).toBe(200);
+    const [first] = await receiver.waitFor(1);
+    const eventId = String(first!.headers['webhook-id']);
+    // Asked for while the first attempt hangs: it is sent once that attempt has timed out and settled.
+    expect((await till.api('POST', `/v1/events/${eventId}/redeliver`)).status).toBe(202);
+    const webhooks = await receiver.waitFor(2);
+    expect(webhooks[1]!.headers['webhook-id']).toBe(eventId);
+    const log = await waitForAttempts(endpoint.webhook_endpoint_id, 2);
+    expect(log.map((a: any) => [a.attempt, a.status])).toStrictEqual([
+      [1, 'failed'],
+      [2, 'succeeded'],
+    ]);
+  });
+
+  it('refuses a redelivery to a disabled endpoint', async () => {
+    const { receiver, endpoint } = await listen(['checkout.completed']);
+    expect((await till.complete(secretOf(await till.createSession()))).status).toBe(200);
+    const [webhook] = await receiver.waitFor(1);
+    await till.api('PATCH', `/v1/webhook_endpoints/${endpoint.webhook_endpoint_id}`, { body: { disabled: true } });
+    expectApiError(
+      await till.api('POST', `/v1/events/${webhook!.headers['webhook-id']}/redeliver`, { body: { webhook_endpoint_id: endpoint.webhook_endpoint_id } }),
+      'webhook_endpoint_disabled',
+      'webhook_endpoint_id',
+    );
   });
 });
 

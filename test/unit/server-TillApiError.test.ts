@@ -22,6 +22,15 @@ describe('TillApiError', () => {
     });
   });
 
+  it('adds the request id to the body it sends, never to its JSON, which is what an idempotent retry stores', () => {
+    const error = new TillApiError('card_declined', 'Declined.', 'card.number', 'expired_card');
+    expect(error.toResponseBody('req_1')).toStrictEqual({
+      error: { type: 'card_error', code: 'card_declined', message: 'Declined.', param: 'card.number', decline_code: 'expired_card', request_id: 'req_1' },
+    });
+    expect(JSON.stringify(error)).not.toContain('request_id');
+    expect(TillApiError.fromJSON(error.toResponseBody('req_1')).toResponseBody('req_2').error.request_id).toBe('req_2');
+  });
+
   it.each([
     new TillApiError('card_declined', 'Declined.', 'card.number', 'expired_card'),
     new TillApiError('promotion_code_expired', 'Expired.', 'promotion_code'),

@@ -26,16 +26,24 @@ describe('checkWebhookUrl', () => {
   it.each([
     ['http://hooks.example.com/', /https/],
     ['https://localhost:3000/', /loopback/],
-    ['https://mixed.example/', /127\.0\.0\.1, a loopback/],
-    ['https://metadata.example/', /169\.254\.169\.254, a linkLocal/],
+    ['https://mixed.example/', /resolves to a loopback address/],
+    ['https://metadata.example/', /resolves to a linkLocal address/],
     ['https://empty.example/', /does not resolve/],
     ['https://unknown.example/', /could not be resolved/],
-    ['https://[::ffff:10.0.0.1]/', /10\.0\.0\.1, a private/],
+    ['https://[::ffff:10.0.0.1]/', /a private address/],
+    ['https://[::127.0.0.1]/', /a reserved address/],
+    ['https://[::a9fe:a9fe]/', /a reserved address/],
+    ['https://[100::1]/', /address/],
     ['https://2130706433/', /loopback/],
     ['https://0x7f.1/', /loopback/],
   ])('refuses %s in production', async (url, reason) => {
     await expect(check(url)).rejects.toThrow(WebhookUrlRefusedError);
     await expect(check(url)).rejects.toThrow(reason);
+  });
+
+  it('names the range a name resolves to, never the address: a refusal must not map the network', async () => {
+    await expect(check('https://metadata.example/')).rejects.toThrow("'metadata.example' resolves to a linkLocal address");
+    await expect(check('https://metadata.example/')).rejects.not.toThrow(/169\.254/);
   });
 
   it('allows loopback, over http too, in development, and nothing private beyond it', async () => {

@@ -80,11 +80,14 @@ describe('migrate', () => {
     const { counts } = await describeSchema(db);
     expect(Object.keys(counts).sort()).toEqual([
       'api_keys', 'checkout_idempotency_keys', 'checkout_sessions', 'connections', 'credit_bundles', 'demo_settings',
-      'events', 'merchants', 'payments', 'promotion_code_configs', 'promotion_codes', 'promotion_redemptions', 'schema_migrations',
+      'events', 'idempotency_keys', 'merchants', 'payments', 'promotion_code_configs', 'promotion_codes', 'promotion_redemptions', 'schema_migrations',
       'subscription_configs', 'subscriptions', 'tax_rates', 'webhook_attempts', 'webhook_deliveries', 'webhook_endpoints',
     ]);
     const applied = await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
-    expect(applied.map((row) => row.name)).toEqual(['001_initial.sql', '002_redirect_urls.sql', '003_pricing_and_session_options.sql', '004_logo_url_sources.sql', '005_events_and_webhooks.sql']);
+    expect(applied.map((row) => row.name)).toEqual([
+      '001_initial.sql', '002_redirect_urls.sql', '003_pricing_and_session_options.sql', '004_logo_url_sources.sql',
+      '005_events_and_webhooks.sql', '006_subscriptions_and_payments.sql', '007_idempotency_keys.sql',
+    ]);
   });
 
   it('gives checkout sessions optional success_url and cancel_url columns', async () => {
@@ -336,5 +339,94 @@ describe('migration 003 and the issue 4 demo catalog', () => {
     await migrate(db);
     const demo = await seedDemo(db);
     await expect(db.query(sql, [demo.merchantId])).rejects.toThrow(/constraint/);
+  });
+});
+
+describe('migration 006: subscriptions and payments by merchant', () => {
+  /** A store as 005 left it: migrated, then 006's columns and indexes taken away again. */
+  async function storeBefore006() {
+    const { db } = await openEmptyDatabase();
+    await migrate(db);
+    const demo = await seedDemo(db);
+    for (const column of ['merchant_id', 'cancel_at_period_end', 'cancel_at', 'canceled_at', 'ended_at']) {
+      await db.query(`ALTER TABLE subscriptions DROP COLUMN ${column}`);
+    }
+    await db.query('ALTER TABLE payments DROP COLUMN merchant_id');
+    await db.query('ALTER TABLE payments DROP COLUMN connection_id');
+    for (const index of ['connections_by_merchant', 'checkout_sessions_by_merchant', 'subscriptions_by_connection', 'payments_by_session']) {
+      await db.query(`DROP INDEX ${index}`);
+    }
+    await db.query("DELETE FROM schema_migrations WHERE name = '006_subscriptions_and_payments.sql'");
+    return { db, demo };
+  }
+
+  it('upgrades a store made before 006, copying each subscription’s and payment’s merchant and connection', async () => {
+    const { db, demo } = await storeBefore006();
+    await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_old', $1, 'old@example.com', 'Old')", [demo.merchantId]);
+    await db.query(
+      `INSERT INTO subscriptions (subscription_id, connection_id, subscription_config_id, status, current_period_start, current_period_end)
+       SELECT s.id, 'con_old', subscription_config_id, s.status, now() - interval '1 month', now() + s.days * interval '1 day'
+       FROM subscription_configs, (VALUES ('sub_active', 'active', 3), ('sub_canceled', 'canceled', -3)) AS s (id, status, days)
+       WHERE name = 'Pro'`,
+    );
+    await db.query(
+      `INSERT INTO checkout_sessions (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, subscription_config_id, expires_at, connection_id)
+       SELECT 'cs_old', $1, 'hash', 'subscription', 'https://shop.example.com/', subscription_config_id, now(), 'con_old'
+       FROM subscription_configs WHERE name = 'Pro'`,
+      [demo.merchantId],
+    );
+    await db.query(
+      `INSERT INTO payments (payment_id, checkout_session_id, amount, currency, status, card_brand, card_last4)
+       VALUES ('pay_old', 'cs_old', 1900, 'USD', 'succeeded', 'visa', '4242')`,
+    );
+
+    await migrate(db);
+
+    expect(
+      await db.query(
+        `SELECT subscription_id, merchant_id, status, cancel_at_period_end, cancel_at, canceled_at = current_period_end AS canceled_at_period_end,
+           ended_at = canceled_at AS ended_when_canceled
+         FROM subscriptions ORDER BY subscription_id`,
+      ),
+    ).toStrictEqual([
+      { subscription_id: 'sub_active', merchant_id: demo.merchantId, status: 'active', cancel_at_period_end: false, cancel_at: null, canceled_at_period_end: null, ended_when_canceled: null },
+      { subscription_id: 'sub_canceled', merchant_id: demo.merchantId, status: 'canceled', cancel_at_period_end: false, cancel_at: null, canceled_at_period_end: true, ended_when_canceled: true },
+    ]);
+    expect(await db.query('SELECT payment_id, merchant_id, connection_id FROM payments')).toStrictEqual([
+      { payment_id: 'pay_old', merchant_id: demo.merchantId, connection_id: 'con_old' },
+    ]);
+  });
+
+  it.each([
+    ['a subscription whose merchant is not its connection’s', "UPDATE subscriptions SET merchant_id = 'mer_other'", 'subscriptions_connection_of_merchant'],
+    ['a payment whose merchant is not its session’s', "UPDATE payments SET merchant_id = 'mer_other', connection_id = NULL", 'payments_session_of_merchant'],
+    ['a payment for another merchant’s connection', "UPDATE payments SET connection_id = 'con_other'", 'payments_connection_of_merchant'],
+    ['a cancellation at the period’s end without its date', 'UPDATE subscriptions SET cancel_at_period_end = true', 'subscriptions_cancel_at_period_end'],
+    ['an active subscription that has ended', 'UPDATE subscriptions SET ended_at = now()', 'subscriptions_ended'],
+  ])('refuses %s', async (_, sql, constraint) => {
+    const { db } = await openEmptyDatabase();
+    await migrate(db);
+    const demo = await seedDemo(db);
+    await db.query("INSERT INTO merchants (merchant_id, name) VALUES ('mer_other', 'Other')");
+    await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_other', 'mer_other', 'o@example.com', 'O')");
+    await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_mine', $1, 'm@example.com', 'M')", [demo.merchantId]);
+    await db.query(
+      `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end)
+       SELECT 'sub_mine', $1, 'con_mine', subscription_config_id, 'active', now(), now() + interval '1 month'
+       FROM subscription_configs WHERE name = 'Pro'`,
+      [demo.merchantId],
+    );
+    await db.query(
+      `INSERT INTO checkout_sessions (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, subscription_config_id, expires_at)
+       SELECT 'cs_mine', $1, 'hash', 'subscription', 'https://shop.example.com/', subscription_config_id, now()
+       FROM subscription_configs WHERE name = 'Pro'`,
+      [demo.merchantId],
+    );
+    await db.query(
+      `INSERT INTO payments (payment_id, merchant_id, checkout_session_id, connection_id, amount, currency, status, card_brand, card_last4)
+       VALUES ('pay_mine', $1, 'cs_mine', 'con_mine', 1900, 'USD', 'succeeded', 'visa', '4242')`,
+      [demo.merchantId],
+    );
+    await expect(db.query(sql)).rejects.toThrow(`constraint "${constraint}"`);
   });
 });

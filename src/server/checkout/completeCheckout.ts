@@ -205,16 +205,17 @@ export async function completeCheckout(db: Database, secretHash: string, body: u
       : chargeTestCard(input.card!);
     const paymentId = createId('pay');
     await tx.query(
-      `INSERT INTO payments (payment_id, checkout_session_id, amount, currency, status, card_brand, card_last4, decline_code, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO payments
+         (payment_id, checkout_session_id, amount, currency, status, card_brand, card_last4, decline_code, created_at, merchant_id, connection_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [paymentId, session.checkout_session_id, estimate.dueToday.total, estimate.currency, charge.ok ? 'succeeded' : 'declined',
-        charge.brand, charge.last4, charge.ok ? null : charge.declineCode, now],
+        charge.brand, charge.last4, charge.ok ? null : charge.declineCode, now, session.merchant_id, connection?.connection_id ?? null],
     );
     // A decline is recorded, not rolled back: it is returned, and thrown only after the commit.
     if (!charge.ok) {
       const declined = new TillApiError('card_declined', charge.message, 'card.number', charge.declineCode);
       await recordPaymentFailed(tx, {
-        paymentId, session, amount: estimate.dueToday.total, currency: estimate.currency,
+        paymentId, session, connectionId: connection?.connection_id ?? null, amount: estimate.dueToday.total, currency: estimate.currency,
         declineCode: charge.declineCode, message: charge.message, createdAt: now,
       });
       await rememberOutcome(tx, session.checkout_session_id, idempotencyKey, declined.status, declined);
@@ -222,15 +223,18 @@ export async function completeCheckout(db: Database, secretHash: string, body: u
     }
 
     const connectionId = connection?.connection_id ?? (await createConnection(tx, session.merchant_id, identity!));
+    // A new customer's payment was written before their connection existed.
+    if (!connection) await tx.query('UPDATE payments SET connection_id = $2 WHERE payment_id = $1', [paymentId, connectionId]);
     const applied = promotion && !promotionProblem ? promotion : null;
     const subscriptionId = bundle ? null : createId('sub');
     const creditsAdded = bundle ? bundle.credit_amount : config.included_credit;
     if (subscriptionId) {
       await tx.query(
         `INSERT INTO subscriptions
-           (subscription_id, connection_id, subscription_config_id, status, current_period_start, current_period_end, quantity, promotion_code_id)
-         VALUES ($1, $2, $3, 'active', $4, $5, $6, $7)`,
-        [subscriptionId, connectionId, config.subscription_config_id, now, addBillingInterval(now, config.billing_interval),
+           (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end,
+            quantity, promotion_code_id)
+         VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $8)`,
+        [subscriptionId, session.merchant_id, connectionId, config.subscription_config_id, now, addBillingInterval(now, config.billing_interval),
           session.quantity, applied?.duration === 'forever' ? applied.promotion_code_id : null],
       );
     }

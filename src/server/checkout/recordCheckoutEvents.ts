@@ -54,6 +54,8 @@ export async function recordCompletionEvents(tx: Queryable, facts: CompletionFac
 export interface DeclineFacts {
   paymentId: string;
   session: CheckoutSessionRow;
+  /** The customer's connection when the store knows them (named by the session, or found by email). */
+  connectionId: string | null;
   amount: number;
   currency: string;
   declineCode: DeclineCode;
@@ -66,7 +68,7 @@ export async function recordPaymentFailed(tx: Queryable, facts: DeclineFacts) {
   await recordEvent(tx, facts.session.merchant_id, 'payment.failed', {
     payment_id: facts.paymentId,
     checkout_session_id: facts.session.checkout_session_id,
-    connection_id: facts.session.connection_id,
+    connection_id: facts.connectionId,
     amount: toDecimalString(facts.amount, facts.currency),
     currency: facts.currency,
     decline_code: facts.declineCode,

@@ -1,7 +1,6 @@
-import { creditToDecimalString } from '../money';
 import type { Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
-import { serializeSubscription } from './serializeSubscription';
+import { serializeConnection } from './serializeConnection';
 
 export interface ConnectionRow {
   connection_id: string;
@@ -18,6 +17,8 @@ export interface ConnectionRow {
 
 export interface SubscriptionRow {
   subscription_id: string;
+  /** Added by migration 006, copied from the connection, so the merchant's subscriptions are one index range. */
+  merchant_id: string;
   connection_id: string;
   subscription_config_id: string;
   status: 'active' | 'canceled';
@@ -25,6 +26,12 @@ export interface SubscriptionRow {
   current_period_end: Date;
   quantity: number;
   promotion_code_id: string | null;
+  /** Migration 006: a cancellation scheduled for `cancel_at`, the period's end; the subscription is active until then. */
+  cancel_at_period_end: boolean;
+  cancel_at: Date | null;
+  /** Migration 006: when the subscription was canceled and ended (both set together, when it stops now). */
+  canceled_at: Date | null;
+  ended_at: Date | null;
   created_at: Date;
 }
 
@@ -57,12 +64,5 @@ export async function hasActiveSubscription(db: Queryable, connectionId: string,
 
 export async function getConnection(db: Queryable, merchantId: string, connectionId: string) {
   const connection = await findConnection(db, merchantId, connectionId, 'id');
-  const subscription = await findActiveSubscription(db, connectionId);
-  return {
-    connection_id: connection.connection_id,
-    customer: { email: connection.email, name: connection.name },
-    subscription: subscription && serializeSubscription(subscription),
-    credit_balance: creditToDecimalString(connection.credit_balance),
-    created_at: connection.created_at.toISOString(),
-  };
+  return serializeConnection(connection, await findActiveSubscription(db, connectionId));
 }

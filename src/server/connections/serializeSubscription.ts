@@ -1,6 +1,11 @@
 import type { SubscriptionRow } from './getConnection';
 
-/** A subscription as the merchant API returns it: on its connection, and in `subscription.*` events. */
+const isoOrNull = (date: Date | null) => date?.toISOString() ?? null;
+
+/**
+ * A subscription as the merchant API returns it: alone, in lists, on its connection, and in `subscription.*`
+ * events. One serializer for all of them, so an event's `data` is always what `GET /v1/subscriptions/:id` said.
+ */
 export function serializeSubscription(subscription: SubscriptionRow) {
   return {
     subscription_id: subscription.subscription_id,
@@ -10,6 +15,10 @@ export function serializeSubscription(subscription: SubscriptionRow) {
     quantity: subscription.quantity,
     current_period_start: subscription.current_period_start.toISOString(),
     current_period_end: subscription.current_period_end.toISOString(),
+    cancel_at_period_end: subscription.cancel_at_period_end,
+    cancel_at: isoOrNull(subscription.cancel_at),
+    canceled_at: isoOrNull(subscription.canceled_at),
+    ended_at: isoOrNull(subscription.ended_at),
     created_at: subscription.created_at.toISOString(),
   };
 }

@@ -4,6 +4,8 @@ export const EVENT_TYPES = [
   'checkout.expired',
   'connection.created',
   'subscription.created',
+  'subscription.updated',
+  'subscription.canceled',
   'credits.purchased',
   'payment.failed',
 ] as const;

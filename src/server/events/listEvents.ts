@@ -6,7 +6,14 @@ import { parseInput } from '../validation';
 import { EVENT_TYPES } from './eventTypes';
 import { serializeEvent, type EventRow } from './serializeEvent';
 
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, like 2026-12-04T10:00:00Z' });
+/** An ISO 8601 date-time, passed on in UTC: the store refuses some offsets and years that the format allows. */
+const instant = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time, like 2026-12-04T10:00:00Z' })
+  .refine((value) => {
+    const year = new Date(value).getUTCFullYear();
+    return year >= 1970 && year <= 9999;
+  }, 'must be between the years 1970 and 9999')
+  .transform((value) => new Date(value).toISOString());
 
 const eventsQuery = pageQuery.extend({
   type: z.enum(EVENT_TYPES).optional(),

@@ -1,22 +1,23 @@
 import { z } from 'zod';
 import { createId } from '../ids';
 import type { Queryable } from '../store/Database';
+import { TillApiError } from '../TillApiError';
 import { parseInput } from '../validation';
 import { findWebhookEndpoint } from '../webhooks/webhookEndpoints';
 import { findEvent } from './listEvents';
 
-const redeliverInput = z.strictObject({ webhook_endpoint_id: z.string().min(1).optional() });
+const redeliverInput = z.strictObject({ webhook_endpoint_id: z.string().min(1).max(100).optional() });
 
 /**
- * Sends an event again now: to one endpoint of the merchant, or to every enabled endpoint subscribed to its type.
- * Each event has one delivery per endpoint, so a delivery already in flight is not doubled; a delivery that had
- * used up its retries gets this one attempt more.
+ * Sends an event again now: to one enabled endpoint of the merchant, or to every enabled endpoint subscribed to its
+ * type, on a fresh retry schedule. Each event has one delivery per endpoint, so a delivery in flight is not doubled:
+ * it is asked for one more attempt once it settles, whatever its answer.
  */
 export async function redeliverEvent(db: Queryable, merchantId: string, eventId: string, body: unknown) {
   const input = parseInput(redeliverInput, body);
   const event = await findEvent(db, merchantId, eventId);
   const endpointIds = input.webhook_endpoint_id
-    ? [(await findWebhookEndpoint(db, merchantId, input.webhook_endpoint_id, 'webhook_endpoint_id')).webhook_endpoint_id]
+    ? [await enabledEndpoint(db, merchantId, input.webhook_endpoint_id)]
     : (
         await db.query<{ webhook_endpoint_id: string }>(
           `SELECT webhook_endpoint_id FROM webhook_endpoints
@@ -28,9 +29,22 @@ export async function redeliverEvent(db: Queryable, merchantId: string, eventId:
   for (const endpointId of endpointIds) {
     await db.query(
       `INSERT INTO webhook_deliveries (delivery_id, event_id, webhook_endpoint_id) VALUES ($1, $2, $3)
-       ON CONFLICT (event_id, webhook_endpoint_id) DO UPDATE SET status = 'pending', next_attempt_at = now()`,
+       ON CONFLICT (event_id, webhook_endpoint_id) DO UPDATE SET
+         redeliver_requested = webhook_deliveries.locked_by IS NOT NULL,
+         status = CASE WHEN webhook_deliveries.locked_by IS NULL THEN 'pending' ELSE webhook_deliveries.status END,
+         next_attempt_at = CASE WHEN webhook_deliveries.locked_by IS NULL THEN now() ELSE webhook_deliveries.next_attempt_at END,
+         schedule_from = CASE WHEN webhook_deliveries.locked_by IS NULL THEN webhook_deliveries.attempts ELSE webhook_deliveries.schedule_from END`,
       [createId('whd'), eventId, endpointId],
     );
   }
   return { event_id: eventId, webhook_endpoint_ids: endpointIds };
+}
+
+/** A redelivery to a disabled endpoint would wait until it is enabled again: say so rather than accept it. */
+async function enabledEndpoint(db: Queryable, merchantId: string, endpointId: string) {
+  const endpoint = await findWebhookEndpoint(db, merchantId, endpointId, 'webhook_endpoint_id');
+  if (endpoint.status !== 'enabled') {
+    throw new TillApiError('webhook_endpoint_disabled', 'This webhook endpoint is disabled: enable it first.', 'webhook_endpoint_id');
+  }
+  return endpoint.webhook_endpoint_id;
 }

@@ -21,6 +21,8 @@ import {
   rotateWebhookSecret,
   updateWebhookEndpoint,
 } from '../webhooks/webhookEndpoints';
+import { customerApi } from './customerApi';
+import { idempotency } from './idempotency';
 import { merchantAuth, type MerchantEnv } from './merchantAuth';
 
 export interface WebhookSettings {
@@ -34,6 +36,8 @@ export interface WebhookSettings {
 export function merchantApi(db: Database, publicUrl: string, webhooks: WebhookSettings) {
   return new Hono<MerchantEnv>()
     .use(merchantAuth(db))
+    .use(idempotency(db))
+    .route('/', customerApi(db))
     .post('/checkout_sessions', async (c) =>
       c.json(await createCheckoutSession(db, c.get('merchantId'), publicUrl, await readJsonBody(c)), 201),
     )

@@ -46,7 +46,8 @@ export type CheckoutSessionStatus = 'open' | 'completed' | 'expired';
 /** Expiry is a fact of time, not a stored state: no job has to sweep sessions for it to be true. */
 export function statusOf(session: CheckoutSessionRow, now = new Date()): CheckoutSessionStatus {
   if (session.status === 'completed') return 'completed';
-  return session.expires_at <= now ? 'expired' : 'open';
+  // Once the sweep has recorded checkout.expired, it is expired whatever this server's clock says.
+  return session.expired_at !== null || session.expires_at <= now ? 'expired' : 'open';
 }
 
 /** Only an open session can be changed or paid. */

@@ -57,6 +57,8 @@ const attributionInput = z.strictObject({
 });
 
 export const createCheckoutSessionInput = z.strictObject({
+  /** Seed 001's name for the Idempotency-Key header, honoured by the `idempotency` middleware before this runs. */
+  idempotency_key: z.string().optional(),
   checkout_mode: z.enum(['subscription', 'credit_bundle']),
   origin_url: httpOrigin,
   success_url: redirectUrl.optional(),

@@ -25,7 +25,8 @@ async function openPglite(dataDir?: string): Promise<Database> {
 
 async function openPostgres(connectionString: string): Promise<Database> {
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString });
+  // A store that cannot be reached fails a request (and lets a stopping server finish) instead of waiting forever.
+  const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 10_000 });
   return {
     query: async (sql, params) => (await pool.query(sql, params)).rows,
     async transaction(work) {

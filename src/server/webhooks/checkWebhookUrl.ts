@@ -24,8 +24,8 @@ export class WebhookUrlRefusedError extends Error {
 /**
  * The addresses a webhook for `url` may be sent to, or a refusal. Every address the host resolves to must be a
  * public unicast one: private (10/8, 172.16/12, 192.168/16), loopback, link-local (169.254/16, where cloud
- * metadata services answer), carrier-grade NAT, unique-local, IPv4 embedded in IPv6 (mapped, NAT64, 6to4, Teredo)
- * and reserved ranges are refused. One bad address refuses the URL, so a host that answers with a public and a
+ * metadata services answer), carrier-grade NAT, unique-local, IPv4 embedded in IPv6 (mapped, compatible, NAT64,
+ * 6to4, Teredo), IPv6 outside global unicast (2000::/3) and reserved ranges are refused. One bad address refuses the URL, so a host that answers with a public and a
  * private address cannot pick the private one later. The caller connects to an address returned, never to the
  * name again, so DNS cannot change between this check and the connection.
  */
@@ -33,22 +33,25 @@ export async function checkWebhookUrl(url: URL, policy: WebhookUrlPolicy): Promi
   const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const addresses = ipaddr.isValid(hostname) ? [hostname] : await resolveOrRefuse(hostname, policy);
   if (addresses.length === 0) throw new WebhookUrlRefusedError(`'${hostname}' does not resolve to any address.`);
-  // process() reads an IPv4-mapped IPv6 address as the IPv4 address it is, for its range and in the message.
-  const ranges = addresses.map((address) => {
-    const ip = ipaddr.process(address);
-    return { address: ip.toString(), range: ip.range() };
-  });
-  const loopback = policy.allowLoopback && ranges.every(({ range }) => range === 'loopback');
+  // process() reads an IPv4-mapped IPv6 address as the IPv4 address it is.
+  const ranges = addresses.map((address) => rangeOf(ipaddr.process(address)));
+  const loopback = policy.allowLoopback && ranges.every((range) => range === 'loopback');
   if (!loopback) {
-    const refused = ranges.find(({ range }) => range !== 'unicast');
-    if (refused) {
-      throw new WebhookUrlRefusedError(
-        `'${hostname}' resolves to ${refused.address}, a ${refused.range} address: webhooks go only to public addresses.`,
-      );
-    }
+    // The range alone, not the address: a refusal must not map the network it protects.
+    const refused = ranges.find((range) => range !== 'unicast');
+    if (refused) throw new WebhookUrlRefusedError(`'${hostname}' resolves to a ${refused} address: webhooks go only to public addresses.`);
     if (url.protocol !== 'https:') throw new WebhookUrlRefusedError('Webhook URLs must use https://.');
   }
   return addresses;
+}
+
+/** Global unicast IPv6 is 2000::/3; ipaddr.js calls the rest of ::/8 "unicast" too, IPv4-compatible ::a.b.c.d among it. */
+const GLOBAL_UNICAST_IPV6 = ipaddr.parseCIDR('2000::/3');
+
+function rangeOf(ip: ipaddr.IPv4 | ipaddr.IPv6): string {
+  const range = ip.range();
+  if (ip.kind() === 'ipv6' && range === 'unicast' && !ip.match(GLOBAL_UNICAST_IPV6)) return 'reserved';
+  return range;
 }
 
 async function resolveOrRefuse(hostname: string, policy: WebhookUrlPolicy): Promise<string[]> {

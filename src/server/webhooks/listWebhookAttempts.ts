@@ -18,7 +18,7 @@ interface WebhookAttemptRow {
   created_at: Date;
 }
 
-const attemptsQuery = pageQuery.extend({ event_id: z.string().min(1).optional() });
+const attemptsQuery = pageQuery.extend({ event_id: z.string().min(1).max(100).optional() });
 
 /** An endpoint's delivery log, every attempt oldest first; `event_id` narrows it to one event. */
 export async function listWebhookAttempts(db: Queryable, merchantId: string, endpointId: string, query: unknown) {

@@ -35,6 +35,8 @@ export const sendWebhookRequest: WebhookConnector = ({ url, addresses, headers, 
     const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
       method: 'POST',
       headers: { ...headers, 'Content-Length': Buffer.byteLength(body) },
+      // A fresh connection each time: a pooled socket was opened by someone else's lookup, not the checked addresses.
+      agent: false,
       signal,
       // Node asks for every address when it races families (autoSelectFamily): answer in the shape asked for.
       lookup: (_hostname, options, callback) =>

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { EXPIRY_BATCH, expireCheckoutSessions } from '../events/expireCheckoutSessions';
+import { purgeExpiredIdempotencyKeys } from '../routes/idempotency';
 import type { Database } from '../store/Database';
 import { productionUrlPolicy, type WebhookUrlPolicy } from './checkWebhookUrl';
 import { attemptDelivery, claimDueDeliveries, type DeliveryOptions } from './webhookDelivery';
@@ -17,11 +18,10 @@ export interface WebhookWorkerOptions {
   timeoutMs?: number;
   /** Waits between attempts; default `RETRY_DELAYS_MS` (the last about three days after the event). */
   retryDelaysMs?: readonly number[];
-  /** Default 3 days. */
-  disableAfterMs?: number;
   /** How often to look for due deliveries when nothing woke the worker; default 1 s. */
   pollIntervalMs?: number;
-  /** How often to record `checkout.expired` for sessions that passed their expiry; default 30 s. */
+  /** How often to record `checkout.expired` for sessions that passed their expiry, and drop idempotency keys past
+   * their 24 hours; default 30 s. */
   sweepIntervalMs?: number;
   /** Deliveries attempted side by side; default 10. A slow endpoint holds one slot, not the others. */
   concurrency?: number;
@@ -36,8 +36,6 @@ export interface WebhookWorker {
   stop(): Promise<void>;
 }
 
-const DAY = 24 * 60 * 60 * 1000;
-
 /**
  * Delivers webhooks and sweeps expired sessions in the background of a server process, until `stop()`. Any number
  * of workers, in one process or on many machines sharing one Postgres, can run at once: each claims what it
@@ -51,7 +49,6 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     connector: options.connector ?? sendWebhookRequest,
     timeoutMs: options.timeoutMs ?? 10_000,
     retryDelaysMs: options.retryDelaysMs ?? RETRY_DELAYS_MS,
-    disableAfterMs: options.disableAfterMs ?? 3 * DAY,
   };
   const { pollIntervalMs = 1000, sweepIntervalMs = 30_000, concurrency = 10, onError = reportError } = options;
   const inFlight = new Set<Promise<void>>();
@@ -70,25 +67,41 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
       };
     });
 
-  /** Claims as many due deliveries as there are free slots; true when it filled them all (more may be due). */
+  /**
+   * One round: a batch of the sweep when it is due, then as many due deliveries as there are free slots. True when
+   * either came back full, so more may be waiting; a backlog of expired sessions thus never holds up deliveries.
+   */
   async function work(): Promise<boolean> {
+    let sweepFull = false;
     if (Date.now() >= nextSweep) {
-      while ((await expireCheckoutSessions(options.db)) === EXPIRY_BATCH && !stopping);
-      nextSweep = Date.now() + sweepIntervalMs;
+      sweepFull = (await expireCheckoutSessions(options.db)) === EXPIRY_BATCH;
+      if (!sweepFull) {
+        await purgeExpiredIdempotencyKeys(options.db);
+        nextSweep = Date.now() + sweepIntervalMs;
+      }
     }
     const free = concurrency - inFlight.size;
-    if (free === 0) return false;
+    if (free === 0) return sweepFull;
     const claims = await claimDueDeliveries(delivery, free);
     for (const claim of claims) {
       const attempt = attemptDelivery(delivery, claim)
-        .catch(onError)
+        .catch(report)
         .finally(() => {
           inFlight.delete(attempt);
           wake(); // a slot is free
         });
       inFlight.add(attempt);
     }
-    return claims.length === free;
+    return sweepFull || claims.length === free;
+  }
+
+  /** `onError`, kept from ending the loop should it throw itself. */
+  function report(error: unknown) {
+    try {
+      onError(error);
+    } catch {
+      reportError(error);
+    }
   }
 
   function wake() {
@@ -103,7 +116,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
       try {
         full = await work();
       } catch (error) {
-        onError(error);
+        report(error);
       }
       if (!full) await pause(pollIntervalMs);
     }

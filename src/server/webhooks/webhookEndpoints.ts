@@ -27,12 +27,13 @@ interface WebhookEndpointRow {
 const ROTATION_OVERLAP_HOURS = 24;
 
 /** An absolute http(s) URL without credentials, as redirect URLs are; a fragment would never be sent. */
-const webhookUrl = redirectUrl.refine((value) => !URL.parse(value)?.hash, 'must not have a #fragment');
+const webhookUrl = redirectUrl.refine((value) => !value.includes('#'), 'must not have a #fragment');
 
 const enabledEvents = z
   .array(z.enum(['*', ...EVENT_TYPES]))
   .min(1, "must name at least one event type, or be ['*'] for all")
-  .refine((types) => new Set(types).size === types.length, 'must not repeat an event type');
+  .refine((types) => new Set(types).size === types.length, 'must not repeat an event type')
+  .refine((types) => !types.includes('*') || types.length === 1, "must be ['*'] alone, or a list of event types");
 
 const description = z.string().trim().max(500);
 
@@ -109,16 +110,20 @@ export async function getWebhookEndpoint(db: Queryable, merchantId: string, id: 
 
 export async function updateWebhookEndpoint(db: Queryable, merchantId: string, id: string, body: unknown, policy: WebhookUrlPolicy) {
   const input = parseInput(updateInput, body);
-  const current = await findWebhookEndpoint(db, merchantId, id);
+  await findWebhookEndpoint(db, merchantId, id);
   if (input.url !== undefined) await assertDeliverable(input.url, policy);
-  const status = input.disabled === undefined ? current.status : input.disabled ? 'disabled' : 'enabled';
+  const status = input.disabled === undefined ? null : input.disabled ? 'disabled' : 'enabled';
+  // Only what was sent is written: the worker may disable the endpoint meanwhile, and a change of description must
+  // not enable it again.
   const [row] = await db.query<WebhookEndpointRow>(
-    `UPDATE webhook_endpoints SET url = $2, enabled_events = $3, description = $4, status = $5,
-       disabled_reason = CASE WHEN $5 = 'enabled' THEN NULL WHEN status = 'enabled' THEN 'Disabled by the merchant.' ELSE disabled_reason END,
-       failing_since = CASE WHEN $5 = 'enabled' AND status = 'disabled' THEN NULL ELSE failing_since END
+    `UPDATE webhook_endpoints SET url = coalesce($2, url), enabled_events = coalesce($3, enabled_events),
+       description = CASE WHEN $4 THEN $5 ELSE description END,
+       disabled_reason = CASE WHEN $6::text IS NULL THEN disabled_reason WHEN $6 = 'enabled' THEN NULL
+         WHEN status = 'enabled' THEN 'Disabled by the merchant.' ELSE disabled_reason END,
+       failing_since = CASE WHEN $6 = 'enabled' AND status = 'disabled' THEN NULL ELSE failing_since END,
+       status = coalesce($6, status)
      WHERE webhook_endpoint_id = $1 RETURNING *`,
-    [id, input.url ?? current.url, input.enabled_events ?? current.enabled_events,
-      input.description === undefined ? current.description : input.description, status],
+    [id, input.url ?? null, input.enabled_events ?? null, input.description !== undefined, input.description ?? null, status],
   );
   return serializeWebhookEndpoint(row!);
 }

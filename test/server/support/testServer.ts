@@ -149,19 +149,23 @@ const ERROR_TYPE_BY_STATUS: Record<number, string> = {
   404: 'invalid_request_error',
   409: 'invalid_request_error',
   410: 'invalid_request_error',
+  413: 'invalid_request_error',
   500: 'api_error',
 };
 
 /**
- * Every error is exactly `{error: {type, code, message, param}}`, with the status its code carries; a declined
- * card adds the reason, `decline_code` (one of `DeclineCode`), and no other error has it.
+ * Every error is exactly `{error: {type, code, message, param, request_id}}`, with the status its code carries and
+ * `request_id` the response's own `X-Request-Id`; a declined card adds the reason, `decline_code` (one of
+ * `DeclineCode`), and no other error has it.
  */
 export function expectApiError(response: ApiResponse, code: ApiErrorCode, param: string | null = null) {
   const status = API_ERROR_STATUS[code];
   const declineCode = code === 'card_declined' ? { decline_code: expect.stringMatching(/^(card_declined|insufficient_funds|expired_card)$/) } : {};
+  const requestId = response.headers.get('X-Request-Id');
+  expect(requestId, 'X-Request-Id').toMatch(/^[\w=-]{1,200}$/);
   expect({ status: response.status, body: response.body }).toStrictEqual({
     status,
-    body: { error: { type: ERROR_TYPE_BY_STATUS[status], code, message: expect.stringMatching(/\S/), param, ...declineCode } },
+    body: { error: { type: ERROR_TYPE_BY_STATUS[status], code, message: expect.stringMatching(/\S/), param, request_id: requestId, ...declineCode } },
   });
 }
 

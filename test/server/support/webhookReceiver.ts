@@ -7,14 +7,16 @@ export interface ReceivedWebhook {
   body: string;
 }
 
-/** How the receiver answers its n-th request (from 1): a status and body, or `hang` to never answer. */
-export type Answer = (n: number, webhook: ReceivedWebhook) => { status: number; body?: string } | 'hang';
+/** How the receiver answers its n-th request (from 1): a status and body (after `delayMs`), or `hang` to never answer. */
+export type Answer = (n: number, webhook: ReceivedWebhook) => { status: number; body?: string; delayMs?: number } | 'hang';
 
 export interface WebhookReceiver {
   /** `http://127.0.0.1:<port>/hooks`. */
   url: string;
   received: ReceivedWebhook[];
   answer: Answer;
+  /** The most requests it was answering at one moment. */
+  maxInFlight: number;
   /** Resolves once `count` requests have arrived (polling, so it also sees requests that arrived before). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedWebhook[]>;
   close(): Promise<void>;
@@ -30,6 +32,7 @@ export async function startWebhookReceiver(answer: Answer = () => ({ status: 200
     url: '',
     received: [],
     answer,
+    maxInFlight: 0,
     async waitFor(count, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       while (receiver.received.length < count) {
@@ -45,7 +48,10 @@ export async function startWebhookReceiver(answer: Answer = () => ({ status: 200
         server.close(() => resolve());
       }),
   };
+  let inFlight = 0;
   const server = createServer((request, response) => {
+    receiver.maxInFlight = Math.max(receiver.maxInFlight, ++inFlight);
+    response.on('close', () => inFlight--);
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -56,7 +62,7 @@ export async function startWebhookReceiver(answer: Answer = () => ({ status: 200
         hanging.add(() => response.destroy());
         return;
       }
-      response.writeHead(reply.status, { 'Content-Type': 'text/plain' }).end(reply.body ?? '');
+      setTimeout(() => response.writeHead(reply.status, { 'Content-Type': 'text/plain' }).end(reply.body ?? ''), reply.delayMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -7,6 +7,8 @@ ALTER TABLE checkout_sessions ADD COLUMN amount_total integer;
 ALTER TABLE checkout_sessions ADD COLUMN credits_added integer;
 -- Set once by the sweep that records checkout.expired, so a session expires as an event exactly once.
 ALTER TABLE checkout_sessions ADD COLUMN expired_at timestamptz;
+-- Sessions that expired before events existed are not news: only those expiring from now on become events.
+UPDATE checkout_sessions SET expired_at = expires_at WHERE status = 'open' AND expires_at <= now();
 CREATE INDEX checkout_sessions_expiring ON checkout_sessions (expires_at) WHERE status = 'open' AND expired_at IS NULL;
 
 -- `data` is the object as the merchant API returned it when the event happened, as JSON text.
@@ -36,28 +38,35 @@ CREATE TABLE webhook_endpoints (
   previous_secret text,
   previous_secret_expires_at timestamptz,
   failing_since timestamptz,
+  -- The worker sending to this endpoint now, and until when its claim holds: an endpoint gets one webhook at a
+  -- time. A claim past busy_until belongs to a worker that died mid-attempt.
+  busy_by text,
+  busy_until timestamptz,
   livemode boolean NOT NULL DEFAULT false,
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX webhook_endpoints_by_merchant ON webhook_endpoints (merchant_id, webhook_endpoint_id);
+CREATE INDEX webhook_endpoints_enabled ON webhook_endpoints (webhook_endpoint_id) WHERE status = 'enabled';
 
--- One row per event and endpoint: the unit a worker claims. locked_by/locked_at say which worker holds it
--- (graphile-worker's pattern); attempts counts claims, so an attempt cut short by a crash still counts.
+-- One row per event and endpoint: the unit a worker claims. locked_by says which worker holds it, and with attempts
+-- (counted at the claim, so an attempt cut short by a crash still counts) it is the token that settles it
+-- (graphile-worker's pattern). schedule_from is the attempt count when the retry schedule last started: a
+-- redelivery starts it again. redeliver_requested asks for one more attempt once the one in flight is settled.
 CREATE TABLE webhook_deliveries (
   delivery_id text PRIMARY KEY,
   event_id text NOT NULL REFERENCES events,
   webhook_endpoint_id text NOT NULL REFERENCES webhook_endpoints ON DELETE CASCADE,
   status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
   attempts integer NOT NULL DEFAULT 0,
+  schedule_from integer NOT NULL DEFAULT 0,
   next_attempt_at timestamptz NOT NULL DEFAULT now(),
   locked_by text,
-  locked_at timestamptz,
+  redeliver_requested boolean NOT NULL DEFAULT false,
   created_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (event_id, webhook_endpoint_id)
 );
--- The worker finds endpoints with due deliveries, then each endpoint's oldest due one and whether one is in flight.
-CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
-CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries (webhook_endpoint_id, next_attempt_at) WHERE status = 'pending';
+-- An endpoint's oldest due delivery, and all of an endpoint's deliveries when it is deleted.
+CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries (webhook_endpoint_id, status, next_attempt_at);
 
 -- Every attempt, as the merchant sees it in the delivery log: at most the first 1 KB of the response body.
 CREATE TABLE webhook_attempts (
@@ -75,3 +84,4 @@ CREATE TABLE webhook_attempts (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX webhook_attempts_by_endpoint ON webhook_attempts (webhook_endpoint_id, attempt_id);
+CREATE INDEX webhook_attempts_by_delivery ON webhook_attempts (delivery_id);

@@ -1,0 +1,17 @@
+import { creditToDecimalString } from '../money';
+import type { ConnectionRow, SubscriptionRow } from './getConnection';
+import { serializeSubscription } from './serializeSubscription';
+
+/**
+ * A connection as the merchant API returns it, alone, in lists and in `connection.created` events: the customer,
+ * the active subscription (null when there is none) and the credit balance. Of the card, nothing.
+ */
+export function serializeConnection(connection: ConnectionRow, activeSubscription: SubscriptionRow | null) {
+  return {
+    connection_id: connection.connection_id,
+    customer: { email: connection.email, name: connection.name },
+    subscription: activeSubscription && serializeSubscription(activeSubscription),
+    credit_balance: creditToDecimalString(connection.credit_balance),
+    created_at: connection.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,36 @@
+import type { CardBrand } from '../checkout/chargeTestCard';
+import { toDecimalString } from '../money';
+import type { DeclineCode } from '../TillApiError';
+
+/** Every charge attempt, declined ones too. Of the card only its brand and last four digits were ever stored. */
+export interface PaymentRow {
+  payment_id: string;
+  /** Added by migration 006, copied from the checkout session. */
+  merchant_id: string;
+  checkout_session_id: string;
+  /** Migration 006: the customer's connection, as the store knew it (null for a new customer's declined attempt). */
+  connection_id: string | null;
+  amount: number;
+  currency: string;
+  status: 'succeeded' | 'declined';
+  card_brand: CardBrand;
+  card_last4: string;
+  decline_code: DeclineCode | null;
+  created_at: Date;
+}
+
+/** A payment as `GET /v1/payments` returns it: the amount as a decimal string in its currency. */
+export function serializePayment(payment: PaymentRow) {
+  return {
+    payment_id: payment.payment_id,
+    checkout_session_id: payment.checkout_session_id,
+    connection_id: payment.connection_id,
+    amount: toDecimalString(payment.amount, payment.currency),
+    currency: payment.currency,
+    status: payment.status,
+    decline_code: payment.decline_code,
+    card_brand: payment.card_brand,
+    card_last4: payment.card_last4,
+    created_at: payment.created_at.toISOString(),
+  };
+}

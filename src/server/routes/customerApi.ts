@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import { listConnections } from '../connections/listConnections';
+import { serializeSubscription } from '../connections/serializeSubscription';
+import { listPayments } from '../payments/listPayments';
+import type { Database } from '../store/Database';
+import { cancelSubscription } from '../subscriptions/cancelSubscription';
+import { findSubscription } from '../subscriptions/findSubscription';
+import { listSubscriptions } from '../subscriptions/listSubscriptions';
+import { readJsonBody } from '../validation';
+import type { MerchantEnv } from './merchantAuth';
+
+/**
+ * The merchant's customers and what they bought (issue 10): connections, subscriptions and payments. Mounted by
+ * `merchantApi` after its authentication (which sets `merchantId`) and idempotency middleware. Every query is
+ * scoped to that merchant, so another merchant's ids are 404s and its rows never appear in a list.
+ * `GET /v1/connections/:id` stays in `merchantApi`, where it was first.
+ */
+export function customerApi(db: Database) {
+  return new Hono<MerchantEnv>()
+    .get('/connections', async (c) => c.json(await listConnections(db, c.get('merchantId'), c.req.query())))
+    .get('/subscriptions', async (c) => c.json(await listSubscriptions(db, c.get('merchantId'), c.req.query())))
+    .get('/subscriptions/:id', async (c) =>
+      c.json(serializeSubscription(await findSubscription(db, c.get('merchantId'), c.req.param('id')))),
+    )
+    .post('/subscriptions/:id/cancel', async (c) =>
+      c.json(await cancelSubscription(db, c.get('merchantId'), c.req.param('id'), await readJsonBody(c))),
+    )
+    .get('/payments', async (c) => c.json(await listPayments(db, c.get('merchantId'), c.req.query())));
+}

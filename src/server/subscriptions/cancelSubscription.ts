@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { SubscriptionRow } from '../connections/getConnection';
+import { serializeSubscription } from '../connections/serializeSubscription';
+import { recordEvent } from '../events/recordEvent';
+import type { Database } from '../store/Database';
+import { TillApiError } from '../TillApiError';
+import { parseInput } from '../validation';
+import { findSubscription } from './findSubscription';
+
+const cancelInput = z.strictObject({
+  /** Seed 001's name for the Idempotency-Key header, honoured by the `idempotency` middleware before this runs. */
+  idempotency_key: z.string().optional(),
+  at_period_end: z.boolean().default(true),
+});
+
+/**
+ * `POST /v1/subscriptions/:id/cancel`, Stripe's two ways:
+ * 1. At the period's end (the default): the customer keeps what they paid for. The subscription stays `active`
+ *    with `cancel_at_period_end: true` and `cancel_at` = `current_period_end`, recorded as `subscription.updated`
+ *    since nothing has ended yet. Nothing runs at `cancel_at` yet: issue 12's renewals will end it then (status
+ *    `canceled`, `subscription.canceled`) instead of renewing it. Asking again changes nothing and records nothing.
+ * 2. Now (`at_period_end: false`): `canceled` at once, with `canceled_at` and `ended_at`, recorded as
+ *    `subscription.canceled`; this also ends a subscription already scheduled to cancel at the period's end.
+ * A canceled subscription cannot be canceled again (409 `subscription_canceled`). The change and its event commit
+ * together, under the subscription's row lock, so two cancellations at once take turns and record one event each
+ * at most.
+ */
+export async function cancelSubscription(db: Database, merchantId: string, subscriptionId: string, body: unknown) {
+  const { at_period_end } = parseInput(cancelInput, body);
+  return db.transaction(async (tx) => {
+    const subscription = await findSubscription(tx, merchantId, subscriptionId, { forUpdate: true });
+    if (subscription.status === 'canceled') {
+      throw new TillApiError('subscription_canceled', `Subscription '${subscriptionId}' is already canceled.`, 'id');
+    }
+    if (at_period_end && subscription.cancel_at_period_end) return serializeSubscription(subscription);
+    const [updated] = at_period_end
+      ? await tx.query<SubscriptionRow>(
+          `UPDATE subscriptions SET cancel_at_period_end = true, cancel_at = current_period_end
+           WHERE subscription_id = $1 RETURNING *`,
+          [subscriptionId],
+        )
+      : await tx.query<SubscriptionRow>(
+          `UPDATE subscriptions SET status = 'canceled', canceled_at = now(), ended_at = now(),
+             cancel_at_period_end = false, cancel_at = NULL
+           WHERE subscription_id = $1 RETURNING *`,
+          [subscriptionId],
+        );
+    const serialized = serializeSubscription(updated!);
+    await recordEvent(tx, merchantId, at_period_end ? 'subscription.updated' : 'subscription.canceled', serialized);
+    return serialized;
+  });
+}
