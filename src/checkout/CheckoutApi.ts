@@ -22,6 +22,8 @@ export interface CheckoutSession {
   plan: {
     name: string;
     billing_interval: BillingInterval;
+    /** A period is this many intervals: 3 with `month` is "every 3 months". */
+    interval_count: number;
     included_credit: string;
     subscription_config_id: string;
     /** The price per interval of one seat (or of the plan), before discount and tax. */
@@ -67,6 +69,7 @@ export interface PlanOption {
   price: string;
   currency: string;
   billing_interval: BillingInterval;
+  interval_count: number;
 }
 
 export interface PromotionSummary {
@@ -74,8 +77,9 @@ export interface PromotionSummary {
   /** One of the two is set: a percentage (20 for 20%), or a decimal amount in the session's currency. */
   percent_off: number | null;
   amount_off: string | null;
-  /** `once` discounts the first payment, `forever` every renewal too. */
-  duration: 'once' | 'forever';
+  /** `once` discounts the first payment, `forever` every renewal too, `repeating` the first `duration_in_intervals`. */
+  duration: 'once' | 'forever' | 'repeating';
+  duration_in_intervals?: number | null;
   /** False when the code does not discount the current plan, so the estimate is without it. */
   applies: boolean;
 }

@@ -24,7 +24,7 @@ export function OrderSummary({ session }: { session: CheckoutSession }) {
   return (
     <dl class="summary">
       <dt class="summary__name">{plan.name}</dt>
-      <dd class="summary__price">{messages.pricePerInterval(planPrice, plan.billing_interval)}</dd>
+      <dd class="summary__price">{messages.pricePerInterval(planPrice, plan.billing_interval, formatCount(plan.interval_count, locale))}</dd>
       {session.seat_limits && <dd class="summary__detail">{messages.seatsTimesPrice(formatCount(session.quantity, locale), planPrice)}</dd>}
       <dd class="summary__detail">{messages.includedCredits(formatCount(plan.included_credit, locale))}</dd>
     </dl>

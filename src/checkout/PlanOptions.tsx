@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CheckoutSessionUpdate, PlanOption } from './CheckoutApi';
+import { formatCount } from './formatCount';
 import { formatMoney } from './formatMoney';
 import { humanErrorMessage } from './humanErrorMessage';
 import { useLocalization } from './useLocalization';
@@ -43,7 +44,11 @@ export function PlanOptions({ options, currentId, onUpdate }: PlanOptionsProps) 
           <span>
             {messages.plans.option(
               option.name,
-              messages.pricePerInterval(formatMoney(option.price, option.currency, locale), option.billing_interval),
+              messages.pricePerInterval(
+                formatMoney(option.price, option.currency, locale),
+                option.billing_interval,
+                formatCount(option.interval_count, locale),
+              ),
             )}
           </span>
         </label>

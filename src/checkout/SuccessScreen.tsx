@@ -24,7 +24,7 @@ export function SuccessScreen({ session, onDone, doneAfterMs }: SuccessScreenPro
   const purchase =
     session.checkout_mode === 'credit_bundle' && session.bundle
       ? messages.success.creditBundle(session.bundle.name, formatCount(session.bundle.credit_amount, locale))
-      : messages.success.subscription(session.plan.name, messages.pricePerInterval(price, session.plan.billing_interval));
+      : messages.success.subscription(session.plan.name, messages.pricePerInterval(price, session.plan.billing_interval, formatCount(session.plan.interval_count, locale)));
 
   // The latest onDone, read when the timer fires: the app passes a new function on each render, and the timer
   // must start once rather than restart with every one.

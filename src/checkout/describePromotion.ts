@@ -1,4 +1,5 @@
 import type { PromotionSummary } from './CheckoutApi';
+import { formatCount } from './formatCount';
 import { formatMoney } from './formatMoney';
 import { formatPercent } from './formatPercent';
 import type { Messages } from './messages';
@@ -10,5 +11,6 @@ import type { Messages } from './messages';
 export function describePromotion(promotion: PromotionSummary, currency: string, messages: Messages, locale: string | undefined): string {
   const off =
     promotion.percent_off !== null ? formatPercent(promotion.percent_off, locale) : formatMoney(promotion.amount_off ?? '0', currency, locale);
-  return messages.promotion.describe(off, promotion.duration);
+  const payments = promotion.duration === 'forever' ? null : formatCount(promotion.duration === 'repeating' ? (promotion.duration_in_intervals ?? 1) : 1, locale);
+  return messages.promotion.describe(off, payments);
 }

@@ -17,15 +17,18 @@ export function explainEstimate(session: CheckoutSession, messages: Messages, lo
   const { due_today: due, next_invoice: next, tax_rate: taxRate } = estimate;
   const money = (amount: string) => formatMoney(amount, session.currency, locale);
   const lines: string[] = [];
+  const period = formatCount(plan.interval_count, locale);
 
   if (bundle) lines.push(explanation.subtotalBundle(bundle.name, money(due.subtotal)));
   else if (session.seat_limits) lines.push(explanation.subtotalSeats(formatCount(session.quantity, locale), money(plan.price), money(due.subtotal)));
-  else lines.push(explanation.subtotalPlan(plan.name, money(due.subtotal), plan.billing_interval));
+  else lines.push(explanation.subtotalPlan(plan.name, money(due.subtotal), plan.billing_interval, period));
 
   const promotion = session.promotion?.applies ? session.promotion : null;
   if (promotion && !isZeroAmount(due.discount)) {
-    const describe = promotion.duration === 'forever' ? explanation.discountForever : explanation.discountOnce;
-    lines.push(describe(promotion.code, money(due.discount)));
+    const payments = promotion.duration === 'repeating' ? (promotion.duration_in_intervals ?? 1) : 1;
+    if (promotion.duration === 'forever') lines.push(explanation.discountForever(promotion.code, money(due.discount)));
+    else if (payments > 1) lines.push(explanation.discountRepeating(promotion.code, money(due.discount), formatCount(payments, locale)));
+    else lines.push(explanation.discountOnce(promotion.code, money(due.discount)));
   }
 
   if (!isZeroAmount(due.tax)) {
@@ -35,6 +38,6 @@ export function explainEstimate(session: CheckoutSession, messages: Messages, lo
   }
 
   lines.push(explanation.total(money(due.total)));
-  if (next && !bundle) lines.push(explanation.next(money(next.amount), formatDate(next.date, locale), plan.billing_interval));
+  if (next && !bundle) lines.push(explanation.next(money(next.amount), formatDate(next.date, locale), plan.billing_interval, period));
   return lines;
 }

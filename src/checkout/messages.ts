@@ -1,6 +1,6 @@
 import type { CardBrand } from './cardBrand';
-import type { BillingInterval, PromotionSummary } from './CheckoutApi';
-import { createPlural } from './createPlural';
+import type { BillingInterval } from './CheckoutApi';
+import { createPlural, type PluralForms } from './createPlural';
 
 /** A number in the copy: `text` as the customer's locale writes it, `value` for choosing the plural form. */
 export interface Count {
@@ -29,7 +29,8 @@ export interface Messages {
   loading: string;
   checkoutEyebrow: string;
   signedInAs: (name: string, maskedEmail: string) => string;
-  pricePerInterval: (price: string, interval: BillingInterval) => string;
+  /** A plan's price per period of `count` intervals: "$19.00 / month", "$57.00 every 3 months". */
+  pricePerInterval: (price: string, interval: BillingInterval, count: Count) => string;
   includedCredits: (credits: Count) => string;
   seatsTimesPrice: (seats: Count, unitPrice: string) => string;
   bundleCredits: (credits: Count) => string;
@@ -71,15 +72,17 @@ export interface Messages {
     button: string;
     heading: string;
     subtotalSeats: (seats: Count, unitPrice: string, subtotal: string) => string;
-    subtotalPlan: (planName: string, price: string, interval: BillingInterval) => string;
+    subtotalPlan: (planName: string, price: string, interval: BillingInterval, count: Count) => string;
     subtotalBundle: (bundleName: string, price: string) => string;
     discountOnce: (code: string, amount: string) => string;
     discountForever: (code: string, amount: string) => string;
+    /** A `repeating` code that discounts `payments` (2 or more) payments, this one the first of them. */
+    discountRepeating: (code: string, amount: string, payments: Count) => string;
     /** `rate` ("19%") and `taxName` ("VAT") are null when the server did not say which rate applies. */
     taxIncluded: (amount: string, rate: string | null, taxName: string | null) => string;
     taxAdded: (amount: string, rate: string | null, taxName: string | null) => string;
     total: (amount: string) => string;
-    next: (amount: string, date: string, interval: BillingInterval) => string;
+    next: (amount: string, date: string, interval: BillingInterval, count: Count) => string;
   };
   creditBalance: { now: string; after: string };
   savedCard: {
@@ -96,8 +99,11 @@ export interface Messages {
     applied: (code: string) => string;
     notApplicable: (code: string) => string;
     empty: string;
-    /** The discount in words; `off` is already formatted ("20%", "$5.00"). */
-    describe: (off: string, duration: PromotionSummary['duration']) => string;
+    /**
+     * The discount in words; `off` is already formatted ("20%", "$5.00"). `payments` is how many payments it
+     * discounts, the first of them today (1 for a `once` code), or null for every payment (`forever`).
+     */
+    describe: (off: string, payments: Count | null) => string;
   };
   seats: { label: string; fewer: string; more: string; range: (min: Count, max: Count) => string };
   plans: { legend: string; option: (name: string, price: string) => string };
@@ -131,8 +137,16 @@ export interface Messages {
   closeCheckout: string;
 }
 
-const intervalNames: Record<BillingInterval, string> = { day: 'day', week: 'week', month: 'month', year: 'year' };
+const intervalNames: Record<BillingInterval, PluralForms> = {
+  day: { one: 'day', other: 'days' },
+  week: { one: 'week', other: 'weeks' },
+  month: { one: 'month', other: 'months' },
+  year: { one: 'year', other: 'years' },
+};
 const plural = createPlural('en');
+/** "month" for a period of one interval, "3 months" for several. */
+const period = (interval: BillingInterval, count: Count) =>
+  count.value === 1 ? plural(count, intervalNames[interval]) : `${count.text} ${plural(count, intervalNames[interval])}`;
 const credits = (count: Count) => `${count.text} ${plural(count, { one: 'credit', other: 'credits' })}`;
 const seats = (count: Count) => `${count.text} ${plural(count, { one: 'seat', other: 'seats' })}`;
 
@@ -141,7 +155,7 @@ export const messages: Messages = {
   loading: 'Loading checkout…',
   checkoutEyebrow: 'Checkout',
   signedInAs: (name, maskedEmail) => `Signed in as ${name} · ${maskedEmail}`,
-  pricePerInterval: (price, interval) => `${price} / ${intervalNames[interval]}`,
+  pricePerInterval: (price, interval, count) => `${price}${count.value === 1 ? ' /' : ' every'} ${period(interval, count)}`,
   includedCredits: (count) => `Includes ${credits(count)}`,
   seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
   bundleCredits: credits,
@@ -183,16 +197,18 @@ export const messages: Messages = {
     button: 'How is this calculated?',
     heading: 'How your total is calculated',
     subtotalSeats: (count, unitPrice, subtotal) => `Subtotal: ${seats(count)} × ${unitPrice} per seat = ${subtotal}.`,
-    subtotalPlan: (planName, price, interval) => `Subtotal: ${planName} at ${price} per ${intervalNames[interval]}.`,
+    subtotalPlan: (planName, price, interval, count) =>
+      `Subtotal: ${planName} at ${price} ${count.value === 1 ? 'per' : 'every'} ${period(interval, count)}.`,
     subtotalBundle: (bundleName, price) => `Subtotal: ${bundleName}, a one-off purchase of ${price}.`,
     discountOnce: (code, amount) => `Discount: code ${code} takes ${amount} off this first payment only.`,
     discountForever: (code, amount) => `Discount: code ${code} takes ${amount} off today, and applies to every renewal too.`,
+    discountRepeating: (code, amount, payments) => `Discount: code ${code} takes ${amount} off each of the first ${payments.text} payments, starting today.`,
     taxIncluded: (amount, rate, taxName) =>
       rate ? `Tax: the price already includes ${rate} ${taxName ?? 'tax'}, which is ${amount}.` : `Tax: the price already includes ${amount} of tax.`,
     taxAdded: (amount, rate, taxName) =>
       rate ? `Tax: ${rate} ${taxName ?? 'tax'} is added on top, which is ${amount}.` : `Tax: ${amount} is added on top.`,
     total: (amount) => `Total due today: ${amount}.`,
-    next: (amount, date, interval) => `Next charge: ${amount} on ${date}, then every ${intervalNames[interval]}.`,
+    next: (amount, date, interval, count) => `Next charge: ${amount} on ${date}, then every ${period(interval, count)}.`,
   },
   creditBalance: { now: 'Credit balance', after: 'Balance after purchase' },
   savedCard: {
@@ -212,7 +228,8 @@ export const messages: Messages = {
     applied: (code) => `Code ${code} applied`,
     notApplicable: (code) => `Code ${code} does not apply to this plan.`,
     empty: 'Enter a promotion code.',
-    describe: (off, duration) => `${off} off ${duration === 'once' ? 'the first payment' : 'every payment'}`,
+    describe: (off, payments) =>
+      `${off} off ${payments ? plural(payments, { one: 'the first payment', other: `the first ${payments.text} payments` }) : 'every payment'}`,
   },
   seats: {
     label: 'Seats',

@@ -17,10 +17,20 @@ export const API_ERROR_STATUS = {
   promotion_code_exhausted: 400,
   promotion_code_not_applicable: 400,
   already_subscribed: 409,
+  last_api_key: 409,
+  /** A plan or bundle that a checkout session uses keeps its price: create a new one and archive this (issue 10). */
+  price_in_use: 409,
+  /** An archived plan or bundle starts no new checkout (seed 004: "Plan not found or inactive"). */
+  plan_inactive: 409,
+  credit_bundle_inactive: 409,
   webhook_endpoint_disabled: 409,
   idempotency_key_in_use: 409,
   idempotency_key_reused: 409,
   promotion_codes_not_allowed: 409,
+  /** A merchant's codes are unique, active or not, so a code the customer types names one discount (issue 10). */
+  promotion_code_exists: 409,
+  /** A country has at most one active tax rate: archive the old one first (issue 10). */
+  tax_rate_exists: 409,
   session_completed: 409,
   subscription_canceled: 409,
   subscription_required: 409,

@@ -1,5 +1,5 @@
 /** Minor units per major unit for a currency, from the runtime's ISO 4217 data (JPY 0, USD 2, KWD 3). */
-function fractionDigits(currency: string): number {
+export function fractionDigits(currency: string): number {
   return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 

@@ -4,7 +4,7 @@ import type { CheckoutSession } from '../../src/checkout/CheckoutApi';
 import { aSession, renderCheckout, renderOpenCheckout } from './renderCheckout';
 
 const teamInGermany = aSession({
-  plan: { name: 'Team', billing_interval: 'month', included_credit: '20.00', subscription_config_id: 'sc_team', price: '12.00' },
+  plan: { name: 'Team', billing_interval: 'month', interval_count: 1, included_credit: '20.00', subscription_config_id: 'sc_team', price: '12.00' },
   quantity: 4,
   seat_limits: { min_quantity: 2, max_quantity: 50 },
   promotion: { code: 'TEAM10', percent_off: 10, amount_off: null, duration: 'forever', applies: true },
@@ -19,7 +19,7 @@ const teamInGermany = aSession({
 
 const yenTaxIncluded = aSession({
   currency: 'JPY',
-  plan: { name: 'Pro (JPY)', billing_interval: 'month', included_credit: '10.00', subscription_config_id: 'sc_jpy', price: '2900' },
+  plan: { name: 'Pro (JPY)', billing_interval: 'month', interval_count: 1, included_credit: '10.00', subscription_config_id: 'sc_jpy', price: '2900' },
   promotion: { code: 'WELCOME20', percent_off: 20, amount_off: null, duration: 'once', applies: true },
   amount_due: '2320',
   estimate: {

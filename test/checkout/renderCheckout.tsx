@@ -38,7 +38,7 @@ export function aSession(overrides: Partial<CheckoutSession> = {}): CheckoutSess
     lock_email: false,
     // Known, as if the merchant had passed it: the country's own tests start without one.
     country: 'US',
-    plan: { name: 'Pro', billing_interval: 'month', included_credit: '100.00', subscription_config_id: 'sc_pro', price: '19.00' },
+    plan: { name: 'Pro', billing_interval: 'month', interval_count: 1, included_credit: '100.00', subscription_config_id: 'sc_pro', price: '19.00' },
     bundle: null,
     amount_due: '19.00',
     currency: 'USD',

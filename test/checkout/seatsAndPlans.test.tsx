@@ -5,17 +5,17 @@ import { anEstimate, apiError, aSession, breakdownAmount, payButton, renderOpenC
 
 const seats = (quantity: number): CheckoutSession =>
   aSession({
-    plan: { name: 'Team', billing_interval: 'month', included_credit: '0', subscription_config_id: 'sc_team', price: '10.00' },
+    plan: { name: 'Team', billing_interval: 'month', interval_count: 1, included_credit: '0', subscription_config_id: 'sc_team', price: '10.00' },
     quantity,
     seat_limits: { min_quantity: 2, max_quantity: 5 },
     amount_due: `${quantity * 10}.00`,
   });
 
-const monthly = { subscription_config_id: 'sc_pro', name: 'Pro monthly', price: '19.00', currency: 'USD', billing_interval: 'month' } as const;
-const yearly = { subscription_config_id: 'sc_pro_year', name: 'Pro yearly', price: '190.00', currency: 'USD', billing_interval: 'year' } as const;
+const monthly = { subscription_config_id: 'sc_pro', name: 'Pro monthly', price: '19.00', currency: 'USD', billing_interval: 'month', interval_count: 1 } as const;
+const yearly = { subscription_config_id: 'sc_pro_year', name: 'Pro yearly', price: '190.00', currency: 'USD', billing_interval: 'year', interval_count: 1 } as const;
 const planChoice = aSession({ plan_options: [monthly, yearly] });
 const yearlyChosen = aSession({
-  plan: { name: 'Pro yearly', billing_interval: 'year', included_credit: '100.00', subscription_config_id: 'sc_pro_year', price: '190.00' },
+  plan: { name: 'Pro yearly', billing_interval: 'year', interval_count: 1, included_credit: '100.00', subscription_config_id: 'sc_pro_year', price: '190.00' },
   plan_options: [monthly, yearly],
   amount_due: '190.00',
   estimate: anEstimate('190.00', { date: '2031-01-15T12:00:00.000Z', amount: '190.00' }),

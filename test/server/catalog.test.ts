@@ -39,11 +39,13 @@ describe('GET /v1/subscription_configs', () => {
       period_amount: '19.00',
       currency: 'USD',
       billing_interval: 'month',
+      interval_count: 1,
       included_credit: '10.00',
       seat_based: false,
       min_quantity: 1,
       max_quantity: 1,
       tax_behavior: 'exclusive',
+      active: true,
       credit_bundles: expect.any(Array),
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     });
@@ -57,6 +59,7 @@ describe('GET /v1/subscription_configs', () => {
           cost: '5.00',
           currency: 'USD',
           credit_amount: '5.00',
+          active: true,
           created_at: expect.any(String),
         },
         {
@@ -66,6 +69,7 @@ describe('GET /v1/subscription_configs', () => {
           cost: '20.00',
           currency: 'USD',
           credit_amount: '25.00',
+          active: true,
           created_at: expect.any(String),
         },
       ]),
@@ -118,6 +122,7 @@ describe('GET /v1/credit_bundles', () => {
       cost: '5.00',
       currency: 'USD',
       credit_amount: '5.00',
+      active: true,
       created_at: expect.any(String),
     });
   });

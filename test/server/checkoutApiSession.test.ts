@@ -18,6 +18,7 @@ describe('GET /api/checkout/session', () => {
       plan: {
         name: 'Pro',
         billing_interval: 'month',
+        interval_count: 1,
         included_credit: '10.00',
         subscription_config_id: session.subscription_config_id,
         price: '19.00',

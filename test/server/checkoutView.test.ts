@@ -35,9 +35,9 @@ describe('GET /api/checkout/session: issue 4', () => {
     const { pro, proYearly, team } = await till.plans();
     const { view } = await viewOf({ subscription_config_ids: [proYearly, pro, team] });
     expect(view.plan_options).toStrictEqual([
-      { subscription_config_id: proYearly, name: 'Pro Yearly', price: '190.00', currency: 'USD', billing_interval: 'year', included_credit: '120.00', seat_based: false },
-      { subscription_config_id: pro, name: 'Pro', price: '19.00', currency: 'USD', billing_interval: 'month', included_credit: '10.00', seat_based: false },
-      { subscription_config_id: team, name: 'Team', price: '12.00', currency: 'USD', billing_interval: 'month', included_credit: '20.00', seat_based: true },
+      { subscription_config_id: proYearly, name: 'Pro Yearly', price: '190.00', currency: 'USD', billing_interval: 'year', interval_count: 1, included_credit: '120.00', seat_based: false },
+      { subscription_config_id: pro, name: 'Pro', price: '19.00', currency: 'USD', billing_interval: 'month', interval_count: 1, included_credit: '10.00', seat_based: false },
+      { subscription_config_id: team, name: 'Team', price: '12.00', currency: 'USD', billing_interval: 'month', interval_count: 1, included_credit: '20.00', seat_based: true },
     ]);
   });
 

@@ -60,6 +60,13 @@ describe('Idempotency-Key on merchant POSTs', () => {
     expect(await sessionsWith(reference)).toBe(1);
   });
 
+  it('takes the body field and the header together when they agree, and refuses them when they differ', async () => {
+    const key = randomUUID();
+    const { body } = await markedBody({ idempotency_key: key });
+    expect((await post(body, key)).status).toBe(201);
+    expectApiError(await post(body, randomUUID()), 'validation_error', 'idempotency_key');
+  });
+
   it('replays a refusal too: the outcome of the first request, not a second try', async () => {
     const key = randomUUID();
     const { body } = await markedBody({ quantity: 0 });

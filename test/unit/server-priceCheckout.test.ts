@@ -262,3 +262,29 @@ describe('priceCheckout', () => {
     });
   });
 });
+
+describe('priceCheckout with a repeating promotion', () => {
+  const repeating = (durationInIntervals: number) => ({ percentOff: 50, duration: 'repeating' as const, durationInIntervals });
+
+  it('discounts the first payment and the next invoice when it lasts two or more intervals', () => {
+    const estimate = priceCheckout(usd({ recurring: monthly(), discount: repeating(3), taxRateBps: 1900 }));
+    expect(estimate.dueToday).toStrictEqual({ subtotal: 1900, discount: 950, tax: 181, total: 1131 });
+    expect(estimate.nextInvoice?.amount).toBe(1131);
+  });
+
+  it('discounts only the first payment when it lasts one interval, like once', () => {
+    const estimate = priceCheckout(usd({ recurring: monthly(), discount: repeating(1) }));
+    expect(estimate.dueToday.total).toBe(950);
+    expect(estimate.nextInvoice?.amount).toBe(1900);
+  });
+
+  it('takes a repeating fixed amount off the next invoice too', () => {
+    const estimate = priceCheckout(usd({ recurring: monthly(), discount: { amountOff: 500, duration: 'repeating', durationInIntervals: 2 } }));
+    expect(estimate.dueToday.total).toBe(1400);
+    expect(estimate.nextInvoice?.amount).toBe(1400);
+  });
+
+  it.each([0, 1.5, -1])('refuses %s intervals', (intervals) => {
+    expect(() => priceCheckout(usd({ discount: repeating(intervals) }))).toThrow(RangeError);
+  });
+});

@@ -11,11 +11,13 @@ const config = (overrides: Partial<SubscriptionConfigRow> = {}): SubscriptionCon
   period_amount: 1900,
   currency: 'USD',
   billing_interval: 'month',
+  interval_count: 1,
   included_credit: 0,
   seat_based: false,
   min_quantity: 1,
   max_quantity: 1,
   tax_behavior: 'exclusive',
+  active: true,
   created_at: NOW,
   ...overrides,
 });
@@ -28,9 +30,11 @@ const promotion = (overrides: Partial<PromotionCode> = {}): PromotionCode => ({
   amount_off: null,
   currency: null,
   duration: 'once',
+  duration_in_intervals: null,
   expires_at: null,
   max_redemptions: null,
   times_redeemed: 0,
+  active: true,
   created_at: NOW,
   subscription_config_ids: [],
   ...overrides,
@@ -73,6 +77,8 @@ describe('describePromotion and toDiscount', () => {
     [promotion({ percent_off: 10, duration: 'forever' }), '10% off every payment', { percentOff: 10, duration: 'forever' }],
     [promotion({ percent_off: null, amount_off: 500, currency: 'USD', duration: 'forever' }), '5.00 USD off every payment', { amountOff: 500, duration: 'forever' }],
     [promotion({ percent_off: null, amount_off: 300, currency: 'JPY' }), '300 JPY off the first payment', { amountOff: 300, duration: 'once' }],
+    [promotion({ duration: 'repeating', duration_in_intervals: 3 }), '20% off the first 3 payments', { percentOff: 20, duration: 'repeating', durationInIntervals: 3 }],
+    [promotion({ duration: 'repeating', duration_in_intervals: 1 }), '20% off the first payment', { percentOff: 20, duration: 'repeating', durationInIntervals: 1 }],
   ])('describes %# as “%s”', (code, description, discount) => {
     expect(describePromotion(code)).toBe(description);
     expect(toDiscount(code)).toStrictEqual(discount);

@@ -87,6 +87,7 @@ describe('migrate', () => {
     expect(applied.map((row) => row.name)).toEqual([
       '001_initial.sql', '002_redirect_urls.sql', '003_pricing_and_session_options.sql', '004_logo_url_sources.sql',
       '005_events_and_webhooks.sql', '006_subscriptions_and_payments.sql', '007_idempotency_keys.sql',
+      '008_catalog_plans.sql', '009_promotion_codes_and_tax_rates.sql', '010_api_keys.sql',
     ]);
   });
 
@@ -328,12 +329,15 @@ describe('migration 003 and the issue 4 demo catalog', () => {
     ['a promotion code with neither', "INSERT INTO promotion_codes (promotion_code_id, merchant_id, code, duration) VALUES ('p2', $1, 'NONE', 'once')"],
     ['an amount off without its currency', "INSERT INTO promotion_codes (promotion_code_id, merchant_id, code, amount_off, duration) VALUES ('p3', $1, 'NOCUR', 100, 'once')"],
     ['a lower-case code', "INSERT INTO promotion_codes (promotion_code_id, merchant_id, code, percent_off, duration) VALUES ('p4', $1, 'lower', 10, 'once')"],
-    ['a duration other than once or forever', "INSERT INTO promotion_codes (promotion_code_id, merchant_id, code, percent_off, duration) VALUES ('p5', $1, 'REP', 10, 'repeating')"],
+    ['a repeating duration without its count', "INSERT INTO promotion_codes (promotion_code_id, merchant_id, code, percent_off, duration) VALUES ('p5', $1, 'REP', 10, 'repeating')"],
+    ['a count of intervals on a forever code', "INSERT INTO promotion_codes (promotion_code_id, merchant_id, code, percent_off, duration, duration_in_intervals) VALUES ('p7', $1, 'FOR', 10, 'forever', 3)"],
+    ['a duration other than once, forever or repeating', "INSERT INTO promotion_codes (promotion_code_id, merchant_id, code, percent_off, duration) VALUES ('p8', $1, 'ODD', 10, 'sometimes')"],
     ['a second code with the same text', "INSERT INTO promotion_codes (promotion_code_id, merchant_id, code, percent_off, duration) VALUES ('p6', $1, 'WELCOME20', 10, 'once')"],
     ['a seat range on a plan that is not per seat', "UPDATE subscription_configs SET max_quantity = 5 WHERE merchant_id = $1 AND name = 'Pro'"],
     ['a seat range whose maximum is below its minimum', "UPDATE subscription_configs SET min_quantity = 10, max_quantity = 5 WHERE merchant_id = $1 AND name = 'Team'"],
-    ['a tax rate above 100 %', "INSERT INTO tax_rates (merchant_id, country, rate_bps, display_name) VALUES ($1, 'US', 10001, 'Tax')"],
-    ['a lower-case country', "INSERT INTO tax_rates (merchant_id, country, rate_bps, display_name) VALUES ($1, 'us', 500, 'Tax')"],
+    ['a tax rate above 100 %', "INSERT INTO tax_rates (tax_rate_id, merchant_id, country, rate_bps, display_name) VALUES ('t1', $1, 'US', 10001, 'Tax')"],
+    ['a lower-case country', "INSERT INTO tax_rates (tax_rate_id, merchant_id, country, rate_bps, display_name) VALUES ('t2', $1, 'us', 500, 'Tax')"],
+    ['a second active rate for a country', "INSERT INTO tax_rates (tax_rate_id, merchant_id, country, rate_bps, display_name) VALUES ('t3', $1, 'DE', 700, 'MwSt.')"],
   ])('refuses %s', async (_, sql) => {
     const { db } = await openEmptyDatabase();
     await migrate(db);

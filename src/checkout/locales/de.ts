@@ -1,11 +1,22 @@
 import type { BillingInterval } from '../CheckoutApi';
 import { createPlural } from '../createPlural';
+import type { PluralForms } from '../createPlural';
 import type { Count, Messages } from '../messages';
 
 // Formal "Sie", as German checkouts address their customers.
 const intervalNames: Record<BillingInterval, string> = { day: 'Tag', week: 'Woche', month: 'Monat', year: 'Jahr' };
 const everyInterval: Record<BillingInterval, string> = { day: 'jeden Tag', week: 'jede Woche', month: 'jeden Monat', year: 'jedes Jahr' };
 const plural = createPlural('de');
+const intervalForms: Record<BillingInterval, PluralForms> = {
+  day: { one: 'Tag', other: 'Tage' },
+  week: { one: 'Woche', other: 'Wochen' },
+  month: { one: 'Monat', other: 'Monate' },
+  year: { one: 'Jahr', other: 'Jahre' },
+};
+/** A period of several intervals: "alle 3 Monate". */
+const everyPeriod = (interval: BillingInterval, count: Count) => `alle ${count.text} ${plural(count, intervalForms[interval])}`;
+const perPeriod = (interval: BillingInterval, count: Count) =>
+  count.value === 1 ? `pro ${intervalNames[interval]}` : everyPeriod(interval, count);
 const credits = (count: Count) => `${count.text} ${plural(count, { one: 'Credit', other: 'Credits' })}`;
 const seats = (count: Count) => `${count.text} ${plural(count, { one: 'Nutzerlizenz', other: 'Nutzerlizenzen' })}`;
 const tryAnotherCard = 'Bitte versuchen Sie es mit einer anderen Karte.';
@@ -17,7 +28,7 @@ export const messages: Messages = {
   loading: 'Bezahlvorgang wird geladen …',
   checkoutEyebrow: 'Bezahlung',
   signedInAs: (name, maskedEmail) => `Angemeldet als ${name} · ${maskedEmail}`,
-  pricePerInterval: (price, interval) => `${price} pro ${intervalNames[interval]}`,
+  pricePerInterval: (price, interval, count) => `${price} ${perPeriod(interval, count)}`,
   includedCredits: (count) => `Enthält ${credits(count)}`,
   seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
   bundleCredits: credits,
@@ -59,16 +70,18 @@ export const messages: Messages = {
     button: 'Wie wird das berechnet?',
     heading: 'So setzt sich Ihr Gesamtbetrag zusammen',
     subtotalSeats: (count, unitPrice, subtotal) => `Zwischensumme: ${seats(count)} × ${unitPrice} pro Nutzerlizenz = ${subtotal}.`,
-    subtotalPlan: (planName, price, interval) => `Zwischensumme: ${planName} für ${price} pro ${intervalNames[interval]}.`,
+    subtotalPlan: (planName, price, interval, count) => `Zwischensumme: ${planName} für ${price} ${perPeriod(interval, count)}.`,
     subtotalBundle: (bundleName, price) => `Zwischensumme: ${bundleName}, ein einmaliger Kauf für ${price}.`,
     discountOnce: (code, amount) => `Rabatt: Der Code ${code} zieht ${amount} nur von dieser ersten Zahlung ab.`,
     discountForever: (code, amount) => `Rabatt: Der Code ${code} zieht heute ${amount} ab und gilt auch für jede Verlängerung.`,
+    discountRepeating: (code, amount, payments) => `Rabatt: Der Code ${code} zieht ${amount} von jeder der ersten ${payments.text} Zahlungen ab, beginnend mit heute.`,
     taxIncluded: (amount, rate, taxName) =>
       rate ? `Steuern: Der Preis enthält bereits ${rate} ${taxName ?? 'Steuern'}, also ${amount}.` : `Steuern: Der Preis enthält bereits ${amount} Steuern.`,
     taxAdded: (amount, rate, taxName) =>
       rate ? `Steuern: ${rate} ${taxName ?? 'Steuern'} kommen hinzu, also ${amount}.` : `Steuern: ${amount} kommen hinzu.`,
     total: (amount) => `Heute fällig: ${amount}.`,
-    next: (amount, date, interval) => `Nächste Abbuchung: ${amount} am ${date}, danach ${everyInterval[interval]}.`,
+    next: (amount, date, interval, count) =>
+      `Nächste Abbuchung: ${amount} am ${date}, danach ${count.value === 1 ? everyInterval[interval] : everyPeriod(interval, count)}.`,
   },
   creditBalance: { now: 'Aktuelles Guthaben', after: 'Guthaben nach dem Kauf' },
   savedCard: {
@@ -88,7 +101,8 @@ export const messages: Messages = {
     applied: (code) => `Gutscheincode ${code} eingelöst`,
     notApplicable: (code) => `Der Gutscheincode ${code} gilt nicht für diesen Tarif.`,
     empty: 'Geben Sie einen Gutscheincode ein.',
-    describe: (off, duration) => `${off} auf ${duration === 'once' ? 'die erste Zahlung' : 'jede Zahlung'}`,
+    describe: (off, payments) =>
+      `${off} auf ${payments ? plural(payments, { one: 'die erste Zahlung', other: `die ersten ${payments.text} Zahlungen` }) : 'jede Zahlung'}`,
   },
   seats: {
     label: 'Nutzerlizenzen',

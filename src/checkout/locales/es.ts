@@ -1,11 +1,21 @@
 import type { BillingInterval } from '../CheckoutApi';
 import { createPlural } from '../createPlural';
+import type { PluralForms } from '../createPlural';
 import type { Count, Messages } from '../messages';
 
 // "Tú", as Spanish-language checkouts address their customers.
 const perInterval: Record<BillingInterval, string> = { day: 'al día', week: 'a la semana', month: 'al mes', year: 'al año' };
 const everyInterval: Record<BillingInterval, string> = { day: 'cada día', week: 'cada semana', month: 'cada mes', year: 'cada año' };
 const plural = createPlural('es');
+const intervalForms: Record<BillingInterval, PluralForms> = {
+  day: { one: 'día', other: 'días' },
+  week: { one: 'semana', other: 'semanas' },
+  month: { one: 'mes', other: 'meses' },
+  year: { one: 'año', other: 'años' },
+};
+/** A period of several intervals: "cada 3 meses". */
+const everyPeriod = (interval: BillingInterval, count: Count) => `cada ${count.text} ${plural(count, intervalForms[interval])}`;
+const perPeriod = (interval: BillingInterval, count: Count) => (count.value === 1 ? perInterval[interval] : everyPeriod(interval, count));
 const credits = (count: Count) => `${count.text} ${plural(count, { one: 'crédito', many: 'de créditos', other: 'créditos' })}`;
 const seats = (count: Count) => `${count.text} ${plural(count, { one: 'licencia', many: 'de licencias', other: 'licencias' })}`;
 const tryAnotherCard = 'Prueba con otra tarjeta.';
@@ -17,7 +27,7 @@ export const messages: Messages = {
   loading: 'Cargando el pago…',
   checkoutEyebrow: 'Pago',
   signedInAs: (name, maskedEmail) => `Sesión iniciada como ${name} · ${maskedEmail}`,
-  pricePerInterval: (price, interval) => `${price} ${perInterval[interval]}`,
+  pricePerInterval: (price, interval, count) => `${price} ${perPeriod(interval, count)}`,
   includedCredits: (count) => `Incluye ${credits(count)}`,
   seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
   bundleCredits: credits,
@@ -59,10 +69,11 @@ export const messages: Messages = {
     button: '¿Cómo se calcula?',
     heading: 'Cómo se calcula tu total',
     subtotalSeats: (count, unitPrice, subtotal) => `Subtotal: ${seats(count)} × ${unitPrice} por licencia = ${subtotal}.`,
-    subtotalPlan: (planName, price, interval) => `Subtotal: ${planName} por ${price} ${perInterval[interval]}.`,
+    subtotalPlan: (planName, price, interval, count) => `Subtotal: ${planName} por ${price} ${perPeriod(interval, count)}.`,
     subtotalBundle: (bundleName, price) => `Subtotal: ${bundleName}, una compra única de ${price}.`,
     discountOnce: (code, amount) => `Descuento: el código ${code} descuenta ${amount} solo de este primer pago.`,
     discountForever: (code, amount) => `Descuento: el código ${code} descuenta ${amount} hoy y también se aplica a cada renovación.`,
+    discountRepeating: (code, amount, payments) => `Descuento: el código ${code} descuenta ${amount} de cada uno de los primeros ${payments.text} pagos, empezando hoy.`,
     taxIncluded: (amount, rate, taxName) =>
       rate
         ? `Impuestos: el precio ya incluye un ${rate} de ${taxName ?? 'impuestos'}, es decir, ${amount}.`
@@ -70,7 +81,8 @@ export const messages: Messages = {
     taxAdded: (amount, rate, taxName) =>
       rate ? `Impuestos: se añade un ${rate} de ${taxName ?? 'impuestos'}, es decir, ${amount}.` : `Impuestos: se añaden ${amount}.`,
     total: (amount) => `Total a pagar hoy: ${amount}.`,
-    next: (amount, date, interval) => `Próximo cargo: ${amount} el ${date} y después ${everyInterval[interval]}.`,
+    next: (amount, date, interval, count) =>
+      `Próximo cargo: ${amount} el ${date} y después ${count.value === 1 ? everyInterval[interval] : everyPeriod(interval, count)}.`,
   },
   creditBalance: { now: 'Saldo de créditos', after: 'Saldo tras la compra' },
   savedCard: {
@@ -90,7 +102,8 @@ export const messages: Messages = {
     applied: (code) => `Código ${code} aplicado`,
     notApplicable: (code) => `El código ${code} no es válido para este plan.`,
     empty: 'Introduce un código promocional.',
-    describe: (off, duration) => `${off} en ${duration === 'once' ? 'el primer pago' : 'cada pago'}`,
+    describe: (off, payments) =>
+      `${off} en ${payments ? plural(payments, { one: 'el primer pago', other: `los primeros ${payments.text} pagos` }) : 'cada pago'}`,
   },
   seats: {
     label: 'Licencias',

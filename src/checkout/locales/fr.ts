@@ -1,10 +1,22 @@
 import type { BillingInterval } from '../CheckoutApi';
 import { createPlural } from '../createPlural';
+import type { PluralForms } from '../createPlural';
 import type { Count, Messages } from '../messages';
 
 // French typography puts a no-break space before a colon; "\u00a0" keeps it from starting a line.
 const intervalNames: Record<BillingInterval, string> = { day: 'jour', week: 'semaine', month: 'mois', year: 'an' };
 const plural = createPlural('fr');
+const intervalForms: Record<BillingInterval, PluralForms> = {
+  day: { one: 'jour', other: 'jours' },
+  week: { one: 'semaine', other: 'semaines' },
+  month: { one: 'mois', other: 'mois' },
+  year: { one: 'an', other: 'ans' },
+};
+/** A period of several intervals: "tous les 3 mois", "toutes les 2 semaines". */
+const everyPeriod = (interval: BillingInterval, count: Count) =>
+  `${interval === 'week' ? 'toutes' : 'tous'} les ${count.text} ${plural(count, intervalForms[interval])}`;
+const perPeriod = (interval: BillingInterval, count: Count) =>
+  count.value === 1 ? `par ${intervalNames[interval]}` : everyPeriod(interval, count);
 const credits = (count: Count) => `${count.text} ${plural(count, { one: 'crédit', many: 'de crédits', other: 'crédits' })}`;
 const seats = (count: Count) => `${count.text} ${plural(count, { one: 'licence', many: 'de licences', other: 'licences' })}`;
 const tryAnotherCard = 'Essayez avec une autre carte.';
@@ -16,7 +28,7 @@ export const messages: Messages = {
   loading: 'Chargement du paiement…',
   checkoutEyebrow: 'Paiement',
   signedInAs: (name, maskedEmail) => `Connecté en tant que ${name} · ${maskedEmail}`,
-  pricePerInterval: (price, interval) => `${price} par ${intervalNames[interval]}`,
+  pricePerInterval: (price, interval, count) => `${price} ${perPeriod(interval, count)}`,
   includedCredits: (count) => `${credits(count)} inclus`,
   seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
   bundleCredits: credits,
@@ -58,9 +70,11 @@ export const messages: Messages = {
     button: 'Comment ce montant est-il calculé\u00a0?',
     heading: 'Comment votre total est calculé',
     subtotalSeats: (count, unitPrice, subtotal) => `Sous-total\u00a0: ${seats(count)} × ${unitPrice} par licence = ${subtotal}.`,
-    subtotalPlan: (planName, price, interval) => `Sous-total\u00a0: ${planName} à ${price} par ${intervalNames[interval]}.`,
+    subtotalPlan: (planName, price, interval, count) => `Sous-total\u00a0: ${planName} à ${price} ${perPeriod(interval, count)}.`,
     subtotalBundle: (bundleName, price) => `Sous-total\u00a0: ${bundleName}, un achat unique de ${price}.`,
     discountOnce: (code, amount) => `Remise\u00a0: le code ${code} déduit ${amount} de ce premier paiement uniquement.`,
+    discountRepeating: (code, amount, payments) =>
+      `Remise\u00a0: le code ${code} déduit ${amount} de chacun des ${payments.text} premiers paiements, à commencer par celui-ci.`,
     discountForever: (code, amount) =>
       `Remise\u00a0: le code ${code} déduit ${amount} aujourd’hui et s’applique aussi à chaque renouvellement.`,
     taxIncluded: (amount, rate, taxName) =>
@@ -70,7 +84,8 @@ export const messages: Messages = {
     taxAdded: (amount, rate, taxName) =>
       rate ? `Taxes\u00a0: ${rate} de ${taxName ?? 'taxes'} s’ajoutent, soit ${amount}.` : `Taxes\u00a0: ${amount} s’ajoutent au prix.`,
     total: (amount) => `Total dû aujourd’hui\u00a0: ${amount}.`,
-    next: (amount, date, interval) => `Prochain prélèvement\u00a0: ${amount} le ${date}, puis chaque ${intervalNames[interval]}.`,
+    next: (amount, date, interval, count) =>
+      `Prochain prélèvement\u00a0: ${amount} le ${date}, puis ${count.value === 1 ? `chaque ${intervalNames[interval]}` : everyPeriod(interval, count)}.`,
   },
   creditBalance: { now: 'Solde de crédits', after: 'Solde après l’achat' },
   savedCard: {
@@ -90,7 +105,8 @@ export const messages: Messages = {
     applied: (code) => `Code ${code} appliqué`,
     notApplicable: (code) => `Le code ${code} ne s’applique pas à cette formule.`,
     empty: 'Saisissez un code promo.',
-    describe: (off, duration) => `${off} sur ${duration === 'once' ? 'le premier paiement' : 'chaque paiement'}`,
+    describe: (off, payments) =>
+      `${off} sur ${payments ? plural(payments, { one: 'le premier paiement', other: `les ${payments.text} premiers paiements` }) : 'chaque paiement'}`,
   },
   seats: {
     label: 'Licences',

@@ -3,6 +3,9 @@ import type { Count, Messages } from '../messages';
 
 // Japanese has one plural form ("other" only in Intl.PluralRules), so counts need no choosing here.
 const intervalNames: Record<BillingInterval, string> = { day: '日', week: '週', month: '月', year: '年' };
+/** After a number: "3か月", "2週間". */
+const countedIntervals: Record<BillingInterval, string> = { day: '日', week: '週間', month: 'か月', year: '年' };
+const period = (interval: BillingInterval, count: Count) => (count.value === 1 ? intervalNames[interval] : `${count.text}${countedIntervals[interval]}`);
 const credits = (count: Count) => `${count.text} クレジット`;
 const seats = (count: Count) => `${count.text} ライセンス`;
 const tryAnotherCard = '別のカードをお試しください。';
@@ -14,7 +17,7 @@ export const messages: Messages = {
   loading: 'お支払い画面を読み込んでいます…',
   checkoutEyebrow: 'お支払い',
   signedInAs: (name, maskedEmail) => `${name} 様としてログイン中 · ${maskedEmail}`,
-  pricePerInterval: (price, interval) => `${price}/${intervalNames[interval]}`,
+  pricePerInterval: (price, interval, count) => `${price}/${period(interval, count)}`,
   includedCredits: (count) => `${credits(count)}付き`,
   seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
   bundleCredits: credits,
@@ -56,15 +59,17 @@ export const messages: Messages = {
     button: '計算方法を見る',
     heading: '合計金額の内訳',
     subtotalSeats: (count, unitPrice, subtotal) => `小計：${seats(count)} × 1 ライセンスあたり ${unitPrice} = ${subtotal}`,
-    subtotalPlan: (planName, price, interval) => `小計：${planName}（${price}／${intervalNames[interval]}）`,
+    subtotalPlan: (planName, price, interval, count) => `小計：${planName}（${price}／${period(interval, count)}）`,
     subtotalBundle: (bundleName, price) => `小計：${bundleName}（1 回限りのご購入、${price}）`,
     discountOnce: (code, amount) => `割引：コード ${code} により、初回のお支払いのみ ${amount} 割引されます。`,
     discountForever: (code, amount) => `割引：コード ${code} により、本日 ${amount} 割引され、以降の更新時にも適用されます。`,
+    discountRepeating: (code, amount, payments) => `割引：コード ${code} により、本日から最初の ${payments.text} 回のお支払いがそれぞれ ${amount} 割引されます。`,
     taxIncluded: (amount, rate, taxName) =>
       rate ? `税：価格には ${rate} の${taxName ?? '税'}（${amount}）が含まれています。` : `税：価格には ${amount} の税が含まれています。`,
     taxAdded: (amount, rate, taxName) => (rate ? `税：${rate} の${taxName ?? '税'}（${amount}）が加算されます。` : `税：${amount} が加算されます。`),
     total: (amount) => `本日のお支払い：${amount}`,
-    next: (amount, date, interval) => `次回の請求：${date} に ${amount}、以降は毎${intervalNames[interval]}。`,
+    next: (amount, date, interval, count) =>
+      `次回の請求：${date} に ${amount}、以降は${count.value === 1 ? `毎${intervalNames[interval]}` : `${period(interval, count)}ごと`}。`,
   },
   creditBalance: { now: '現在のクレジット残高', after: '購入後の残高' },
   savedCard: {
@@ -84,7 +89,8 @@ export const messages: Messages = {
     applied: (code) => `コード ${code} を適用しました`,
     notApplicable: (code) => `コード ${code} はこのプランには適用されません。`,
     empty: 'プロモーションコードを入力してください。',
-    describe: (off, duration) => (duration === 'once' ? `初回 ${off} オフ` : `毎回 ${off} オフ`),
+    // One form for any count; only the first payment alone has a word of its own.
+    describe: (off, payments) => (payments ? (payments.value === 1 ? `初回 ${off} オフ` : `最初の ${payments.text} 回 ${off} オフ`) : `毎回 ${off} オフ`),
   },
   seats: {
     label: 'ライセンス数',

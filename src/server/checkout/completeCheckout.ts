@@ -4,7 +4,8 @@ import { hasActiveSubscription, type ConnectionRow } from '../connections/getCon
 import { createId } from '../ids';
 import { creditToDecimalString } from '../money';
 import { findTaxRate, priceSession } from '../pricing/priceSession';
-import { promotionError } from '../promotions/promotionCodes';
+import { discountsSecondPayment } from '../pricing/priceCheckout';
+import { promotionError, toDiscount } from '../promotions/promotionCodes';
 import { assertOpen, type CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
 import type { Database, Queryable } from '../store/Database';
@@ -227,15 +228,19 @@ export async function completeCheckout(db: Database, secretHash: string, body: u
     if (!connection) await tx.query('UPDATE payments SET connection_id = $2 WHERE payment_id = $1', [paymentId, connectionId]);
     const applied = promotion && !promotionProblem ? promotion : null;
     const subscriptionId = bundle ? null : createId('sub');
+    // The subscription keeps a code that discounts later invoices too: `forever` without a count, `repeating` with
+    // the number of invoices after this first one it still discounts, for renewals (issue 12) to count down.
+    const kept = applied && discountsSecondPayment(toDiscount(applied)) ? applied : null;
+    const keptIntervals = kept?.duration === 'repeating' ? kept.duration_in_intervals! - 1 : null;
     const creditsAdded = bundle ? bundle.credit_amount : config.included_credit;
     if (subscriptionId) {
       await tx.query(
         `INSERT INTO subscriptions
            (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end,
-            quantity, promotion_code_id)
-         VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $8)`,
-        [subscriptionId, session.merchant_id, connectionId, config.subscription_config_id, now, addBillingInterval(now, config.billing_interval),
-          session.quantity, applied?.duration === 'forever' ? applied.promotion_code_id : null],
+            quantity, promotion_code_id, promotion_intervals_remaining)
+         VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $8, $9)`,
+        [subscriptionId, session.merchant_id, connectionId, config.subscription_config_id, now, addBillingInterval(now, config.billing_interval, config.interval_count),
+          session.quantity, kept?.promotion_code_id ?? null, keptIntervals],
       );
     }
     if (applied) {

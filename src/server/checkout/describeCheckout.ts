@@ -26,6 +26,7 @@ async function loadPlanOptions(db: Queryable, session: CheckoutSessionRow) {
       price: toDecimalString(row.period_amount, row.currency),
       currency: row.currency,
       billing_interval: row.billing_interval,
+      interval_count: row.interval_count,
       included_credit: creditToDecimalString(row.included_credit),
       seat_based: row.seat_based,
     }));
@@ -44,6 +45,7 @@ function serializePromotion({ promotion, promotionProblem }: SessionPrice) {
     percent_off: promotion.percent_off,
     amount_off: promotion.amount_off === null ? null : toDecimalString(promotion.amount_off, promotion.currency!),
     duration: promotion.duration,
+    duration_in_intervals: promotion.duration_in_intervals,
     applies: promotionProblem === null,
   };
 }
@@ -75,6 +77,8 @@ export async function describeCheckout(db: Queryable, session: CheckoutSessionRo
     plan: {
       name: config.name,
       billing_interval: config.billing_interval,
+      // A period is `interval_count` intervals: the app says "every 3 months" rather than "per month".
+      interval_count: config.interval_count,
       included_credit: creditToDecimalString(config.included_credit),
       subscription_config_id: config.subscription_config_id,
       price: toDecimalString(config.period_amount, config.currency),

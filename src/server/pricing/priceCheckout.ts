@@ -10,17 +10,32 @@ import { addBillingInterval, type BillingInterval } from '../addBillingInterval'
  * 3. The discount comes off the subtotal before tax and never exceeds it, so a total is never negative.
  * 4. Exclusive tax is added on top of the discounted amount; inclusive tax is the part of the discounted amount
  *    that is tax (amount × rate ÷ (1 + rate)), so the customer pays the listed price.
- * 5. The next invoice (subscriptions only) is one billing interval after the period starts (Jan 31 → Feb 28/29)
- *    and repeats today's price, except that a `once` promotion no longer applies.
+ * 5. The next invoice (subscriptions only) is one period, `intervalCount` billing intervals (1 by default), after
+ *    the period starts (Jan 31 → Feb 28/29) and repeats today's price, except that a `once` promotion no longer
+ *    applies, nor a `repeating` one that discounts only one payment (today's).
  */
 
 export type TaxBehavior = 'inclusive' | 'exclusive';
-export type PromotionDuration = 'once' | 'forever';
+export type PromotionDuration = 'once' | 'forever' | 'repeating';
+
+/**
+ * How many payments a discount covers: `once` the first, `forever` all, `repeating` the first
+ * `durationInIntervals` (billing intervals of the plan, so payments, whatever the interval).
+ */
+export type DiscountDuration =
+  | { duration: 'once' | 'forever'; durationInIntervals?: null }
+  | { duration: 'repeating'; durationInIntervals: number };
 
 /** A discount: exactly one of a whole percentage (1–100) or a fixed amount in the checkout's minor units. */
 export type Discount =
-  | { percentOff: number; amountOff?: undefined; duration: PromotionDuration }
-  | { amountOff: number; percentOff?: undefined; duration: PromotionDuration };
+  | ({ percentOff: number; amountOff?: undefined } & DiscountDuration)
+  | ({ amountOff: number; percentOff?: undefined } & DiscountDuration);
+
+/** Whether `discount` still applies to the payment after the first one. */
+export function discountsSecondPayment(discount: Discount | null | undefined): boolean {
+  if (!discount) return false;
+  return discount.duration === 'forever' || (discount.duration === 'repeating' && discount.durationInIntervals >= 2);
+}
 
 export interface PriceCheckoutInput {
   /** The plan's price per period (per seat when `seatBased`), or the bundle's cost. */
@@ -34,7 +49,7 @@ export interface PriceCheckoutInput {
   taxRateBps?: number;
   taxBehavior?: TaxBehavior;
   /** For subscriptions: when the period paid for today starts, and how long it is. Null for one-time purchases. */
-  recurring?: { interval: BillingInterval; periodStart: Date } | null;
+  recurring?: { interval: BillingInterval; intervalCount?: number; periodStart: Date } | null;
 }
 
 export interface InvoiceAmounts {
@@ -100,13 +115,14 @@ export function priceCheckout({
     throw new RangeError(`percentOff must be a whole percentage from 1 to 100, got ${discount.percentOff}.`);
   }
   if (discount?.amountOff !== undefined) assertWholeAmount(discount.amountOff, 'amountOff', 1);
+  if (discount?.duration === 'repeating') assertWholeAmount(discount.durationInIntervals, 'durationInIntervals', 1);
 
   const subtotal = unitAmount * quantity;
   assertWholeAmount(subtotal, 'subtotal');
   const dueToday = invoice(subtotal, discount, taxRateBps, taxBehavior);
   const nextInvoice = recurring && {
-    date: addBillingInterval(recurring.periodStart, recurring.interval),
-    amount: invoice(subtotal, discount?.duration === 'forever' ? discount : null, taxRateBps, taxBehavior).total,
+    date: addBillingInterval(recurring.periodStart, recurring.interval, recurring.intervalCount ?? 1),
+    amount: invoice(subtotal, discountsSecondPayment(discount) ? discount : null, taxRateBps, taxBehavior).total,
   };
   return { currency, quantity, unitAmount, taxBehavior, taxRateBps, dueToday, nextInvoice };
 }

@@ -12,10 +12,14 @@ import type { Queryable } from '../store/Database';
 import { priceCheckout, type Estimate } from './priceCheckout';
 
 export interface TaxRateRow {
+  tax_rate_id: string;
   merchant_id: string;
   country: string;
   rate_bps: number;
   display_name: string;
+  /** Archived rates stay for the record, and price nothing. */
+  active: boolean;
+  created_at: Date;
 }
 
 /** Everything a session's price depends on, read from the catalog, and the price itself. */
@@ -32,7 +36,10 @@ export interface SessionPrice {
 
 export async function findTaxRate(db: Queryable, merchantId: string, country: string | null) {
   if (!country) return null;
-  const [row] = await db.query<TaxRateRow>('SELECT * FROM tax_rates WHERE merchant_id = $1 AND country = $2', [merchantId, country]);
+  const [row] = await db.query<TaxRateRow>('SELECT * FROM tax_rates WHERE merchant_id = $1 AND country = $2 AND active', [
+    merchantId,
+    country,
+  ]);
   return row ?? null;
 }
 
@@ -71,7 +78,7 @@ export async function priceSession(db: Queryable, session: CheckoutSessionRow, {
     discount: promotion && !problem && !bundle ? toDiscount(promotion) : null,
     taxRateBps: taxRate?.rate_bps ?? 0,
     taxBehavior: config!.tax_behavior,
-    recurring: bundle ? null : { interval: config!.billing_interval, periodStart: paidAt },
+    recurring: bundle ? null : { interval: config!.billing_interval, intervalCount: config!.interval_count, periodStart: paidAt },
   });
   return { config: config!, bundle: bundle ?? null, promotion, promotionProblem: problem, taxRate, estimate };
 }

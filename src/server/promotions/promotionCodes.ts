@@ -11,10 +11,14 @@ export interface PromotionCodeRow {
   percent_off: number | null;
   amount_off: number | null;
   currency: string | null;
-  duration: 'once' | 'forever';
+  duration: 'once' | 'forever' | 'repeating';
+  /** For `repeating` only: how many payments, the first included, the code discounts. */
+  duration_in_intervals: number | null;
   expires_at: Date | null;
   max_redemptions: number | null;
   times_redeemed: number;
+  /** False once the merchant archived it: it can no longer be applied. */
+  active: boolean;
   created_at: Date;
 }
 
@@ -26,7 +30,7 @@ export interface PromotionCode extends PromotionCodeRow {
 /** Why a code cannot be used for a plan right now, or null when it can. */
 export type PromotionProblem = 'expired' | 'exhausted' | 'not_applicable';
 
-async function withRestrictions(db: Queryable, row: PromotionCodeRow | undefined): Promise<PromotionCode | null> {
+export async function withRestrictions(db: Queryable, row: PromotionCodeRow | undefined): Promise<PromotionCode | null> {
   if (!row) return null;
   const configs = await db.query<{ subscription_config_id: string }>(
     'SELECT subscription_config_id FROM promotion_code_configs WHERE promotion_code_id = $1 ORDER BY subscription_config_id',
@@ -35,9 +39,13 @@ async function withRestrictions(db: Queryable, row: PromotionCodeRow | undefined
   return { ...row, subscription_config_ids: configs.map((c) => c.subscription_config_id) };
 }
 
-/** A merchant's code as the customer typed it: codes are stored upper-case and matched in any case. */
+/**
+ * A merchant's active code as the customer typed it: codes are stored upper-case and matched in any case. An
+ * inactive code is not found, so nobody learns that it existed and the app needs no wording of its own for it.
+ * A session that applied it before it was archived keeps it: the customer was shown that total.
+ */
 export async function findPromotionCode(db: Queryable, merchantId: string, code: string) {
-  const [row] = await db.query<PromotionCodeRow>('SELECT * FROM promotion_codes WHERE merchant_id = $1 AND code = $2', [
+  const [row] = await db.query<PromotionCodeRow>('SELECT * FROM promotion_codes WHERE merchant_id = $1 AND code = $2 AND active', [
     merchantId,
     code.trim().toUpperCase(),
   ]);
@@ -45,7 +53,7 @@ export async function findPromotionCode(db: Queryable, merchantId: string, code:
 }
 
 /** `lock` takes the code's row lock, so two completions cannot both take a code's last redemption. */
-export async function findPromotionCodeById(db: Queryable, promotionCodeId: string, lock = false) {
+export async function findPromotionCodeById(db: Queryable, promotionCodeId: string, lock = false): Promise<PromotionCode | null> {
   const [row] = await db.query<PromotionCodeRow>(
     `SELECT * FROM promotion_codes WHERE promotion_code_id = $1${lock ? ' FOR UPDATE' : ''}`,
     [promotionCodeId],
@@ -91,9 +99,11 @@ export async function resolvePromotionCode(db: Queryable, merchantId: string, co
 }
 
 export function toDiscount(promotion: PromotionCodeRow): Discount {
-  return promotion.percent_off !== null
-    ? { percentOff: promotion.percent_off, duration: promotion.duration }
-    : { amountOff: promotion.amount_off!, duration: promotion.duration };
+  const duration =
+    promotion.duration === 'repeating'
+      ? { duration: promotion.duration, durationInIntervals: promotion.duration_in_intervals! }
+      : { duration: promotion.duration };
+  return promotion.percent_off !== null ? { percentOff: promotion.percent_off, ...duration } : { amountOff: promotion.amount_off!, ...duration };
 }
 
 /** English text for the merchant's logs and for clients without their own wording; apps localise from the fields. */
@@ -102,5 +112,7 @@ export function describePromotion(promotion: PromotionCodeRow): string {
     promotion.percent_off !== null
       ? `${promotion.percent_off}% off`
       : `${toDecimalString(promotion.amount_off!, promotion.currency!)} ${promotion.currency} off`;
-  return `${off} ${promotion.duration === 'once' ? 'the first payment' : 'every payment'}`;
+  if (promotion.duration === 'forever') return `${off} every payment`;
+  const payments = promotion.duration === 'repeating' ? promotion.duration_in_intervals! : 1;
+  return `${off} ${payments === 1 ? 'the first payment' : `the first ${payments} payments`}`;
 }

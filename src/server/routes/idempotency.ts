@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Database } from '../store/Database';
 import { TillApiError } from '../TillApiError';
+import { takeIdempotencyKeyFromBody } from '../validation';
 import type { MerchantEnv } from './merchantAuth';
 
 /** Printable ASCII without spaces, 1–255 characters, as Stripe's keys; a UUID per logical request is typical. */
@@ -35,8 +36,13 @@ export function idempotency(db: Database) {
   return createMiddleware<MerchantEnv>(async (c, next) => {
     if (c.req.method !== 'POST') return next();
     const body = await c.req.text();
-    const key = c.req.header('Idempotency-Key') ?? keyInBody(body);
+    const [header, inBody] = [c.req.header('Idempotency-Key'), keyInBody(body)];
+    if (header !== undefined && inBody !== undefined && header !== inBody) {
+      throw new TillApiError('validation_error', "The body's idempotency_key differs from the Idempotency-Key header.", 'idempotency_key');
+    }
+    const key = header ?? inBody;
     if (key === undefined) return next();
+    if (inBody !== undefined) takeIdempotencyKeyFromBody(c.req.raw);
     if (!IDEMPOTENCY_KEY.test(key)) {
       throw new TillApiError('validation_error', 'The Idempotency-Key must be 1 to 255 printable ASCII characters without spaces.', 'Idempotency-Key');
     }

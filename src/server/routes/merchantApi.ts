@@ -21,9 +21,12 @@ import {
   rotateWebhookSecret,
   updateWebhookEndpoint,
 } from '../webhooks/webhookEndpoints';
+import { catalogApi } from './catalogApi';
+import { apiKeyApi } from './apiKeyApi';
 import { customerApi } from './customerApi';
 import { idempotency } from './idempotency';
 import { merchantAuth, type MerchantEnv } from './merchantAuth';
+import { pricingRulesApi } from './pricingRulesApi';
 
 export interface WebhookSettings {
   /** Which URLs may receive webhooks. */
@@ -38,6 +41,9 @@ export function merchantApi(db: Database, publicUrl: string, webhooks: WebhookSe
     .use(merchantAuth(db))
     .use(idempotency(db))
     .route('/', customerApi(db))
+    .route('/', apiKeyApi(db))
+    .route('/', pricingRulesApi(db))
+    .route('/', catalogApi(db))
     .post('/checkout_sessions', async (c) =>
       c.json(await createCheckoutSession(db, c.get('merchantId'), publicUrl, await readJsonBody(c)), 201),
     )

@@ -11,17 +11,24 @@ export function bearerToken(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
-/** `Authorization: Bearer sk_test_…`, checked against the hashes in the store. */
+/** How stale a key's `last_used_at` may be: writing it on every request would double the store's work. */
+const LAST_USED_PRECISION_MS = 60_000;
+
+/** `Authorization: Bearer sk_test_…`, checked against the hashes in the store; a revoked key is refused at once. */
 export function merchantAuth(db: Database) {
   return createMiddleware<MerchantEnv>(async (c, next) => {
     const key = bearerToken(c.req.header('Authorization'));
     if (!key) {
       throw new TillApiError('authentication_required', "Send your API key as 'Authorization: Bearer sk_test_…'.");
     }
-    const [row] = await db.query<{ merchant_id: string }>('SELECT merchant_id FROM api_keys WHERE key_hash = $1', [
-      hashSecret(key),
-    ]);
+    const [row] = await db.query<{ merchant_id: string; api_key_id: string; last_used_at: Date | null }>(
+      'SELECT merchant_id, api_key_id, last_used_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
+      [hashSecret(key)],
+    );
     if (!row) throw new TillApiError('invalid_api_key', 'The API key is not valid.');
+    if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_PRECISION_MS) {
+      await db.query('UPDATE api_keys SET last_used_at = now() WHERE api_key_id = $1', [row.api_key_id]);
+    }
     c.set('merchantId', row.merchant_id);
     await next();
   });

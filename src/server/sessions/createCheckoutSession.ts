@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertBundleActive, assertPlanActive } from '../catalog/assertPurchasable';
 import { CREDIT_BUNDLE_SELECT, type CreditBundleRow, type SubscriptionConfigRow } from '../catalog/catalogRows';
 import { findConnection, hasActiveSubscription, type ConnectionRow } from '../connections/getConnection';
 import { createId } from '../ids';
@@ -57,8 +58,6 @@ const attributionInput = z.strictObject({
 });
 
 export const createCheckoutSessionInput = z.strictObject({
-  /** Seed 001's name for the Idempotency-Key header, honoured by the `idempotency` middleware before this runs. */
-  idempotency_key: z.string().optional(),
   checkout_mode: z.enum(['subscription', 'credit_bundle']),
   origin_url: httpOrigin,
   success_url: redirectUrl.optional(),
@@ -148,6 +147,7 @@ async function checkPlanOptions(db: Queryable, merchantId: string, config: Subsc
   }
   for (const [index, optionId] of ids.entries()) {
     const option = await findConfig(db, merchantId, optionId, `subscription_config_ids.${index}`);
+    assertPlanActive(option, `subscription_config_ids.${index}`);
     if (option.currency !== config.currency) {
       throw new TillApiError(
         'validation_error',
@@ -190,6 +190,7 @@ async function resolvePurchase(db: Queryable, merchantId: string, input: Input) 
   if (mode === 'subscription') {
     forbidden(input.credit_bundle_id, 'credit_bundle_id', mode);
     const config = await findConfig(db, merchantId, required(input.subscription_config_id, 'subscription_config_id', mode));
+    assertPlanActive(config, 'subscription_config_id');
     let connection: ConnectionRow | null = null;
     if (input.connection_id) {
       connection = await findConnection(db, merchantId, input.connection_id);
@@ -209,6 +210,7 @@ async function resolvePurchase(db: Queryable, merchantId: string, input: Input) 
   for (const param of ['quantity', 'subscription_config_ids', 'promotion_code'] as const) forbidden(input[param], param, mode);
   if (input.allow_promotion_codes) forbidden(input.allow_promotion_codes, 'allow_promotion_codes', mode);
   const bundle = await findBundle(db, merchantId, required(input.credit_bundle_id, 'credit_bundle_id', mode));
+  assertBundleActive(bundle, 'credit_bundle_id');
   const connectionId = required(input.connection_id, 'connection_id', mode);
   const connection = await findConnection(db, merchantId, connectionId);
   if (!(await hasActiveSubscription(db, connectionId, bundle.subscription_config_id))) {

@@ -1,3 +1,4 @@
+import { insertApiKey } from '../apiKeys/apiKeys';
 import { createId } from '../ids';
 import { createSecret, hashSecret } from '../secrets';
 import type { Database, Queryable } from './Database';
@@ -43,8 +44,8 @@ async function seedIssue4Catalog(tx: Queryable, merchantId: string) {
     );
   }
   for (const [country, rateBps, displayName] of [['DE', 1900, 'MwSt.'], ['FR', 2000, 'TVA'], ['GB', 2000, 'VAT'], ['JP', 1000, '消費税']] as const) {
-    await tx.query('INSERT INTO tax_rates (merchant_id, country, rate_bps, display_name) VALUES ($1, $2, $3, $4)', [
-      merchantId, country, rateBps, displayName,
+    await tx.query('INSERT INTO tax_rates (tax_rate_id, merchant_id, country, rate_bps, display_name) VALUES ($1, $2, $3, $4, $5)', [
+      createId('txr'), merchantId, country, rateBps, displayName,
     ]);
   }
   const codes = [
@@ -108,10 +109,11 @@ export async function seedDemo(db: Database, pinnedApiKey?: string): Promise<Dem
          ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`,
         [apiKey],
       );
-      await tx.query('INSERT INTO api_keys (key_hash, merchant_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-        hashSecret(apiKey),
-        merchantId,
-      ]);
+      // A new TILL_API_KEY replaces the key it pinned before: that one stops working, as a rotated key should.
+      if (stored) await tx.query('UPDATE api_keys SET revoked_at = now() WHERE key_hash = $1 AND revoked_at IS NULL', [hashSecret(stored.value)]);
+      const [known] = await tx.query<{ revoked_at: Date | null }>('SELECT revoked_at FROM api_keys WHERE key_hash = $1', [hashSecret(apiKey)]);
+      if (!known) await insertApiKey(tx, merchantId, { secret: apiKey, description: 'The demo key (TILL_API_KEY)' });
+      else if (known.revoked_at) await tx.query('UPDATE api_keys SET revoked_at = NULL WHERE key_hash = $1', [hashSecret(apiKey)]);
     }
     return { merchantId, apiKey };
   });

@@ -8,8 +8,6 @@ import { parseInput } from '../validation';
 import { findSubscription } from './findSubscription';
 
 const cancelInput = z.strictObject({
-  /** Seed 001's name for the Idempotency-Key header, honoured by the `idempotency` middleware before this runs. */
-  idempotency_key: z.string().optional(),
   at_period_end: z.boolean().default(true),
 });
 

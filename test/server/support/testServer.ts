@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { insertApiKey } from '../../../src/server/apiKeys/apiKeys';
 import { createApp } from '../../../src/server/createApp';
 import { createId } from '../../../src/server/ids';
-import { hashSecret } from '../../../src/server/secrets';
 import type { Database } from '../../../src/server/store/Database';
 import { openStore } from '../../../src/server/store/openStore';
 import type { DemoMerchant } from '../../../src/server/store/seedDemo';
@@ -414,7 +414,7 @@ export class TestServer {
       bundleId: createId('cb'),
     };
     await this.db.query("INSERT INTO merchants (merchant_id, name) VALUES ($1, 'Other Co')", [other.merchantId]);
-    await this.db.query('INSERT INTO api_keys (key_hash, merchant_id) VALUES ($1, $2)', [hashSecret(other.apiKey), other.merchantId]);
+    await insertApiKey(this.db, other.merchantId, { secret: other.apiKey });
     await this.db.query(
       `INSERT INTO subscription_configs (subscription_config_id, merchant_id, name, period_amount, currency, billing_interval, included_credit)
        VALUES ($1, $2, 'Other plan', 900, 'EUR', 'year', 0)`,

@@ -1,0 +1,119 @@
+import { parseArgs } from 'node:util';
+import { insertApiKey, listApiKeys, revokeApiKey } from './apiKeys/apiKeys';
+import { loadConfig } from './config';
+import { createId } from './ids';
+import { migrate } from './store/migrate';
+import { openDatabase } from './store/openDatabase';
+import type { Database } from './store/Database';
+import { TillApiError } from './TillApiError';
+
+const USAGE = `Usage: npm run till -- <command>
+
+  merchants create --name <name>     a new merchant, and its first test API key
+  merchants list
+  keys create [--merchant <id>] [--description <text>]
+                                     a new test API key (the secret is printed once)
+  keys list [--merchant <id>]        prefix, last 4, mode, created, last used, revoked
+  keys revoke <api_key_id>           the key answers 401 from now on
+
+--merchant may be left out when the store holds one merchant. The store is the server's: DATABASE_URL, or
+PGlite in DATA_DIR (stop a server using that PGlite directory first: PGlite is one process's).`;
+
+type Options = { name?: string; merchant?: string; description?: string };
+
+/**
+ * The operator's tool for a fresh server (issue 10): make merchants and their keys without editing SQL. It works on
+ * the store directly, as the server does, and applies pending migrations first.
+ */
+async function main(argv: string[]) {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { name: { type: 'string' }, merchant: { type: 'string' }, description: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [noun, verb, target] = positionals;
+  if (values.help || !noun) return print(USAGE);
+  const config = loadConfig();
+  const db = await openDatabase(config);
+  try {
+    await migrate(db);
+    await run(db, `${noun} ${verb ?? ''}`.trim(), target, values);
+  } finally {
+    await db.close();
+  }
+}
+
+async function run(db: Database, command: string, target: string | undefined, options: Options) {
+  switch (command) {
+    case 'merchants create': {
+      if (!options.name?.trim()) throw new CliError('Give the merchant a name: merchants create --name "Acme AI".');
+      const merchantId = createId('mer');
+      const key = await db.transaction(async (tx) => {
+        await tx.query('INSERT INTO merchants (merchant_id, name) VALUES ($1, $2)', [merchantId, options.name!.trim()]);
+        return insertApiKey(tx, merchantId, { description: 'Created with the merchant' });
+      });
+      print(`Merchant ${merchantId} (${options.name.trim()})`);
+      print(`API key  ${key.api_key_id}: ${key.secret}`);
+      print('The secret is shown this once; the store keeps only its hash.');
+      return;
+    }
+    case 'merchants list': {
+      const merchants = await db.query<{ merchant_id: string; name: string; created_at: Date }>('SELECT * FROM merchants ORDER BY merchant_id');
+      for (const merchant of merchants) print(`${merchant.merchant_id}  ${merchant.created_at.toISOString()}  ${merchant.name}`);
+      return;
+    }
+    case 'keys create': {
+      const key = await insertApiKey(db, await merchantOf(db, options.merchant), { description: options.description?.trim() || null });
+      print(`API key ${key.api_key_id}: ${key.secret}`);
+      print('The secret is shown this once; the store keeps only its hash.');
+      return;
+    }
+    case 'keys list': {
+      const merchantId = await merchantOf(db, options.merchant);
+      for (let cursor: string | undefined, more = true; more; ) {
+        const page = await listApiKeys(db, merchantId, { limit: 100, cursor });
+        for (const key of page.data) {
+          const state = key.revoked_at ? `revoked ${key.revoked_at}` : 'active';
+          print(`${key.api_key_id}  ${key.prefix}_…${key.last4 ?? '????'}  ${key.mode}  created ${key.created_at}  last used ${key.last_used_at ?? 'never'}  ${state}`);
+        }
+        [more, cursor] = [page.has_more, page.next_cursor ?? undefined];
+      }
+      return;
+    }
+    case 'keys revoke': {
+      if (!target) throw new CliError('Name the key: keys revoke <api_key_id> (see keys list).');
+      const [key] = await db.query<{ merchant_id: string }>('SELECT merchant_id FROM api_keys WHERE api_key_id = $1', [target]);
+      if (!key) throw new CliError(`No API key with id '${target}'.`);
+      const revoked = await revokeApiKey(db, key.merchant_id, target, { allowLast: true });
+      print(`Revoked ${revoked.api_key_id} at ${revoked.revoked_at}.`);
+      return;
+    }
+    default:
+      throw new CliError(`Unknown command '${command}'.\n\n${USAGE}`);
+  }
+}
+
+/** `--merchant`, or the one merchant there is. */
+async function merchantOf(db: Database, merchantId: string | undefined): Promise<string> {
+  if (merchantId) {
+    const [row] = await db.query('SELECT 1 FROM merchants WHERE merchant_id = $1', [merchantId]);
+    if (!row) throw new CliError(`No merchant with id '${merchantId}'.`);
+    return merchantId;
+  }
+  const merchants = await db.query<{ merchant_id: string }>('SELECT merchant_id FROM merchants ORDER BY merchant_id LIMIT 2');
+  if (merchants.length !== 1) throw new CliError(`The store holds ${merchants.length === 0 ? 'no merchant' : 'several merchants'}: say which with --merchant.`);
+  return merchants[0]!.merchant_id;
+}
+
+/** A mistake in the command line: said in a sentence, with exit code 2, no stack. */
+class CliError extends Error {}
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+try {
+  await main(process.argv.slice(2));
+} catch (error) {
+  const known = error instanceof CliError || error instanceof TillApiError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  process.stderr.write(`till: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
+  process.exitCode = known ? 2 : 1;
+}

@@ -1,0 +1,124 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/createApp';
+import { migrate } from '../../src/server/store/migrate';
+import { openDatabase, type DatabaseOptions } from '../../src/server/store/openDatabase';
+import { createTestDatabase, type TestDatabase } from './support/testDatabase';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const run = promisify(execFile);
+
+// The CLI on a fresh store of its own: a PGlite directory, or a fresh schema of TEST_DATABASE_URL's Postgres.
+let store: DatabaseOptions;
+let cleanup = async () => {};
+beforeAll(async () => {
+  if (process.env.TEST_DATABASE_URL) {
+    const database: TestDatabase = await createTestDatabase();
+    store = database.options;
+    cleanup = database.drop;
+  } else {
+    const dataDir = mkdtempSync(join(tmpdir(), 'till-cli-'));
+    store = { dataDir };
+    cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+afterAll(() => cleanup());
+
+/** `npm run till -- …args`, as an operator runs it; resolves with what it printed and its exit code. */
+async function till(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: store.dataDir ?? '', DATABASE_URL: store.databaseUrl ?? '' },
+    });
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    const { stdout, stderr, code } = error as { stdout: string; stderr: string; code: number };
+    return { stdout, stderr, code };
+  }
+}
+
+type Request = (path: string, key: string, body?: unknown) => Promise<Response>;
+
+/** The server's API over the same store, opened only while the CLI is not running (PGlite is one process's). */
+async function withServer<T>(work: (request: Request) => Promise<T>): Promise<T> {
+  const db = await openDatabase(store);
+  try {
+    await migrate(db);
+    const app = createApp({ db, publicUrl: 'http://localhost:3000/' });
+    return await work(async (path, key, body) =>
+      app.request(path, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
+  } finally {
+    await db.close();
+  }
+}
+
+describe('npm run till', { timeout: 120_000 }, () => {
+  it('bootstraps a fresh store: a merchant and keys, listed and revoked, with the API agreeing', async () => {
+    const created = await till('merchants', 'create', '--name', 'Fresh Shop');
+    expect(created.code, created.stderr).toBe(0);
+    const merchantId = /Merchant (mer_test_\w+)/.exec(created.stdout)![1]!;
+    const firstKey = /API key +key_test_\w+: (sk_test_\S+)/.exec(created.stdout)![1]!;
+
+    const second = await till('keys', 'create', '--merchant', merchantId, '--description', 'cron');
+    const [, secondId, secondKey] = /API key (key_test_\w+): (sk_test_\S+)/.exec(second.stdout)!;
+    await withServer(async (request) => {
+      expect((await request('/v1/api_keys', firstKey)).status).toBe(200);
+      const listed = (await (await request('/v1/api_keys', secondKey!)).json()) as { data: { api_key_id: string }[] };
+      expect(listed.data.map((key) => key.api_key_id)).toContain(secondId);
+    });
+
+    const list = await till('keys', 'list');
+    expect(list.stdout).toContain(`${secondId}  sk_test_…${secondKey!.slice(-4)}  test`);
+    expect(list.stdout).not.toContain(secondKey);
+    expect(list.stdout).toMatch(/last used 20\d\d-/);
+
+    expect((await till('keys', 'revoke', secondId!)).code).toBe(0);
+    await withServer(async (request) => {
+      expect((await request('/v1/api_keys', secondKey!)).status).toBe(401);
+      expect((await request('/v1/api_keys', firstKey)).status).toBe(200);
+    });
+    expect((await till('keys', 'list')).stdout).toMatch(new RegExp(`${secondId}.*revoked 20`));
+  });
+
+  it('gives a fresh store everything it needs to sell: a merchant whose key creates a plan and sells it', async () => {
+    const created = await till('merchants', 'create', '--name', 'Seller');
+    const key = /API key +key_test_\w+: (sk_test_\S+)/.exec(created.stdout)![1]!;
+    await withServer(async (request) => {
+      const plan = await request('/v1/subscription_configs', key, { name: 'Pro', period_amount: '12.00', currency: 'EUR', billing_interval: 'month' });
+      expect(plan.status).toBe(201);
+      const { subscription_config_id } = (await plan.json()) as { subscription_config_id: string };
+      const sessionResponse = await request('/v1/checkout_sessions', key, {
+        checkout_mode: 'subscription', origin_url: 'https://seller.example.com/', subscription_config_id,
+      });
+      expect(sessionResponse.status).toBe(201);
+      const session = (await sessionResponse.json()) as { checkout_session_id: string; checkout_session_token: string };
+      const { secret } = JSON.parse(Buffer.from(session.checkout_session_token, 'base64').toString()) as { secret: string };
+      const paid = await request('/api/checkout/complete', secret, {
+        customer: { email: 'first@example.com', name: 'First Customer' },
+        card: { number: '4242424242424242', exp_month: 12, exp_year: new Date().getUTCFullYear() + 1, cvc: '123' },
+      });
+      expect(paid.status).toBe(200);
+      const sold = (await (await request(`/v1/checkout_sessions/${session.checkout_session_id}`, key)).json()) as Record<string, unknown>;
+      expect(sold).toMatchObject({ status: 'completed', amount_total: '12.00', currency: 'EUR' });
+    });
+  });
+
+  it('says what is wrong in a sentence, with exit code 2', async () => {
+    expect(await till('merchants', 'create')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^till: Give the merchant a name/) });
+    expect(await till('keys', 'revoke', 'key_test_nope')).toMatchObject({ code: 2, stderr: "till: No API key with id 'key_test_nope'.\n" });
+    expect(await till('keys', 'create', '--merchant', 'mer_test_nope')).toMatchObject({ code: 2 });
+    expect(await till('refunds', 'create')).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run till') });
+    expect(await till('keys', 'list', '--colour')).toMatchObject({ code: 2 });
+  });
+});
