@@ -348,3 +348,39 @@ describe('POST /v1/checkout_sessions: what a session can ask for', () => {
     });
   });
 });
+
+describe('optional fields sent as null (seeds 001 and 002)', () => {
+  it('takes null as absent, at the top level and inside customer and attribution', async () => {
+    const nulls = {
+      success_url: null, cancel_url: null, pending_url: null, connection_id: null, quantity: null, subscription_config_ids: null,
+      allow_promotion_codes: null, promotion_code: null, currency: null, locale: null, metadata: null, reference_id: null,
+      expires_at: null, customer: { email: 'nully@example.com', name: null, country: null, lock_email: null }, attribution: { utm_source: 'seed', utm_medium: null },
+    };
+    const response = await till.api('POST', '/v1/checkout_sessions', { body: await till.sessionBody(nulls) });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    expect(response.body).toMatchObject({
+      success_url: null, pending_url: null, quantity: 1, metadata: {}, locale: null,
+      customer: { email: 'nully@example.com', name: null, country: null, lock_email: false },
+      attribution: { utm_source: 'seed' },
+    });
+  });
+
+  it('still refuses a required field sent as null, naming it', async () => {
+    expectApiError(await till.api('POST', '/v1/checkout_sessions', { body: await till.sessionBody({ checkout_mode: null }) }), 'validation_error', 'checkout_mode');
+  });
+});
+
+describe('pending_url (seed 001)', () => {
+  it('is kept and returned', async () => {
+    const session = await till.createSession({ pending_url: 'https://shop.example.com/checkout/pending?order=7' });
+    expect(session.pending_url).toBe('https://shop.example.com/checkout/pending?order=7');
+    expect((await till.api('GET', `/v1/checkout_sessions/${session.checkout_session_id}`)).body.pending_url).toBe(session.pending_url);
+  });
+
+  it.each(['/relative', 'javascript:alert(1)', 'https://user:pw@shop.example.com/', `https://shop.example.com/${'x'.repeat(2100)}`])(
+    'refuses %s',
+    async (pendingUrl) => {
+      expectApiError(await till.api('POST', '/v1/checkout_sessions', { body: await till.sessionBody({ pending_url: pendingUrl }) }), 'validation_error', 'pending_url');
+    },
+  );
+});

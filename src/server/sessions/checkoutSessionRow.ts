@@ -11,6 +11,8 @@ export interface CheckoutSessionRow {
   /** Added by migration 002; null when the merchant gave none. */
   success_url: string | null;
   cancel_url: string | null;
+  /** Added by migration 011 (seed 001): where a payment that needs the customer later sends them; null if not given. */
+  pending_url: string | null;
   connection_id: string | null;
   subscription_config_id: string;
   credit_bundle_id: string | null;
@@ -92,6 +94,7 @@ export function serializeCheckoutSession(
     origin_url: session.origin_url,
     success_url: session.success_url,
     cancel_url: session.cancel_url,
+    pending_url: session.pending_url,
     connection_id: session.connection_id,
     subscription_config_id: session.checkout_mode === 'subscription' ? session.subscription_config_id : null,
     credit_bundle_id: session.credit_bundle_id,

@@ -62,6 +62,7 @@ export const createCheckoutSessionInput = z.strictObject({
   origin_url: httpOrigin,
   success_url: redirectUrl.optional(),
   cancel_url: redirectUrl.optional(),
+  pending_url: redirectUrl.optional(),
   connection_id: id.optional(),
   subscription_config_id: id.optional(),
   credit_bundle_id: id.optional(),
@@ -225,8 +226,20 @@ async function resolvePurchase(db: Queryable, merchantId: string, input: Input) 
   return { configId: bundle.subscription_config_id, bundleId: bundle.credit_bundle_id, connection, planOptions: null, quantity: 1, promotion: null };
 }
 
+/**
+ * Seeds 001 and 002 type optional fields as `| null`: null means absent, at the top level and inside `customer` and
+ * `attribution`. A required field sent as null is then missing, and says so.
+ */
+function nullMeansAbsent(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const present = Object.entries(body).filter(([, value]) => value !== null);
+  return Object.fromEntries(
+    present.map(([key, value]) => [key, key === 'customer' || key === 'attribution' ? nullMeansAbsent(value) : value]),
+  );
+}
+
 export async function createCheckoutSession(db: Database, merchantId: string, publicUrl: string, body: unknown) {
-  const input = parseInput(createCheckoutSessionInput, body);
+  const input = parseInput(createCheckoutSessionInput, nullMeansAbsent(body));
   const now = new Date();
   const expiresAt = resolveExpiry(input.expires_at, now);
   const purchase = await resolvePurchase(db, merchantId, input);
@@ -236,8 +249,8 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
        (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, success_url, cancel_url,
         connection_id, subscription_config_id, credit_bundle_id, created_at, expires_at,
         customer_email, customer_name, customer_country, lock_email, quantity, subscription_config_ids,
-        allow_promotion_codes, promotion_code_id, locale, metadata, reference_id, attribution)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
+        allow_promotion_codes, promotion_code_id, locale, metadata, reference_id, attribution, pending_url)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
      RETURNING *`,
     [
       createId('cs', now.getTime()),
@@ -265,6 +278,7 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
       JSON.stringify(input.metadata ?? {}),
       input.reference_id ?? null,
       input.attribution ? JSON.stringify(input.attribution) : null,
+      input.pending_url ?? null,
     ],
   );
   return serializeCheckoutSession(session!, await priceSession(db, session!, { now }), {

@@ -112,7 +112,7 @@ export async function seedDemo(db: Database, pinnedApiKey?: string): Promise<Dem
       // A new TILL_API_KEY replaces the key it pinned before: that one stops working, as a rotated key should.
       if (stored) await tx.query('UPDATE api_keys SET revoked_at = now() WHERE key_hash = $1 AND revoked_at IS NULL', [hashSecret(stored.value)]);
       const [known] = await tx.query<{ revoked_at: Date | null }>('SELECT revoked_at FROM api_keys WHERE key_hash = $1', [hashSecret(apiKey)]);
-      if (!known) await insertApiKey(tx, merchantId, { secret: apiKey, description: 'The demo key (TILL_API_KEY)' });
+      if (!known) await insertApiKey(tx, merchantId, { secret: apiKey, description: pinnedApiKey ? 'The demo key (TILL_API_KEY)' : 'The demo key' });
       else if (known.revoked_at) await tx.query('UPDATE api_keys SET revoked_at = NULL WHERE key_hash = $1', [hashSecret(apiKey)]);
     }
     return { merchantId, apiKey };

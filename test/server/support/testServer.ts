@@ -57,6 +57,7 @@ export interface CheckoutSession {
   origin_url: string;
   success_url: string | null;
   cancel_url: string | null;
+  pending_url: string | null;
   created_at: string;
   connection_id: string | null;
   subscription_config_id: string | null;
