@@ -15,17 +15,23 @@ export async function recordEvent(tx: Queryable, merchantId: string, type: Event
     type,
     JSON.stringify(data),
   ]);
-  const endpoints = await tx.query<{ webhook_endpoint_id: string }>(
-    `SELECT webhook_endpoint_id FROM webhook_endpoints
-     WHERE merchant_id = $1 AND status = 'enabled' AND ($2 = ANY(enabled_events) OR '*' = ANY(enabled_events))`,
-    [merchantId, type],
-  );
-  for (const { webhook_endpoint_id } of endpoints) {
+  for (const endpointId of await subscribedEndpointIds(tx, merchantId, type)) {
     await tx.query('INSERT INTO webhook_deliveries (delivery_id, event_id, webhook_endpoint_id) VALUES ($1, $2, $3)', [
       createId('whd'),
       eventId,
-      webhook_endpoint_id,
+      endpointId,
     ]);
   }
   return eventId;
+}
+
+/** The merchant's enabled endpoints that receive events of `type` (named, or `*`), in id order. */
+export async function subscribedEndpointIds(db: Queryable, merchantId: string, type: string): Promise<string[]> {
+  const rows = await db.query<{ webhook_endpoint_id: string }>(
+    `SELECT webhook_endpoint_id FROM webhook_endpoints
+     WHERE merchant_id = $1 AND status = 'enabled' AND ($2 = ANY(enabled_events) OR '*' = ANY(enabled_events))
+     ORDER BY webhook_endpoint_id`,
+    [merchantId, type],
+  );
+  return rows.map((row) => row.webhook_endpoint_id);
 }

@@ -5,6 +5,7 @@ import { TillApiError } from '../TillApiError';
 import { parseInput } from '../validation';
 import { findWebhookEndpoint } from '../webhooks/webhookEndpoints';
 import { findEvent } from './listEvents';
+import { subscribedEndpointIds } from './recordEvent';
 
 const redeliverInput = z.strictObject({ webhook_endpoint_id: z.string().min(1).max(100).optional() });
 
@@ -18,14 +19,7 @@ export async function redeliverEvent(db: Queryable, merchantId: string, eventId:
   const event = await findEvent(db, merchantId, eventId);
   const endpointIds = input.webhook_endpoint_id
     ? [await enabledEndpoint(db, merchantId, input.webhook_endpoint_id)]
-    : (
-        await db.query<{ webhook_endpoint_id: string }>(
-          `SELECT webhook_endpoint_id FROM webhook_endpoints
-           WHERE merchant_id = $1 AND status = 'enabled' AND ($2 = ANY(enabled_events) OR '*' = ANY(enabled_events))
-           ORDER BY webhook_endpoint_id`,
-          [merchantId, event.type],
-        )
-      ).map((row) => row.webhook_endpoint_id);
+    : await subscribedEndpointIds(db, merchantId, event.type);
   for (const endpointId of endpointIds) {
     await db.query(
       `INSERT INTO webhook_deliveries (delivery_id, event_id, webhook_endpoint_id) VALUES ($1, $2, $3)
