@@ -91,7 +91,7 @@ export interface Messages {
     useSavedCard: (last4: string) => string;
   };
   /** By the server's `decline_code`; `card_declined` is the generic one. */
-  declines: Record<'card_declined' | 'insufficient_funds' | 'expired_card', string>;
+  declines: Record<'card_declined' | 'insufficient_funds' | 'expired_card' | 'test_mode_live_card' | 'live_payments_unavailable', string>;
   promotion: {
     label: string;
     apply: string;
@@ -220,6 +220,8 @@ export const messages: Messages = {
     card_declined: 'Your card was declined. Try another card.',
     insufficient_funds: 'Your card has insufficient funds. Try another card.',
     expired_card: 'Your card has expired. Try another card.',
+    test_mode_live_card: 'This is a test card, and this checkout takes real payments. Use a real card.',
+    live_payments_unavailable: 'Card payments are not available for this checkout yet. You have not been charged.',
   },
   promotion: {
     label: 'Promotion code',

@@ -52,8 +52,12 @@ const ERROR_TYPE: Record<number, string> = {
   500: 'api_error',
 };
 
-/** Why a card was declined, as the test processor reports it; `card_declined` is the generic reason. */
-export type DeclineCode = 'card_declined' | 'insufficient_funds' | 'expired_card';
+/**
+ * Why a card was declined, as the test processor reports it; `card_declined` is the generic reason. In live mode,
+ * `test_mode_live_card` (Stripe's code) refuses a test card and `live_payments_unavailable` any other, as live
+ * mode has no processor yet (issue 12).
+ */
+export type DeclineCode = 'card_declined' | 'insufficient_funds' | 'expired_card' | 'test_mode_live_card' | 'live_payments_unavailable';
 
 /**
  * The one error the server throws on purpose; `onError` turns it into the JSON envelope

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { insertApiKey, listApiKeys, revokeApiKey } from './apiKeys/apiKeys';
 import { loadConfig } from './config';
-import { createId } from './ids';
+import { insertMerchant, merchantInMode } from './merchants/merchants';
+import type { Mode } from './modes';
 import { migrate } from './store/migrate';
 import { openDatabase } from './store/openDatabase';
 import type { Database } from './store/Database';
@@ -11,15 +12,16 @@ const USAGE = `Usage: npm run till -- <command>
 
   merchants create --name <name>     a new merchant, and its first test API key
   merchants list
-  keys create [--merchant <id>] [--description <text>]
-                                     a new test API key (the secret is printed once)
+  keys create [--mode test|live] [--merchant <id>] [--description <text>]
+                                     a new API key, test unless told (the secret is printed once)
   keys list [--merchant <id>]        prefix, last 4, mode, created, last used, revoked
   keys revoke <api_key_id>           the key answers 401 from now on
 
---merchant may be left out when the store holds one merchant. The store is the server's: DATABASE_URL, or
+A merchant's test and live modes keep separate data: a key sees only its own mode's objects.
+--merchant (the id 'merchants create' printed) may be left out when the store holds one merchant. The store is the server's: DATABASE_URL, or
 PGlite in DATA_DIR (stop a server using that PGlite directory first: PGlite is one process's).`;
 
-type Options = { name?: string; merchant?: string; description?: string };
+type Options = { name?: string; merchant?: string; description?: string; mode?: string };
 
 /**
  * The operator's tool for a fresh server (issue 10): make merchants and their keys without editing SQL. It works on
@@ -29,7 +31,13 @@ async function main(argv: string[]) {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { name: { type: 'string' }, merchant: { type: 'string' }, description: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      name: { type: 'string' },
+      merchant: { type: 'string' },
+      description: { type: 'string' },
+      mode: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [noun, verb, target] = positionals;
   if (values.help || !noun) return print(USAGE);
@@ -47,10 +55,9 @@ async function run(db: Database, command: string, target: string | undefined, op
   switch (command) {
     case 'merchants create': {
       if (!options.name?.trim()) throw new CliError('Give the merchant a name: merchants create --name "Acme AI".');
-      const merchantId = createId('mer');
-      const key = await db.transaction(async (tx) => {
-        await tx.query('INSERT INTO merchants (merchant_id, name) VALUES ($1, $2)', [merchantId, options.name!.trim()]);
-        return insertApiKey(tx, merchantId, { description: 'Created with the merchant' });
+      const { merchantId, key } = await db.transaction(async (tx) => {
+        const merchantId = await insertMerchant(tx, options.name!.trim());
+        return { merchantId, key: await insertApiKey(tx, merchantId, { description: 'Created with the merchant' }) };
       });
       print(`Merchant ${merchantId} (${options.name.trim()})`);
       print(`API key  ${key.api_key_id}: ${key.secret}`);
@@ -58,25 +65,35 @@ async function run(db: Database, command: string, target: string | undefined, op
       return;
     }
     case 'merchants list': {
-      const merchants = await db.query<{ merchant_id: string; name: string; created_at: Date }>('SELECT * FROM merchants ORDER BY merchant_id');
-      for (const merchant of merchants) print(`${merchant.merchant_id}  ${merchant.created_at.toISOString()}  ${merchant.name}`);
+      const merchants = await db.query<{ merchant_id: string; name: string; created_at: Date; live: boolean }>(
+        `SELECT *, EXISTS (SELECT 1 FROM merchants live WHERE live.account_id = m.merchant_id AND live.livemode) AS live
+         FROM merchants m WHERE merchant_id = account_id ORDER BY merchant_id`,
+      );
+      for (const merchant of merchants) {
+        print(`${merchant.merchant_id}  ${merchant.created_at.toISOString()}  ${merchant.live ? 'test and live' : 'test only'}  ${merchant.name}`);
+      }
       return;
     }
     case 'keys create': {
-      const key = await insertApiKey(db, await merchantOf(db, options.merchant), { description: options.description?.trim() || null });
+      const mode = modeOption(options.mode);
+      const merchantId = (await merchantInMode(db, await merchantOf(db, options.merchant), mode))!;
+      const key = await insertApiKey(db, merchantId, { description: options.description?.trim() || null });
       print(`API key ${key.api_key_id}: ${key.secret}`);
       print('The secret is shown this once; the store keeps only its hash.');
       return;
     }
     case 'keys list': {
-      const merchantId = await merchantOf(db, options.merchant);
-      for (let cursor: string | undefined, more = true; more; ) {
-        const page = await listApiKeys(db, merchantId, { limit: 100, cursor });
-        for (const key of page.data) {
-          const state = key.revoked_at ? `revoked ${key.revoked_at}` : 'active';
-          print(`${key.api_key_id}  ${key.prefix}_…${key.last4 ?? '????'}  ${key.mode}  created ${key.created_at}  last used ${key.last_used_at ?? 'never'}  ${state}`);
+      const business = await merchantOf(db, options.merchant);
+      const modes = await db.query<{ merchant_id: string }>('SELECT merchant_id FROM merchants WHERE account_id = $1 ORDER BY livemode', [business]);
+      for (const { merchant_id } of modes) {
+        for (let cursor: string | undefined, more = true; more; ) {
+          const page = await listApiKeys(db, merchant_id, { limit: 100, cursor });
+          for (const key of page.data) {
+            const state = key.revoked_at ? `revoked ${key.revoked_at}` : 'active';
+            print(`${key.api_key_id}  ${key.prefix}_…${key.last4 ?? '????'}  ${key.mode}  created ${key.created_at}  last used ${key.last_used_at ?? 'never'}  ${state}`);
+          }
+          [more, cursor] = [page.has_more, page.next_cursor ?? undefined];
         }
-        [more, cursor] = [page.has_more, page.next_cursor ?? undefined];
       }
       return;
     }
@@ -93,14 +110,19 @@ async function run(db: Database, command: string, target: string | undefined, op
   }
 }
 
-/** `--merchant`, or the one merchant there is. */
+function modeOption(mode = 'test'): Mode {
+  if (mode !== 'test' && mode !== 'live') throw new CliError(`--mode is 'test' or 'live', not '${mode}'.`);
+  return mode;
+}
+
+/** The business `--merchant` names (by either mode's id), or the one business there is; as the id of its test row. */
 async function merchantOf(db: Database, merchantId: string | undefined): Promise<string> {
   if (merchantId) {
-    const [row] = await db.query('SELECT 1 FROM merchants WHERE merchant_id = $1', [merchantId]);
+    const [row] = await db.query<{ account_id: string }>('SELECT account_id FROM merchants WHERE merchant_id = $1', [merchantId]);
     if (!row) throw new CliError(`No merchant with id '${merchantId}'.`);
-    return merchantId;
+    return row.account_id;
   }
-  const merchants = await db.query<{ merchant_id: string }>('SELECT merchant_id FROM merchants ORDER BY merchant_id LIMIT 2');
+  const merchants = await db.query<{ merchant_id: string }>('SELECT merchant_id FROM merchants WHERE merchant_id = account_id ORDER BY merchant_id LIMIT 2');
   if (merchants.length !== 1) throw new CliError(`The store holds ${merchants.length === 0 ? 'no merchant' : 'several merchants'}: say which with --merchant.`);
   return merchants[0]!.merchant_id;
 }

@@ -20,7 +20,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicUrl: publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`,
     dataDir: env.DATA_DIR ?? '.till-data',
     databaseUrl: env.DATABASE_URL || undefined,
-    apiKey: env.TILL_API_KEY || undefined,
+    apiKey: readDemoApiKey(env.TILL_API_KEY),
     shopPort: Number(env.SHOP_PORT ?? 4000),
     development: env.TILL_ENV === 'development',
     webhookTimeoutMs: readTimeout(env.TILL_WEBHOOK_TIMEOUT_MS),
@@ -35,4 +35,13 @@ function readTimeout(value: string | undefined): number {
     throw new Error(`TILL_WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 60000, not '${value}'.`);
   }
   return ms;
+}
+
+/** The demo merchant is a test-mode merchant, so the key pinned for it must be a test key. */
+function readDemoApiKey(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^sk_test_[\x21-\x7e]{8,200}$/.test(value)) {
+    throw new Error("TILL_API_KEY must be a test key: 'sk_test_' and 8 to 200 printable characters, without spaces.");
+  }
+  return value;
 }

@@ -1,12 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Mode } from './modes';
 
 /** base64url SHA-256: what the store keeps of every key and session secret, and the checkout frame's handle. */
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('base64url');
 }
 
-export function createSecret(prefix: 'sk_test' | 'css_test'): string {
-  return `${prefix}_${randomBytes(36).toString('base64url')}`;
+/** An API key (`sk_live_…`) or a checkout session's secret (`css_test_…`). */
+export function createSecret(kind: 'sk' | 'css', mode: Mode): string {
+  return `${kind}_${mode}_${randomBytes(36).toString('base64url')}`;
 }
 
 /** The seed's token format: standard base64 of `{"secret","base"}`, opaque to the merchant. */

@@ -20,6 +20,7 @@ describe('/v1/api_keys', () => {
     expect(created.status).toBe(201);
     expect(created.body).toStrictEqual({
       api_key_id: expect.stringMatching(/^key_test_[0-9A-Z]{26}$/),
+      livemode: false,
       prefix: 'sk_test',
       last4: created.body.secret.slice(-4),
       mode: 'test',

@@ -35,6 +35,7 @@ describe('GET /v1/subscription_configs', () => {
     const pro = response.body.data.find((config: { name: string }) => config.name === 'Pro');
     expect(pro).toStrictEqual({
       subscription_config_id: configId,
+      livemode: false,
       name: 'Pro',
       period_amount: '19.00',
       currency: 'USD',
@@ -54,6 +55,7 @@ describe('GET /v1/subscription_configs', () => {
       expect.arrayContaining([
         {
           credit_bundle_id: starterBundle.id,
+          livemode: false,
           subscription_config_id: configId,
           name: 'Starter pack',
           cost: '5.00',
@@ -64,6 +66,7 @@ describe('GET /v1/subscription_configs', () => {
         },
         {
           credit_bundle_id: powerBundle.id,
+          livemode: false,
           subscription_config_id: configId,
           name: 'Power pack',
           cost: '20.00',
@@ -117,6 +120,7 @@ describe('GET /v1/credit_bundles', () => {
     expect(response.body.data.map((bundle: { name: string }) => bundle.name).sort()).toEqual(['Power pack', 'Starter pack', 'Team pack']);
     expect(response.body.data).toContainEqual({
       credit_bundle_id: starterBundle.id,
+      livemode: false,
       subscription_config_id: (await till.catalog()).configId,
       name: 'Starter pack',
       cost: '5.00',

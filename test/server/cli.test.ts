@@ -114,7 +114,31 @@ describe('npm run till', { timeout: 120_000 }, () => {
     });
   });
 
+  it('gives a merchant a live key, whose mode shares nothing with test mode', async () => {
+    const created = await till('merchants', 'create', '--name', 'Going Live');
+    const merchantId = /Merchant (mer_test_\w+)/.exec(created.stdout)![1]!;
+    const testKey = /API key +key_test_\w+: (sk_test_\S+)/.exec(created.stdout)![1]!;
+    const live = await till('keys', 'create', '--mode', 'live', '--merchant', merchantId);
+    expect(live.code, live.stderr).toBe(0);
+    const [, liveId, liveKey] = /API key (key_live_\w+): (sk_live_\S+)/.exec(live.stdout)!;
+
+    const testPlanId = await withServer(async (request) => {
+      const plan = await request('/v1/subscription_configs', testKey, { name: 'Pro', period_amount: '12.00', currency: 'EUR', billing_interval: 'month' });
+      const { subscription_config_id } = (await plan.json()) as { subscription_config_id: string };
+      expect((await request(`/v1/subscription_configs/${subscription_config_id}`, liveKey!)).status).toBe(404);
+      const livePlan = await request('/v1/subscription_configs', liveKey!, { name: 'Pro', period_amount: '12.00', currency: 'EUR', billing_interval: 'month' });
+      expect(await livePlan.json()).toMatchObject({ subscription_config_id: expect.stringMatching(/^sc_live_/), livemode: true });
+      return subscription_config_id;
+    });
+    expect(testPlanId).toMatch(/^sc_test_/);
+    expect((await till('merchants', 'list')).stdout).toMatch(new RegExp(`${merchantId} .* test and live  Going Live`));
+    const keys = (await till('keys', 'list', '--merchant', merchantId)).stdout;
+    expect(keys).toContain(`${liveId}  sk_live_…${liveKey!.slice(-4)}  live`);
+    expect(keys).toMatch(/key_test_\w+  sk_test_…\S{4}  test/);
+  });
+
   it('says what is wrong in a sentence, with exit code 2', async () => {
+    expect(await till('keys', 'create', '--mode', 'staging')).toMatchObject({ code: 2, stderr: "till: --mode is 'test' or 'live', not 'staging'.\n" });
     expect(await till('merchants', 'create')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^till: Give the merchant a name/) });
     expect(await till('keys', 'revoke', 'key_test_nope')).toMatchObject({ code: 2, stderr: "till: No API key with id 'key_test_nope'.\n" });
     expect(await till('keys', 'create', '--merchant', 'mer_test_nope')).toMatchObject({ code: 2 });

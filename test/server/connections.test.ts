@@ -12,9 +12,11 @@ describe('GET /v1/connections/:id', () => {
 
     expect(connection).toStrictEqual({
       connection_id: connectionId,
+      livemode: false,
       customer: { email: 'ada@example.com', name: 'Ada Lovelace' },
       subscription: {
         subscription_id: expect.stringMatching(/^sub_test_[0-9A-Z]{26}$/),
+        livemode: false,
         connection_id: connectionId,
         subscription_config_id: configId,
         status: 'active',

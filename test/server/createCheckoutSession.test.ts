@@ -42,11 +42,12 @@ describe('POST /v1/checkout_sessions', () => {
         // Issue 9: what a completed session paid for
         'subscription_id', 'amount_total', 'credits_added',
         // Issue 10
-        'pending_url',
+        'pending_url', 'livemode',
       ].sort(),
     );
     expect(session).toMatchObject({
       checkout_mode: 'subscription',
+      livemode: false,
       origin_url: SHOP_ORIGIN_URL,
       success_url: null,
       cancel_url: null,

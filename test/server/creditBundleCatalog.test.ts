@@ -23,6 +23,7 @@ describe('POST /v1/credit_bundles', () => {
     const bundle = await createBundle();
     expect(bundle).toStrictEqual({
       credit_bundle_id: expect.stringMatching(/^cb_test_[0-9A-Z]{26}$/),
+      livemode: false,
       subscription_config_id: planId,
       name: 'Mega pack',
       cost: '50.00',

@@ -55,7 +55,7 @@ async function fillWithCustomers(count: number) {
   const { configId } = await till.catalog();
   const n = "lpad(i::text, 6, '0')";
   const merchant = "'mer_bulk_' || (i % 50)";
-  await till.db.query("INSERT INTO merchants (merchant_id, name) SELECT 'mer_bulk_' || i, 'Bulk' FROM generate_series(0, 49) AS i");
+  await till.db.query("INSERT INTO merchants (merchant_id, account_id, name) SELECT 'mer_bulk_' || i, 'mer_bulk_' || i, 'Bulk' FROM generate_series(0, 49) AS i");
   await till.db.query(
     `INSERT INTO connections (connection_id, merchant_id, email, name)
      SELECT 'con_bulk_' || ${n}, ${merchant}, 'bulk' || i || '@example.com', 'Bulk' FROM generate_series(1, $1) AS i`,

@@ -39,6 +39,7 @@ describe('GET /v1/payments', () => {
       data: [
         {
           payment_id: expect.stringMatching(/^pay_test_[0-9A-Z]{26}$/),
+          livemode: false,
           checkout_session_id: sessionId,
           connection_id: null,
           amount: '19.00',
@@ -51,6 +52,7 @@ describe('GET /v1/payments', () => {
         },
         {
           payment_id: expect.stringMatching(/^pay_test_[0-9A-Z]{26}$/),
+          livemode: false,
           checkout_session_id: sessionId,
           connection_id: connectionId,
           amount: '19.00',

@@ -30,6 +30,7 @@ describe('POST /v1/subscription_configs', () => {
     const plan = await createPlan();
     expect(plan).toStrictEqual({
       subscription_config_id: expect.stringMatching(/^sc_test_[0-9A-Z]{26}$/),
+      livemode: false,
       name: 'Pro Quarterly',
       period_amount: '57.00',
       currency: 'USD',

@@ -29,6 +29,7 @@ describe('POST /v1/promotion_codes', () => {
     expect(response.status).toBe(201);
     expect(response.body).toStrictEqual({
       promotion_code_id: expect.stringMatching(/^promo_test_/),
+      livemode: false,
       code: code.toUpperCase(),
       percent_off: 15,
       amount_off: null,

@@ -39,6 +39,7 @@ describe('GET /v1/subscriptions/:id', () => {
     expect(response.status).toBe(200);
     expect(response.body).toStrictEqual({
       subscription_id: subscription.subscription_id,
+      livemode: false,
       connection_id: subscription.connection_id,
       subscription_config_id: configId,
       status: 'active',

@@ -15,6 +15,7 @@ describe('POST /v1/tax_rates', () => {
     expect(response.status).toBe(201);
     expect(response.body).toStrictEqual({
       tax_rate_id: expect.stringMatching(/^txr_test_[0-9A-Z]{26}$/),
+      livemode: false,
       country: 'NL',
       percentage: 7.5,
       display_name: 'BTW',
@@ -56,6 +57,7 @@ describe('GET /v1/tax_rates', () => {
     expect(ids).toEqual([...ids].sort());
     expect(all.data).toContainEqual({
       tax_rate_id: expect.any(String), country: 'JP', percentage: 10, display_name: '消費税', active: true, created_at: expect.any(String),
+      livemode: false,
     });
     const first = await createRate({ country: 'IT', percentage: 22 });
     expect((await till.api('GET', '/v1/tax_rates?country=it')).body).toStrictEqual({ data: [first], has_more: false, next_cursor: null });

@@ -46,8 +46,8 @@ describe('migration 009 on a store with tax rates', () => {
     expect(new Set(rows.map((row) => row.tax_rate_id)).size).toBe(4);
     for (const row of rows) {
       expect(row).toStrictEqual({ tax_rate_id: expect.stringMatching(/^txr_test_0{10}\d{16}$/), active: true });
-      expect(row.tax_rate_id.length).toBe(createId('txr').length);
-      expect(row.tax_rate_id < createId('txr')).toBe(true);
+      expect(row.tax_rate_id.length).toBe(createId('txr', 'test').length);
+      expect(row.tax_rate_id < createId('txr', 'test')).toBe(true);
     }
     await expect(db.query("INSERT INTO tax_rates (tax_rate_id, merchant_id, country, rate_bps, display_name) VALUES ('t', 'mer_a', 'DE', 700, 'x')"))
       .rejects.toThrow(/unique|duplicate/);

@@ -88,7 +88,7 @@ describe('migrate', () => {
       '001_initial.sql', '002_redirect_urls.sql', '003_pricing_and_session_options.sql', '004_logo_url_sources.sql',
       '005_events_and_webhooks.sql', '006_subscriptions_and_payments.sql', '007_idempotency_keys.sql',
       '008_catalog_plans.sql', '009_promotion_codes_and_tax_rates.sql', '010_api_keys.sql',
-      '011_pending_url.sql',
+      '011_pending_url.sql', '012_live_mode.sql',
     ]);
   });
 
@@ -315,7 +315,7 @@ describe('migration 003 and the issue 4 demo catalog', () => {
     // Back to the schema 003 left, with a second merchant whose logo is plain http.
     await db.query('ALTER TABLE merchants DROP CONSTRAINT merchants_logo_url_source');
     await db.query("DELETE FROM schema_migrations WHERE name = '004_logo_url_sources.sql'");
-    await db.query("INSERT INTO merchants (merchant_id, name, logo_url) VALUES ('m_http', 'Plain', 'http://plain.example/logo.png')");
+    await db.query("INSERT INTO merchants (merchant_id, account_id, name, logo_url) VALUES ('m_http', 'm_http', 'Plain', 'http://plain.example/logo.png')");
 
     await migrate(db);
 
@@ -412,7 +412,7 @@ describe('migration 006: subscriptions and payments by merchant', () => {
     const { db } = await openEmptyDatabase();
     await migrate(db);
     const demo = await seedDemo(db);
-    await db.query("INSERT INTO merchants (merchant_id, name) VALUES ('mer_other', 'Other')");
+    await db.query("INSERT INTO merchants (merchant_id, account_id, name) VALUES ('mer_other', 'mer_other', 'Other')");
     await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_other', 'mer_other', 'o@example.com', 'O')");
     await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_mine', $1, 'm@example.com', 'M')", [demo.merchantId]);
     await db.query(

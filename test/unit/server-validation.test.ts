@@ -139,7 +139,7 @@ describe('secrets', () => {
   });
 
   it('makes long random secrets behind their prefix', () => {
-    const [a, b] = [createSecret('css_test'), createSecret('css_test')];
+    const [a, b] = [createSecret('css', 'test'), createSecret('css', 'test')];
     expect(a).toMatch(/^css_test_[A-Za-z0-9_-]{48}$/);
     expect(a).not.toBe(b);
   });

@@ -93,6 +93,8 @@ export const messages: Messages = {
     card_declined: `Ihre Karte wurde abgelehnt. ${tryAnotherCard}`,
     insufficient_funds: `Ihre Karte ist nicht ausreichend gedeckt. ${tryAnotherCard}`,
     expired_card: `Ihre Karte ist abgelaufen. ${tryAnotherCard}`,
+    test_mode_live_card: 'Dies ist eine Testkarte, und dieser Checkout nimmt echte Zahlungen an. Bitte verwenden Sie eine echte Karte.',
+    live_payments_unavailable: 'Kartenzahlungen sind für diesen Checkout noch nicht verfügbar. Ihnen wurde nichts berechnet.',
   },
   promotion: {
     label: 'Gutscheincode',

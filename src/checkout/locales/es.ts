@@ -94,6 +94,8 @@ export const messages: Messages = {
     card_declined: `Tu tarjeta ha sido rechazada. ${tryAnotherCard}`,
     insufficient_funds: `Tu tarjeta no tiene fondos suficientes. ${tryAnotherCard}`,
     expired_card: `Tu tarjeta ha caducado. ${tryAnotherCard}`,
+    test_mode_live_card: 'Esta es una tarjeta de prueba y este pago es real. Usa una tarjeta real.',
+    live_payments_unavailable: 'Los pagos con tarjeta aún no están disponibles para este pago. No se te ha cobrado nada.',
   },
   promotion: {
     label: 'Código promocional',

@@ -97,6 +97,8 @@ export const messages: Messages = {
     card_declined: `Votre carte a été refusée. ${tryAnotherCard}`,
     insufficient_funds: `Le solde de votre carte est insuffisant. ${tryAnotherCard}`,
     expired_card: `Votre carte a expiré. ${tryAnotherCard}`,
+    test_mode_live_card: 'Ceci est une carte de test, et ce paiement est réel. Utilisez une vraie carte.',
+    live_payments_unavailable: 'Les paiements par carte ne sont pas encore disponibles pour ce paiement. Vous n’avez pas été débité.',
   },
   promotion: {
     label: 'Code promo',

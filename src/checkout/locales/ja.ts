@@ -81,6 +81,8 @@ export const messages: Messages = {
     card_declined: `カードが承認されませんでした。${tryAnotherCard}`,
     insufficient_funds: `カードの残高が不足しています。${tryAnotherCard}`,
     expired_card: `カードの有効期限が切れています。${tryAnotherCard}`,
+    test_mode_live_card: 'これはテスト用カードです。この決済は本番の支払いです。実際のカードをご利用ください。',
+    live_payments_unavailable: 'この決済ではまだカード払いをご利用いただけません。料金は請求されていません。',
   },
   promotion: {
     label: 'プロモーションコード',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createId } from '../ids';
+import { modeOf } from '../modes';
 import { toList, type Page } from '../pagination';
 import { createSecret, hashSecret } from '../secrets';
 import type { Database, Queryable } from '../store/Database';
@@ -22,11 +23,13 @@ const createInput = z.strictObject({
 
 /** A key as lists show it: never the secret, which exists only in the answer that made it. */
 function serializeApiKey(row: ApiKeyRow) {
+  const mode = modeOf(row.api_key_id);
   return {
     api_key_id: row.api_key_id,
-    prefix: 'sk_test',
+    livemode: mode === 'live',
+    prefix: `sk_${mode}`,
     last4: row.last4,
-    mode: 'test' as const,
+    mode,
     description: row.description,
     created_at: row.created_at.toISOString(),
     last_used_at: row.last_used_at?.toISOString() ?? null,
@@ -36,12 +39,15 @@ function serializeApiKey(row: ApiKeyRow) {
 
 /**
  * Stores a key for the merchant, as its hash and last four characters, and returns it with its secret, shown
- * this once. `secret` pins a known key (the demo's `TILL_API_KEY`); otherwise a new one is made.
+ * this once. `secret` pins a known key (the demo's `TILL_API_KEY`); otherwise a new one is made. A key's mode is
+ * its merchant row's.
  */
-export async function insertApiKey(db: Queryable, merchantId: string, { secret = createSecret('sk_test'), description = null as string | null } = {}) {
+export async function insertApiKey(db: Queryable, merchantId: string, { secret = createSecret('sk', modeOf(merchantId)), description = null as string | null } = {}) {
+  const mode = modeOf(merchantId);
+  if (!secret.startsWith(`sk_${mode}_`)) throw new Error(`A ${mode} mode key must start with 'sk_${mode}_'.`);
   const [row] = await db.query<ApiKeyRow>(
     `INSERT INTO api_keys (api_key_id, key_hash, merchant_id, last4, description) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-    [createId('key'), hashSecret(secret), merchantId, secret.slice(-4), description],
+    [createId('key', mode), hashSecret(secret), merchantId, secret.slice(-4), description],
   );
   return { ...serializeApiKey(row!), secret };
 }

@@ -1,5 +1,6 @@
 import type { BillingInterval } from '../addBillingInterval';
 import { creditToDecimalString, toDecimalString } from '../money';
+import { isLive } from '../modes';
 
 export interface SubscriptionConfigRow {
   subscription_config_id: string;
@@ -41,6 +42,7 @@ export const CREDIT_BUNDLE_SELECT = `
 export function serializeCreditBundle(row: CreditBundleRow) {
   return {
     credit_bundle_id: row.credit_bundle_id,
+    livemode: isLive(row.credit_bundle_id),
     subscription_config_id: row.subscription_config_id,
     name: row.name,
     cost: toDecimalString(row.cost, row.currency),
@@ -54,6 +56,7 @@ export function serializeCreditBundle(row: CreditBundleRow) {
 export function serializeSubscriptionConfig(row: SubscriptionConfigRow, bundles: CreditBundleRow[]) {
   return {
     subscription_config_id: row.subscription_config_id,
+    livemode: isLive(row.subscription_config_id),
     name: row.name,
     period_amount: toDecimalString(row.period_amount, row.currency),
     currency: row.currency,

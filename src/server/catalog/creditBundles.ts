@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createId } from '../ids';
+import { modeOf } from '../modes';
 import type { Database, Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { parseInput } from '../validation';
@@ -45,7 +46,7 @@ export async function createCreditBundle(db: Queryable, merchantId: string, body
   const plan = await findSubscriptionConfig(db, merchantId, input.subscription_config_id, { param: 'subscription_config_id' });
   const cost = parseCatalogAmount(input.cost, plan.currency, 'cost');
   const creditAmount = parseCreditAmount(input.credit_amount, 'credit_amount', { positive: true });
-  const bundleId = createId('cb');
+  const bundleId = createId('cb', modeOf(merchantId));
   await db.query(
     'INSERT INTO credit_bundles (credit_bundle_id, subscription_config_id, name, cost, credit_amount, active) VALUES ($1, $2, $3, $4, $5, $6)',
     [bundleId, plan.subscription_config_id, input.name, cost, creditAmount, input.active],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createId } from '../ids';
+import { modeOf } from '../modes';
 import { MAX_QUANTITY } from '../sessions/createCheckoutSession';
 import type { Database, Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
@@ -114,7 +115,7 @@ export async function createSubscriptionConfig(db: Queryable, merchantId: string
        (subscription_config_id, merchant_id, name, period_amount, currency, billing_interval, interval_count,
         included_credit, tax_behavior, seat_based, min_quantity, max_quantity, active)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
-    [createId('sc'), merchantId, plan.name, plan.period_amount, plan.currency, plan.billing_interval, plan.interval_count,
+    [createId('sc', modeOf(merchantId)), merchantId, plan.name, plan.period_amount, plan.currency, plan.billing_interval, plan.interval_count,
       plan.included_credit, plan.tax_behavior, plan.seat_based, plan.min_quantity, plan.max_quantity, plan.active],
   );
   return serializeSubscriptionConfig(row!, []);

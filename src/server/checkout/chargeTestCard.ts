@@ -38,6 +38,27 @@ export function passesLuhn(number: string): boolean {
   return number.length > 0 && sum % 10 === 0;
 }
 
+/**
+ * Stripe's documented test numbers (docs.stripe.com/testing): the ones Till's test mode gives meaning to, and the
+ * brands' success numbers a merchant is likely to try.
+ */
+const TEST_CARD_NUMBERS = new Set([
+  ...Object.keys(DECLINES),
+  '4242424242424242', '4000056655665556', '5555555555554444', '2223003122003222', '5200828282828210', '5105105105105100',
+  '378282246310005', '371449635398431', '6011111111111117', '6011000990139424', '3056930009020004', '36227206271667',
+  '3566002020360505', '6200000000000005', '4000002760003184', '4000002500003155', '4000000000000341',
+]);
+
+/**
+ * A live-mode charge: there is no live processor until issue 12, so nothing is charged. A test card is refused as
+ * Stripe refuses one in live mode; any other card with a sentence that says payments are not available yet.
+ */
+export function refuseLiveCharge({ brand, last4, number }: { brand: CardBrand; last4: string; number?: string }): ChargeOutcome {
+  return number !== undefined && TEST_CARD_NUMBERS.has(number)
+    ? { ok: false, brand, last4, declineCode: 'test_mode_live_card', message: 'This is a test card, and this checkout takes real payments. Use a real card.' }
+    : { ok: false, brand, last4, declineCode: 'live_payments_unavailable', message: 'Card payments are not available for this checkout yet. You have not been charged.' };
+}
+
 /** Decides a test-mode charge. The card is validated before this; only brand and last four leave it. */
 export function chargeTestCard(card: TestCard): ChargeOutcome {
   const brand = detectCardBrand(card.number);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addBillingInterval } from '../addBillingInterval';
 import { hasActiveSubscription, type ConnectionRow } from '../connections/getConnection';
 import { createId } from '../ids';
+import { isLive, modeOf } from '../modes';
 import { creditToDecimalString } from '../money';
 import { findTaxRate, priceSession } from '../pricing/priceSession';
 import { discountsSecondPayment } from '../pricing/priceCheckout';
@@ -11,7 +12,7 @@ import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
 import type { Database, Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { countryCode, emailAddress, parseInput, personName } from '../validation';
-import { chargeTestCard, passesLuhn, type ChargeOutcome } from './chargeTestCard';
+import { chargeTestCard, detectCardBrand, passesLuhn, refuseLiveCharge, type CardBrand, type ChargeOutcome } from './chargeTestCard';
 import { recordCompletionEvents, recordPaymentFailed } from './recordCheckoutEvents';
 
 const customerInput = z.strictObject({ email: emailAddress, name: personName, country: countryCode.optional() });
@@ -119,7 +120,7 @@ async function applyCountry(tx: Queryable, session: CheckoutSessionRow, country:
 }
 
 async function createConnection(tx: Queryable, merchantId: string, customer: { email: string; name: string }) {
-  const connectionId = createId('con');
+  const connectionId = createId('con', modeOf(merchantId));
   await tx.query('INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ($1, $2, $3, $4)', [
     connectionId,
     merchantId,
@@ -201,10 +202,15 @@ export async function completeCheckout(db: Database, secretHash: string, body: u
       return { failed: promotionError(promotionProblem, promotion.code) };
     }
 
-    const charge: ChargeOutcome = input.use_saved_card
-      ? { ok: true, brand: savedCard!.card_brand as ChargeOutcome['brand'], last4: savedCard!.card_last4! }
-      : chargeTestCard(input.card!);
-    const paymentId = createId('pay');
+    const card = input.use_saved_card
+      ? { brand: savedCard!.card_brand as CardBrand, last4: savedCard!.card_last4! }
+      : { brand: detectCardBrand(input.card!.number), last4: input.card!.number.slice(-4), number: input.card!.number };
+    const charge: ChargeOutcome = isLive(session.checkout_session_id)
+      ? refuseLiveCharge(card)
+      : input.use_saved_card
+        ? { ok: true, ...card }
+        : chargeTestCard(input.card!);
+    const paymentId = createId('pay', modeOf(session.merchant_id));
     await tx.query(
       `INSERT INTO payments
          (payment_id, checkout_session_id, amount, currency, status, card_brand, card_last4, decline_code, created_at, merchant_id, connection_id)
@@ -227,7 +233,7 @@ export async function completeCheckout(db: Database, secretHash: string, body: u
     // A new customer's payment was written before their connection existed.
     if (!connection) await tx.query('UPDATE payments SET connection_id = $2 WHERE payment_id = $1', [paymentId, connectionId]);
     const applied = promotion && !promotionProblem ? promotion : null;
-    const subscriptionId = bundle ? null : createId('sub');
+    const subscriptionId = bundle ? null : createId('sub', modeOf(session.merchant_id));
     // The subscription keeps a code that discounts later invoices too: `forever` without a count, `repeating` with
     // the number of invoices after this first one it still discounts, for renewals (issue 12) to count down.
     const kept = applied && discountsSecondPayment(toDiscount(applied)) ? applied : null;

@@ -1,6 +1,7 @@
 import { creditToDecimalString } from '../money';
 import type { ConnectionRow, SubscriptionRow } from './getConnection';
 import { serializeSubscription } from './serializeSubscription';
+import { isLive } from '../modes';
 
 /**
  * A connection as the merchant API returns it, alone, in lists and in `connection.created` events: the customer,
@@ -9,6 +10,7 @@ import { serializeSubscription } from './serializeSubscription';
 export function serializeConnection(connection: ConnectionRow, activeSubscription: SubscriptionRow | null) {
   return {
     connection_id: connection.connection_id,
+    livemode: isLive(connection.connection_id),
     customer: { email: connection.email, name: connection.name },
     subscription: activeSubscription && serializeSubscription(activeSubscription),
     credit_balance: creditToDecimalString(connection.credit_balance),

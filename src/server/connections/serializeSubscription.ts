@@ -1,4 +1,5 @@
 import type { SubscriptionRow } from './getConnection';
+import { isLive } from '../modes';
 
 const isoOrNull = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -9,6 +10,7 @@ const isoOrNull = (date: Date | null) => date?.toISOString() ?? null;
 export function serializeSubscription(subscription: SubscriptionRow) {
   return {
     subscription_id: subscription.subscription_id,
+    livemode: isLive(subscription.subscription_id),
     connection_id: subscription.connection_id,
     subscription_config_id: subscription.subscription_config_id,
     status: subscription.status,

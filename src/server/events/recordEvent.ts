@@ -1,4 +1,5 @@
 import { createId } from '../ids';
+import { modeOf } from '../modes';
 import type { Queryable } from '../store/Database';
 import type { EventType } from './eventTypes';
 
@@ -8,16 +9,18 @@ import type { EventType } from './eventTypes';
  * change they describe committed. Endpoints added later do not receive it; `POST /v1/events/:id/redeliver` can.
  */
 export async function recordEvent(tx: Queryable, merchantId: string, type: EventType, data: object): Promise<string> {
-  const eventId = createId('evt');
-  await tx.query('INSERT INTO events (event_id, merchant_id, type, data) VALUES ($1, $2, $3, $4)', [
+  const mode = modeOf(merchantId);
+  const eventId = createId('evt', mode);
+  await tx.query('INSERT INTO events (event_id, merchant_id, type, data, livemode) VALUES ($1, $2, $3, $4, $5)', [
     eventId,
     merchantId,
     type,
     JSON.stringify(data),
+    mode === 'live',
   ]);
   for (const endpointId of await subscribedEndpointIds(tx, merchantId, type)) {
     await tx.query('INSERT INTO webhook_deliveries (delivery_id, event_id, webhook_endpoint_id) VALUES ($1, $2, $3)', [
-      createId('whd'),
+      createId('whd', mode),
       eventId,
       endpointId,
     ]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createId } from '../ids';
+import { modeOf } from '../modes';
 import type { Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { parseInput } from '../validation';
@@ -28,7 +29,7 @@ export async function redeliverEvent(db: Queryable, merchantId: string, eventId:
          status = CASE WHEN webhook_deliveries.locked_by IS NULL THEN 'pending' ELSE webhook_deliveries.status END,
          next_attempt_at = CASE WHEN webhook_deliveries.locked_by IS NULL THEN now() ELSE webhook_deliveries.next_attempt_at END,
          schedule_from = CASE WHEN webhook_deliveries.locked_by IS NULL THEN webhook_deliveries.attempts ELSE webhook_deliveries.schedule_from END`,
-      [createId('whd'), eventId, endpointId],
+      [createId('whd', modeOf(eventId)), eventId, endpointId],
     );
   }
   return { event_id: eventId, webhook_endpoint_ids: endpointIds };

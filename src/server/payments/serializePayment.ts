@@ -1,6 +1,7 @@
 import type { CardBrand } from '../checkout/chargeTestCard';
 import { toDecimalString } from '../money';
 import type { DeclineCode } from '../TillApiError';
+import { isLive } from '../modes';
 
 /** Every charge attempt, declined ones too. Of the card only its brand and last four digits were ever stored. */
 export interface PaymentRow {
@@ -23,6 +24,7 @@ export interface PaymentRow {
 export function serializePayment(payment: PaymentRow) {
   return {
     payment_id: payment.payment_id,
+    livemode: isLive(payment.payment_id),
     checkout_session_id: payment.checkout_session_id,
     connection_id: payment.connection_id,
     amount: toDecimalString(payment.amount, payment.currency),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createId } from '../ids';
+import { modeOf } from '../modes';
 import { findConfig } from '../sessions/createCheckoutSession';
 import type { Database } from '../store/Database';
 import { isUniqueViolation } from '../store/isUniqueViolation';
@@ -73,7 +74,7 @@ export async function createPromotionCode(db: Database, merchantId: string, body
   const discount = discountOf(input);
   const durationInIntervals = durationInIntervalsOf(input);
   const code = input.code.toUpperCase();
-  const promotionCodeId = createId('promo');
+  const promotionCodeId = createId('promo', modeOf(merchantId));
   try {
     await db.transaction(async (tx) => {
       const configIds = input.subscription_config_ids ?? [];

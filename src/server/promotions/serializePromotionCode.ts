@@ -1,10 +1,12 @@
 import { toDecimalString } from '../money';
 import type { PromotionCode } from './promotionCodes';
+import { isLive } from '../modes';
 
 /** A promotion code as the merchant API returns it: amounts as decimal strings, dates as ISO 8601. */
 export function serializePromotionCode(promotion: PromotionCode) {
   return {
     promotion_code_id: promotion.promotion_code_id,
+    livemode: isLive(promotion.promotion_code_id),
     code: promotion.code,
     percent_off: promotion.percent_off,
     amount_off: promotion.amount_off === null ? null : toDecimalString(promotion.amount_off, promotion.currency!),

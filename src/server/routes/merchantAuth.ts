@@ -14,12 +14,12 @@ export function bearerToken(header: string | undefined): string | null {
 /** How stale a key's `last_used_at` may be: writing it on every request would double the store's work. */
 const LAST_USED_PRECISION_MS = 60_000;
 
-/** `Authorization: Bearer sk_test_…`, checked against the hashes in the store; a revoked key is refused at once. */
+/** `Authorization: Bearer sk_test_…` or `sk_live_…`, checked against the hashes in the store; a revoked key is refused at once. */
 export function merchantAuth(db: Database) {
   return createMiddleware<MerchantEnv>(async (c, next) => {
     const key = bearerToken(c.req.header('Authorization'));
     if (!key) {
-      throw new TillApiError('authentication_required', "Send your API key as 'Authorization: Bearer sk_test_…'.");
+      throw new TillApiError('authentication_required', "Send your API key as 'Authorization: Bearer sk_test_…' (or sk_live_…).");
     }
     const [row] = await db.query<{ merchant_id: string; api_key_id: string; last_used_at: Date | null }>(
       'SELECT merchant_id, api_key_id, last_used_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',

@@ -1,6 +1,7 @@
 import { creditToDecimalString, toDecimalString } from '../money';
 import { serializeEstimate, type SessionPrice } from '../pricing/priceSession';
 import { TillApiError } from '../TillApiError';
+import { isLive } from '../modes';
 
 export interface CheckoutSessionRow {
   checkout_session_id: string;
@@ -88,6 +89,7 @@ export function serializeCheckoutSession(
 ) {
   return {
     checkout_session_id: session.checkout_session_id,
+    livemode: isLive(session.checkout_session_id),
     checkout_session_token: credentials?.token ?? null,
     checkout_url: credentials?.checkoutUrl ?? null,
     checkout_mode: session.checkout_mode,

@@ -3,6 +3,7 @@ import { assertBundleActive, assertPlanActive } from '../catalog/assertPurchasab
 import { CREDIT_BUNDLE_SELECT, type CreditBundleRow, type SubscriptionConfigRow } from '../catalog/catalogRows';
 import { findConnection, hasActiveSubscription, type ConnectionRow } from '../connections/getConnection';
 import { createId } from '../ids';
+import { modeOf } from '../modes';
 import { priceSession } from '../pricing/priceSession';
 import { resolvePromotionCode } from '../promotions/promotionCodes';
 import { createSecret, encodeCheckoutToken, hashSecret, hostedCheckoutUrl } from '../secrets';
@@ -243,7 +244,7 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
   const now = new Date();
   const expiresAt = resolveExpiry(input.expires_at, now);
   const purchase = await resolvePurchase(db, merchantId, input);
-  const secret = createSecret('css_test');
+  const secret = createSecret('css', modeOf(merchantId));
   const [session] = await db.query<CheckoutSessionRow>(
     `INSERT INTO checkout_sessions
        (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, success_url, cancel_url,
@@ -253,7 +254,7 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
      RETURNING *`,
     [
-      createId('cs', now.getTime()),
+      createId('cs', modeOf(merchantId), now.getTime()),
       merchantId,
       hashSecret(secret),
       input.checkout_mode,

@@ -1,5 +1,6 @@
 import { insertApiKey } from '../apiKeys/apiKeys';
 import { createId } from '../ids';
+import { insertMerchant } from '../merchants/merchants';
 import { createSecret, hashSecret } from '../secrets';
 import type { Database, Queryable } from './Database';
 
@@ -25,7 +26,7 @@ const DEMO_CATALOG_VERSION = '2';
  * yen with tax included, tax rates, and promotion codes of each kind, one of them expired.
  */
 async function seedIssue4Catalog(tx: Queryable, merchantId: string) {
-  await tx.query('UPDATE merchants SET logo_url = $2 WHERE merchant_id = $1', [merchantId, DEMO_LOGO_URL]);
+  await tx.query('UPDATE merchants SET logo_url = $2 WHERE account_id = $1', [merchantId, DEMO_LOGO_URL]);
   const plans = [
     { name: 'Pro Yearly', amount: 19000, currency: 'USD', interval: 'year', credit: 12000, seats: null, tax: 'exclusive' },
     { name: 'Team', amount: 1200, currency: 'USD', interval: 'month', credit: 2000, seats: [2, 50], tax: 'exclusive' },
@@ -33,7 +34,7 @@ async function seedIssue4Catalog(tx: Queryable, merchantId: string) {
   ] as const;
   const ids: Record<string, string> = {};
   for (const plan of plans) {
-    ids[plan.name] = createId('sc');
+    ids[plan.name] = createId('sc', 'test');
     await tx.query(
       `INSERT INTO subscription_configs
          (subscription_config_id, merchant_id, name, period_amount, currency, billing_interval, included_credit,
@@ -45,7 +46,7 @@ async function seedIssue4Catalog(tx: Queryable, merchantId: string) {
   }
   for (const [country, rateBps, displayName] of [['DE', 1900, 'MwSt.'], ['FR', 2000, 'TVA'], ['GB', 2000, 'VAT'], ['JP', 1000, '消費税']] as const) {
     await tx.query('INSERT INTO tax_rates (tax_rate_id, merchant_id, country, rate_bps, display_name) VALUES ($1, $2, $3, $4, $5)', [
-      createId('txr'), merchantId, country, rateBps, displayName,
+      createId('txr', 'test'), merchantId, country, rateBps, displayName,
     ]);
   }
   const codes = [
@@ -55,7 +56,7 @@ async function seedIssue4Catalog(tx: Queryable, merchantId: string) {
     { code: 'SPRING2020', percentOff: 50, amountOff: null, currency: null, duration: 'once', expiresAt: new Date('2020-06-01T00:00:00Z'), onlyFor: null },
   ] as const;
   for (const code of codes) {
-    const promotionCodeId = createId('promo');
+    const promotionCodeId = createId('promo', 'test');
     await tx.query(
       `INSERT INTO promotion_codes (promotion_code_id, merchant_id, code, percent_off, amount_off, currency, duration, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -70,7 +71,7 @@ async function seedIssue4Catalog(tx: Queryable, merchantId: string) {
 }
 
 /**
- * On an empty store, creates the demo merchant with a monthly plan and two credit bundles for it, then the rest of
+ * On an empty store, creates the demo merchant (in test mode, as its pinned key is a test key) with a monthly plan and two credit bundles for it, then the rest of
  * the demo catalog; a store seeded by an older release gets only what it lacks. `pinnedApiKey` (TILL_API_KEY) is
  * installed as the merchant's key, so scripts can rely on a known key.
  */
@@ -79,9 +80,8 @@ export async function seedDemo(db: Database, pinnedApiKey?: string): Promise<Dem
     const [existing] = await tx.query<{ value: string }>("SELECT value FROM demo_settings WHERE name = 'merchant_id'");
     let merchantId = existing?.value;
     if (!merchantId) {
-      merchantId = createId('mer');
-      const planId = createId('sc');
-      await tx.query('INSERT INTO merchants (merchant_id, name) VALUES ($1, $2)', [merchantId, 'Acme AI']);
+      merchantId = await insertMerchant(tx, 'Acme AI');
+      const planId = createId('sc', 'test');
       await tx.query(
         `INSERT INTO subscription_configs
            (subscription_config_id, merchant_id, name, period_amount, currency, billing_interval, included_credit)
@@ -91,7 +91,7 @@ export async function seedDemo(db: Database, pinnedApiKey?: string): Promise<Dem
       for (const [name, cost, credit] of [['Starter pack', 500, 500], ['Power pack', 2000, 2500]] as const) {
         await tx.query(
           'INSERT INTO credit_bundles (credit_bundle_id, subscription_config_id, name, cost, credit_amount) VALUES ($1, $2, $3, $4, $5)',
-          [createId('cb'), planId, name, cost, credit],
+          [createId('cb', 'test'), planId, name, cost, credit],
         );
       }
       await tx.query("INSERT INTO demo_settings (name, value) VALUES ('merchant_id', $1)", [merchantId]);
@@ -102,7 +102,7 @@ export async function seedDemo(db: Database, pinnedApiKey?: string): Promise<Dem
       await tx.query("INSERT INTO demo_settings (name, value) VALUES ('catalog_version', $1)", [DEMO_CATALOG_VERSION]);
     }
     const [stored] = await tx.query<{ value: string }>("SELECT value FROM demo_settings WHERE name = 'api_key'");
-    const apiKey = pinnedApiKey ?? stored?.value ?? createSecret('sk_test');
+    const apiKey = pinnedApiKey ?? stored?.value ?? createSecret('sk', 'test');
     if (apiKey !== stored?.value) {
       await tx.query(
         `INSERT INTO demo_settings (name, value) VALUES ('api_key', $1)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createId } from '../ids';
+import { modeOf } from '../modes';
 import type { TaxRateRow } from '../pricing/priceSession';
 import type { Queryable } from '../store/Database';
 import { isUniqueViolation } from '../store/isUniqueViolation';
@@ -31,7 +32,7 @@ export async function createTaxRate(db: Queryable, merchantId: string, body: unk
     const [row] = await db.query<TaxRateRow>(
       `INSERT INTO tax_rates (tax_rate_id, merchant_id, country, rate_bps, display_name, active)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-      [createId('txr'), merchantId, input.country, input.percentage, input.display_name, input.active ?? true],
+      [createId('txr', modeOf(merchantId)), merchantId, input.country, input.percentage, input.display_name, input.active ?? true],
     );
     return serializeTaxRate(row!);
   } catch (error) {

@@ -3,6 +3,7 @@ import { pageQuery, toList } from '../pagination';
 import type { Queryable } from '../store/Database';
 import { parseInput } from '../validation';
 import { findWebhookEndpoint } from './webhookEndpoints';
+import { isLive } from '../modes';
 
 interface WebhookAttemptRow {
   attempt_id: string;
@@ -33,6 +34,7 @@ export async function listWebhookAttempts(db: Queryable, merchantId: string, end
   return toList(rows, limit, (row) => row.attempt_id, (page) =>
     page.map((row) => ({
       attempt_id: row.attempt_id,
+      livemode: isLive(row.attempt_id),
       event_id: row.event_id,
       event_type: row.event_type,
       attempt: row.attempt,

@@ -1,5 +1,6 @@
 import { serializeEvent, type EventRow } from '../events/serializeEvent';
 import { createId } from '../ids';
+import { modeOf } from '../modes';
 import type { Database, Queryable } from '../store/Database';
 import { checkWebhookUrl, WebhookUrlRefusedError, type WebhookUrlPolicy } from './checkWebhookUrl';
 import { retryDelay } from './retrySchedule';
@@ -155,7 +156,7 @@ async function insertAttempt(db: Queryable, claim: Claim, attempt: number, recor
     `INSERT INTO webhook_attempts (attempt_id, delivery_id, webhook_endpoint_id, event_id, attempt, succeeded,
        response_status, response_body, error, duration_ms, next_retry_at)
      SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 WHERE EXISTS (SELECT 1 FROM webhook_deliveries WHERE delivery_id = $2)`,
-    [createId('wha'), claim.delivery_id, claim.webhook_endpoint_id, claim.event_id, attempt, record.succeeded,
+    [createId('wha', modeOf(claim.event_id)), claim.delivery_id, claim.webhook_endpoint_id, claim.event_id, attempt, record.succeeded,
       record.response?.status ?? null, record.response?.body ?? null, record.error, record.durationMs, record.nextRetryAt],
   );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVENT_TYPES } from '../events/eventTypes';
 import { createId } from '../ids';
+import { modeOf } from '../modes';
 import { toList, type Page } from '../pagination';
 import type { Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
@@ -88,9 +89,10 @@ export async function createWebhookEndpoint(db: Queryable, merchantId: string, b
   const input = parseInput(createInput, body);
   await assertDeliverable(input.url, policy);
   const [row] = await db.query<WebhookEndpointRow>(
-    `INSERT INTO webhook_endpoints (webhook_endpoint_id, merchant_id, url, description, enabled_events, secret)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-    [createId('we'), merchantId, input.url, input.description ?? null, input.enabled_events, createWebhookSecret()],
+    `INSERT INTO webhook_endpoints (webhook_endpoint_id, merchant_id, url, description, enabled_events, secret, livemode)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+    [createId('we', modeOf(merchantId)), merchantId, input.url, input.description ?? null, input.enabled_events, createWebhookSecret(),
+      modeOf(merchantId) === 'live'],
   );
   return withSecret(row!);
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { insertApiKey } from '../../../src/server/apiKeys/apiKeys';
 import { createApp } from '../../../src/server/createApp';
 import { createId } from '../../../src/server/ids';
+import { merchantInMode } from '../../../src/server/merchants/merchants';
 import type { Database } from '../../../src/server/store/Database';
 import { openStore } from '../../../src/server/store/openStore';
 import type { DemoMerchant } from '../../../src/server/store/seedDemo';
@@ -161,7 +162,7 @@ const ERROR_TYPE_BY_STATUS: Record<number, string> = {
  */
 export function expectApiError(response: ApiResponse, code: ApiErrorCode, param: string | null = null) {
   const status = API_ERROR_STATUS[code];
-  const declineCode = code === 'card_declined' ? { decline_code: expect.stringMatching(/^(card_declined|insufficient_funds|expired_card)$/) } : {};
+  const declineCode = code === 'card_declined' ? { decline_code: expect.stringMatching(/^(card_declined|insufficient_funds|expired_card|test_mode_live_card|live_payments_unavailable)$/) } : {};
   const requestId = response.headers.get('X-Request-Id');
   expect(requestId, 'X-Request-Id').toMatch(/^[\w=-]{1,200}$/);
   expect({ status: response.status, body: response.body }).toStrictEqual({
@@ -318,8 +319,8 @@ export class TestServer {
 
   /** A promotion code of the demo merchant (20 % off once unless told otherwise), with a fresh code text. */
   async insertPromotionCode(fields: PromotionCodeFields = {}): Promise<string> {
-    const code = fields.code ?? `TEST${createId('x').slice(-10)}`;
-    const promotionCodeId = createId('promo');
+    const code = fields.code ?? `TEST${createId('x', 'test').slice(-10)}`;
+    const promotionCodeId = createId('promo', 'test');
     const amountOff = fields.amount_off ?? null;
     await this.db.query(
       `INSERT INTO promotion_codes
@@ -380,7 +381,7 @@ export class TestServer {
 
   /** A second plan of the demo merchant (yearly, 49.00 USD, 50 credits included) with one bundle. */
   async insertExtraPlan(): Promise<{ configId: string; bundleId: string }> {
-    const plan = { configId: createId('sc'), bundleId: createId('cb') };
+    const plan = { configId: createId('sc', 'test'), bundleId: createId('cb', 'test') };
     await this.db.query(
       `INSERT INTO subscription_configs (subscription_config_id, merchant_id, name, period_amount, currency, billing_interval, included_credit)
        VALUES ($1, $2, 'Team', 4900, 'USD', 'year', 5000)`,
@@ -409,12 +410,12 @@ export class TestServer {
   /** A second merchant, written straight into the store, with its own key, plan and bundle. */
   async insertOtherMerchant(): Promise<OtherMerchant> {
     const other = {
-      merchantId: createId('mer'),
-      apiKey: `sk_test_other_${createId('k')}`,
-      configId: createId('sc'),
-      bundleId: createId('cb'),
+      merchantId: createId('mer', 'test'),
+      apiKey: `sk_test_other_${createId('k', 'test')}`,
+      configId: createId('sc', 'test'),
+      bundleId: createId('cb', 'test'),
     };
-    await this.db.query("INSERT INTO merchants (merchant_id, name) VALUES ($1, 'Other Co')", [other.merchantId]);
+    await this.db.query("INSERT INTO merchants (merchant_id, account_id, name) VALUES ($1, $1, 'Other Co')", [other.merchantId]);
     await insertApiKey(this.db, other.merchantId, { secret: other.apiKey });
     await this.db.query(
       `INSERT INTO subscription_configs (subscription_config_id, merchant_id, name, period_amount, currency, billing_interval, included_credit)
@@ -426,6 +427,12 @@ export class TestServer {
       [other.bundleId, other.configId],
     );
     return other;
+  }
+
+  /** A new live-mode key of the demo merchant, made as `keys create --mode live` makes it. */
+  async insertLiveKey(): Promise<string> {
+    const liveMerchantId = (await merchantInMode(this.db, this.demo.merchantId, 'live'))!;
+    return (await insertApiKey(this.db, liveMerchantId)).secret;
   }
 
   /** Every row of every table, as JSON text: to prove what the store does not hold. */
