@@ -30,6 +30,11 @@ export interface CheckoutSession {
     price: string;
   };
   bundle: null | { name: string; credit_amount: string; price: string };
+  /**
+   * The merchant's price for the first payment (seed 003), for all seats, instead of the plan's; a bundle's `price`
+   * is it already. Null otherwise. With one, the seats cannot change.
+   */
+  custom_amount: string | null;
   amount_due: string;
   currency: string;
   connection_id: string | null;

@@ -26,6 +26,9 @@ export function OrderSummary({ session }: { session: CheckoutSession }) {
       <dt class="summary__name">{plan.name}</dt>
       <dd class="summary__price">{messages.pricePerInterval(planPrice, plan.billing_interval, formatCount(plan.interval_count, locale))}</dd>
       {session.seat_limits && <dd class="summary__detail">{messages.seatsTimesPrice(formatCount(session.quantity, locale), planPrice)}</dd>}
+      {session.custom_amount !== null && (
+        <dd class="summary__detail">{messages.firstPayment(formatMoney(session.custom_amount, session.currency, locale))}</dd>
+      )}
       <dd class="summary__detail">{messages.includedCredits(formatCount(plan.included_credit, locale))}</dd>
     </dl>
   );

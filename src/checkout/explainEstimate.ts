@@ -20,6 +20,7 @@ export function explainEstimate(session: CheckoutSession, messages: Messages, lo
   const period = formatCount(plan.interval_count, locale);
 
   if (bundle) lines.push(explanation.subtotalBundle(bundle.name, money(due.subtotal)));
+  else if (session.custom_amount !== null) lines.push(explanation.subtotalCustom(money(due.subtotal)));
   else if (session.seat_limits) lines.push(explanation.subtotalSeats(formatCount(session.quantity, locale), money(plan.price), money(due.subtotal)));
   else lines.push(explanation.subtotalPlan(plan.name, money(due.subtotal), plan.billing_interval, period));
 

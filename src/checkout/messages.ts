@@ -34,6 +34,8 @@ export interface Messages {
   includedCredits: (credits: Count) => string;
   seatsTimesPrice: (seats: Count, unitPrice: string) => string;
   bundleCredits: (credits: Count) => string;
+  /** A plan's first payment at the merchant's custom amount (seed 003), for all seats; later ones are the plan's. */
+  firstPayment: (amount: string) => string;
   fields: { email: string; name: string; country: string; cardNumber: string; expiry: string; cvc: string };
   /** `country` is the select's empty first option, shown until the customer picks one. */
   placeholders: { cardNumber: string; expiry: string; cvc: string; country: string };
@@ -74,6 +76,8 @@ export interface Messages {
     subtotalSeats: (seats: Count, unitPrice: string, subtotal: string) => string;
     subtotalPlan: (planName: string, price: string, interval: BillingInterval, count: Count) => string;
     subtotalBundle: (bundleName: string, price: string) => string;
+    /** The subtotal of a first payment at the merchant's custom amount instead of the plan's price. */
+    subtotalCustom: (amount: string) => string;
     discountOnce: (code: string, amount: string) => string;
     discountForever: (code: string, amount: string) => string;
     /** A `repeating` code that discounts `payments` (2 or more) payments, this one the first of them. */
@@ -159,6 +163,7 @@ export const messages: Messages = {
   includedCredits: (count) => `Includes ${credits(count)}`,
   seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
   bundleCredits: credits,
+  firstPayment: (amount) => `First payment: ${amount}, then the plan’s price`,
   fields: {
     email: 'Email',
     name: 'Full name',
@@ -200,6 +205,7 @@ export const messages: Messages = {
     subtotalPlan: (planName, price, interval, count) =>
       `Subtotal: ${planName} at ${price} ${count.value === 1 ? 'per' : 'every'} ${period(interval, count)}.`,
     subtotalBundle: (bundleName, price) => `Subtotal: ${bundleName}, a one-off purchase of ${price}.`,
+    subtotalCustom: (amount) => `Subtotal: ${amount}, a price set for this first payment only; later payments are at the plan’s price.`,
     discountOnce: (code, amount) => `Discount: code ${code} takes ${amount} off this first payment only.`,
     discountForever: (code, amount) => `Discount: code ${code} takes ${amount} off today, and applies to every renewal too.`,
     discountRepeating: (code, amount, payments) => `Discount: code ${code} takes ${amount} off each of the first ${payments.text} payments, starting today.`,

@@ -40,6 +40,7 @@ export function aSession(overrides: Partial<CheckoutSession> = {}): CheckoutSess
     country: 'US',
     plan: { name: 'Pro', billing_interval: 'month', interval_count: 1, included_credit: '100.00', subscription_config_id: 'sc_pro', price: '19.00' },
     bundle: null,
+    custom_amount: null,
     amount_due: '19.00',
     currency: 'USD',
     connection_id: null,

@@ -26,6 +26,7 @@ describe('GET /api/checkout/session', () => {
         tax_behavior: 'exclusive',
       },
       bundle: null,
+      custom_amount: null,
       amount_due: '19.00',
       currency: 'USD',
       connection_id: null,

@@ -88,7 +88,7 @@ describe('migrate', () => {
       '001_initial.sql', '002_redirect_urls.sql', '003_pricing_and_session_options.sql', '004_logo_url_sources.sql',
       '005_events_and_webhooks.sql', '006_subscriptions_and_payments.sql', '007_idempotency_keys.sql',
       '008_catalog_plans.sql', '009_promotion_codes_and_tax_rates.sql', '010_api_keys.sql',
-      '011_pending_url.sql',
+      '011_pending_url.sql', '013_session_inputs.sql',
     ]);
   });
 
@@ -339,6 +339,10 @@ describe('migration 003 and the issue 4 demo catalog', () => {
     ['a tax rate above 100 %', "INSERT INTO tax_rates (tax_rate_id, merchant_id, country, rate_bps, display_name) VALUES ('t1', $1, 'US', 10001, 'Tax')"],
     ['a lower-case country', "INSERT INTO tax_rates (tax_rate_id, merchant_id, country, rate_bps, display_name) VALUES ('t2', $1, 'us', 500, 'Tax')"],
     ['a second active rate for a country', "INSERT INTO tax_rates (tax_rate_id, merchant_id, country, rate_bps, display_name) VALUES ('t3', $1, 'DE', 700, 'MwSt.')"],
+    // Migration 013
+    ['a custom amount without its tax behavior', "INSERT INTO checkout_sessions (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, subscription_config_id, expires_at, custom_amount) SELECT 'cs_c1', $1, 'h1', 'subscription', 'https://shop.example.com/', subscription_config_id, now(), 100 FROM subscription_configs LIMIT 1"],
+    ['a tax behavior without a custom amount', "INSERT INTO checkout_sessions (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, subscription_config_id, expires_at, custom_tax_behavior) SELECT 'cs_c2', $1, 'h2', 'subscription', 'https://shop.example.com/', subscription_config_id, now(), 'inclusive' FROM subscription_configs LIMIT 1"],
+    ['a custom amount of zero', "INSERT INTO checkout_sessions (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, subscription_config_id, expires_at, custom_amount, custom_tax_behavior) SELECT 'cs_c3', $1, 'h3', 'subscription', 'https://shop.example.com/', subscription_config_id, now(), 0, 'inclusive' FROM subscription_configs LIMIT 1"],
   ])('refuses %s', async (_, sql) => {
     const { db } = await openEmptyDatabase();
     await migrate(db);

@@ -32,6 +32,7 @@ export const messages: Messages = {
   includedCredits: (count) => `Enthält ${credits(count)}`,
   seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
   bundleCredits: credits,
+  firstPayment: (amount) => `Erste Zahlung: ${amount}, danach der Preis des Tarifs`,
   fields: {
     email: 'E-Mail-Adresse',
     name: 'Vollständiger Name',
@@ -72,6 +73,7 @@ export const messages: Messages = {
     subtotalSeats: (count, unitPrice, subtotal) => `Zwischensumme: ${seats(count)} × ${unitPrice} pro Nutzerlizenz = ${subtotal}.`,
     subtotalPlan: (planName, price, interval, count) => `Zwischensumme: ${planName} für ${price} ${perPeriod(interval, count)}.`,
     subtotalBundle: (bundleName, price) => `Zwischensumme: ${bundleName}, ein einmaliger Kauf für ${price}.`,
+    subtotalCustom: (amount) => `Zwischensumme: ${amount}, ein eigens festgelegter Preis nur für diese erste Zahlung; danach gilt der Preis des Tarifs.`,
     discountOnce: (code, amount) => `Rabatt: Der Code ${code} zieht ${amount} nur von dieser ersten Zahlung ab.`,
     discountForever: (code, amount) => `Rabatt: Der Code ${code} zieht heute ${amount} ab und gilt auch für jede Verlängerung.`,
     discountRepeating: (code, amount, payments) => `Rabatt: Der Code ${code} zieht ${amount} von jeder der ersten ${payments.text} Zahlungen ab, beginnend mit heute.`,

@@ -31,6 +31,7 @@ export const messages: Messages = {
   includedCredits: (count) => `Incluye ${credits(count)}`,
   seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
   bundleCredits: credits,
+  firstPayment: (amount) => `Primer pago: ${amount}; después, el precio del plan`,
   fields: {
     email: 'Correo electrónico',
     name: 'Nombre completo',
@@ -71,6 +72,7 @@ export const messages: Messages = {
     subtotalSeats: (count, unitPrice, subtotal) => `Subtotal: ${seats(count)} × ${unitPrice} por licencia = ${subtotal}.`,
     subtotalPlan: (planName, price, interval, count) => `Subtotal: ${planName} por ${price} ${perPeriod(interval, count)}.`,
     subtotalBundle: (bundleName, price) => `Subtotal: ${bundleName}, una compra única de ${price}.`,
+    subtotalCustom: (amount) => `Subtotal: ${amount}, un precio fijado solo para este primer pago; los siguientes pagos tienen el precio del plan.`,
     discountOnce: (code, amount) => `Descuento: el código ${code} descuenta ${amount} solo de este primer pago.`,
     discountForever: (code, amount) => `Descuento: el código ${code} descuenta ${amount} hoy y también se aplica a cada renovación.`,
     discountRepeating: (code, amount, payments) => `Descuento: el código ${code} descuenta ${amount} de cada uno de los primeros ${payments.text} pagos, empezando hoy.`,

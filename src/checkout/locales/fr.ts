@@ -32,6 +32,7 @@ export const messages: Messages = {
   includedCredits: (count) => `${credits(count)} inclus`,
   seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
   bundleCredits: credits,
+  firstPayment: (amount) => `Premier paiement\u00a0: ${amount}, puis le prix de la formule`,
   fields: {
     email: 'Adresse e-mail',
     name: 'Nom complet',
@@ -72,6 +73,7 @@ export const messages: Messages = {
     subtotalSeats: (count, unitPrice, subtotal) => `Sous-total\u00a0: ${seats(count)} × ${unitPrice} par licence = ${subtotal}.`,
     subtotalPlan: (planName, price, interval, count) => `Sous-total\u00a0: ${planName} à ${price} ${perPeriod(interval, count)}.`,
     subtotalBundle: (bundleName, price) => `Sous-total\u00a0: ${bundleName}, un achat unique de ${price}.`,
+    subtotalCustom: (amount) => `Sous-total\u00a0: ${amount}, un prix fixé pour ce premier paiement uniquement\u00a0; les suivants sont au prix de la formule.`,
     discountOnce: (code, amount) => `Remise\u00a0: le code ${code} déduit ${amount} de ce premier paiement uniquement.`,
     discountRepeating: (code, amount, payments) =>
       `Remise\u00a0: le code ${code} déduit ${amount} de chacun des ${payments.text} premiers paiements, à commencer par celui-ci.`,

@@ -21,6 +21,7 @@ export const messages: Messages = {
   includedCredits: (count) => `${credits(count)}付き`,
   seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
   bundleCredits: credits,
+  firstPayment: (amount) => `初回のお支払い：${amount}（2 回目以降はプラン料金）`,
   fields: {
     email: 'メールアドレス',
     name: '氏名',
@@ -61,6 +62,7 @@ export const messages: Messages = {
     subtotalSeats: (count, unitPrice, subtotal) => `小計：${seats(count)} × 1 ライセンスあたり ${unitPrice} = ${subtotal}`,
     subtotalPlan: (planName, price, interval, count) => `小計：${planName}（${price}／${period(interval, count)}）`,
     subtotalBundle: (bundleName, price) => `小計：${bundleName}（1 回限りのご購入、${price}）`,
+    subtotalCustom: (amount) => `小計：${amount}（初回のお支払いのみの特別価格。2 回目以降はプラン料金です）`,
     discountOnce: (code, amount) => `割引：コード ${code} により、初回のお支払いのみ ${amount} 割引されます。`,
     discountForever: (code, amount) => `割引：コード ${code} により、本日 ${amount} 割引され、以降の更新時にも適用されます。`,
     discountRepeating: (code, amount, payments) => `割引：コード ${code} により、本日から最初の ${payments.text} 回のお支払いがそれぞれ ${amount} 割引されます。`,

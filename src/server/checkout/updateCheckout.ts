@@ -46,6 +46,10 @@ export async function updateCheckout(db: Database, secretHash: string, body: unk
     }
     if (input.quantity !== undefined) {
       if (!isPlan) throw new TillApiError('validation_error', 'A credit pack is bought one at a time.', 'quantity');
+      // The merchant's custom amount is the first payment for the seats it was set for.
+      if (session.custom_amount !== null && input.quantity !== quantity) {
+        throw new TillApiError('validation_error', 'The first payment of this checkout is a set amount, so its seats cannot change.', 'quantity');
+      }
       quantity = checkQuantity(config, input.quantity);
     }
     if (input.promotion_code !== undefined) {

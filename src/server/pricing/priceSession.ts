@@ -50,8 +50,8 @@ export interface PriceSessionOptions {
 }
 
 /**
- * The price of a session as it stands: its plan or bundle, seats, promotion, and the tax of the customer's
- * country. An open session is priced as if paid `now`; a completed one as it was paid, so its next invoice is
+ * The price of a session as it stands: its plan or bundle (or the merchant's custom amount for the first payment),
+ * seats, promotion, and the tax of the customer's country. An open session is priced as if paid `now`; a completed one as it was paid, so its next invoice is
  * the subscription's renewal.
  */
 export async function priceSession(db: Queryable, session: CheckoutSessionRow, { now = new Date(), lockPromotion = false }: PriceSessionOptions = {}): Promise<SessionPrice> {
@@ -79,6 +79,7 @@ export async function priceSession(db: Queryable, session: CheckoutSessionRow, {
     taxRateBps: taxRate?.rate_bps ?? 0,
     taxBehavior: config!.tax_behavior,
     recurring: bundle ? null : { interval: config!.billing_interval, intervalCount: config!.interval_count, periodStart: paidAt },
+    firstPayment: session.custom_amount === null ? null : { amount: session.custom_amount, taxBehavior: session.custom_tax_behavior! },
   });
   return { config: config!, bundle: bundle ?? null, promotion, promotionProblem: problem, taxRate, estimate };
 }

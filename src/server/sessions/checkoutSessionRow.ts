@@ -41,6 +41,10 @@ export interface CheckoutSessionRow {
   amount_total: number | null;
   credits_added: number | null;
   expired_at: Date | null;
+  /** Added by migration 013 (seed 003): the first payment's subtotal in minor units, instead of the price; null for the price. */
+  custom_amount: number | null;
+  /** Migration 013: whether `custom_amount` includes tax; set exactly when it is. */
+  custom_tax_behavior: 'inclusive' | 'exclusive' | null;
 }
 
 export type CheckoutSessionStatus = 'open' | 'completed' | 'expired';
@@ -108,6 +112,8 @@ export function serializeCheckoutSession(
     allow_promotion_codes: session.allow_promotion_codes,
     promotion_code: price.promotion?.code ?? null,
     currency: price.config.currency,
+    custom_amount: session.custom_amount === null ? null : toDecimalString(session.custom_amount, price.config.currency),
+    tax_behavior: session.custom_tax_behavior,
     locale: session.locale,
     metadata: JSON.parse(session.metadata) as Record<string, string>,
     reference_id: session.reference_id,

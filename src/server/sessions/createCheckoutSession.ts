@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assertBundleActive, assertPlanActive } from '../catalog/assertPurchasable';
 import { CREDIT_BUNDLE_SELECT, type CreditBundleRow, type SubscriptionConfigRow } from '../catalog/catalogRows';
+import { parseCatalogAmount } from '../catalog/parseCatalogAmount';
 import { findConnection, hasActiveSubscription, type ConnectionRow } from '../connections/getConnection';
 import { createId } from '../ids';
 import { priceSession } from '../pricing/priceSession';
@@ -77,6 +78,13 @@ export const createCheckoutSessionInput = z.strictObject({
   allow_promotion_codes: z.boolean().optional(),
   promotion_code: z.string().trim().min(1).max(64).optional(),
   currency: currencyCode.optional(),
+  // Seed 003: a one-off price for the first payment. A decimal string like every amount of this API, read in the
+  // plan's currency once the plan is known (so "29.99" is refused for yen, which has no minor units).
+  custom_amount: z
+    .string({ error: 'must be a decimal string in the session\'s currency, like "29.99"' })
+    .max(20, 'must be at most 20 characters')
+    .optional(),
+  tax_behavior: z.enum(['inclusive', 'exclusive']).optional(),
   locale: localeTag.optional(),
   metadata: metadataInput.optional(),
   reference_id: z.string().min(1).max(200).optional(),
@@ -133,11 +141,50 @@ export function checkQuantity(config: SubscriptionConfigRow, quantity: number | 
   return quantity;
 }
 
-/** Seed 001: a session's currency, when given, must be the one its plan is priced in. */
-function checkCurrency(currency: string | undefined, priced: { currency: string }) {
+/**
+ * Seed 001: a session's currency, when given, must be the one its plan is priced in. Seed 003 asks for it with a
+ * custom amount; it is not needed here (the plan says it), but one that differs is refused all the same.
+ */
+function checkCurrency(input: Input, priced: { currency: string }) {
+  const { currency } = input;
   if (currency !== undefined && currency !== priced.currency) {
-    throw new TillApiError('validation_error', `'currency' is ${currency}, but the plan is priced in ${priced.currency}.`, 'currency');
+    const custom = input.custom_amount === undefined ? '' : `, and a 'custom_amount' is charged in the plan's currency`;
+    throw new TillApiError('validation_error', `'currency' is ${currency}, but the plan is priced in ${priced.currency}${custom}.`, 'currency');
   }
+}
+
+/**
+ * Seed 003's custom amount, in minor units of the session's currency, with the tax behavior it needs; null without
+ * one. It is the first payment's whole subtotal, for every seat, so it comes with neither a choice of plans nor (in
+ * the checkout) of seats: the customer could change what they buy, and the amount would not follow.
+ */
+function resolveCustomAmount(input: Input, currency: string) {
+  if (input.custom_amount === undefined) {
+    if (input.tax_behavior !== undefined) {
+      throw new TillApiError(
+        'validation_error',
+        "'tax_behavior' applies only with 'custom_amount': a plan or bundle is taxed as its plan says.",
+        'tax_behavior',
+      );
+    }
+    return null;
+  }
+  const amount = parseCatalogAmount(input.custom_amount, currency, 'custom_amount', { positive: true });
+  if (input.tax_behavior === undefined) {
+    throw new TillApiError(
+      'validation_error',
+      "'tax_behavior' is required with 'custom_amount': 'inclusive' if the amount includes tax, 'exclusive' if tax is added on top.",
+      'tax_behavior',
+    );
+  }
+  if (input.subscription_config_ids !== undefined) {
+    throw new TillApiError(
+      'validation_error',
+      "'subscription_config_ids' does not apply with 'custom_amount': the amount is the price of one plan.",
+      'subscription_config_ids',
+    );
+  }
+  return { amount, taxBehavior: input.tax_behavior };
 }
 
 /** Alternatives must include the chosen plan, belong to the merchant, and share its currency, so switching is a fair comparison. */
@@ -200,11 +247,12 @@ async function resolvePurchase(db: Queryable, merchantId: string, input: Input) 
       }
     }
     checkCustomer(input.customer, connection);
-    checkCurrency(input.currency, config);
+    checkCurrency(input, config);
+    const customAmount = resolveCustomAmount(input, config.currency);
     const planOptions = await checkPlanOptions(db, merchantId, config, input.subscription_config_ids);
     const quantity = checkQuantity(config, input.quantity);
     const promotion = input.promotion_code === undefined ? null : await resolvePromotionCode(db, merchantId, input.promotion_code, config);
-    return { configId: config.subscription_config_id, bundleId: null, connection, planOptions, quantity, promotion };
+    return { configId: config.subscription_config_id, bundleId: null, connection, planOptions, quantity, promotion, customAmount };
   }
   forbidden(input.subscription_config_id, 'subscription_config_id', mode);
   // Seats, plan choice and promotions are about plans; a credit pack is bought as it is.
@@ -222,8 +270,12 @@ async function resolvePurchase(db: Queryable, merchantId: string, input: Input) 
     );
   }
   checkCustomer(input.customer, connection);
-  checkCurrency(input.currency, bundle);
-  return { configId: bundle.subscription_config_id, bundleId: bundle.credit_bundle_id, connection, planOptions: null, quantity: 1, promotion: null };
+  checkCurrency(input, bundle);
+  const customAmount = resolveCustomAmount(input, bundle.currency);
+  return {
+    configId: bundle.subscription_config_id, bundleId: bundle.credit_bundle_id, connection, planOptions: null, quantity: 1, promotion: null,
+    customAmount,
+  };
 }
 
 /**
@@ -249,8 +301,10 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
        (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, success_url, cancel_url,
         connection_id, subscription_config_id, credit_bundle_id, created_at, expires_at,
         customer_email, customer_name, customer_country, lock_email, quantity, subscription_config_ids,
-        allow_promotion_codes, promotion_code_id, locale, metadata, reference_id, attribution, pending_url)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
+        allow_promotion_codes, promotion_code_id, locale, metadata, reference_id, attribution, pending_url,
+        custom_amount, custom_tax_behavior)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25,
+       $26, $27)
      RETURNING *`,
     [
       createId('cs', now.getTime()),
@@ -279,6 +333,8 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
       input.reference_id ?? null,
       input.attribution ? JSON.stringify(input.attribution) : null,
       input.pending_url ?? null,
+      purchase.customAmount?.amount ?? null,
+      purchase.customAmount?.taxBehavior ?? null,
     ],
   );
   return serializeCheckoutSession(session!, await priceSession(db, session!, { now }), {

@@ -71,6 +71,8 @@ export interface CheckoutSession {
   allow_promotion_codes: boolean;
   promotion_code: string | null;
   currency: string;
+  custom_amount: string | null;
+  tax_behavior: 'inclusive' | 'exclusive' | null;
   locale: string | null;
   metadata: Record<string, string>;
   reference_id: string | null;
