@@ -341,7 +341,7 @@ beforeAll(async () => {
   const bases: Record<string, Record<string, Json>> = {
     'POST /v1/checkout_sessions': {
       ...(await till.sessionBody()),
-      customer: { email: 'fuzz@example.com', name: 'Fuzz', country: 'DE' },
+      customer: { email: 'fuzz@example.com', name: 'Fuzz', country: 'DE', ip_address: '81.2.69.142' },
       metadata: { order: 'A-1' },
       subscription_config_ids: [configId],
       attribution: { utm_source: 'fuzz' },

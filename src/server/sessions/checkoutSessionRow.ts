@@ -45,6 +45,8 @@ export interface CheckoutSessionRow {
   custom_amount: number | null;
   /** Migration 013: whether `custom_amount` includes tax; set exactly when it is. */
   custom_tax_behavior: 'inclusive' | 'exclusive' | null;
+  /** Migration 013 (seed 003): the country the merchant's `customer.ip_address` is in; the address is not kept. */
+  ip_country: string | null;
 }
 
 export type CheckoutSessionStatus = 'open' | 'completed' | 'expired';
@@ -74,10 +76,15 @@ export function planOptionIds(session: CheckoutSessionRow): string[] | null {
   return session.subscription_config_ids === null ? null : (JSON.parse(session.subscription_config_ids) as string[]);
 }
 
-/** The merchant's prefill as it asked for it; null when it gave none. */
+/**
+ * The merchant's prefill as it asked for it; null when it gave none. `country` is the one tax is priced for;
+ * `ip_country` where `customer.ip_address` placed the customer (the address itself is not kept).
+ */
 function serializeCustomer(session: CheckoutSessionRow) {
-  const { customer_email: email, customer_name: name, customer_country: country, lock_email } = session;
-  return email === null && name === null && country === null && !lock_email ? null : { email, name, country, lock_email };
+  const { customer_email: email, customer_name: name, customer_country: country, lock_email, ip_country } = session;
+  return email === null && name === null && country === null && !lock_email && ip_country === null
+    ? null
+    : { email, name, country, lock_email, ip_country };
 }
 
 /**

@@ -3,6 +3,7 @@ import { assertBundleActive, assertPlanActive } from '../catalog/assertPurchasab
 import { CREDIT_BUNDLE_SELECT, type CreditBundleRow, type SubscriptionConfigRow } from '../catalog/catalogRows';
 import { parseCatalogAmount } from '../catalog/parseCatalogAmount';
 import { findConnection, hasActiveSubscription, type ConnectionRow } from '../connections/getConnection';
+import { countryOfIpAddress, ipAddress } from '../geo/countryOfIpAddress';
 import { createId } from '../ids';
 import { priceSession } from '../pricing/priceSession';
 import { resolvePromotionCode } from '../promotions/promotionCodes';
@@ -28,6 +29,8 @@ const customerInput = z
     country: countryCode.optional(),
     // Seed 003: show the email read-only, so the customer pays as the account the merchant knows.
     lock_email: z.boolean().optional(),
+    // Seed 003: where the customer is, for the country that prices tax when the merchant does not name one.
+    ip_address: ipAddress.optional(),
   })
   .refine((customer) => !customer.lock_email || customer.email !== undefined, {
     message: "requires 'customer.email'",
@@ -295,6 +298,8 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
   const now = new Date();
   const expiresAt = resolveExpiry(input.expires_at, now);
   const purchase = await resolvePurchase(db, merchantId, input);
+  // The address itself goes no further than this lookup: neither stored nor returned (see migration 013).
+  const ipCountry = input.customer?.ip_address === undefined ? null : await countryOfIpAddress(input.customer.ip_address);
   const secret = createSecret('css_test');
   const [session] = await db.query<CheckoutSessionRow>(
     `INSERT INTO checkout_sessions
@@ -302,9 +307,9 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
         connection_id, subscription_config_id, credit_bundle_id, created_at, expires_at,
         customer_email, customer_name, customer_country, lock_email, quantity, subscription_config_ids,
         allow_promotion_codes, promotion_code_id, locale, metadata, reference_id, attribution, pending_url,
-        custom_amount, custom_tax_behavior)
+        custom_amount, custom_tax_behavior, ip_country)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25,
-       $26, $27)
+       $26, $27, $28)
      RETURNING *`,
     [
       createId('cs', now.getTime()),
@@ -321,8 +326,9 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
       expiresAt,
       input.customer?.email ?? null,
       input.customer?.name ?? null,
-      // A returning customer's country from an earlier purchase prices tax until they say otherwise.
-      input.customer?.country ?? purchase.connection?.country ?? null,
+      // The merchant's word first; then a returning customer's country from an earlier purchase (what they chose
+      // to be billed in, as Stripe Tax prefers an address on file to an IP address); then where the IP address is.
+      input.customer?.country ?? purchase.connection?.country ?? ipCountry,
       input.customer?.lock_email ?? false,
       purchase.quantity,
       purchase.planOptions && JSON.stringify(purchase.planOptions),
@@ -335,6 +341,7 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
       input.pending_url ?? null,
       purchase.customAmount?.amount ?? null,
       purchase.customAmount?.taxBehavior ?? null,
+      ipCountry,
     ],
   );
   return serializeCheckoutSession(session!, await priceSession(db, session!, { now }), {

@@ -65,7 +65,7 @@ export interface CheckoutSession {
   status: 'open' | 'completed' | 'expired';
   expires_at: string;
   completed_at: string | null;
-  customer: { email: string | null; name: string | null; country: string | null; lock_email: boolean } | null;
+  customer: { email: string | null; name: string | null; country: string | null; lock_email: boolean; ip_country: string | null } | null;
   quantity: number;
   subscription_config_ids: string[] | null;
   allow_promotion_codes: boolean;

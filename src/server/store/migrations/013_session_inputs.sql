@@ -7,3 +7,7 @@ ALTER TABLE checkout_sessions ADD COLUMN custom_amount integer CHECK (custom_amo
 ALTER TABLE checkout_sessions ADD COLUMN custom_tax_behavior text CHECK (custom_tax_behavior IN ('inclusive', 'exclusive'));
 ALTER TABLE checkout_sessions ADD CONSTRAINT checkout_sessions_custom_amount_tax_behavior
   CHECK ((custom_amount IS NULL) = (custom_tax_behavior IS NULL));
+
+-- Seed 003's customer IP address: only the country it resolved to (offline GeoIP data) is kept, never the address,
+-- which is personal data Till needs for one lookup. Null when the address was private or unknown, or none was sent.
+ALTER TABLE checkout_sessions ADD COLUMN ip_country text CHECK (ip_country ~ '^[A-Z]{2}$');
