@@ -35,6 +35,10 @@ export interface CheckoutSession {
    * is it already. Null otherwise. With one, the seats cannot change.
    */
   custom_amount: string | null;
+  /** ISO 8601: a subscription that starts (and first charges) later, so nothing is due today (seed 002); or null. */
+  start_date: string | null;
+  /** ISO 8601: when a fixed-term subscription ends (seed 002); null when it renews until canceled. */
+  end_date: string | null;
   amount_due: string;
   currency: string;
   connection_id: string | null;

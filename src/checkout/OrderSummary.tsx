@@ -1,5 +1,6 @@
 import type { CheckoutSession } from './CheckoutApi';
 import { formatCount } from './formatCount';
+import { formatDate } from './formatDate';
 import { formatMoney } from './formatMoney';
 import { useLocalization } from './useLocalization';
 
@@ -30,6 +31,8 @@ export function OrderSummary({ session }: { session: CheckoutSession }) {
         <dd class="summary__detail">{messages.firstPayment(formatMoney(session.custom_amount, session.currency, locale))}</dd>
       )}
       <dd class="summary__detail">{messages.includedCredits(formatCount(plan.included_credit, locale))}</dd>
+      {session.start_date && <dd class="summary__detail">{messages.term.starts(formatDate(session.start_date, locale))}</dd>}
+      {session.end_date && <dd class="summary__detail">{messages.term.ends(formatDate(session.end_date, locale))}</dd>}
     </dl>
   );
 }

@@ -41,6 +41,8 @@ export function aSession(overrides: Partial<CheckoutSession> = {}): CheckoutSess
     plan: { name: 'Pro', billing_interval: 'month', interval_count: 1, included_credit: '100.00', subscription_config_id: 'sc_pro', price: '19.00' },
     bundle: null,
     custom_amount: null,
+    start_date: null,
+    end_date: null,
     amount_due: '19.00',
     currency: 'USD',
     connection_id: null,

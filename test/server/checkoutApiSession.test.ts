@@ -27,6 +27,8 @@ describe('GET /api/checkout/session', () => {
       },
       bundle: null,
       custom_amount: null,
+      start_date: null,
+      end_date: null,
       amount_due: '19.00',
       currency: 'USD',
       connection_id: null,

@@ -345,6 +345,8 @@ beforeAll(async () => {
       metadata: { order: 'A-1' },
       subscription_config_ids: [configId],
       attribution: { utm_source: 'fuzz' },
+      start_date: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      end_date: new Date(Date.now() + 400 * 86_400_000).toISOString(),
     },
     'POST /v1/webhook_endpoints': { url: 'http://localhost:9/hooks', enabled_events: ['checkout.completed'], description: 'fuzz' },
     'PATCH /v1/webhook_endpoints/:id': { url: 'http://localhost:9/other', enabled_events: ['*'], description: 'x', disabled: false },

@@ -328,3 +328,35 @@ describe('priceCheckout with a custom first payment (seed 003)', () => {
     expect(() => priceCheckout(usd({ firstPayment: custom(amount) }))).toThrow(RangeError);
   });
 });
+
+describe('priceCheckout with a later start or a fixed term (seed 002)', () => {
+  const start = '2025-04-01T00:00:00';
+
+  it('charges nothing today and makes the first payment the next invoice, on the start date', () => {
+    const estimate = priceCheckout(usd({ recurring: monthly(start), deferredStart: true, taxRateBps: 1900 }));
+    expect(estimate.dueToday).toStrictEqual({ subtotal: 0, discount: 0, tax: 0, total: 0 });
+    expect(estimate.nextInvoice).toStrictEqual({ date: utc(start), amount: 2261 });
+  });
+
+  it('lets a once discount lower the deferred first payment', () => {
+    const estimate = priceCheckout(usd({ recurring: monthly(start), deferredStart: true, discount: { percentOff: 20, duration: 'once' } }));
+    expect(estimate.nextInvoice?.amount).toBe(1520);
+  });
+
+  it('has no next invoice when the term ends before the renewal, or on it', () => {
+    expect(priceCheckout(usd({ recurring: monthly(), endsAt: utc('2025-04-01T00:00:00') })).nextInvoice).toBeNull();
+    expect(priceCheckout(usd({ recurring: monthly(), endsAt: utc('2025-04-15T10:00:00') })).nextInvoice).toBeNull();
+  });
+
+  it('renews before the term ends', () => {
+    expect(priceCheckout(usd({ recurring: monthly(), endsAt: utc('2025-04-15T10:00:01') })).nextInvoice).toStrictEqual({
+      date: utc('2025-04-15T10:00:00'),
+      amount: 1900,
+    });
+  });
+
+  it('refuses a start or an end for a one-time purchase', () => {
+    expect(() => priceCheckout(usd({ deferredStart: true }))).toThrow(RangeError);
+    expect(() => priceCheckout(usd({ endsAt: utc(start) }))).toThrow(RangeError);
+  });
+});

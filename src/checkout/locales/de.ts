@@ -33,6 +33,7 @@ export const messages: Messages = {
   seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
   bundleCredits: credits,
   firstPayment: (amount) => `Erste Zahlung: ${amount}, danach der Preis des Tarifs`,
+  term: { starts: (date) => `Beginnt am ${date}: Heute wird nichts abgebucht`, ends: (date) => `Endet am ${date}` },
   fields: {
     email: 'E-Mail-Adresse',
     name: 'Vollständiger Name',
@@ -82,6 +83,8 @@ export const messages: Messages = {
     taxAdded: (amount, rate, taxName) =>
       rate ? `Steuern: ${rate} ${taxName ?? 'Steuern'} kommen hinzu, also ${amount}.` : `Steuern: ${amount} kommen hinzu.`,
     total: (amount) => `Heute fällig: ${amount}.`,
+    firstCharge: (amount, date) => `Erste Abbuchung: ${amount} am ${date}, wenn das Abonnement beginnt.`,
+    termEnds: (date) => `Das Abonnement endet am ${date}.`,
     next: (amount, date, interval, count) =>
       `Nächste Abbuchung: ${amount} am ${date}, danach ${count.value === 1 ? everyInterval[interval] : everyPeriod(interval, count)}.`,
   },
@@ -121,6 +124,7 @@ export const messages: Messages = {
   success: {
     heading: 'Zahlung erfolgreich',
     subscription: (planName, price) => `Sie haben ${planName} für ${price} abonniert.`,
+    subscriptionStarting: (planName, date) => `Sie haben ${planName} ab dem ${date} abonniert.`,
     creditBundle: (bundleName, count) =>
       `${bundleName}: ${credits(count)} ${plural(count, { one: 'wurde', other: 'wurden' })} Ihrem Konto gutgeschrieben.`,
     nextCharge: (amount, date) => `Die nächste Abbuchung über ${amount} erfolgt am ${date}.`,

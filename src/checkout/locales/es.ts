@@ -32,6 +32,7 @@ export const messages: Messages = {
   seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
   bundleCredits: credits,
   firstPayment: (amount) => `Primer pago: ${amount}; después, el precio del plan`,
+  term: { starts: (date) => `Empieza el ${date}: hoy no se cobra nada`, ends: (date) => `Termina el ${date}` },
   fields: {
     email: 'Correo electrónico',
     name: 'Nombre completo',
@@ -83,6 +84,8 @@ export const messages: Messages = {
     taxAdded: (amount, rate, taxName) =>
       rate ? `Impuestos: se añade un ${rate} de ${taxName ?? 'impuestos'}, es decir, ${amount}.` : `Impuestos: se añaden ${amount}.`,
     total: (amount) => `Total a pagar hoy: ${amount}.`,
+    firstCharge: (amount, date) => `Primer cargo: ${amount} el ${date}, cuando empiece la suscripción.`,
+    termEnds: (date) => `La suscripción termina el ${date}.`,
     next: (amount, date, interval, count) =>
       `Próximo cargo: ${amount} el ${date} y después ${count.value === 1 ? everyInterval[interval] : everyPeriod(interval, count)}.`,
   },
@@ -122,6 +125,7 @@ export const messages: Messages = {
   success: {
     heading: 'Pago completado',
     subscription: (planName, price) => `Te has suscrito a ${planName} por ${price}.`,
+    subscriptionStarting: (planName, date) => `Te has suscrito a ${planName} a partir del ${date}.`,
     creditBundle: (bundleName, count) =>
       `${bundleName}: ${plural(count, { one: 'se ha añadido', other: 'se han añadido' })} ${credits(count)} a tu cuenta.`,
     nextCharge: (amount, date) => `Tu próximo cargo será de ${amount} el ${date}.`,

@@ -33,6 +33,7 @@ export const messages: Messages = {
   seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
   bundleCredits: credits,
   firstPayment: (amount) => `Premier paiement\u00a0: ${amount}, puis le prix de la formule`,
+  term: { starts: (date) => `Commence le ${date}\u00a0: rien n’est prélevé aujourd’hui`, ends: (date) => `Se termine le ${date}` },
   fields: {
     email: 'Adresse e-mail',
     name: 'Nom complet',
@@ -86,6 +87,8 @@ export const messages: Messages = {
     taxAdded: (amount, rate, taxName) =>
       rate ? `Taxes\u00a0: ${rate} de ${taxName ?? 'taxes'} s’ajoutent, soit ${amount}.` : `Taxes\u00a0: ${amount} s’ajoutent au prix.`,
     total: (amount) => `Total dû aujourd’hui\u00a0: ${amount}.`,
+    firstCharge: (amount, date) => `Premier prélèvement\u00a0: ${amount} le ${date}, au début de l’abonnement.`,
+    termEnds: (date) => `L’abonnement se termine le ${date}.`,
     next: (amount, date, interval, count) =>
       `Prochain prélèvement\u00a0: ${amount} le ${date}, puis ${count.value === 1 ? `chaque ${intervalNames[interval]}` : everyPeriod(interval, count)}.`,
   },
@@ -125,6 +128,7 @@ export const messages: Messages = {
   success: {
     heading: 'Paiement réussi',
     subscription: (planName, price) => `Votre abonnement ${planName} à ${price} est activé.`,
+    subscriptionStarting: (planName, date) => `Votre abonnement ${planName} commencera le ${date}.`,
     creditBundle: (bundleName, count) =>
       `${bundleName}\u00a0: ${credits(count)} ${plural(count, { one: 'a été ajouté', other: 'ont été ajoutés' })} à votre compte.`,
     nextCharge: (amount, date) => `Votre prochain prélèvement de ${amount} aura lieu le ${date}.`,

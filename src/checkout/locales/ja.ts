@@ -22,6 +22,7 @@ export const messages: Messages = {
   seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
   bundleCredits: credits,
   firstPayment: (amount) => `初回のお支払い：${amount}（2 回目以降はプラン料金）`,
+  term: { starts: (date) => `${date} 開始（本日のお支払いはありません）`, ends: (date) => `${date} 終了` },
   fields: {
     email: 'メールアドレス',
     name: '氏名',
@@ -70,6 +71,8 @@ export const messages: Messages = {
       rate ? `税：価格には ${rate} の${taxName ?? '税'}（${amount}）が含まれています。` : `税：価格には ${amount} の税が含まれています。`,
     taxAdded: (amount, rate, taxName) => (rate ? `税：${rate} の${taxName ?? '税'}（${amount}）が加算されます。` : `税：${amount} が加算されます。`),
     total: (amount) => `本日のお支払い：${amount}`,
+    firstCharge: (amount, date) => `初回のお支払い：ご利用開始日の ${date} に ${amount}`,
+    termEnds: (date) => `ご契約は ${date} に終了します。`,
     next: (amount, date, interval, count) =>
       `次回の請求：${date} に ${amount}、以降は${count.value === 1 ? `毎${intervalNames[interval]}` : `${period(interval, count)}ごと`}。`,
   },
@@ -109,6 +112,7 @@ export const messages: Messages = {
   success: {
     heading: 'お支払いが完了しました',
     subscription: (planName, price) => `${planName}（${price}）のお申し込みが完了しました。`,
+    subscriptionStarting: (planName, date) => `${planName}のお申し込みが完了しました。ご利用開始日は ${date} です。`,
     creditBundle: (bundleName, count) => `${bundleName}: ${credits(count)}がアカウントに追加されました。`,
     nextCharge: (amount, date) => `次回のお支払いは ${date} に ${amount} です。`,
     done: '完了',

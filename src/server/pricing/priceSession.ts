@@ -78,8 +78,13 @@ export async function priceSession(db: Queryable, session: CheckoutSessionRow, {
     discount: promotion && !problem && !bundle ? toDiscount(promotion) : null,
     taxRateBps: taxRate?.rate_bps ?? 0,
     taxBehavior: config!.tax_behavior,
-    recurring: bundle ? null : { interval: config!.billing_interval, intervalCount: config!.interval_count, periodStart: paidAt },
+    recurring: bundle
+      ? null
+      : { interval: config!.billing_interval, intervalCount: config!.interval_count, periodStart: session.start_date ?? paidAt },
     firstPayment: session.custom_amount === null ? null : { amount: session.custom_amount, taxBehavior: session.custom_tax_behavior! },
+    // Seed 002: a later start moves the first payment there; an end date stops invoices on or after it.
+    deferredStart: session.start_date !== null,
+    endsAt: session.end_date,
   });
   return { config: config!, bundle: bundle ?? null, promotion, promotionProblem: problem, taxRate, estimate };
 }

@@ -47,6 +47,10 @@ export interface CheckoutSessionRow {
   custom_tax_behavior: 'inclusive' | 'exclusive' | null;
   /** Migration 013 (seed 003): the country the merchant's `customer.ip_address` is in; the address is not kept. */
   ip_country: string | null;
+  /** Migration 013 (seed 002): a later start of the subscription and its first payment; null to start at payment. */
+  start_date: Date | null;
+  /** Migration 013 (seed 002): when the subscription ends, a fixed term; null for one that renews until canceled. */
+  end_date: Date | null;
 }
 
 export type CheckoutSessionStatus = 'open' | 'completed' | 'expired';
@@ -121,6 +125,8 @@ export function serializeCheckoutSession(
     currency: price.config.currency,
     custom_amount: session.custom_amount === null ? null : toDecimalString(session.custom_amount, price.config.currency),
     tax_behavior: session.custom_tax_behavior,
+    start_date: session.start_date?.toISOString() ?? null,
+    end_date: session.end_date?.toISOString() ?? null,
     locale: session.locale,
     metadata: JSON.parse(session.metadata) as Record<string, string>,
     reference_id: session.reference_id,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addBillingInterval } from '../addBillingInterval';
 import { assertBundleActive, assertPlanActive } from '../catalog/assertPurchasable';
 import { CREDIT_BUNDLE_SELECT, type CreditBundleRow, type SubscriptionConfigRow } from '../catalog/catalogRows';
 import { parseCatalogAmount } from '../catalog/parseCatalogAmount';
@@ -21,6 +22,16 @@ const MAX_METADATA_KEYS = 50;
 export const MAX_QUANTITY = 10_000;
 
 const id = z.string().min(1).max(100);
+/** An instant with its offset, as every date of the API; 40 characters hold any the format allows in practice. */
+const isoTimestamp = z
+  .string()
+  .max(40, 'must be at most 40 characters')
+  .pipe(z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time, like 2025-05-15T08:30:00Z' }));
+
+/** How far ahead a subscription may start (seed 002's start_date): a year, as a later start is a contract, not a checkout. */
+const MAX_START_AHEAD_YEARS = 1;
+/** The longest fixed term (seed 002's end_date), from the start: past it, a date is more likely a typo than a contract. */
+const MAX_TERM_YEARS = 10;
 
 const customerInput = z
   .strictObject({
@@ -92,7 +103,10 @@ export const createCheckoutSessionInput = z.strictObject({
   metadata: metadataInput.optional(),
   reference_id: z.string().min(1).max(200).optional(),
   attribution: attributionInput.optional(),
-  expires_at: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time, like 2025-05-15T08:30:00Z' }).optional(),
+  expires_at: isoTimestamp.optional(),
+  // Seed 002: a subscription that starts (and first charges) later, and one that ends on a date.
+  start_date: isoTimestamp.optional(),
+  end_date: isoTimestamp.optional(),
 });
 
 type Input = z.infer<typeof createCheckoutSessionInput>;
@@ -235,6 +249,49 @@ function resolveExpiry(expiresAt: string | undefined, now: Date): Date {
   return date;
 }
 
+/**
+ * Seed 002's term of a subscription session, checked against the clock and the session's own expiry:
+ * 1. `start_date` defers the subscription and its first payment: nothing is charged at checkout. It must fall after
+ *    the session expires, so that it is still ahead whenever the customer pays (and the $0 they were shown stays
+ *    true); a start in the past, now or within the session's life is refused rather than quietly moved. At most a
+ *    year ahead. A custom amount is a payment at checkout, so it does not come with one.
+ * 2. `end_date` ends the subscription then (a fixed term): after the start (or, without one, after the session
+ *    expires, when the subscription has surely begun), at most ten years on. Periods are charged whole.
+ */
+function resolveTerm(input: Input, now: Date, expiresAt: Date) {
+  const start = input.start_date === undefined ? null : new Date(input.start_date);
+  const end = input.end_date === undefined ? null : new Date(input.end_date);
+  if (start) {
+    if (start <= expiresAt) {
+      throw new TillApiError(
+        'validation_error',
+        `'start_date' must be after the session expires (${expiresAt.toISOString()}), so it is still ahead when the customer pays; leave it out to start at payment, or set an earlier 'expires_at'.`,
+        'start_date',
+      );
+    }
+    if (start > addBillingInterval(now, 'year', MAX_START_AHEAD_YEARS)) {
+      throw new TillApiError('validation_error', "'start_date' must be at most one year ahead.", 'start_date');
+    }
+    if (input.custom_amount !== undefined) {
+      throw new TillApiError(
+        'validation_error',
+        "'custom_amount' is charged at checkout, and a subscription with a 'start_date' pays nothing then: send one or the other.",
+        'custom_amount',
+      );
+    }
+  }
+  if (end) {
+    if (end <= (start ?? expiresAt)) {
+      const after = start ? "'start_date'" : `the session expires (${expiresAt.toISOString()}), so the subscription has begun before it ends`;
+      throw new TillApiError('validation_error', `'end_date' must be after ${after}.`, 'end_date');
+    }
+    if (end > addBillingInterval(start ?? now, 'year', MAX_TERM_YEARS)) {
+      throw new TillApiError('validation_error', `'end_date' must be at most ${MAX_TERM_YEARS} years after the subscription starts.`, 'end_date');
+    }
+  }
+  return { start, end };
+}
+
 /** Checks the seed's rules for each mode and returns what the session is priced from. */
 async function resolvePurchase(db: Queryable, merchantId: string, input: Input) {
   const mode = input.checkout_mode;
@@ -245,7 +302,7 @@ async function resolvePurchase(db: Queryable, merchantId: string, input: Input) 
     let connection: ConnectionRow | null = null;
     if (input.connection_id) {
       connection = await findConnection(db, merchantId, input.connection_id);
-      if (await hasActiveSubscription(db, input.connection_id, config.subscription_config_id)) {
+      if (await hasActiveSubscription(db, input.connection_id, config.subscription_config_id, { orScheduled: true })) {
         throw new TillApiError('already_subscribed', 'This connection already has an active subscription to this config.', 'connection_id');
       }
     }
@@ -258,8 +315,8 @@ async function resolvePurchase(db: Queryable, merchantId: string, input: Input) 
     return { configId: config.subscription_config_id, bundleId: null, connection, planOptions, quantity, promotion, customAmount };
   }
   forbidden(input.subscription_config_id, 'subscription_config_id', mode);
-  // Seats, plan choice and promotions are about plans; a credit pack is bought as it is.
-  for (const param of ['quantity', 'subscription_config_ids', 'promotion_code'] as const) forbidden(input[param], param, mode);
+  // Seats, plan choice, promotions and terms are about plans; a credit pack is bought as it is, at once.
+  for (const param of ['quantity', 'subscription_config_ids', 'promotion_code', 'start_date', 'end_date'] as const) forbidden(input[param], param, mode);
   if (input.allow_promotion_codes) forbidden(input.allow_promotion_codes, 'allow_promotion_codes', mode);
   const bundle = await findBundle(db, merchantId, required(input.credit_bundle_id, 'credit_bundle_id', mode));
   assertBundleActive(bundle, 'credit_bundle_id');
@@ -298,6 +355,7 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
   const now = new Date();
   const expiresAt = resolveExpiry(input.expires_at, now);
   const purchase = await resolvePurchase(db, merchantId, input);
+  const term = resolveTerm(input, now, expiresAt);
   // The address itself goes no further than this lookup: neither stored nor returned (see migration 013).
   const ipCountry = input.customer?.ip_address === undefined ? null : await countryOfIpAddress(input.customer.ip_address);
   const secret = createSecret('css_test');
@@ -307,9 +365,9 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
         connection_id, subscription_config_id, credit_bundle_id, created_at, expires_at,
         customer_email, customer_name, customer_country, lock_email, quantity, subscription_config_ids,
         allow_promotion_codes, promotion_code_id, locale, metadata, reference_id, attribution, pending_url,
-        custom_amount, custom_tax_behavior, ip_country)
+        custom_amount, custom_tax_behavior, ip_country, start_date, end_date)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25,
-       $26, $27, $28)
+       $26, $27, $28, $29, $30)
      RETURNING *`,
     [
       createId('cs', now.getTime()),
@@ -342,6 +400,8 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
       purchase.customAmount?.amount ?? null,
       purchase.customAmount?.taxBehavior ?? null,
       ipCountry,
+      term.start,
+      term.end,
     ],
   );
   return serializeCheckoutSession(session!, await priceSession(db, session!, { now }), {

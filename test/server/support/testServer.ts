@@ -73,6 +73,8 @@ export interface CheckoutSession {
   currency: string;
   custom_amount: string | null;
   tax_behavior: 'inclusive' | 'exclusive' | null;
+  start_date: string | null;
+  end_date: string | null;
   locale: string | null;
   metadata: Record<string, string>;
   reference_id: string | null;
