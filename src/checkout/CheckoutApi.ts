@@ -30,6 +30,15 @@ export interface CheckoutSession {
     price: string;
   };
   bundle: null | { name: string; credit_amount: string; price: string };
+  /**
+   * The merchant's price for the first payment (seed 003), for all seats, instead of the plan's; a bundle's `price`
+   * is it already. Null otherwise. With one, the seats cannot change.
+   */
+  custom_amount: string | null;
+  /** ISO 8601: a subscription that starts (and first charges) later, so nothing is due today (seed 002); or null. */
+  start_date: string | null;
+  /** ISO 8601: when a fixed-term subscription ends (seed 002); null when it renews until canceled. */
+  end_date: string | null;
   amount_due: string;
   currency: string;
   connection_id: string | null;

@@ -86,7 +86,8 @@ export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, upd
       {session.plan_options.length > 1 && (
         <PlanOptions options={session.plan_options} currentId={session.plan.subscription_config_id} onUpdate={onUpdate} />
       )}
-      {session.seat_limits && <SeatsField quantity={session.quantity} limits={session.seat_limits} onUpdate={onUpdate} />}
+      {/* A custom first payment is for the seats the merchant set: the server refuses other seats. */}
+      {session.seat_limits && session.custom_amount === null && <SeatsField quantity={session.quantity} limits={session.seat_limits} onUpdate={onUpdate} />}
       {session.allows_promotion_codes && <PromotionCodeField promotion={session.promotion} onUpdate={onUpdate} />}
       <PriceBreakdown session={session} />
       <CreditBalance session={session} />

@@ -1,5 +1,6 @@
 import type { CheckoutSession } from './CheckoutApi';
 import { formatCount } from './formatCount';
+import { formatDate } from './formatDate';
 import { formatMoney } from './formatMoney';
 import { useLocalization } from './useLocalization';
 
@@ -26,7 +27,12 @@ export function OrderSummary({ session }: { session: CheckoutSession }) {
       <dt class="summary__name">{plan.name}</dt>
       <dd class="summary__price">{messages.pricePerInterval(planPrice, plan.billing_interval, formatCount(plan.interval_count, locale))}</dd>
       {session.seat_limits && <dd class="summary__detail">{messages.seatsTimesPrice(formatCount(session.quantity, locale), planPrice)}</dd>}
+      {session.custom_amount !== null && (
+        <dd class="summary__detail">{messages.firstPayment(formatMoney(session.custom_amount, session.currency, locale))}</dd>
+      )}
       <dd class="summary__detail">{messages.includedCredits(formatCount(plan.included_credit, locale))}</dd>
+      {session.start_date && <dd class="summary__detail">{messages.term.starts(formatDate(session.start_date, locale))}</dd>}
+      {session.end_date && <dd class="summary__detail">{messages.term.ends(formatDate(session.end_date, locale))}</dd>}
     </dl>
   );
 }

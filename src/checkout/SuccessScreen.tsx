@@ -24,7 +24,10 @@ export function SuccessScreen({ session, onDone, doneAfterMs }: SuccessScreenPro
   const purchase =
     session.checkout_mode === 'credit_bundle' && session.bundle
       ? messages.success.creditBundle(session.bundle.name, formatCount(session.bundle.credit_amount, locale))
-      : messages.success.subscription(session.plan.name, messages.pricePerInterval(price, session.plan.billing_interval, formatCount(session.plan.interval_count, locale)));
+      : session.start_date
+        ? // The next invoice is then the first payment, not necessarily the recurring price: it is said on its own line.
+          messages.success.subscriptionStarting(session.plan.name, formatDate(session.start_date, locale))
+        : messages.success.subscription(session.plan.name, messages.pricePerInterval(price, session.plan.billing_interval, formatCount(session.plan.interval_count, locale)));
 
   // The latest onDone, read when the timer fires: the app passes a new function on each render, and the timer
   // must start once rather than restart with every one.
@@ -46,6 +49,7 @@ export function SuccessScreen({ session, onDone, doneAfterMs }: SuccessScreenPro
       {next && (
         <p class="card__text">{messages.success.nextCharge(formatMoney(next.amount, session.currency, locale), formatDate(next.date, locale))}</p>
       )}
+      {session.end_date && <p class="card__text">{messages.term.ends(formatDate(session.end_date, locale))}</p>}
       {doneAfterMs !== undefined && <p class="card__text">{messages.success.returning(session.merchant_name)}</p>}
       <div class="card__actions">
         <button type="button" class="button" onClick={onDone}>

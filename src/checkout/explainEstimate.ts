@@ -19,9 +19,17 @@ export function explainEstimate(session: CheckoutSession, messages: Messages, lo
   const lines: string[] = [];
   const period = formatCount(plan.interval_count, locale);
 
-  if (bundle) lines.push(explanation.subtotalBundle(bundle.name, money(due.subtotal)));
-  else if (session.seat_limits) lines.push(explanation.subtotalSeats(formatCount(session.quantity, locale), money(plan.price), money(due.subtotal)));
-  else lines.push(explanation.subtotalPlan(plan.name, money(due.subtotal), plan.billing_interval, period));
+  const subtotal = bundle
+    ? explanation.subtotalBundle(bundle.name, money(due.subtotal))
+    : // A later start (seed 002) has nothing to itemise today: its first charge, below, says what is paid and when.
+      session.start_date
+      ? null
+      : session.custom_amount !== null
+        ? explanation.subtotalCustom(money(due.subtotal))
+        : session.seat_limits
+          ? explanation.subtotalSeats(formatCount(session.quantity, locale), money(plan.price), money(due.subtotal))
+          : explanation.subtotalPlan(plan.name, money(due.subtotal), plan.billing_interval, period);
+  if (subtotal) lines.push(subtotal);
 
   const promotion = session.promotion?.applies ? session.promotion : null;
   if (promotion && !isZeroAmount(due.discount)) {
@@ -38,6 +46,12 @@ export function explainEstimate(session: CheckoutSession, messages: Messages, lo
   }
 
   lines.push(explanation.total(money(due.total)));
-  if (next && !bundle) lines.push(explanation.next(money(next.amount), formatDate(next.date, locale), plan.billing_interval, period));
+  if (next && !bundle) {
+    const date = formatDate(next.date, locale);
+    // A later start's next invoice is the first payment, which a discount for the first payment only still lowers.
+    if (session.start_date) lines.push(explanation.firstCharge(money(next.amount), date));
+    else lines.push(explanation.next(money(next.amount), date, plan.billing_interval, period));
+  }
+  if (session.end_date && !bundle) lines.push(explanation.termEnds(formatDate(session.end_date, locale)));
   return lines;
 }

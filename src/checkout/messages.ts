@@ -34,6 +34,10 @@ export interface Messages {
   includedCredits: (credits: Count) => string;
   seatsTimesPrice: (seats: Count, unitPrice: string) => string;
   bundleCredits: (credits: Count) => string;
+  /** A plan's first payment at the merchant's custom amount (seed 003), for all seats; later ones are the plan's. */
+  firstPayment: (amount: string) => string;
+  /** Seed 002: a subscription's later start (nothing is charged today) and a fixed term's end; dates arrive formatted. */
+  term: { starts: (date: string) => string; ends: (date: string) => string };
   fields: { email: string; name: string; country: string; cardNumber: string; expiry: string; cvc: string };
   /** `country` is the select's empty first option, shown until the customer picks one. */
   placeholders: { cardNumber: string; expiry: string; cvc: string; country: string };
@@ -74,6 +78,8 @@ export interface Messages {
     subtotalSeats: (seats: Count, unitPrice: string, subtotal: string) => string;
     subtotalPlan: (planName: string, price: string, interval: BillingInterval, count: Count) => string;
     subtotalBundle: (bundleName: string, price: string) => string;
+    /** The subtotal of a first payment at the merchant's custom amount instead of the plan's price. */
+    subtotalCustom: (amount: string) => string;
     discountOnce: (code: string, amount: string) => string;
     discountForever: (code: string, amount: string) => string;
     /** A `repeating` code that discounts `payments` (2 or more) payments, this one the first of them. */
@@ -82,6 +88,10 @@ export interface Messages {
     taxIncluded: (amount: string, rate: string | null, taxName: string | null) => string;
     taxAdded: (amount: string, rate: string | null, taxName: string | null) => string;
     total: (amount: string) => string;
+    /** Instead of `next` when the subscription starts later: its first charge, on the start date. */
+    firstCharge: (amount: string, date: string) => string;
+    /** A fixed term's end (seed 002's end_date). */
+    termEnds: (date: string) => string;
     next: (amount: string, date: string, interval: BillingInterval, count: Count) => string;
   };
   creditBalance: { now: string; after: string };
@@ -117,6 +127,8 @@ export interface Messages {
   success: {
     heading: string;
     subscription: (planName: string, price: string) => string;
+    /** A subscription that starts later (seed 002): nothing was charged today. */
+    subscriptionStarting: (planName: string, date: string) => string;
     creditBundle: (bundleName: string, credits: Count) => string;
     nextCharge: (amount: string, date: string) => string;
     done: string;
@@ -159,6 +171,8 @@ export const messages: Messages = {
   includedCredits: (count) => `Includes ${credits(count)}`,
   seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
   bundleCredits: credits,
+  firstPayment: (amount) => `First payment: ${amount}, then the plan’s price`,
+  term: { starts: (date) => `Starts on ${date}: nothing is charged today`, ends: (date) => `Ends on ${date}` },
   fields: {
     email: 'Email',
     name: 'Full name',
@@ -200,6 +214,7 @@ export const messages: Messages = {
     subtotalPlan: (planName, price, interval, count) =>
       `Subtotal: ${planName} at ${price} ${count.value === 1 ? 'per' : 'every'} ${period(interval, count)}.`,
     subtotalBundle: (bundleName, price) => `Subtotal: ${bundleName}, a one-off purchase of ${price}.`,
+    subtotalCustom: (amount) => `Subtotal: ${amount}, a price set for this first payment only; later payments are at the plan’s price.`,
     discountOnce: (code, amount) => `Discount: code ${code} takes ${amount} off this first payment only.`,
     discountForever: (code, amount) => `Discount: code ${code} takes ${amount} off today, and applies to every renewal too.`,
     discountRepeating: (code, amount, payments) => `Discount: code ${code} takes ${amount} off each of the first ${payments.text} payments, starting today.`,
@@ -208,6 +223,8 @@ export const messages: Messages = {
     taxAdded: (amount, rate, taxName) =>
       rate ? `Tax: ${rate} ${taxName ?? 'tax'} is added on top, which is ${amount}.` : `Tax: ${amount} is added on top.`,
     total: (amount) => `Total due today: ${amount}.`,
+    firstCharge: (amount, date) => `First charge: ${amount} on ${date}, when the subscription starts.`,
+    termEnds: (date) => `The subscription ends on ${date}.`,
     next: (amount, date, interval, count) => `Next charge: ${amount} on ${date}, then every ${period(interval, count)}.`,
   },
   creditBalance: { now: 'Credit balance', after: 'Balance after purchase' },
@@ -248,6 +265,7 @@ export const messages: Messages = {
   success: {
     heading: 'Payment successful',
     subscription: (planName, price) => `You’re subscribed to ${planName} for ${price}.`,
+    subscriptionStarting: (planName, date) => `You’re subscribed to ${planName}, starting on ${date}.`,
     creditBundle: (bundleName, count) => `${bundleName}: ${credits(count)} added to your account.`,
     nextCharge: (amount, date) => `Your next charge is ${amount} on ${date}.`,
     done: 'Done',

@@ -98,12 +98,17 @@ export const redirectUrl = z
 const NOT_A_COUNTRY = new Set(['EU', 'EZ', 'QO', 'UN', 'ZZ']);
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 
+/** Whether `code` is an upper-case ISO 3166-1 alpha-2 code of a country (not of a region such as EU). */
+export function isCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && !NOT_A_COUNTRY.has(code) && regionNames.of(code) !== undefined;
+}
+
 /** An ISO 3166-1 alpha-2 country code, in either case, kept upper-case ("de" → "DE"). */
 export const countryCode = z
   .string()
   .regex(/^[A-Za-z]{2}$/, 'must be a two-letter ISO 3166-1 country code, like DE')
   .transform((value) => value.toUpperCase())
-  .refine((code) => !NOT_A_COUNTRY.has(code) && regionNames.of(code) !== undefined, 'is not an ISO 3166-1 country code');
+  .refine(isCountryCode, 'is not an ISO 3166-1 country code');
 
 const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 

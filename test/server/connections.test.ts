@@ -27,6 +27,7 @@ describe('GET /v1/connections/:id', () => {
         cancel_at: null,
         canceled_at: null,
         ended_at: null,
+        ends_at: null,
         created_at: expect.any(String),
       },
       credit_balance: '10.00',

@@ -42,7 +42,7 @@ describe('POST /v1/checkout_sessions', () => {
         // Issue 9: what a completed session paid for
         'subscription_id', 'amount_total', 'credits_added',
         // Issue 10
-        'pending_url', 'livemode',
+        'pending_url', 'livemode', 'custom_amount', 'tax_behavior', 'start_date', 'end_date',
       ].sort(),
     );
     expect(session).toMatchObject({

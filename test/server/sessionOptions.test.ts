@@ -50,7 +50,7 @@ describe('POST /v1/checkout_sessions: what a session can ask for', () => {
   describe('customer', () => {
     it('keeps the email and name trimmed and the country upper-case', async () => {
       const session = await till.createSession({ customer: { email: ' a@example.com ', name: ' Ann ', country: 'fr' } });
-      expect(session.customer).toStrictEqual({ email: 'a@example.com', name: 'Ann', country: 'FR', lock_email: false });
+      expect(session.customer).toStrictEqual({ email: 'a@example.com', name: 'Ann', country: 'FR', lock_email: false, ip_country: null });
     });
 
     it.each([

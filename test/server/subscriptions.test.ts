@@ -50,6 +50,7 @@ describe('GET /v1/subscriptions/:id', () => {
       cancel_at: null,
       canceled_at: null,
       ended_at: null,
+      ends_at: null,
       created_at: expect.any(String),
     });
     expect(response.body).toStrictEqual(subscription);

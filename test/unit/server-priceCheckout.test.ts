@@ -288,3 +288,75 @@ describe('priceCheckout with a repeating promotion', () => {
     expect(() => priceCheckout(usd({ discount: repeating(intervals) }))).toThrow(RangeError);
   });
 });
+
+describe('priceCheckout with a custom first payment (seed 003)', () => {
+  const custom = (amount: number, taxBehavior: 'inclusive' | 'exclusive' = 'exclusive') => ({ amount, taxBehavior });
+
+  it('charges the custom amount today and the price at the next invoice', () => {
+    const estimate = priceCheckout(usd({ recurring: monthly(), firstPayment: custom(2999) }));
+    expect(estimate.dueToday).toStrictEqual({ subtotal: 2999, discount: 0, tax: 0, total: 2999 });
+    expect(estimate.nextInvoice?.amount).toBe(1900);
+    expect(estimate.unitAmount).toBe(1900);
+  });
+
+  it('is the subtotal for all seats, not a price per seat', () => {
+    const estimate = priceCheckout(usd({ unitAmount: 1200, quantity: 5, seatBased: true, recurring: monthly(), firstPayment: custom(5000) }));
+    expect(estimate.dueToday.subtotal).toBe(5000);
+    expect(estimate.nextInvoice?.amount).toBe(6000);
+  });
+
+  it('taxes the first payment by its own behavior and renewals by the price’s', () => {
+    const estimate = priceCheckout(usd({ recurring: monthly(), taxRateBps: 1900, taxBehavior: 'exclusive', firstPayment: custom(2380, 'inclusive') }));
+    expect(estimate.taxBehavior).toBe('inclusive');
+    expect(estimate.dueToday).toStrictEqual({ subtotal: 2380, discount: 0, tax: 380, total: 2380 });
+    expect(estimate.nextInvoice?.amount).toBe(2261);
+  });
+
+  it('takes a once discount off the custom amount only', () => {
+    const estimate = priceCheckout(usd({ recurring: monthly(), firstPayment: custom(3000), discount: { percentOff: 20, duration: 'once' } }));
+    expect(estimate.dueToday.total).toBe(2400);
+    expect(estimate.nextInvoice?.amount).toBe(1900);
+  });
+
+  it('replaces a one-time purchase’s price', () => {
+    expect(priceCheckout(usd({ unitAmount: 2000, firstPayment: custom(1500), taxRateBps: 1900 })).dueToday).toStrictEqual({
+      subtotal: 1500, discount: 0, tax: 285, total: 1785,
+    });
+  });
+
+  it.each([-1, 1.5])('refuses a custom amount of %s', (amount) => {
+    expect(() => priceCheckout(usd({ firstPayment: custom(amount) }))).toThrow(RangeError);
+  });
+});
+
+describe('priceCheckout with a later start or a fixed term (seed 002)', () => {
+  const start = '2025-04-01T00:00:00';
+
+  it('charges nothing today and makes the first payment the next invoice, on the start date', () => {
+    const estimate = priceCheckout(usd({ recurring: monthly(start), deferredStart: true, taxRateBps: 1900 }));
+    expect(estimate.dueToday).toStrictEqual({ subtotal: 0, discount: 0, tax: 0, total: 0 });
+    expect(estimate.nextInvoice).toStrictEqual({ date: utc(start), amount: 2261 });
+  });
+
+  it('lets a once discount lower the deferred first payment', () => {
+    const estimate = priceCheckout(usd({ recurring: monthly(start), deferredStart: true, discount: { percentOff: 20, duration: 'once' } }));
+    expect(estimate.nextInvoice?.amount).toBe(1520);
+  });
+
+  it('has no next invoice when the term ends before the renewal, or on it', () => {
+    expect(priceCheckout(usd({ recurring: monthly(), endsAt: utc('2025-04-01T00:00:00') })).nextInvoice).toBeNull();
+    expect(priceCheckout(usd({ recurring: monthly(), endsAt: utc('2025-04-15T10:00:00') })).nextInvoice).toBeNull();
+  });
+
+  it('renews before the term ends', () => {
+    expect(priceCheckout(usd({ recurring: monthly(), endsAt: utc('2025-04-15T10:00:01') })).nextInvoice).toStrictEqual({
+      date: utc('2025-04-15T10:00:00'),
+      amount: 1900,
+    });
+  });
+
+  it('refuses a start or an end for a one-time purchase', () => {
+    expect(() => priceCheckout(usd({ deferredStart: true }))).toThrow(RangeError);
+    expect(() => priceCheckout(usd({ endsAt: utc(start) }))).toThrow(RangeError);
+  });
+});

@@ -88,7 +88,7 @@ describe('migrate', () => {
       '001_initial.sql', '002_redirect_urls.sql', '003_pricing_and_session_options.sql', '004_logo_url_sources.sql',
       '005_events_and_webhooks.sql', '006_subscriptions_and_payments.sql', '007_idempotency_keys.sql',
       '008_catalog_plans.sql', '009_promotion_codes_and_tax_rates.sql', '010_api_keys.sql',
-      '011_pending_url.sql', '012_live_mode.sql',
+      '011_pending_url.sql', '012_live_mode.sql', '013_session_inputs.sql',
     ]);
   });
 
@@ -344,6 +344,47 @@ describe('migration 003 and the issue 4 demo catalog', () => {
     await migrate(db);
     const demo = await seedDemo(db);
     await expect(db.query(sql, [demo.merchantId])).rejects.toThrow(/constraint/);
+  });
+});
+
+describe('migration 013: checkout session inputs', () => {
+  /** The demo store with one new customer subscribed to Pro, and one open session for Pro. */
+  async function storeWithSubscription() {
+    const { db } = await openEmptyDatabase();
+    await migrate(db);
+    const demo = await seedDemo(db);
+    await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_t', $1, 't@example.com', 'T')", [demo.merchantId]);
+    await db.query(
+      `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end)
+       SELECT 'sub_t', $1, 'con_t', subscription_config_id, 'active', now(), now() + interval '1 month' FROM subscription_configs WHERE name = 'Pro'`,
+      [demo.merchantId],
+    );
+    await db.query(
+      `INSERT INTO checkout_sessions (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, subscription_config_id, expires_at)
+       SELECT 'cs_t', $1, 'hash_t', 'subscription', 'https://shop.example.com/', subscription_config_id, now() + interval '1 day'
+       FROM subscription_configs WHERE name = 'Pro'`,
+      [demo.merchantId],
+    );
+    return db;
+  }
+
+  it('lets a subscription be scheduled, with a fixed term after its start', async () => {
+    const db = await storeWithSubscription();
+    await db.query("UPDATE subscriptions SET status = 'scheduled', ends_at = current_period_start + interval '1 year'");
+    expect(await db.query('SELECT status FROM subscriptions')).toStrictEqual([{ status: 'scheduled' }]);
+  });
+
+  it.each([
+    ['a status other than scheduled, active or canceled', "UPDATE subscriptions SET status = 'paused'", 'subscriptions_status_check'],
+    ['a term that ends when it starts', 'UPDATE subscriptions SET ends_at = current_period_start', 'subscriptions_ends_after_start'],
+    ['an end date at the start date', "UPDATE checkout_sessions SET start_date = now() + interval '2 days', end_date = now() + interval '2 days'", 'checkout_sessions_end_after_start'],
+    ['a start date for a credit bundle', "UPDATE checkout_sessions SET checkout_mode = 'credit_bundle', start_date = now() + interval '2 days'", 'checkout_sessions_term_of_a_subscription'],
+    ['a custom amount with a later start', "UPDATE checkout_sessions SET custom_amount = 100, custom_tax_behavior = 'inclusive', start_date = now() + interval '2 days'", 'checkout_sessions_custom_amount_paid_at_checkout'],
+    ['a custom amount without its tax behavior', 'UPDATE checkout_sessions SET custom_amount = 100', 'checkout_sessions_custom_amount_tax_behavior'],
+    ['an IP country that is not a code', "UPDATE checkout_sessions SET ip_country = 'gb'", 'checkout_sessions_ip_country_check'],
+  ])('refuses %s', async (_, sql, constraint) => {
+    const db = await storeWithSubscription();
+    await expect(db.query(sql)).rejects.toThrow(`constraint "${constraint}"`);
   });
 });
 

@@ -32,6 +32,8 @@ export const messages: Messages = {
   includedCredits: (count) => `Enthält ${credits(count)}`,
   seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
   bundleCredits: credits,
+  firstPayment: (amount) => `Erste Zahlung: ${amount}, danach der Preis des Tarifs`,
+  term: { starts: (date) => `Beginnt am ${date}: Heute wird nichts abgebucht`, ends: (date) => `Endet am ${date}` },
   fields: {
     email: 'E-Mail-Adresse',
     name: 'Vollständiger Name',
@@ -72,6 +74,7 @@ export const messages: Messages = {
     subtotalSeats: (count, unitPrice, subtotal) => `Zwischensumme: ${seats(count)} × ${unitPrice} pro Nutzerlizenz = ${subtotal}.`,
     subtotalPlan: (planName, price, interval, count) => `Zwischensumme: ${planName} für ${price} ${perPeriod(interval, count)}.`,
     subtotalBundle: (bundleName, price) => `Zwischensumme: ${bundleName}, ein einmaliger Kauf für ${price}.`,
+    subtotalCustom: (amount) => `Zwischensumme: ${amount}, ein eigens festgelegter Preis nur für diese erste Zahlung; danach gilt der Preis des Tarifs.`,
     discountOnce: (code, amount) => `Rabatt: Der Code ${code} zieht ${amount} nur von dieser ersten Zahlung ab.`,
     discountForever: (code, amount) => `Rabatt: Der Code ${code} zieht heute ${amount} ab und gilt auch für jede Verlängerung.`,
     discountRepeating: (code, amount, payments) => `Rabatt: Der Code ${code} zieht ${amount} von jeder der ersten ${payments.text} Zahlungen ab, beginnend mit heute.`,
@@ -80,6 +83,8 @@ export const messages: Messages = {
     taxAdded: (amount, rate, taxName) =>
       rate ? `Steuern: ${rate} ${taxName ?? 'Steuern'} kommen hinzu, also ${amount}.` : `Steuern: ${amount} kommen hinzu.`,
     total: (amount) => `Heute fällig: ${amount}.`,
+    firstCharge: (amount, date) => `Erste Abbuchung: ${amount} am ${date}, wenn das Abonnement beginnt.`,
+    termEnds: (date) => `Das Abonnement endet am ${date}.`,
     next: (amount, date, interval, count) =>
       `Nächste Abbuchung: ${amount} am ${date}, danach ${count.value === 1 ? everyInterval[interval] : everyPeriod(interval, count)}.`,
   },
@@ -121,6 +126,7 @@ export const messages: Messages = {
   success: {
     heading: 'Zahlung erfolgreich',
     subscription: (planName, price) => `Sie haben ${planName} für ${price} abonniert.`,
+    subscriptionStarting: (planName, date) => `Sie haben ${planName} ab dem ${date} abonniert.`,
     creditBundle: (bundleName, count) =>
       `${bundleName}: ${credits(count)} ${plural(count, { one: 'wurde', other: 'wurden' })} Ihrem Konto gutgeschrieben.`,
     nextCharge: (amount, date) => `Die nächste Abbuchung über ${amount} erfolgt am ${date}.`,

@@ -31,6 +31,8 @@ export const messages: Messages = {
   includedCredits: (count) => `Incluye ${credits(count)}`,
   seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
   bundleCredits: credits,
+  firstPayment: (amount) => `Primer pago: ${amount}; después, el precio del plan`,
+  term: { starts: (date) => `Empieza el ${date}: hoy no se cobra nada`, ends: (date) => `Termina el ${date}` },
   fields: {
     email: 'Correo electrónico',
     name: 'Nombre completo',
@@ -71,6 +73,7 @@ export const messages: Messages = {
     subtotalSeats: (count, unitPrice, subtotal) => `Subtotal: ${seats(count)} × ${unitPrice} por licencia = ${subtotal}.`,
     subtotalPlan: (planName, price, interval, count) => `Subtotal: ${planName} por ${price} ${perPeriod(interval, count)}.`,
     subtotalBundle: (bundleName, price) => `Subtotal: ${bundleName}, una compra única de ${price}.`,
+    subtotalCustom: (amount) => `Subtotal: ${amount}, un precio fijado solo para este primer pago; los siguientes pagos tienen el precio del plan.`,
     discountOnce: (code, amount) => `Descuento: el código ${code} descuenta ${amount} solo de este primer pago.`,
     discountForever: (code, amount) => `Descuento: el código ${code} descuenta ${amount} hoy y también se aplica a cada renovación.`,
     discountRepeating: (code, amount, payments) => `Descuento: el código ${code} descuenta ${amount} de cada uno de los primeros ${payments.text} pagos, empezando hoy.`,
@@ -81,6 +84,8 @@ export const messages: Messages = {
     taxAdded: (amount, rate, taxName) =>
       rate ? `Impuestos: se añade un ${rate} de ${taxName ?? 'impuestos'}, es decir, ${amount}.` : `Impuestos: se añaden ${amount}.`,
     total: (amount) => `Total a pagar hoy: ${amount}.`,
+    firstCharge: (amount, date) => `Primer cargo: ${amount} el ${date}, cuando empiece la suscripción.`,
+    termEnds: (date) => `La suscripción termina el ${date}.`,
     next: (amount, date, interval, count) =>
       `Próximo cargo: ${amount} el ${date} y después ${count.value === 1 ? everyInterval[interval] : everyPeriod(interval, count)}.`,
   },
@@ -122,6 +127,7 @@ export const messages: Messages = {
   success: {
     heading: 'Pago completado',
     subscription: (planName, price) => `Te has suscrito a ${planName} por ${price}.`,
+    subscriptionStarting: (planName, date) => `Te has suscrito a ${planName} a partir del ${date}.`,
     creditBundle: (bundleName, count) =>
       `${bundleName}: ${plural(count, { one: 'se ha añadido', other: 'se han añadido' })} ${credits(count)} a tu cuenta.`,
     nextCharge: (amount, date) => `Tu próximo cargo será de ${amount} el ${date}.`,

@@ -32,6 +32,8 @@ export const messages: Messages = {
   includedCredits: (count) => `${credits(count)} inclus`,
   seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
   bundleCredits: credits,
+  firstPayment: (amount) => `Premier paiement\u00a0: ${amount}, puis le prix de la formule`,
+  term: { starts: (date) => `Commence le ${date}\u00a0: rien n’est prélevé aujourd’hui`, ends: (date) => `Se termine le ${date}` },
   fields: {
     email: 'Adresse e-mail',
     name: 'Nom complet',
@@ -72,6 +74,7 @@ export const messages: Messages = {
     subtotalSeats: (count, unitPrice, subtotal) => `Sous-total\u00a0: ${seats(count)} × ${unitPrice} par licence = ${subtotal}.`,
     subtotalPlan: (planName, price, interval, count) => `Sous-total\u00a0: ${planName} à ${price} ${perPeriod(interval, count)}.`,
     subtotalBundle: (bundleName, price) => `Sous-total\u00a0: ${bundleName}, un achat unique de ${price}.`,
+    subtotalCustom: (amount) => `Sous-total\u00a0: ${amount}, un prix fixé pour ce premier paiement uniquement\u00a0; les suivants sont au prix de la formule.`,
     discountOnce: (code, amount) => `Remise\u00a0: le code ${code} déduit ${amount} de ce premier paiement uniquement.`,
     discountRepeating: (code, amount, payments) =>
       `Remise\u00a0: le code ${code} déduit ${amount} de chacun des ${payments.text} premiers paiements, à commencer par celui-ci.`,
@@ -84,6 +87,8 @@ export const messages: Messages = {
     taxAdded: (amount, rate, taxName) =>
       rate ? `Taxes\u00a0: ${rate} de ${taxName ?? 'taxes'} s’ajoutent, soit ${amount}.` : `Taxes\u00a0: ${amount} s’ajoutent au prix.`,
     total: (amount) => `Total dû aujourd’hui\u00a0: ${amount}.`,
+    firstCharge: (amount, date) => `Premier prélèvement\u00a0: ${amount} le ${date}, au début de l’abonnement.`,
+    termEnds: (date) => `L’abonnement se termine le ${date}.`,
     next: (amount, date, interval, count) =>
       `Prochain prélèvement\u00a0: ${amount} le ${date}, puis ${count.value === 1 ? `chaque ${intervalNames[interval]}` : everyPeriod(interval, count)}.`,
   },
@@ -125,6 +130,7 @@ export const messages: Messages = {
   success: {
     heading: 'Paiement réussi',
     subscription: (planName, price) => `Votre abonnement ${planName} à ${price} est activé.`,
+    subscriptionStarting: (planName, date) => `Votre abonnement ${planName} commencera le ${date}.`,
     creditBundle: (bundleName, count) =>
       `${bundleName}\u00a0: ${credits(count)} ${plural(count, { one: 'a été ajouté', other: 'ont été ajoutés' })} à votre compte.`,
     nextCharge: (amount, date) => `Votre prochain prélèvement de ${amount} aura lieu le ${date}.`,

@@ -21,6 +21,8 @@ export const messages: Messages = {
   includedCredits: (count) => `${credits(count)}付き`,
   seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
   bundleCredits: credits,
+  firstPayment: (amount) => `初回のお支払い：${amount}（2 回目以降はプラン料金）`,
+  term: { starts: (date) => `${date} 開始（本日のお支払いはありません）`, ends: (date) => `${date} 終了` },
   fields: {
     email: 'メールアドレス',
     name: '氏名',
@@ -61,6 +63,7 @@ export const messages: Messages = {
     subtotalSeats: (count, unitPrice, subtotal) => `小計：${seats(count)} × 1 ライセンスあたり ${unitPrice} = ${subtotal}`,
     subtotalPlan: (planName, price, interval, count) => `小計：${planName}（${price}／${period(interval, count)}）`,
     subtotalBundle: (bundleName, price) => `小計：${bundleName}（1 回限りのご購入、${price}）`,
+    subtotalCustom: (amount) => `小計：${amount}（初回のお支払いのみの特別価格。2 回目以降はプラン料金です）`,
     discountOnce: (code, amount) => `割引：コード ${code} により、初回のお支払いのみ ${amount} 割引されます。`,
     discountForever: (code, amount) => `割引：コード ${code} により、本日 ${amount} 割引され、以降の更新時にも適用されます。`,
     discountRepeating: (code, amount, payments) => `割引：コード ${code} により、本日から最初の ${payments.text} 回のお支払いがそれぞれ ${amount} 割引されます。`,
@@ -68,6 +71,8 @@ export const messages: Messages = {
       rate ? `税：価格には ${rate} の${taxName ?? '税'}（${amount}）が含まれています。` : `税：価格には ${amount} の税が含まれています。`,
     taxAdded: (amount, rate, taxName) => (rate ? `税：${rate} の${taxName ?? '税'}（${amount}）が加算されます。` : `税：${amount} が加算されます。`),
     total: (amount) => `本日のお支払い：${amount}`,
+    firstCharge: (amount, date) => `初回のお支払い：ご利用開始日の ${date} に ${amount}`,
+    termEnds: (date) => `ご契約は ${date} に終了します。`,
     next: (amount, date, interval, count) =>
       `次回の請求：${date} に ${amount}、以降は${count.value === 1 ? `毎${intervalNames[interval]}` : `${period(interval, count)}ごと`}。`,
   },
@@ -109,6 +114,7 @@ export const messages: Messages = {
   success: {
     heading: 'お支払いが完了しました',
     subscription: (planName, price) => `${planName}（${price}）のお申し込みが完了しました。`,
+    subscriptionStarting: (planName, date) => `${planName}のお申し込みが完了しました。ご利用開始日は ${date} です。`,
     creditBundle: (bundleName, count) => `${bundleName}: ${credits(count)}がアカウントに追加されました。`,
     nextCharge: (amount, date) => `次回のお支払いは ${date} に ${amount} です。`,
     done: '完了',

@@ -78,11 +78,12 @@ function newCustomerIdentity(session: CheckoutSessionRow, customer: CompleteInpu
  */
 async function assertStillEligible(tx: Queryable, session: CheckoutSessionRow, connectionId: string) {
   await tx.query('SELECT 1 FROM connections WHERE connection_id = $1 FOR UPDATE', [connectionId]);
-  const subscribed = await hasActiveSubscription(tx, connectionId, session.subscription_config_id);
-  if (session.checkout_mode === 'subscription' && subscribed) {
+  const isPlan = session.checkout_mode === 'subscription';
+  const subscribed = await hasActiveSubscription(tx, connectionId, session.subscription_config_id, { orScheduled: isPlan });
+  if (isPlan && subscribed) {
     throw new TillApiError('already_subscribed', 'You already have an active subscription to this plan.');
   }
-  if (session.checkout_mode === 'credit_bundle' && !subscribed) {
+  if (!isPlan && !subscribed) {
     throw new TillApiError('subscription_required', 'Credit packs need an active subscription to their plan.');
   }
 }
@@ -234,19 +235,26 @@ export async function completeCheckout(db: Database, secretHash: string, body: u
     if (!connection) await tx.query('UPDATE payments SET connection_id = $2 WHERE payment_id = $1', [paymentId, connectionId]);
     const applied = promotion && !promotionProblem ? promotion : null;
     const subscriptionId = bundle ? null : createId('sub', modeOf(session.merchant_id));
+    // Seed 002: a later start makes the subscription `scheduled`, its first period beginning then; this checkout
+    // charged nothing (the card, now on the connection, pays the first invoice then: issue 12's renewals).
+    const deferred = session.start_date !== null;
+    const periodStart = session.start_date ?? now;
     // The subscription keeps a code that discounts later invoices too: `forever` without a count, `repeating` with
-    // the number of invoices after this first one it still discounts, for renewals (issue 12) to count down.
-    const kept = applied && discountsSecondPayment(toDiscount(applied)) ? applied : null;
-    const keptIntervals = kept?.duration === 'repeating' ? kept.duration_in_intervals! - 1 : null;
+    // the number of invoices still to come that it discounts, for renewals (issue 12) to count down. Today's payment
+    // used one, unless the start is deferred: then every discounted invoice is still to come, `once` included.
+    const kept = applied && (deferred || discountsSecondPayment(toDiscount(applied))) ? applied : null;
+    const keptIntervals =
+      kept === null || kept.duration === 'forever' ? null : (kept.duration === 'repeating' ? kept.duration_in_intervals! : 1) - (deferred ? 0 : 1);
     const creditsAdded = bundle ? bundle.credit_amount : config.included_credit;
     if (subscriptionId) {
       await tx.query(
         `INSERT INTO subscriptions
            (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end,
-            quantity, promotion_code_id, promotion_intervals_remaining)
-         VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $8, $9)`,
-        [subscriptionId, session.merchant_id, connectionId, config.subscription_config_id, now, addBillingInterval(now, config.billing_interval, config.interval_count),
-          session.quantity, kept?.promotion_code_id ?? null, keptIntervals],
+            quantity, promotion_code_id, promotion_intervals_remaining, ends_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [subscriptionId, session.merchant_id, connectionId, config.subscription_config_id, deferred ? 'scheduled' : 'active', periodStart,
+          addBillingInterval(periodStart, config.billing_interval, config.interval_count), session.quantity, kept?.promotion_code_id ?? null,
+          keptIntervals, session.end_date],
       );
     }
     if (applied) {

@@ -90,6 +90,11 @@ export async function describeCheckout(db: Queryable, session: CheckoutSessionRo
       credit_amount: creditToDecimalString(bundle.credit_amount),
       price: toDecimalString(bundle.cost, bundle.currency),
     },
+    /** Seed 003: the merchant's price for the first payment, all seats, instead of the plan's; seats are then fixed. */
+    custom_amount: session.custom_amount === null ? null : toDecimalString(session.custom_amount, estimate.currency),
+    /** Seed 002: when the subscription starts (and first charges), if later than today, and when a fixed term ends. */
+    start_date: session.start_date?.toISOString() ?? null,
+    end_date: session.end_date?.toISOString() ?? null,
     /** What is charged today: the estimate's total, which is what completing the checkout charges. */
     amount_due: toDecimalString(estimate.dueToday.total, estimate.currency),
     currency: estimate.currency,

@@ -38,7 +38,7 @@ export async function updateCheckout(db: Database, secretHash: string, body: unk
         throw new TillApiError('validation_error', 'This plan is not one of the options of this checkout.', 'subscription_config_id');
       }
       config = await findConfig(tx, session.merchant_id, input.subscription_config_id);
-      if (session.connection_id && (await hasActiveSubscription(tx, session.connection_id, config.subscription_config_id))) {
+      if (session.connection_id && (await hasActiveSubscription(tx, session.connection_id, config.subscription_config_id, { orScheduled: true }))) {
         throw new TillApiError('already_subscribed', 'You already have an active subscription to this plan.', 'subscription_config_id');
       }
       // The seats carry over where the new plan allows them; a plan that is not per seat sells one.
@@ -46,6 +46,10 @@ export async function updateCheckout(db: Database, secretHash: string, body: unk
     }
     if (input.quantity !== undefined) {
       if (!isPlan) throw new TillApiError('validation_error', 'A credit pack is bought one at a time.', 'quantity');
+      // The merchant's custom amount is the first payment for the seats it was set for.
+      if (session.custom_amount !== null && input.quantity !== quantity) {
+        throw new TillApiError('validation_error', 'The first payment of this checkout is a set amount, so its seats cannot change.', 'quantity');
+      }
       quantity = checkQuantity(config, input.quantity);
     }
     if (input.promotion_code !== undefined) {

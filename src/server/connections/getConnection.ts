@@ -21,7 +21,8 @@ export interface SubscriptionRow {
   merchant_id: string;
   connection_id: string;
   subscription_config_id: string;
-  status: 'active' | 'canceled';
+  /** Migration 013: `scheduled` until a later start date (seed 002) begins its first period. */
+  status: 'scheduled' | 'active' | 'canceled';
   current_period_start: Date;
   current_period_end: Date;
   quantity: number;
@@ -32,6 +33,8 @@ export interface SubscriptionRow {
   /** Migration 006: when the subscription was canceled and ended (both set together, when it stops now). */
   canceled_at: Date | null;
   ended_at: Date | null;
+  /** Migration 013 (seed 002's end_date): when a fixed term ends; null for a subscription that renews until canceled. */
+  ends_at: Date | null;
   created_at: Date;
 }
 
@@ -45,19 +48,28 @@ export async function findConnection(db: Queryable, merchantId: string, connecti
   return row;
 }
 
+/**
+ * The connection's current subscription: the newest active one, else the newest scheduled to start (seed 002), so a
+ * customer who bought a later start is not shown as having none.
+ */
 export async function findActiveSubscription(db: Queryable, connectionId: string) {
   const [row] = await db.query<SubscriptionRow>(
-    `SELECT * FROM subscriptions WHERE connection_id = $1 AND status = 'active' ORDER BY created_at DESC LIMIT 1`,
+    `SELECT * FROM subscriptions WHERE connection_id = $1 AND status IN ('active', 'scheduled')
+     ORDER BY status = 'active' DESC, created_at DESC LIMIT 1`,
     [connectionId],
   );
   return row ?? null;
 }
 
-/** Whether the connection holds an active subscription to this config, whatever else it subscribes to. */
-export async function hasActiveSubscription(db: Queryable, connectionId: string, configId: string) {
+/**
+ * Whether the connection holds an active subscription to this config, whatever else it subscribes to. With
+ * `orScheduled`, one scheduled to start later counts too: it stops a second subscription to the plan, while credit
+ * packs, which spend the plan's credit, wait until it is active.
+ */
+export async function hasActiveSubscription(db: Queryable, connectionId: string, configId: string, { orScheduled = false } = {}) {
   const rows = await db.query(
-    `SELECT 1 FROM subscriptions WHERE connection_id = $1 AND subscription_config_id = $2 AND status = 'active' LIMIT 1`,
-    [connectionId, configId],
+    `SELECT 1 FROM subscriptions WHERE connection_id = $1 AND subscription_config_id = $2 AND status = ANY($3) LIMIT 1`,
+    [connectionId, configId, orScheduled ? ['active', 'scheduled'] : ['active']],
   );
   return rows.length > 0;
 }

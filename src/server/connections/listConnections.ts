@@ -29,13 +29,13 @@ export async function listConnections(db: Queryable, merchantId: string, query: 
   );
 }
 
-/** Each connection's active subscription (the newest, as `findActiveSubscription` picks it), in one query for a page. */
+/** Each connection's current subscription (as `findActiveSubscription` picks it), in one query for a page. */
 async function findActiveSubscriptions(db: Queryable, connectionIds: string[]) {
   if (connectionIds.length === 0) return new Map<string, SubscriptionRow>();
   const rows = await db.query<SubscriptionRow>(
     `SELECT DISTINCT ON (connection_id) * FROM subscriptions
-     WHERE connection_id = ANY($1) AND status = 'active'
-     ORDER BY connection_id, created_at DESC`,
+     WHERE connection_id = ANY($1) AND status IN ('active', 'scheduled')
+     ORDER BY connection_id, status = 'active' DESC, created_at DESC`,
     [connectionIds],
   );
   return new Map(rows.map((row) => [row.connection_id, row]));

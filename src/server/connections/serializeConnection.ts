@@ -5,7 +5,8 @@ import { isLive } from '../modes';
 
 /**
  * A connection as the merchant API returns it, alone, in lists and in `connection.created` events: the customer,
- * the active subscription (null when there is none) and the credit balance. Of the card, nothing.
+ * the current subscription (active, else scheduled to start; null when there is none) and the credit balance. Of
+ * the card, nothing.
  */
 export function serializeConnection(connection: ConnectionRow, activeSubscription: SubscriptionRow | null) {
   return {

@@ -21,6 +21,7 @@ export function serializeSubscription(subscription: SubscriptionRow) {
     cancel_at: isoOrNull(subscription.cancel_at),
     canceled_at: isoOrNull(subscription.canceled_at),
     ended_at: isoOrNull(subscription.ended_at),
+    ends_at: isoOrNull(subscription.ends_at),
     created_at: subscription.created_at.toISOString(),
   };
 }

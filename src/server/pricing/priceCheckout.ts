@@ -13,6 +13,11 @@ import { addBillingInterval, type BillingInterval } from '../addBillingInterval'
  * 5. The next invoice (subscriptions only) is one period, `intervalCount` billing intervals (1 by default), after
  *    the period starts (Jan 31 → Feb 28/29) and repeats today's price, except that a `once` promotion no longer
  *    applies, nor a `repeating` one that discounts only one payment (today's).
+ * 6. A `firstPayment` (seed 003's custom amount) replaces the price of the first payment only, subtotal for all
+ *    seats, with its own tax behavior; discount and tax apply to it as to a price. Later invoices are the plan's.
+ * 7. A `deferredStart` (seed 002's start date) moves the first payment to that date: nothing is due today, and the
+ *    next invoice is the first payment, on the start date.
+ * 8. With `endsAt` (seed 002's end date) there is no next invoice on or after it: the term ends first.
  */
 
 export type TaxBehavior = 'inclusive' | 'exclusive';
@@ -50,6 +55,12 @@ export interface PriceCheckoutInput {
   taxBehavior?: TaxBehavior;
   /** For subscriptions: when the period paid for today starts, and how long it is. Null for one-time purchases. */
   recurring?: { interval: BillingInterval; intervalCount?: number; periodStart: Date } | null;
+  /** The first payment's subtotal (all seats) and tax behavior, instead of the price's; null for the price. */
+  firstPayment?: { amount: number; taxBehavior: TaxBehavior } | null;
+  /** Subscriptions only: the first payment falls on `recurring.periodStart`, later than today. */
+  deferredStart?: boolean;
+  /** Subscriptions only: when a fixed term ends; no invoice falls on or after it. */
+  endsAt?: Date | null;
 }
 
 export interface InvoiceAmounts {
@@ -63,6 +74,7 @@ export interface Estimate {
   currency: string;
   quantity: number;
   unitAmount: number;
+  /** The first payment's: the price's, or the `firstPayment`'s. */
   taxBehavior: TaxBehavior;
   taxRateBps: number;
   dueToday: InvoiceAmounts;
@@ -106,6 +118,9 @@ export function priceCheckout({
   taxRateBps = 0,
   taxBehavior = 'exclusive',
   recurring = null,
+  firstPayment = null,
+  deferredStart = false,
+  endsAt = null,
 }: PriceCheckoutInput): Estimate {
   assertWholeAmount(unitAmount, 'unitAmount');
   assertWholeAmount(quantity, 'quantity', 1);
@@ -116,13 +131,22 @@ export function priceCheckout({
   }
   if (discount?.amountOff !== undefined) assertWholeAmount(discount.amountOff, 'amountOff', 1);
   if (discount?.duration === 'repeating') assertWholeAmount(discount.durationInIntervals, 'durationInIntervals', 1);
+  if (firstPayment) assertWholeAmount(firstPayment.amount, 'firstPayment.amount');
+  if ((deferredStart || endsAt) && !recurring) throw new RangeError('Only a subscription has a start or an end.');
 
   const subtotal = unitAmount * quantity;
   assertWholeAmount(subtotal, 'subtotal');
-  const dueToday = invoice(subtotal, discount, taxRateBps, taxBehavior);
-  const nextInvoice = recurring && {
-    date: addBillingInterval(recurring.periodStart, recurring.interval, recurring.intervalCount ?? 1),
+  const firstTaxBehavior = firstPayment?.taxBehavior ?? taxBehavior;
+  const first = invoice(firstPayment?.amount ?? subtotal, discount, taxRateBps, firstTaxBehavior);
+  if (deferredStart) {
+    const nothing = { subtotal: 0, discount: 0, tax: 0, total: 0 };
+    const nextInvoice = { date: recurring!.periodStart, amount: first.total };
+    return { currency, quantity, unitAmount, taxBehavior: firstTaxBehavior, taxRateBps, dueToday: nothing, nextInvoice };
+  }
+  const renewal = recurring && addBillingInterval(recurring.periodStart, recurring.interval, recurring.intervalCount ?? 1);
+  const nextInvoice = renewal && (!endsAt || renewal < endsAt) ? {
+    date: renewal,
     amount: invoice(subtotal, discountsSecondPayment(discount) ? discount : null, taxRateBps, taxBehavior).total,
-  };
-  return { currency, quantity, unitAmount, taxBehavior, taxRateBps, dueToday, nextInvoice };
+  } : null;
+  return { currency, quantity, unitAmount, taxBehavior: firstTaxBehavior, taxRateBps, dueToday: first, nextInvoice };
 }

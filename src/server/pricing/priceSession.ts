@@ -50,8 +50,8 @@ export interface PriceSessionOptions {
 }
 
 /**
- * The price of a session as it stands: its plan or bundle, seats, promotion, and the tax of the customer's
- * country. An open session is priced as if paid `now`; a completed one as it was paid, so its next invoice is
+ * The price of a session as it stands: its plan or bundle (or the merchant's custom amount for the first payment),
+ * seats, promotion, and the tax of the customer's country. An open session is priced as if paid `now`; a completed one as it was paid, so its next invoice is
  * the subscription's renewal.
  */
 export async function priceSession(db: Queryable, session: CheckoutSessionRow, { now = new Date(), lockPromotion = false }: PriceSessionOptions = {}): Promise<SessionPrice> {
@@ -78,7 +78,13 @@ export async function priceSession(db: Queryable, session: CheckoutSessionRow, {
     discount: promotion && !problem && !bundle ? toDiscount(promotion) : null,
     taxRateBps: taxRate?.rate_bps ?? 0,
     taxBehavior: config!.tax_behavior,
-    recurring: bundle ? null : { interval: config!.billing_interval, intervalCount: config!.interval_count, periodStart: paidAt },
+    recurring: bundle
+      ? null
+      : { interval: config!.billing_interval, intervalCount: config!.interval_count, periodStart: session.start_date ?? paidAt },
+    firstPayment: session.custom_amount === null ? null : { amount: session.custom_amount, taxBehavior: session.custom_tax_behavior! },
+    // Seed 002: a later start moves the first payment there; an end date stops invoices on or after it.
+    deferredStart: session.start_date !== null,
+    endsAt: session.end_date,
   });
   return { config: config!, bundle: bundle ?? null, promotion, promotionProblem: problem, taxRate, estimate };
 }

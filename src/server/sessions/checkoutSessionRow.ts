@@ -42,6 +42,16 @@ export interface CheckoutSessionRow {
   amount_total: number | null;
   credits_added: number | null;
   expired_at: Date | null;
+  /** Added by migration 013 (seed 003): the first payment's subtotal in minor units, instead of the price; null for the price. */
+  custom_amount: number | null;
+  /** Migration 013: whether `custom_amount` includes tax; set exactly when it is. */
+  custom_tax_behavior: 'inclusive' | 'exclusive' | null;
+  /** Migration 013 (seed 003): the country the merchant's `customer.ip_address` is in; the address is not kept. */
+  ip_country: string | null;
+  /** Migration 013 (seed 002): a later start of the subscription and its first payment; null to start at payment. */
+  start_date: Date | null;
+  /** Migration 013 (seed 002): when the subscription ends, a fixed term; null for one that renews until canceled. */
+  end_date: Date | null;
 }
 
 export type CheckoutSessionStatus = 'open' | 'completed' | 'expired';
@@ -71,10 +81,15 @@ export function planOptionIds(session: CheckoutSessionRow): string[] | null {
   return session.subscription_config_ids === null ? null : (JSON.parse(session.subscription_config_ids) as string[]);
 }
 
-/** The merchant's prefill as it asked for it; null when it gave none. */
+/**
+ * The merchant's prefill as it asked for it; null when it gave none. `country` is the one tax is priced for;
+ * `ip_country` where `customer.ip_address` placed the customer (the address itself is not kept).
+ */
 function serializeCustomer(session: CheckoutSessionRow) {
-  const { customer_email: email, customer_name: name, customer_country: country, lock_email } = session;
-  return email === null && name === null && country === null && !lock_email ? null : { email, name, country, lock_email };
+  const { customer_email: email, customer_name: name, customer_country: country, lock_email, ip_country } = session;
+  return email === null && name === null && country === null && !lock_email && ip_country === null
+    ? null
+    : { email, name, country, lock_email, ip_country };
 }
 
 /**
@@ -110,6 +125,10 @@ export function serializeCheckoutSession(
     allow_promotion_codes: session.allow_promotion_codes,
     promotion_code: price.promotion?.code ?? null,
     currency: price.config.currency,
+    custom_amount: session.custom_amount === null ? null : toDecimalString(session.custom_amount, price.config.currency),
+    tax_behavior: session.custom_tax_behavior,
+    start_date: session.start_date?.toISOString() ?? null,
+    end_date: session.end_date?.toISOString() ?? null,
     locale: session.locale,
     metadata: JSON.parse(session.metadata) as Record<string, string>,
     reference_id: session.reference_id,

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { addBillingInterval } from '../addBillingInterval';
 import { assertBundleActive, assertPlanActive } from '../catalog/assertPurchasable';
 import { CREDIT_BUNDLE_SELECT, type CreditBundleRow, type SubscriptionConfigRow } from '../catalog/catalogRows';
+import { parseCatalogAmount } from '../catalog/parseCatalogAmount';
 import { findConnection, hasActiveSubscription, type ConnectionRow } from '../connections/getConnection';
+import { countryOfIpAddress, ipAddress } from '../geo/countryOfIpAddress';
 import { createId } from '../ids';
 import { modeOf } from '../modes';
 import { priceSession } from '../pricing/priceSession';
@@ -20,6 +23,16 @@ const MAX_METADATA_KEYS = 50;
 export const MAX_QUANTITY = 10_000;
 
 const id = z.string().min(1).max(100);
+/** An instant with its offset, as every date of the API; 40 characters hold any the format allows in practice. */
+const isoTimestamp = z
+  .string()
+  .max(40, 'must be at most 40 characters')
+  .pipe(z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time, like 2025-05-15T08:30:00Z' }));
+
+/** How far ahead a subscription may start (seed 002's start_date): a year, as a later start is a contract, not a checkout. */
+const MAX_START_AHEAD_YEARS = 1;
+/** The longest fixed term (seed 002's end_date), from the start: past it, a date is more likely a typo than a contract. */
+const MAX_TERM_YEARS = 10;
 
 const customerInput = z
   .strictObject({
@@ -28,6 +41,8 @@ const customerInput = z
     country: countryCode.optional(),
     // Seed 003: show the email read-only, so the customer pays as the account the merchant knows.
     lock_email: z.boolean().optional(),
+    // Seed 003: where the customer is, for the country that prices tax when the merchant does not name one.
+    ip_address: ipAddress.optional(),
   })
   .refine((customer) => !customer.lock_email || customer.email !== undefined, {
     message: "requires 'customer.email'",
@@ -78,11 +93,21 @@ export const createCheckoutSessionInput = z.strictObject({
   allow_promotion_codes: z.boolean().optional(),
   promotion_code: z.string().trim().min(1).max(64).optional(),
   currency: currencyCode.optional(),
+  // Seed 003: a one-off price for the first payment. A decimal string like every amount of this API, read in the
+  // plan's currency once the plan is known (so "29.99" is refused for yen, which has no minor units).
+  custom_amount: z
+    .string({ error: 'must be a decimal string in the session\'s currency, like "29.99"' })
+    .max(20, 'must be at most 20 characters')
+    .optional(),
+  tax_behavior: z.enum(['inclusive', 'exclusive']).optional(),
   locale: localeTag.optional(),
   metadata: metadataInput.optional(),
   reference_id: z.string().min(1).max(200).optional(),
   attribution: attributionInput.optional(),
-  expires_at: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time, like 2025-05-15T08:30:00Z' }).optional(),
+  expires_at: isoTimestamp.optional(),
+  // Seed 002: a subscription that starts (and first charges) later, and one that ends on a date.
+  start_date: isoTimestamp.optional(),
+  end_date: isoTimestamp.optional(),
 });
 
 type Input = z.infer<typeof createCheckoutSessionInput>;
@@ -134,11 +159,50 @@ export function checkQuantity(config: SubscriptionConfigRow, quantity: number | 
   return quantity;
 }
 
-/** Seed 001: a session's currency, when given, must be the one its plan is priced in. */
-function checkCurrency(currency: string | undefined, priced: { currency: string }) {
+/**
+ * Seed 001: a session's currency, when given, must be the one its plan is priced in. Seed 003 asks for it with a
+ * custom amount; it is not needed here (the plan says it), but one that differs is refused all the same.
+ */
+function checkCurrency(input: Input, priced: { currency: string }) {
+  const { currency } = input;
   if (currency !== undefined && currency !== priced.currency) {
-    throw new TillApiError('validation_error', `'currency' is ${currency}, but the plan is priced in ${priced.currency}.`, 'currency');
+    const custom = input.custom_amount === undefined ? '' : `, and a 'custom_amount' is charged in the plan's currency`;
+    throw new TillApiError('validation_error', `'currency' is ${currency}, but the plan is priced in ${priced.currency}${custom}.`, 'currency');
   }
+}
+
+/**
+ * Seed 003's custom amount, in minor units of the session's currency, with the tax behavior it needs; null without
+ * one. It is the first payment's whole subtotal, for every seat, so it comes with neither a choice of plans nor (in
+ * the checkout) of seats: the customer could change what they buy, and the amount would not follow.
+ */
+function resolveCustomAmount(input: Input, currency: string) {
+  if (input.custom_amount === undefined) {
+    if (input.tax_behavior !== undefined) {
+      throw new TillApiError(
+        'validation_error',
+        "'tax_behavior' applies only with 'custom_amount': a plan or bundle is taxed as its plan says.",
+        'tax_behavior',
+      );
+    }
+    return null;
+  }
+  const amount = parseCatalogAmount(input.custom_amount, currency, 'custom_amount', { positive: true });
+  if (input.tax_behavior === undefined) {
+    throw new TillApiError(
+      'validation_error',
+      "'tax_behavior' is required with 'custom_amount': 'inclusive' if the amount includes tax, 'exclusive' if tax is added on top.",
+      'tax_behavior',
+    );
+  }
+  if (input.subscription_config_ids !== undefined) {
+    throw new TillApiError(
+      'validation_error',
+      "'subscription_config_ids' does not apply with 'custom_amount': the amount is the price of one plan.",
+      'subscription_config_ids',
+    );
+  }
+  return { amount, taxBehavior: input.tax_behavior };
 }
 
 /** Alternatives must include the chosen plan, belong to the merchant, and share its currency, so switching is a fair comparison. */
@@ -186,6 +250,49 @@ function resolveExpiry(expiresAt: string | undefined, now: Date): Date {
   return date;
 }
 
+/**
+ * Seed 002's term of a subscription session, checked against the clock and the session's own expiry:
+ * 1. `start_date` defers the subscription and its first payment: nothing is charged at checkout. It must fall after
+ *    the session expires, so that it is still ahead whenever the customer pays (and the $0 they were shown stays
+ *    true); a start in the past, now or within the session's life is refused rather than quietly moved. At most a
+ *    year ahead. A custom amount is a payment at checkout, so it does not come with one.
+ * 2. `end_date` ends the subscription then (a fixed term): after the start (or, without one, after the session
+ *    expires, when the subscription has surely begun), at most ten years on. Periods are charged whole.
+ */
+function resolveTerm(input: Input, now: Date, expiresAt: Date) {
+  const start = input.start_date === undefined ? null : new Date(input.start_date);
+  const end = input.end_date === undefined ? null : new Date(input.end_date);
+  if (start) {
+    if (start <= expiresAt) {
+      throw new TillApiError(
+        'validation_error',
+        `'start_date' must be after the session expires (${expiresAt.toISOString()}), so it is still ahead when the customer pays; leave it out to start at payment, or set an earlier 'expires_at'.`,
+        'start_date',
+      );
+    }
+    if (start > addBillingInterval(now, 'year', MAX_START_AHEAD_YEARS)) {
+      throw new TillApiError('validation_error', "'start_date' must be at most one year ahead.", 'start_date');
+    }
+    if (input.custom_amount !== undefined) {
+      throw new TillApiError(
+        'validation_error',
+        "'custom_amount' is charged at checkout, and a subscription with a 'start_date' pays nothing then: send one or the other.",
+        'custom_amount',
+      );
+    }
+  }
+  if (end) {
+    if (end <= (start ?? expiresAt)) {
+      const after = start ? "'start_date'" : `the session expires (${expiresAt.toISOString()}), so the subscription has begun before it ends`;
+      throw new TillApiError('validation_error', `'end_date' must be after ${after}.`, 'end_date');
+    }
+    if (end > addBillingInterval(start ?? now, 'year', MAX_TERM_YEARS)) {
+      throw new TillApiError('validation_error', `'end_date' must be at most ${MAX_TERM_YEARS} years after the subscription starts.`, 'end_date');
+    }
+  }
+  return { start, end };
+}
+
 /** Checks the seed's rules for each mode and returns what the session is priced from. */
 async function resolvePurchase(db: Queryable, merchantId: string, input: Input) {
   const mode = input.checkout_mode;
@@ -196,20 +303,21 @@ async function resolvePurchase(db: Queryable, merchantId: string, input: Input) 
     let connection: ConnectionRow | null = null;
     if (input.connection_id) {
       connection = await findConnection(db, merchantId, input.connection_id);
-      if (await hasActiveSubscription(db, input.connection_id, config.subscription_config_id)) {
+      if (await hasActiveSubscription(db, input.connection_id, config.subscription_config_id, { orScheduled: true })) {
         throw new TillApiError('already_subscribed', 'This connection already has an active subscription to this config.', 'connection_id');
       }
     }
     checkCustomer(input.customer, connection);
-    checkCurrency(input.currency, config);
+    checkCurrency(input, config);
+    const customAmount = resolveCustomAmount(input, config.currency);
     const planOptions = await checkPlanOptions(db, merchantId, config, input.subscription_config_ids);
     const quantity = checkQuantity(config, input.quantity);
     const promotion = input.promotion_code === undefined ? null : await resolvePromotionCode(db, merchantId, input.promotion_code, config);
-    return { configId: config.subscription_config_id, bundleId: null, connection, planOptions, quantity, promotion };
+    return { configId: config.subscription_config_id, bundleId: null, connection, planOptions, quantity, promotion, customAmount };
   }
   forbidden(input.subscription_config_id, 'subscription_config_id', mode);
-  // Seats, plan choice and promotions are about plans; a credit pack is bought as it is.
-  for (const param of ['quantity', 'subscription_config_ids', 'promotion_code'] as const) forbidden(input[param], param, mode);
+  // Seats, plan choice, promotions and terms are about plans; a credit pack is bought as it is, at once.
+  for (const param of ['quantity', 'subscription_config_ids', 'promotion_code', 'start_date', 'end_date'] as const) forbidden(input[param], param, mode);
   if (input.allow_promotion_codes) forbidden(input.allow_promotion_codes, 'allow_promotion_codes', mode);
   const bundle = await findBundle(db, merchantId, required(input.credit_bundle_id, 'credit_bundle_id', mode));
   assertBundleActive(bundle, 'credit_bundle_id');
@@ -223,8 +331,12 @@ async function resolvePurchase(db: Queryable, merchantId: string, input: Input) 
     );
   }
   checkCustomer(input.customer, connection);
-  checkCurrency(input.currency, bundle);
-  return { configId: bundle.subscription_config_id, bundleId: bundle.credit_bundle_id, connection, planOptions: null, quantity: 1, promotion: null };
+  checkCurrency(input, bundle);
+  const customAmount = resolveCustomAmount(input, bundle.currency);
+  return {
+    configId: bundle.subscription_config_id, bundleId: bundle.credit_bundle_id, connection, planOptions: null, quantity: 1, promotion: null,
+    customAmount,
+  };
 }
 
 /**
@@ -244,14 +356,19 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
   const now = new Date();
   const expiresAt = resolveExpiry(input.expires_at, now);
   const purchase = await resolvePurchase(db, merchantId, input);
+  const term = resolveTerm(input, now, expiresAt);
+  // The address itself goes no further than this lookup: neither stored nor returned (see migration 013).
+  const ipCountry = input.customer?.ip_address === undefined ? null : await countryOfIpAddress(input.customer.ip_address);
   const secret = createSecret('css', modeOf(merchantId));
   const [session] = await db.query<CheckoutSessionRow>(
     `INSERT INTO checkout_sessions
        (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, success_url, cancel_url,
         connection_id, subscription_config_id, credit_bundle_id, created_at, expires_at,
         customer_email, customer_name, customer_country, lock_email, quantity, subscription_config_ids,
-        allow_promotion_codes, promotion_code_id, locale, metadata, reference_id, attribution, pending_url)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
+        allow_promotion_codes, promotion_code_id, locale, metadata, reference_id, attribution, pending_url,
+        custom_amount, custom_tax_behavior, ip_country, start_date, end_date)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25,
+       $26, $27, $28, $29, $30)
      RETURNING *`,
     [
       createId('cs', modeOf(merchantId), now.getTime()),
@@ -268,8 +385,9 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
       expiresAt,
       input.customer?.email ?? null,
       input.customer?.name ?? null,
-      // A returning customer's country from an earlier purchase prices tax until they say otherwise.
-      input.customer?.country ?? purchase.connection?.country ?? null,
+      // The merchant's word first; then a returning customer's country from an earlier purchase (what they chose
+      // to be billed in, as Stripe Tax prefers an address on file to an IP address); then where the IP address is.
+      input.customer?.country ?? purchase.connection?.country ?? ipCountry,
       input.customer?.lock_email ?? false,
       purchase.quantity,
       purchase.planOptions && JSON.stringify(purchase.planOptions),
@@ -280,6 +398,11 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
       input.reference_id ?? null,
       input.attribution ? JSON.stringify(input.attribution) : null,
       input.pending_url ?? null,
+      purchase.customAmount?.amount ?? null,
+      purchase.customAmount?.taxBehavior ?? null,
+      ipCountry,
+      term.start,
+      term.end,
     ],
   );
   return serializeCheckoutSession(session!, await priceSession(db, session!, { now }), {

@@ -7,7 +7,7 @@ import { parseInput } from '../validation';
 
 const subscriptionsQuery = pageQuery.extend({
   connection_id: z.string().min(1).max(100).optional(),
-  status: z.enum(['active', 'canceled']).optional(),
+  status: z.enum(['scheduled', 'active', 'canceled']).optional(),
 });
 
 /**

@@ -66,12 +66,16 @@ export interface CheckoutSession {
   status: 'open' | 'completed' | 'expired';
   expires_at: string;
   completed_at: string | null;
-  customer: { email: string | null; name: string | null; country: string | null; lock_email: boolean } | null;
+  customer: { email: string | null; name: string | null; country: string | null; lock_email: boolean; ip_country: string | null } | null;
   quantity: number;
   subscription_config_ids: string[] | null;
   allow_promotion_codes: boolean;
   promotion_code: string | null;
   currency: string;
+  custom_amount: string | null;
+  tax_behavior: 'inclusive' | 'exclusive' | null;
+  start_date: string | null;
+  end_date: string | null;
   locale: string | null;
   metadata: Record<string, string>;
   reference_id: string | null;

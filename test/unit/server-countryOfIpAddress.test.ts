@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { countryOfIpAddress, ipAddress, isGeoIpLoaded } from '../../src/server/geo/countryOfIpAddress';
+
+// Runs first in this file, whose module state is its own: nothing before it has looked an address up.
+describe('countryOfIpAddress', () => {
+  it('loads the GeoIP data only when a public address first needs it', async () => {
+    expect(isGeoIpLoaded()).toBe(false);
+    expect(await countryOfIpAddress('192.168.1.20')).toBeNull();
+    expect(isGeoIpLoaded()).toBe(false);
+
+    const country = await countryOfIpAddress('8.8.8.8');
+    expect(isGeoIpLoaded()).toBe(true);
+    const { default: geoip } = await import('geoip-country');
+    expect(country).toBe(geoip.lookup('8.8.8.8')?.country ?? null);
+  });
+
+  it('answers as the package’s bundled data does, for IPv4, IPv6 and IPv4-mapped IPv6', async () => {
+    const { default: geoip } = await import('geoip-country');
+    for (const address of ['81.2.69.142', '193.0.6.139', '2001:4860:4860::8888', '2a00:1450:4001::1']) {
+      const expected = geoip.lookup(address)?.country ?? null;
+      expect(expected, address).toMatch(/^[A-Z]{2}$/);
+      expect(await countryOfIpAddress(address), address).toBe(expected);
+    }
+    expect(await countryOfIpAddress('::ffff:81.2.69.142')).toBe(await countryOfIpAddress('81.2.69.142'));
+  });
+
+  it.each(['10.0.0.1', '127.0.0.1', '100.64.0.1', '192.0.2.1', '0.0.0.0', '255.255.255.255', '::1', '::', 'fe80::1', 'fc00::1', '2001:db8::1'])(
+    'gives no country for the non-public address %s',
+    async (address) => {
+      expect(await countryOfIpAddress(address)).toBeNull();
+    },
+  );
+});
+
+describe('ipAddress', () => {
+  it.each(['203.0.113.7', '8.8.8.8', '2001:db8::1', '::ffff:203.0.113.7', '::1', 'FE80::1'])('accepts %s', (address) => {
+    expect(ipAddress.safeParse(address).success).toBe(true);
+  });
+
+  it.each(['', ' 8.8.8.8', '8.8.8.8 ', '256.1.1.1', '010.1.1.1', '1.2.3', '1.2.3.4.5', '1::2::3', '2001:db8::g', 'fe80::1%eth0', 'localhost', '8.8.8.8/32', `${'1:'.repeat(30)}1`])(
+    'refuses %j',
+    (address) => {
+      expect(ipAddress.safeParse(address).success).toBe(false);
+    },
+  );
+});
