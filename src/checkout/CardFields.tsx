@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact';
 import { useId } from 'preact/hooks';
-import { cardBrandRules, detectCardBrand } from './cardBrand';
+import { cardBrandRules, detectCardBrand } from '../protocol/cardNumbers';
 import type { CheckoutField } from './checkoutFields';
 import { CountryField } from './CountryField';
 import { digitsOnly } from './digitsOnly';

@@ -1,16 +1,17 @@
-import { cardBrandRules, detectCardBrand } from './cardBrand';
+import { cardNumberLengths, detectCardBrand } from '../protocol/cardNumbers';
 
-/** Numbers of no known brand can run to 19 digits (ISO/IEC 7812), printed in fours. */
-const UNKNOWN = { length: 19, groups: [4, 4, 4, 4, 3] } as const;
+/** American Express embosses its 15 digits 4-6-5; every other brand prints fours, whatever its length. */
+const AMEX_GROUPS = [4, 6, 5] as const;
+const FOURS = [4, 4, 4, 4, 3] as const;
 
 /**
  * Prints a card number as it is embossed: 4-4-4-4, American Express 4-6-5. Anything but digits is dropped and
- * digits beyond the brand's length are cut, so a paste with spaces or dashes comes out the same as typing.
+ * digits beyond the brand's longest number are cut, so a paste with spaces or dashes comes out the same as typing.
  */
 export function formatCardNumber(text: string): string {
   const brand = detectCardBrand(text.replace(/\D/g, ''));
-  const { length, groups } = brand ? cardBrandRules[brand] : UNKNOWN;
-  let digits = text.replace(/\D/g, '').slice(0, length);
+  const groups = brand === 'amex' ? AMEX_GROUPS : FOURS;
+  let digits = text.replace(/\D/g, '').slice(0, Math.max(...cardNumberLengths(brand)));
   const parts: string[] = [];
   for (const size of groups) {
     if (!digits) break;

@@ -1,6 +1,7 @@
-import type { CardBrand } from './cardBrand';
+import type { CardBrand } from '../protocol/cardNumbers';
 import type { BillingInterval } from './CheckoutApi';
 import { createPlural, type PluralForms } from './createPlural';
+import { formatLengths } from './formatLengths';
 
 /** A number in the copy: `text` as the customer's locale writes it, `value` for choosing the plural form. */
 export interface Count {
@@ -50,8 +51,8 @@ export interface Messages {
     cvcInvalid: string;
     paymentUnreachable: string;
     countryRequired: string;
-    /** A number of a known brand with too few or too many digits. */
-    cardNumberLength: (brand: string, digits: number) => string;
+    /** A number of a known brand with a length it does not issue; `lengths` are the ones it does (see `formatLengths`). */
+    cardNumberLength: (brand: string, lengths: readonly number[]) => string;
     /** The right length, but the Luhn checksum fails: a typo. */
     cardNumberMistyped: string;
     cvcLength: (digits: number) => string;
@@ -169,17 +170,17 @@ export const messages: Messages = {
   },
   placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/YY', cvc: 'CVC', country: 'Choose your country' },
   emailLocked: (merchantName) => `${merchantName} set this email address for you.`,
-  cardBrands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover' },
+  cardBrands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', diners: 'Diners Club', jcb: 'JCB', unionpay: 'UnionPay' },
   errors: {
     emailInvalid: 'Enter an email address like name@example.com.',
     nameRequired: 'Enter your full name.',
-    cardNumberInvalid: 'Enter a card number of 12 to 19 digits.',
+    cardNumberInvalid: 'Enter a card number of 13 to 19 digits.',
     expiryInvalid: 'Enter the expiry date as MM/YY.',
     expiryInPast: 'This card has expired.',
     cvcInvalid: 'Enter the 3 or 4 digit security code.',
     paymentUnreachable: 'We couldn’t reach the payment service. Check your connection and try again.',
     countryRequired: 'Choose your country.',
-    cardNumberLength: (brand, digits) => `${brand} card numbers have ${digits} digits.`,
+    cardNumberLength: (brand, lengths) => `${brand} card numbers have ${formatLengths(lengths, 'en')} digits.`,
     cardNumberMistyped: 'This card number isn’t valid. Check it for a typo.',
     cvcLength: (digits) => `Enter the ${digits} digit security code.`,
     expiryTooFar: 'Check the expiry year: it is too far in the future.',

@@ -1,9 +1,8 @@
-import { cardBrandRules, detectCardBrand } from './cardBrand';
+import { cardBrandRules, detectCardBrand, findCardNumberProblem } from '../protocol/cardNumbers';
 import type { CheckoutFormValues, FieldErrors } from './checkoutFields';
 import { digitsOnly } from './digitsOnly';
 import type { Messages } from './messages';
 import { parseExpiry } from './parseExpiry';
-import { passesLuhn } from './passesLuhn';
 
 // Shape only: the server is the judge of deliverability; this just catches typos before a round trip.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -13,14 +12,20 @@ const MAX_YEARS_AHEAD = 20;
 
 function cardNumberError(cardNumber: string, messages: Messages): string | undefined {
   const digits = digitsOnly(cardNumber);
-  if (!/^\d+$/.test(digits)) return messages.errors.cardNumberInvalid;
   const brand = detectCardBrand(digits);
-  if (brand && digits.length !== cardBrandRules[brand].length) {
-    return messages.errors.cardNumberLength(messages.cardBrands[brand], cardBrandRules[brand].length);
+  switch (findCardNumberProblem(digits)) {
+    case 'not_digits':
+      return messages.errors.cardNumberInvalid;
+    case 'length':
+      // Without a brand there is no length to name: the number is too short or too long for any card.
+      return brand
+        ? messages.errors.cardNumberLength(messages.cardBrands[brand], cardBrandRules[brand].lengths)
+        : messages.errors.cardNumberInvalid;
+    case 'checksum':
+      return messages.errors.cardNumberMistyped;
+    case null:
+      return undefined;
   }
-  if (!brand && !/^\d{12,19}$/.test(digits)) return messages.errors.cardNumberInvalid;
-  if (!passesLuhn(digits)) return messages.errors.cardNumberMistyped;
-  return undefined;
 }
 
 function expiryError(text: string, today: Date, messages: Messages): string | undefined {

@@ -1,6 +1,7 @@
 import type { BillingInterval } from '../CheckoutApi';
 import { createPlural } from '../createPlural';
 import type { PluralForms } from '../createPlural';
+import { formatLengths } from '../formatLengths';
 import type { Count, Messages } from '../messages';
 
 // Formal "Sie", as German checkouts address their customers.
@@ -42,17 +43,17 @@ export const messages: Messages = {
   },
   placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/JJ', cvc: 'CVC', country: 'Land auswählen' },
   emailLocked: (merchantName) => `${merchantName} hat diese E-Mail-Adresse für Sie festgelegt.`,
-  cardBrands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover' },
+  cardBrands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', diners: 'Diners Club', jcb: 'JCB', unionpay: 'UnionPay' },
   errors: {
     emailInvalid: 'Geben Sie eine E-Mail-Adresse wie name@example.com ein.',
     nameRequired: 'Geben Sie Ihren vollständigen Namen ein.',
-    cardNumberInvalid: 'Geben Sie eine Kartennummer mit 12 bis 19 Ziffern ein.',
+    cardNumberInvalid: 'Geben Sie eine Kartennummer mit 13 bis 19 Ziffern ein.',
     expiryInvalid: 'Geben Sie das Ablaufdatum im Format MM/JJ ein.',
     expiryInPast: 'Diese Karte ist abgelaufen.',
     cvcInvalid: 'Geben Sie den drei- oder vierstelligen Sicherheitscode ein.',
     paymentUnreachable: `Der Zahlungsdienst ist nicht erreichbar. ${checkConnection}`,
     countryRequired: 'Wählen Sie Ihr Land aus.',
-    cardNumberLength: (brand, digits) => `Kartennummern von ${brand} haben ${digits} Ziffern.`,
+    cardNumberLength: (brand, lengths) => `Kartennummern von ${brand} haben ${formatLengths(lengths, 'de')} Ziffern.`,
     cardNumberMistyped: 'Diese Kartennummer ist ungültig. Bitte prüfen Sie sie auf Tippfehler.',
     cvcLength: (digits) => `Geben Sie den ${digits}-stelligen Sicherheitscode ein.`,
     expiryTooFar: 'Prüfen Sie das Ablaufjahr: Es liegt zu weit in der Zukunft.',

@@ -1,6 +1,7 @@
 import type { BillingInterval } from '../CheckoutApi';
 import { createPlural } from '../createPlural';
 import type { PluralForms } from '../createPlural';
+import { formatLengths } from '../formatLengths';
 import type { Count, Messages } from '../messages';
 
 // "Tú", as Spanish-language checkouts address their customers.
@@ -41,17 +42,17 @@ export const messages: Messages = {
   },
   placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/AA', cvc: 'CVC', country: 'Elige tu país' },
   emailLocked: (merchantName) => `${merchantName} ha fijado esta dirección de correo electrónico por ti.`,
-  cardBrands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover' },
+  cardBrands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', diners: 'Diners Club', jcb: 'JCB', unionpay: 'UnionPay' },
   errors: {
     emailInvalid: 'Introduce un correo electrónico como nombre@example.com.',
     nameRequired: 'Introduce tu nombre completo.',
-    cardNumberInvalid: 'Introduce un número de tarjeta de 12 a 19 dígitos.',
+    cardNumberInvalid: 'Introduce un número de tarjeta de 13 a 19 dígitos.',
     expiryInvalid: 'Introduce la fecha de caducidad con el formato MM/AA.',
     expiryInPast: 'Esta tarjeta ha caducado.',
     cvcInvalid: 'Introduce el código de seguridad de 3 o 4 dígitos.',
     paymentUnreachable: `No hemos podido conectar con el servicio de pago. ${checkConnection}`,
     countryRequired: 'Elige tu país.',
-    cardNumberLength: (brand, digits) => `Los números de tarjeta de ${brand} tienen ${digits} dígitos.`,
+    cardNumberLength: (brand, lengths) => `Los números de tarjeta de ${brand} tienen ${formatLengths(lengths, 'es')} dígitos.`,
     cardNumberMistyped: 'Este número de tarjeta no es válido. Comprueba que no tenga erratas.',
     cvcLength: (digits) => `Introduce el código de seguridad de ${digits} dígitos.`,
     expiryTooFar: 'Comprueba el año de caducidad: está demasiado lejos en el futuro.',

@@ -1,6 +1,7 @@
 import type { BillingInterval } from '../CheckoutApi';
 import { createPlural } from '../createPlural';
 import type { PluralForms } from '../createPlural';
+import { formatLengths } from '../formatLengths';
 import type { Count, Messages } from '../messages';
 
 // French typography puts a no-break space before a colon; "\u00a0" keeps it from starting a line.
@@ -42,17 +43,17 @@ export const messages: Messages = {
   },
   placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/AA', cvc: 'CVC', country: 'Choisissez votre pays' },
   emailLocked: (merchantName) => `${merchantName} a défini cette adresse e-mail pour vous.`,
-  cardBrands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover' },
+  cardBrands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', diners: 'Diners Club', jcb: 'JCB', unionpay: 'UnionPay' },
   errors: {
     emailInvalid: 'Saisissez une adresse e-mail du type nom@example.com.',
     nameRequired: 'Saisissez votre nom complet.',
-    cardNumberInvalid: 'Saisissez un numéro de carte de 12 à 19 chiffres.',
+    cardNumberInvalid: 'Saisissez un numéro de carte de 13 à 19 chiffres.',
     expiryInvalid: 'Saisissez la date d’expiration au format MM/AA.',
     expiryInPast: 'Cette carte a expiré.',
     cvcInvalid: 'Saisissez le code de sécurité à 3 ou 4 chiffres.',
     paymentUnreachable: `Impossible de joindre le service de paiement. ${checkConnection}`,
     countryRequired: 'Choisissez votre pays.',
-    cardNumberLength: (brand, digits) => `Les numéros de carte ${brand} comportent ${digits} chiffres.`,
+    cardNumberLength: (brand, lengths) => `Les numéros de carte ${brand} comportent ${formatLengths(lengths, 'fr')} chiffres.`,
     cardNumberMistyped: 'Ce numéro de carte n’est pas valide. Vérifiez qu’il ne contient pas de faute de frappe.',
     cvcLength: (digits) => `Saisissez le code de sécurité à ${digits} chiffres.`,
     expiryTooFar: 'Vérifiez l’année d’expiration\u00a0: elle est trop éloignée dans le futur.',

@@ -1,4 +1,5 @@
 import type { BillingInterval } from '../CheckoutApi';
+import { formatLengths } from '../formatLengths';
 import type { Count, Messages } from '../messages';
 
 // Japanese has one plural form ("other" only in Intl.PluralRules), so counts need no choosing here.
@@ -31,17 +32,17 @@ export const messages: Messages = {
   },
   placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/YY', cvc: 'CVC', country: '国・地域を選択' },
   emailLocked: (merchantName) => `このメールアドレスは ${merchantName} によって設定されています。`,
-  cardBrands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover' },
+  cardBrands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', diners: 'Diners Club', jcb: 'JCB', unionpay: 'UnionPay' },
   errors: {
     emailInvalid: 'name@example.com のような形式でメールアドレスを入力してください。',
     nameRequired: '氏名を入力してください。',
-    cardNumberInvalid: '12〜19 桁のカード番号を入力してください。',
+    cardNumberInvalid: '13〜19 桁のカード番号を入力してください。',
     expiryInvalid: '有効期限を MM/YY の形式で入力してください。',
     expiryInPast: 'このカードは有効期限が切れています。',
     cvcInvalid: '3 桁または 4 桁のセキュリティコードを入力してください。',
     paymentUnreachable: `決済サービスに接続できませんでした。${checkConnection}`,
     countryRequired: '国・地域を選択してください。',
-    cardNumberLength: (brand, digits) => `${brand} のカード番号は ${digits} 桁です。`,
+    cardNumberLength: (brand, lengths) => `${brand} のカード番号は ${formatLengths(lengths, 'ja')} 桁です。`,
     cardNumberMistyped: 'このカード番号は無効です。入力ミスがないかご確認ください。',
     cvcLength: (digits) => `${digits} 桁のセキュリティコードを入力してください。`,
     expiryTooFar: '有効期限の年をご確認ください。先の日付すぎます。',
