@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckoutFormValues } from '../../src/checkout/checkoutFields';
-import { messages } from '../../src/checkout/messages';
-import { validateCheckoutForm } from '../../src/checkout/validateCheckoutForm';
+import type { CheckoutFormValues } from '../../src/checkout/form/checkoutFields';
+import { validateCheckoutForm } from '../../src/checkout/form/validateCheckoutForm';
+import { messages } from '../../src/checkout/i18n/messages';
 import { TODAY } from './renderCheckout';
 
 const valid: CheckoutFormValues = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { caretAfterDigits } from '../../src/checkout/caretAfterDigits';
-import { formatCardNumber } from '../../src/checkout/formatCardNumber';
-import { formatExpiry } from '../../src/checkout/formatExpiry';
+import { caretAfterDigits } from '../../src/checkout/form/caretAfterDigits';
+import { formatCardNumber } from '../../src/checkout/format/formatCardNumber';
+import { formatExpiry } from '../../src/checkout/format/formatExpiry';
 
 describe('formatCardNumber', () => {
   it.each([

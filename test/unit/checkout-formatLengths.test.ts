@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLengths } from '../../src/checkout/formatLengths';
+import { formatLengths } from '../../src/checkout/format/formatLengths';
 
 describe('formatLengths', () => {
   it.each([
