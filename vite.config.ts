@@ -20,13 +20,15 @@ export default defineConfig(({ mode }) => {
   const library = libraryBuilds[mode as keyof typeof libraryBuilds];
   return {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    // The top-level public/ holds the demo shop's files, which its own server serves (src/demo/createShopApp.ts):
+    // none of them belongs in dist/checkout, dist/loader or dist/sdk, which Vite would copy them into otherwise.
+    publicDir: false,
     build: library
       ? {
           lib: library,
           outDir: `dist/${mode}`,
           emptyOutDir: true,
           target: 'es2022',
-          copyPublicDir: false,
           minify: true,
           rollupOptions: { external: ['preact', 'preact/hooks', 'react'] },
         }

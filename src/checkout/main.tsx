@@ -1,11 +1,11 @@
 import { render } from 'preact';
+import { createCheckoutApi } from './api/createCheckoutApi';
 import './checkout.css';
 import { CheckoutApp } from './CheckoutApp';
-import { connectToLoader } from './connectToLoader';
-import { createCheckoutApi } from './createCheckoutApi';
-import { LoadingSkeleton } from './LoadingSkeleton';
-import { readPageConfig } from './readPageConfig';
-import { renderMessageScreen } from './renderMessageScreen';
+import { connectToLoader } from './frame/connectToLoader';
+import { readPageConfig } from './frame/readPageConfig';
+import { LoadingSkeleton } from './screens/LoadingSkeleton';
+import { renderMessageScreen } from './screens/renderMessageScreen';
 import { startRedirectCheckout } from './startRedirectCheckout';
 
 const root = document.getElementById('app');

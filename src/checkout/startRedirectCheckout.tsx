@@ -1,11 +1,11 @@
 import { render } from 'preact';
-import { appearanceFromQuery } from './appearanceFromQuery';
+import { createCheckoutApi } from './api/createCheckoutApi';
+import { appearanceFromQuery } from './appearance/appearanceFromQuery';
 import { CheckoutApp } from './CheckoutApp';
-import { createCheckoutApi } from './createCheckoutApi';
-import { createRedirectLink } from './createRedirectLink';
-import { readPageConfig } from './readPageConfig';
-import { renderMessageScreen } from './renderMessageScreen';
-import { takeSecretFromFragment } from './takeSecretFromFragment';
+import { createRedirectLink } from './frame/createRedirectLink';
+import { readPageConfig } from './frame/readPageConfig';
+import { takeSecretFromFragment } from './frame/takeSecretFromFragment';
+import { renderMessageScreen } from './screens/renderMessageScreen';
 
 /** The parts of `window` redirect display touches, so tests can pass fakes. */
 export interface RedirectPage {

@@ -19,7 +19,8 @@ export const SHOP_WEBHOOK_PATH = '/webhooks/till';
 /** Till's events are a few kilobytes; anything much larger is not one, and is refused before it is buffered. */
 const MAX_WEBHOOK_BYTES = 256 * 1024;
 
-const asset = (name: string) => readFileSync(new URL(`./public/${name}`, import.meta.url), 'utf8');
+// The shop's page, script and styles sit in the repository's top-level public/, beside the code that serves them.
+const asset = (name: string) => readFileSync(new URL(`../../public/${name}`, import.meta.url), 'utf8');
 const escapeHtml = (value: string) => value.replace(/[&"<>]/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /**

@@ -46,6 +46,12 @@ describe('the built bundles', () => {
     for (const args of calls) expect(args.slice(1)).not.toContainEqual(expect.stringMatching(/^(["'`])\*\1$/));
   });
 
+  // The top-level public/ is the demo shop's, not the app's: Vite would copy it into every build unless told not to.
+  it.each(['dist/loader', 'dist/sdk', 'dist/checkout'])('ship none of the demo shop’s files (%s)', (dir) => {
+    const shipped = readdirSync(dir, { recursive: true }).map(String);
+    for (const name of readdirSync('public')) expect(shipped).not.toContain(name);
+  });
+
   it('finds a "*" target origin when there is one', () => {
     expect(postMessageArguments('a.postMessage(l(`x`,{a:(1)}),"*");b.postMessage(c)')).toEqual([['l(`x`,{a:(1)})', '"*"'], ['c']]);
   });

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ColorEngine } from '../../src/checkout/browserColors';
-import { contrastTextColor } from '../../src/checkout/contrastTextColor';
+import type { ColorEngine } from '../../src/checkout/appearance/browserColors';
+import { contrastTextColor } from '../../src/checkout/appearance/contrastTextColor';
 import type { CheckoutAppearance } from '../../src/protocol';
 import { createFakeColors, renderCheckout } from './renderCheckout';
 

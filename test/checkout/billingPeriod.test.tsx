@@ -1,12 +1,12 @@
 import { fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import type { CheckoutSession } from '../../src/checkout/CheckoutApi';
-import { formatCount } from '../../src/checkout/formatCount';
-import { messages as german } from '../../src/checkout/locales/de';
-import { messages as spanish } from '../../src/checkout/locales/es';
-import { messages as french } from '../../src/checkout/locales/fr';
-import { messages as japanese } from '../../src/checkout/locales/ja';
-import { messages as english } from '../../src/checkout/messages';
+import type { CheckoutSession } from '../../src/checkout/api/CheckoutApi';
+import { formatCount } from '../../src/checkout/format/formatCount';
+import { messages as german } from '../../src/checkout/i18n/locales/de';
+import { messages as spanish } from '../../src/checkout/i18n/locales/es';
+import { messages as french } from '../../src/checkout/i18n/locales/fr';
+import { messages as japanese } from '../../src/checkout/i18n/locales/ja';
+import { messages as english } from '../../src/checkout/i18n/messages';
 import { aSession, anEstimate, renderOpenCheckout } from './renderCheckout';
 
 /** Seed 003's THREE_MONTHS: a plan billed every three months. */

@@ -10,6 +10,9 @@ describe('card number', () => {
     ['5555555555554444', 'Mastercard', '5555 5555 5555 4444'],
     ['378282246310005', 'American Express', '3782 822463 10005'],
     ['6011111111111117', 'Discover', '6011 1111 1111 1117'],
+    ['36227206271667', 'Diners Club', '3622 7206 2716 67'],
+    ['3566002020360505', 'JCB', '3566 0020 2036 0505'],
+    ['6200000000000005', 'UnionPay', '6200 0000 0000 0005'],
   ])('shows %s as %s, in its printed groups', async (typed, brand, printed) => {
     await renderOpenCheckout(aSession());
     fillFields({ 'Card number': typed });
@@ -29,9 +32,12 @@ describe('card number', () => {
     fillFields({ 'Card number': '3782 8224 6310 0059 99' });
     expect(cardNumber().value).toBe('3782 822463 10005');
     expect(cvc.maxLength).toBe(4);
-    fillFields({ 'Card number': '4242 4242 4242 4242 42' });
-    expect(cardNumber().value).toBe('4242 4242 4242 4242');
+    fillFields({ 'Card number': '5555 5555 5555 4444 42' });
+    expect(cardNumber().value).toBe('5555 5555 5555 4444');
     expect(cvc.maxLength).toBe(3);
+    // Visa issues 19-digit numbers too.
+    fillFields({ 'Card number': '4242 4242 4242 4242 4242' });
+    expect(cardNumber().value).toBe('4242 4242 4242 4242 424');
   });
 
   it('keeps the caret after the digit it followed when spaces are added', async () => {

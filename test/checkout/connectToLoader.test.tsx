@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectToLoader } from '../../src/checkout/connectToLoader';
+import { connectToLoader } from '../../src/checkout/frame/connectToLoader';
 import { createMessage } from '../../src/protocol';
 import { createFakePort, createFakeWindow, hasSettled } from './fakeHandshake';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CheckoutApiError } from '../../src/checkout/CheckoutApiError';
-import { createCheckoutApi } from '../../src/checkout/createCheckoutApi';
+import { CheckoutApiError } from '../../src/checkout/api/CheckoutApiError';
+import { createCheckoutApi } from '../../src/checkout/api/createCheckoutApi';
 import { aCompletedCheckout, aSession } from './renderCheckout';
 
 function createFetch(response: Response | Error) {

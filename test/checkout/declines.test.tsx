@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { messages } from '../../src/checkout/messages';
+import { messages } from '../../src/checkout/i18n/messages';
 import { apiError, aSession, fillFields, fillValidForm, payButton, renderOpenCheckout } from './renderCheckout';
 
 async function renderFilledForm() {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PromotionSummary } from '../../src/checkout/CheckoutApi';
-import { describePromotion } from '../../src/checkout/describePromotion';
-import { messages as english } from '../../src/checkout/messages';
-import { messages as french } from '../../src/checkout/locales/fr';
+import type { PromotionSummary } from '../../src/checkout/api/CheckoutApi';
+import { messages as french } from '../../src/checkout/i18n/locales/fr';
+import { messages as english } from '../../src/checkout/i18n/messages';
+import { describePromotion } from '../../src/checkout/order/describePromotion';
 
 const promotion = (fields: Partial<PromotionSummary>): PromotionSummary => ({
   code: 'CODE',

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { aSession, renderCheckout } from './renderCheckout';
 
 // The German chunk fails to load, as after a network error or a deploy that replaced it.
-vi.mock('../../src/checkout/locales/de', () => {
+vi.mock('../../src/checkout/i18n/locales/de', () => {
   throw new TypeError('Failed to fetch dynamically imported module');
 });
 

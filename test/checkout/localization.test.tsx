@@ -1,14 +1,14 @@
 import { screen } from '@testing-library/preact';
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CheckoutSession } from '../../src/checkout/CheckoutApi';
-import { chooseLocale } from '../../src/checkout/chooseLocale';
-import { formatCount } from '../../src/checkout/formatCount';
-import { messages as spanish } from '../../src/checkout/locales/es';
-import { messages as french } from '../../src/checkout/locales/fr';
-import { messages as english } from '../../src/checkout/messages';
-import { renderMessageScreen } from '../../src/checkout/renderMessageScreen';
-import { textDirection } from '../../src/checkout/textDirection';
+import type { CheckoutSession } from '../../src/checkout/api/CheckoutApi';
+import { formatCount } from '../../src/checkout/format/formatCount';
+import { chooseLocale } from '../../src/checkout/i18n/chooseLocale';
+import { messages as spanish } from '../../src/checkout/i18n/locales/es';
+import { messages as french } from '../../src/checkout/i18n/locales/fr';
+import { messages as english } from '../../src/checkout/i18n/messages';
+import { textDirection } from '../../src/checkout/i18n/textDirection';
+import { renderMessageScreen } from '../../src/checkout/screens/renderMessageScreen';
 import { aSession, anEstimate, renderCheckout } from './renderCheckout';
 
 const root = document.documentElement;

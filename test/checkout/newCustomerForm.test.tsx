@@ -35,7 +35,7 @@ describe('new customer form', () => {
 
   it('ties an error to each invalid field and focuses the first one', async () => {
     const { api } = await renderNewCustomerForm(aSession({ country: null }));
-    fillFields({ Email: 'jane@', 'Card number': '4242', 'Expiry (MM/YY)': '13/40', 'Security code': '12' });
+    fillFields({ Email: 'jane@', 'Card number': '5555', 'Expiry (MM/YY)': '13/40', 'Security code': '12' });
     fireEvent.click(payButton());
 
     for (const label of ['Email', 'Full name', 'Country', 'Card number', 'Expiry (MM/YY)', 'Security code']) {
@@ -44,7 +44,7 @@ describe('new customer form', () => {
     expect(fieldDescription('Email')).toBe('Enter an email address like name@example.com.');
     expect(fieldDescription('Full name')).toBe('Enter your full name.');
     expect(fieldDescription('Country')).toBe('Choose your country.');
-    expect(fieldDescription('Card number')).toBe('Visa card numbers have 16 digits.');
+    expect(fieldDescription('Card number')).toBe('Mastercard card numbers have 16 digits.');
     expect(fieldDescription('Expiry (MM/YY)')).toBe('Enter the expiry date as MM/YY.');
     expect(fieldDescription('Security code')).toBe('Enter the 3 digit security code.');
     expect(document.activeElement).toBe(screen.getByLabelText('Email'));

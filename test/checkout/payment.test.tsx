@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import type { CompletedCheckout } from '../../src/checkout/CheckoutApi';
-import { messages } from '../../src/checkout/messages';
+import type { CompletedCheckout } from '../../src/checkout/api/CheckoutApi';
+import { messages } from '../../src/checkout/i18n/messages';
 import { createMessage } from '../../src/protocol';
 import {
   aCompletedCheckout,

@@ -1,11 +1,11 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { anchorPopover } from '../../src/checkout/anchorPopover';
+import { anchorPopover } from '../../src/checkout/order/anchorPopover';
 import { aSession, renderOpenCheckout } from './renderCheckout';
 
 // Only the positioning is replaced, to see that what autoUpdate starts is stopped; the popover itself is real.
 const stopPlacing = vi.hoisted(() => vi.fn());
-vi.mock('../../src/checkout/anchorPopover', () => ({ anchorPopover: vi.fn(() => stopPlacing) }));
+vi.mock('../../src/checkout/order/anchorPopover', () => ({ anchorPopover: vi.fn(() => stopPlacing) }));
 
 const explainButton = () => screen.getByRole('button', { name: 'How is this calculated?' });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readPageConfig } from '../../src/checkout/readPageConfig';
+import { readPageConfig } from '../../src/checkout/frame/readPageConfig';
 
 function addMeta(name: string, content: string) {
   const meta = document.createElement('meta');

@@ -1,12 +1,12 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CompletedCheckout } from '../../src/checkout/CheckoutApi';
-import { appearanceFromQuery } from '../../src/checkout/appearanceFromQuery';
+import type { CompletedCheckout } from '../../src/checkout/api/CheckoutApi';
+import { appearanceFromQuery } from '../../src/checkout/appearance/appearanceFromQuery';
 import { RETURN_AFTER_SUCCESS_MS } from '../../src/checkout/CheckoutApp';
-import { createRedirectLink, withCheckoutSessionId } from '../../src/checkout/createRedirectLink';
+import { createRedirectLink, withCheckoutSessionId } from '../../src/checkout/frame/createRedirectLink';
+import { takeSecretFromFragment } from '../../src/checkout/frame/takeSecretFromFragment';
 import { startRedirectCheckout } from '../../src/checkout/startRedirectCheckout';
-import { takeSecretFromFragment } from '../../src/checkout/takeSecretFromFragment';
 import { aCompletedCheckout, aSession, apiError, CHECKOUT_SESSION_ID, deferred, fillValidForm, payButton, renderCheckout } from './renderCheckout';
 
 const SECRET = 'css_test_secret123';

@@ -1,13 +1,13 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, vi } from 'vitest';
-import type { CheckoutAppearance, CheckoutToLoaderMessage } from '../../src/protocol';
-import type { ColorEngine } from '../../src/checkout/browserColors';
-import type { CheckoutApi, CheckoutSession, CompletedCheckout } from '../../src/checkout/CheckoutApi';
-import { CheckoutApiError } from '../../src/checkout/CheckoutApiError';
+import type { CheckoutApi, CheckoutSession, CompletedCheckout } from '../../src/checkout/api/CheckoutApi';
+import { CheckoutApiError } from '../../src/checkout/api/CheckoutApiError';
+import type { ColorEngine } from '../../src/checkout/appearance/browserColors';
+import type { Rgb } from '../../src/checkout/appearance/contrastTextColor';
 import { CheckoutApp } from '../../src/checkout/CheckoutApp';
-import type { CheckoutLink } from '../../src/checkout/CheckoutLink';
-import { createRedirectLink } from '../../src/checkout/createRedirectLink';
-import type { Rgb } from '../../src/checkout/contrastTextColor';
+import type { CheckoutLink } from '../../src/checkout/frame/CheckoutLink';
+import { createRedirectLink } from '../../src/checkout/frame/createRedirectLink';
+import type { CheckoutAppearance, CheckoutToLoaderMessage } from '../../src/protocol';
 
 // Vitest runs without globals here, so Testing Library can't register its own cleanup.
 afterEach(cleanup);

@@ -1,12 +1,12 @@
 import { fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import type { PromotionSummary } from '../../src/checkout/CheckoutApi';
-import { describePromotion } from '../../src/checkout/describePromotion';
-import { messages as german } from '../../src/checkout/locales/de';
-import { messages as spanish } from '../../src/checkout/locales/es';
-import { messages as french } from '../../src/checkout/locales/fr';
-import { messages as japanese } from '../../src/checkout/locales/ja';
-import { messages as english } from '../../src/checkout/messages';
+import type { PromotionSummary } from '../../src/checkout/api/CheckoutApi';
+import { messages as german } from '../../src/checkout/i18n/locales/de';
+import { messages as spanish } from '../../src/checkout/i18n/locales/es';
+import { messages as french } from '../../src/checkout/i18n/locales/fr';
+import { messages as japanese } from '../../src/checkout/i18n/locales/ja';
+import { messages as english } from '../../src/checkout/i18n/messages';
+import { describePromotion } from '../../src/checkout/order/describePromotion';
 import { aSession, breakdownAmount, renderOpenCheckout } from './renderCheckout';
 
 const repeating = (payments: number): PromotionSummary => ({

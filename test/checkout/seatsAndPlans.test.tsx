@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import type { CheckoutSession } from '../../src/checkout/CheckoutApi';
+import type { CheckoutSession } from '../../src/checkout/api/CheckoutApi';
 import { anEstimate, apiError, aSession, breakdownAmount, payButton, renderOpenCheckout } from './renderCheckout';
 
 const seats = (quantity: number): CheckoutSession =>

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import type { CompletedCheckout } from '../../src/checkout/CheckoutApi';
+import type { CompletedCheckout } from '../../src/checkout/api/CheckoutApi';
 import { aCompletedCheckout, apiError, deferred, fillValidForm, payButton, renderCheckout } from './renderCheckout';
 
 async function renderFilledForm() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckoutFormValues } from '../../src/checkout/checkoutFields';
-import { messages } from '../../src/checkout/messages';
-import { validateCheckoutForm } from '../../src/checkout/validateCheckoutForm';
+import type { CheckoutFormValues } from '../../src/checkout/form/checkoutFields';
+import { validateCheckoutForm } from '../../src/checkout/form/validateCheckoutForm';
+import { messages } from '../../src/checkout/i18n/messages';
 import { TODAY } from './renderCheckout';
 
 const valid: CheckoutFormValues = {
@@ -26,6 +26,9 @@ describe('validateCheckoutForm', () => {
     ['cardNumber', '6011 1111 1111 1117'],
     ['cardNumber', '5555 5555 5555 4444'],
     ['cardNumber', '2223 0031 2200 3222'],
+    ['cardNumber', '3622 7206 2716 67'],
+    ['cardNumber', '3566 0020 2036 0505'],
+    ['cardNumber', '6205 5000 0000 0000 004'],
     ['expiry', '0130'],
     ['expiry', '01 / 30'],
   ] as const)('accepts %s written as "%s"', (field, value) => {
@@ -35,6 +38,7 @@ describe('validateCheckoutForm', () => {
   it.each([
     ['cardNumber', '4242 4242 424'],
     ['cardNumber', '4242 4242 4242 4242 4242'],
+    ['cardNumber', '4242 4242 4242 4242 42'],
     ['cardNumber', '4242 abcd 4242 4242'],
     ['cardNumber', '4242 4242 4242 4241'],
     ['cardNumber', '4242 4242 4242 424'],
@@ -59,7 +63,9 @@ describe('validateCheckoutForm', () => {
   });
 
   it('names the brand’s length when a number is too short or too long', () => {
-    expect(errorsFor({ cardNumber: '4242 4242 4242 424' }).cardNumber).toBe('Visa card numbers have 16 digits.');
+    expect(errorsFor({ cardNumber: '5555 5555 5555 444' }).cardNumber).toBe('Mastercard card numbers have 16 digits.');
+    expect(errorsFor({ cardNumber: '4242 4242 4242 424' }).cardNumber).toBe('Visa card numbers have 13, 16, or 19 digits.');
+    expect(errorsFor({ cardNumber: '6011 1111 1111 111' }).cardNumber).toBe('Discover card numbers have 16–19 digits.');
     expect(errorsFor({ cardNumber: '3782 822463 100050', cvc: '1234' }).cardNumber).toBe('American Express card numbers have 15 digits.');
   });
 

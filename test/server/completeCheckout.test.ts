@@ -132,6 +132,8 @@ describe('POST /api/checkout/complete', () => {
       ['a card number that fails the Luhn check', { card: validCard('4242424242424241') }, 'card.number'],
       ['a card number with spaces', { card: validCard('4242 4242 4242 4242') }, 'card.number'],
       ['a card number that is too short', { card: validCard('42424242') }, 'card.number'],
+      ['a Mastercard number of 15 digits, checksum and all', { card: validCard('555555555555558') }, 'card.number'],
+      ['a 12-digit number of no known brand, checksum and all', { card: validCard('900000000001') }, 'card.number'],
       ['a card number sent as a number', { card: { ...validCard(), number: 4242424242424242 } }, 'card.number'],
       ['a card that expired last year', { card: { ...validCard(), exp_year: lastYear } }, 'card.exp_year'],
       [
@@ -143,6 +145,8 @@ describe('POST /api/checkout/complete', () => {
       ['a month of 0', { card: { ...validCard(), exp_month: 0 } }, 'card.exp_month'],
       ['a two-digit CVC', { card: { ...validCard(), cvc: '12' } }, 'card.cvc'],
       ['a CVC with letters', { card: { ...validCard(), cvc: '12a' } }, 'card.cvc'],
+      ['a four-digit CVC for a Visa card', { card: { ...validCard(), cvc: '1234' } }, 'card.cvc'],
+      ['a three-digit CVC for American Express', { card: { ...validCard('378282246310005'), cvc: '123' } }, 'card.cvc'],
       ['a missing CVC', { card: { number: VISA, exp_month: 12, exp_year: nextYear } }, 'card.cvc'],
       ['a missing card', { card: undefined }, 'card'],
       ['an unknown card field', { card: { ...validCard(), name: 'J DOE' } }, 'card.name'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryCodes, countryOptions } from '../../src/checkout/countryOptions';
+import { countryCodes, countryOptions } from '../../src/checkout/form/countryOptions';
 import { countryCode } from '../../src/server/validation';
 
 describe('countryOptions', () => {

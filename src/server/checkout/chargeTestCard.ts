@@ -1,3 +1,4 @@
+import { detectCardBrand, type CardBrand } from '../../protocol/cardNumbers';
 import type { DeclineCode } from '../TillApiError';
 
 export interface TestCard {
@@ -7,11 +8,12 @@ export interface TestCard {
   cvc: string;
 }
 
-export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'unknown';
+/** A payment's `card_brand`: the brand the checkout app showed, or `unknown` (Stripe's word) for a number of none. */
+export type PaymentCardBrand = CardBrand | 'unknown';
 
 export type ChargeOutcome =
-  | { ok: true; brand: CardBrand; last4: string }
-  | { ok: false; brand: CardBrand; last4: string; declineCode: DeclineCode; message: string };
+  | { ok: true; brand: PaymentCardBrand; last4: string }
+  | { ok: false; brand: PaymentCardBrand; last4: string; declineCode: DeclineCode; message: string };
 
 /** Test-mode numbers that fail as a real processor would (Stripe's test numbers); any other valid number succeeds. */
 const DECLINES: Record<string, { declineCode: DeclineCode; message: string }> = {
@@ -20,22 +22,8 @@ const DECLINES: Record<string, { declineCode: DeclineCode; message: string }> = 
   '4000000000000069': { declineCode: 'expired_card', message: 'Your card has expired. Try another card.' },
 };
 
-export function detectCardBrand(number: string): CardBrand {
-  if (/^4/.test(number)) return 'visa';
-  if (/^(5[1-5]|2(2[2-9]|[3-6]\d|7[01]|720))/.test(number)) return 'mastercard';
-  if (/^3[47]/.test(number)) return 'amex';
-  if (/^6(011|5)/.test(number)) return 'discover';
-  return 'unknown';
-}
-
-export function passesLuhn(number: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < number.length; i++) {
-    let digit = Number(number[number.length - 1 - i]);
-    if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-    sum += digit;
-  }
-  return number.length > 0 && sum % 10 === 0;
+export function paymentCardBrand(number: string): PaymentCardBrand {
+  return detectCardBrand(number) ?? 'unknown';
 }
 
 /**
@@ -53,7 +41,7 @@ const TEST_CARD_NUMBERS = new Set([
  * A live-mode charge: there is no live processor until issue 12, so nothing is charged. A test card is refused as
  * Stripe refuses one in live mode; any other card with a sentence that says payments are not available yet.
  */
-export function refuseLiveCharge({ brand, last4, number }: { brand: CardBrand; last4: string; number?: string }): ChargeOutcome {
+export function refuseLiveCharge({ brand, last4, number }: { brand: PaymentCardBrand; last4: string; number?: string }): ChargeOutcome {
   return number !== undefined && TEST_CARD_NUMBERS.has(number)
     ? { ok: false, brand, last4, declineCode: 'test_mode_live_card', message: 'This is a test card, and this checkout takes real payments. Use a real card.' }
     : { ok: false, brand, last4, declineCode: 'live_payments_unavailable', message: 'Card payments are not available for this checkout yet. You have not been charged.' };
@@ -61,7 +49,7 @@ export function refuseLiveCharge({ brand, last4, number }: { brand: CardBrand; l
 
 /** Decides a test-mode charge. The card is validated before this; only brand and last four leave it. */
 export function chargeTestCard(card: TestCard): ChargeOutcome {
-  const brand = detectCardBrand(card.number);
+  const brand = paymentCardBrand(card.number);
   const last4 = card.number.slice(-4);
   const decline = DECLINES[card.number];
   return decline ? { ok: false, brand, last4, ...decline } : { ok: true, brand, last4 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cardBrandRules, detectCardBrand, findCardNumberProblem, type CardNumberProblem } from '../../protocol/cardNumbers';
 import { addBillingInterval } from '../addBillingInterval';
 import { hasActiveSubscription, type ConnectionRow } from '../connections/getConnection';
 import { createId } from '../ids';
@@ -12,14 +13,30 @@ import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
 import type { Database, Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { countryCode, emailAddress, parseInput, personName } from '../validation';
-import { chargeTestCard, detectCardBrand, passesLuhn, refuseLiveCharge, type CardBrand, type ChargeOutcome } from './chargeTestCard';
+import { chargeTestCard, paymentCardBrand, refuseLiveCharge, type ChargeOutcome, type PaymentCardBrand } from './chargeTestCard';
 import { recordCompletionEvents, recordPaymentFailed } from './recordCheckoutEvents';
 
 const customerInput = z.strictObject({ email: emailAddress, name: personName, country: countryCode.optional() });
 
+/** The app's own checks (`src/protocol/cardNumbers.ts`) in the API's words, for a caller that skipped them. */
+const cardNumberProblems: Record<CardNumberProblem, string> = {
+  not_digits: 'Enter the card number without spaces.',
+  length: 'This card number has too few or too many digits for its brand.',
+  checksum: 'This card number is not valid.',
+};
+
+/** A security code of its brand's length; a number of no known brand may have 3 or 4 digits. */
+const hasBrandsCvcLength = ({ number, cvc }: { number: string; cvc: string }) => {
+  const brand = detectCardBrand(number);
+  return !brand || cvc.length === cardBrandRules[brand].cvcLength;
+};
+
 const cardInput = z
   .strictObject({
-    number: z.string().regex(/^\d{12,19}$/, 'Enter the card number without spaces.').refine(passesLuhn, 'This card number is not valid.'),
+    number: z.string().superRefine((number, context) => {
+      const problem = findCardNumberProblem(number);
+      if (problem) context.addIssue({ code: 'custom', message: cardNumberProblems[problem] });
+    }),
     exp_month: z.number().int().min(1).max(12),
     exp_year: z.number().int().min(2000).max(2100),
     cvc: z.string().regex(/^\d{3,4}$/, 'Enter the 3 or 4 digit security code.'),
@@ -27,6 +44,10 @@ const cardInput = z
   .refine(({ exp_month, exp_year }) => new Date(Date.UTC(exp_year, exp_month, 1)) > new Date(), {
     message: 'This card has expired.',
     path: ['exp_year'],
+  })
+  .refine(hasBrandsCvcLength, {
+    message: 'Enter the security code printed on the card: 4 digits for American Express, 3 for other brands.',
+    path: ['cvc'],
   });
 
 const completeInput = z.strictObject({
@@ -204,8 +225,8 @@ export async function completeCheckout(db: Database, secretHash: string, body: u
     }
 
     const card = input.use_saved_card
-      ? { brand: savedCard!.card_brand as CardBrand, last4: savedCard!.card_last4! }
-      : { brand: detectCardBrand(input.card!.number), last4: input.card!.number.slice(-4), number: input.card!.number };
+      ? { brand: savedCard!.card_brand as PaymentCardBrand, last4: savedCard!.card_last4! }
+      : { brand: paymentCardBrand(input.card!.number), last4: input.card!.number.slice(-4), number: input.card!.number };
     const charge: ChargeOutcome = isLive(session.checkout_session_id)
       ? refuseLiveCharge(card)
       : input.use_saved_card

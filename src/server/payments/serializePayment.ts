@@ -1,4 +1,4 @@
-import type { CardBrand } from '../checkout/chargeTestCard';
+import type { PaymentCardBrand } from '../checkout/chargeTestCard';
 import { toDecimalString } from '../money';
 import type { DeclineCode } from '../TillApiError';
 import { isLive } from '../modes';
@@ -14,7 +14,7 @@ export interface PaymentRow {
   amount: number;
   currency: string;
   status: 'succeeded' | 'declined';
-  card_brand: CardBrand;
+  card_brand: PaymentCardBrand;
   card_last4: string;
   decline_code: DeclineCode | null;
   created_at: Date;

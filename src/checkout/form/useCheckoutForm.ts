@@ -1,0 +1,119 @@
+import { createRef } from 'preact';
+import type { RefObject } from 'preact';
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { CompleteCheckoutBody } from '../api/CheckoutApi';
+import { CheckoutApiError, CheckoutApiErrorCode } from '../api/CheckoutApiError';
+import { declineMessage } from '../api/declineMessage';
+import { humanErrorMessage } from '../api/humanErrorMessage';
+import { useLocalization } from '../i18n/useLocalization';
+import { checkoutFields, emptyCheckoutForm } from './checkoutFields';
+import type { CheckoutField, CheckoutFormValues, FieldErrors } from './checkoutFields';
+import { fieldForParam } from './fieldForParam';
+import { toCompleteCheckoutBody } from './toCompleteCheckoutBody';
+import { validateCheckoutForm } from './validateCheckoutForm';
+
+export interface CheckoutFormOptions {
+  collectsIdentity: boolean;
+  /** Sends the payment; a rejection is shown by the form (field error, declined card, network). */
+  onSubmit: (body: CompleteCheckoutBody) => Promise<void>;
+  today: () => Date;
+  /** The merchant's prefill; the customer may change all of it but a locked email. */
+  initialValues?: Partial<CheckoutFormValues>;
+}
+
+/** The form's state and submit logic, kept apart from its markup. */
+export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValues }: CheckoutFormOptions) {
+  const { messages } = useLocalization();
+  const [values, setValues] = useState<CheckoutFormValues>(() => ({ ...emptyCheckoutForm, ...initialValues }));
+  // Read by blur and submit, which can follow an input before its render; state would still hold the old value.
+  const latest = useRef(values);
+  // Fields the customer has typed in: leaving one they never touched is no mistake worth pointing out.
+  const edited = useRef(new Set<CheckoutField>());
+  const [errors, setErrors] = useState<FieldErrors>({});
+  // Said by a live region: an error found on blur appears beside a field the customer's focus has just left.
+  const [announcement, setAnnouncement] = useState('');
+  const [alert, setAlert] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  // State updates render asynchronously, so a second click in the same tick would still see submitting=false.
+  const submittingNow = useRef(false);
+  const inputRefs = useMemo(
+    () => Object.fromEntries(checkoutFields.map((field) => [field, createRef()])) as Record<CheckoutField, RefObject<HTMLElement>>,
+    [],
+  );
+
+  const validate = () => validateCheckoutForm(latest.current, { collectsIdentity, today: today(), messages });
+
+  function setValue(field: CheckoutField, value: string) {
+    latest.current = { ...latest.current, [field]: value };
+    edited.current.add(field);
+    setValues(latest.current);
+    // The customer is fixing it; keeping the error while they type would contradict what they see.
+    setErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
+  }
+
+  /** The customer left `field`: judge what they typed there, and only there. */
+  function blur(field: CheckoutField) {
+    if (!edited.current.has(field)) return;
+    const error = validate()[field];
+    setErrors((current) => (current[field] === error ? current : { ...current, [field]: error }));
+    if (error) setAnnouncement(error);
+  }
+
+  /** An error found elsewhere (a failed update of the field's choice) shown beside the field. */
+  function showFieldError(field: CheckoutField, error: string) {
+    setErrors((current) => ({ ...current, [field]: error }));
+    setAnnouncement(error);
+  }
+
+  /** Shows the errors and focuses the first invalid field; returns false when there was none. */
+  function showFieldErrors(found: FieldErrors): boolean {
+    setErrors(found);
+    const firstInvalid = checkoutFields.find((field) => found[field]);
+    if (firstInvalid) inputRefs[firstInvalid].current?.focus();
+    return firstInvalid !== undefined;
+  }
+
+  function showSubmitError(error: unknown) {
+    const field = error instanceof CheckoutApiError && error.status === 400 ? fieldForParam(error.param) : null;
+    if (field && error instanceof CheckoutApiError) {
+      showFieldErrors({ [field]: humanErrorMessage(error, error.message, messages) });
+      return;
+    }
+    if (error instanceof CheckoutApiError && error.code === CheckoutApiErrorCode.CARD_DECLINED) {
+      setAlert(declineMessage(error.declineCode, messages));
+      return;
+    }
+    setAlert(humanErrorMessage(error, messages.errors.paymentUnreachable, messages));
+  }
+
+  async function run(body: CompleteCheckoutBody) {
+    submittingNow.current = true;
+    setSubmitting(true);
+    try {
+      await onSubmit(body);
+    } catch (error) {
+      showSubmitError(error);
+    } finally {
+      submittingNow.current = false;
+      setSubmitting(false);
+    }
+  }
+
+  /** A returning customer's one step: the card on file, no fields to check. */
+  function paySavedCard() {
+    if (submittingNow.current) return;
+    setAlert(null);
+    void run({ use_saved_card: true });
+  }
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (submittingNow.current) return;
+    setAlert(null);
+    if (showFieldErrors(validate())) return;
+
+    await run(toCompleteCheckoutBody(latest.current, collectsIdentity));
+  }
+
+  return { values, errors, announcement, alert, submitting, inputRefs, setValue, blur, showFieldError, submit, paySavedCard };
+}

@@ -1,7 +1,0 @@
-import { formatCredits } from './formatCredits';
-import type { Count } from './messages';
-
-/** A number the copy counts (seats, credits): shown in the customer's locale, counted for the plural rules. */
-export function formatCount(amount: number | string, locale?: string): Count {
-  return { value: Number(amount), text: formatCredits(String(amount), locale) };
-}

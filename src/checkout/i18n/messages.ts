@@ -1,0 +1,313 @@
+import type { CardBrand } from '../../protocol/cardNumbers';
+import type { BillingInterval } from '../api/CheckoutApi';
+import { formatLengths } from '../format/formatLengths';
+import { createPlural, type PluralForms } from './createPlural';
+
+/** A number in the copy: `text` as the customer's locale writes it, `value` for choosing the plural form. */
+export interface Count {
+  value: number;
+  text: string;
+}
+
+/** Errors of the checkout API that are the customer's to read (see `serverErrors`). */
+export type CustomerFacingErrorCode =
+  | 'email_locked'
+  | 'promotion_code_not_found'
+  | 'promotion_code_expired'
+  | 'promotion_code_exhausted'
+  | 'promotion_code_not_applicable'
+  | 'promotion_codes_not_allowed'
+  | 'already_subscribed'
+  | 'subscription_required';
+
+/**
+ * Every sentence the customer can read. Components never hold copy of their own; each locale in `locales/` is
+ * another object of this shape, so a missing key there is a type error. English is here, in the first load.
+ */
+export interface Messages {
+  /** The tab's title in redirect display; the merchant is null until the session is read. */
+  documentTitle: (merchantName: string | null) => string;
+  loading: string;
+  checkoutEyebrow: string;
+  signedInAs: (name: string, maskedEmail: string) => string;
+  /** A plan's price per period of `count` intervals: "$19.00 / month", "$57.00 every 3 months". */
+  pricePerInterval: (price: string, interval: BillingInterval, count: Count) => string;
+  includedCredits: (credits: Count) => string;
+  seatsTimesPrice: (seats: Count, unitPrice: string) => string;
+  bundleCredits: (credits: Count) => string;
+  /** A plan's first payment at the merchant's custom amount (seed 003), for all seats; later ones are the plan's. */
+  firstPayment: (amount: string) => string;
+  /** Seed 002: a subscription's later start (nothing is charged today) and a fixed term's end; dates arrive formatted. */
+  term: { starts: (date: string) => string; ends: (date: string) => string };
+  fields: { email: string; name: string; country: string; cardNumber: string; expiry: string; cvc: string };
+  /** `country` is the select's empty first option, shown until the customer picks one. */
+  placeholders: { cardNumber: string; expiry: string; cvc: string; country: string };
+  /** Under an email the merchant fixed (`lock_email`), which the customer cannot edit. */
+  emailLocked: (merchantName: string) => string;
+  /** The brand detected from the number, shown beside it. */
+  cardBrands: Record<CardBrand, string>;
+  errors: {
+    emailInvalid: string;
+    nameRequired: string;
+    cardNumberInvalid: string;
+    expiryInvalid: string;
+    expiryInPast: string;
+    cvcInvalid: string;
+    paymentUnreachable: string;
+    countryRequired: string;
+    /** A number of a known brand with a length it does not issue; `lengths` are the ones it does (see `formatLengths`). */
+    cardNumberLength: (brand: string, lengths: readonly number[]) => string;
+    /** The right length, but the Luhn checksum fails: a typo. */
+    cardNumberMistyped: string;
+    cvcLength: (digits: number) => string;
+    expiryTooFar: string;
+  };
+  payButton: (amount: string) => string;
+  breakdown: {
+    label: string;
+    subtotal: string;
+    discount: (description: string) => string;
+    tax: string;
+    totalDueToday: string;
+    /** The next charge of a subscription: amount and date, both already formatted. */
+    thenOn: (amount: string, date: string) => string;
+  };
+  /** The popover beside the total that explains each line of the estimate in words; amounts arrive formatted. */
+  explanation: {
+    button: string;
+    heading: string;
+    subtotalSeats: (seats: Count, unitPrice: string, subtotal: string) => string;
+    subtotalPlan: (planName: string, price: string, interval: BillingInterval, count: Count) => string;
+    subtotalBundle: (bundleName: string, price: string) => string;
+    /** The subtotal of a first payment at the merchant's custom amount instead of the plan's price. */
+    subtotalCustom: (amount: string) => string;
+    discountOnce: (code: string, amount: string) => string;
+    discountForever: (code: string, amount: string) => string;
+    /** A `repeating` code that discounts `payments` (2 or more) payments, this one the first of them. */
+    discountRepeating: (code: string, amount: string, payments: Count) => string;
+    /** `rate` ("19%") and `taxName` ("VAT") are null when the server did not say which rate applies. */
+    taxIncluded: (amount: string, rate: string | null, taxName: string | null) => string;
+    taxAdded: (amount: string, rate: string | null, taxName: string | null) => string;
+    total: (amount: string) => string;
+    /** Instead of `next` when the subscription starts later: its first charge, on the start date. */
+    firstCharge: (amount: string, date: string) => string;
+    /** A fixed term's end (seed 002's end_date). */
+    termEnds: (date: string) => string;
+    next: (amount: string, date: string, interval: BillingInterval, count: Count) => string;
+  };
+  creditBalance: { now: string; after: string };
+  savedCard: {
+    payWith: (last4: string) => string;
+    useAnotherCard: string;
+    useSavedCard: (last4: string) => string;
+  };
+  /** By the server's `decline_code`; `card_declined` is the generic one. */
+  declines: Record<'card_declined' | 'insufficient_funds' | 'expired_card' | 'test_mode_live_card' | 'live_payments_unavailable', string>;
+  promotion: {
+    label: string;
+    apply: string;
+    remove: string;
+    applied: (code: string) => string;
+    notApplicable: (code: string) => string;
+    empty: string;
+    /**
+     * The discount in words; `off` is already formatted ("20%", "$5.00"). `payments` is how many payments it
+     * discounts, the first of them today (1 for a `once` code), or null for every payment (`forever`).
+     */
+    describe: (off: string, payments: Count | null) => string;
+  };
+  seats: { label: string; fewer: string; more: string; range: (min: Count, max: Count) => string };
+  plans: { legend: string; option: (name: string, price: string) => string };
+  updateFailed: string;
+  processing: string;
+  secureNote: string;
+  /** Redirect display: leaves the open checkout for the merchant's cancel URL. */
+  cancelAndReturn: (merchantName: string) => string;
+  /** Redirect display: the way back from a checkout that has ended. */
+  returnTo: (merchantName: string) => string;
+  success: {
+    heading: string;
+    subscription: (planName: string, price: string) => string;
+    /** A subscription that starts later (seed 002): nothing was charged today. */
+    subscriptionStarting: (planName: string, date: string) => string;
+    creditBundle: (bundleName: string, credits: Count) => string;
+    nextCharge: (amount: string, date: string) => string;
+    done: string;
+    /** Redirect display: said before going back to the merchant on its own. */
+    returning: (merchantName: string) => string;
+  };
+  screens: Record<
+    'notFramed' | 'expired' | 'completed' | 'notFound' | 'unreachable' | 'unavailable',
+    { heading: string; body: string }
+  >;
+  retry: string;
+  /**
+   * By the server's error `code`, for the refusals a customer can meet, so they read in the checkout's language;
+   * any other error keeps the server's own sentence.
+   */
+  serverErrors: Record<CustomerFacingErrorCode, string>;
+  /** The modal dialog's close button, read by screen readers (it shows a ×). */
+  closeCheckout: string;
+}
+
+const intervalNames: Record<BillingInterval, PluralForms> = {
+  day: { one: 'day', other: 'days' },
+  week: { one: 'week', other: 'weeks' },
+  month: { one: 'month', other: 'months' },
+  year: { one: 'year', other: 'years' },
+};
+const plural = createPlural('en');
+/** "month" for a period of one interval, "3 months" for several. */
+const period = (interval: BillingInterval, count: Count) =>
+  count.value === 1 ? plural(count, intervalNames[interval]) : `${count.text} ${plural(count, intervalNames[interval])}`;
+const credits = (count: Count) => `${count.text} ${plural(count, { one: 'credit', other: 'credits' })}`;
+const seats = (count: Count) => `${count.text} ${plural(count, { one: 'seat', other: 'seats' })}`;
+
+export const messages: Messages = {
+  documentTitle: (merchantName) => (merchantName ? `Checkout – ${merchantName}` : 'Checkout'),
+  loading: 'Loading checkout…',
+  checkoutEyebrow: 'Checkout',
+  signedInAs: (name, maskedEmail) => `Signed in as ${name} · ${maskedEmail}`,
+  pricePerInterval: (price, interval, count) => `${price}${count.value === 1 ? ' /' : ' every'} ${period(interval, count)}`,
+  includedCredits: (count) => `Includes ${credits(count)}`,
+  seatsTimesPrice: (count, unitPrice) => `${seats(count)} × ${unitPrice}`,
+  bundleCredits: credits,
+  firstPayment: (amount) => `First payment: ${amount}, then the plan’s price`,
+  term: { starts: (date) => `Starts on ${date}: nothing is charged today`, ends: (date) => `Ends on ${date}` },
+  fields: {
+    email: 'Email',
+    name: 'Full name',
+    cardNumber: 'Card number',
+    expiry: 'Expiry (MM/YY)',
+    cvc: 'Security code',
+    country: 'Country',
+  },
+  placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/YY', cvc: 'CVC', country: 'Choose your country' },
+  emailLocked: (merchantName) => `${merchantName} set this email address for you.`,
+  cardBrands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', diners: 'Diners Club', jcb: 'JCB', unionpay: 'UnionPay' },
+  errors: {
+    emailInvalid: 'Enter an email address like name@example.com.',
+    nameRequired: 'Enter your full name.',
+    cardNumberInvalid: 'Enter a card number of 13 to 19 digits.',
+    expiryInvalid: 'Enter the expiry date as MM/YY.',
+    expiryInPast: 'This card has expired.',
+    cvcInvalid: 'Enter the 3 or 4 digit security code.',
+    paymentUnreachable: 'We couldn’t reach the payment service. Check your connection and try again.',
+    countryRequired: 'Choose your country.',
+    cardNumberLength: (brand, lengths) => `${brand} card numbers have ${formatLengths(lengths, 'en')} digits.`,
+    cardNumberMistyped: 'This card number isn’t valid. Check it for a typo.',
+    cvcLength: (digits) => `Enter the ${digits} digit security code.`,
+    expiryTooFar: 'Check the expiry year: it is too far in the future.',
+  },
+  payButton: (amount) => `Pay ${amount}`,
+  breakdown: {
+    label: 'Price details',
+    subtotal: 'Subtotal',
+    discount: (description) => `Discount (${description})`,
+    tax: 'Tax',
+    totalDueToday: 'Total due today',
+    thenOn: (amount, date) => `Then ${amount} on ${date}`,
+  },
+  explanation: {
+    button: 'How is this calculated?',
+    heading: 'How your total is calculated',
+    subtotalSeats: (count, unitPrice, subtotal) => `Subtotal: ${seats(count)} × ${unitPrice} per seat = ${subtotal}.`,
+    subtotalPlan: (planName, price, interval, count) =>
+      `Subtotal: ${planName} at ${price} ${count.value === 1 ? 'per' : 'every'} ${period(interval, count)}.`,
+    subtotalBundle: (bundleName, price) => `Subtotal: ${bundleName}, a one-off purchase of ${price}.`,
+    subtotalCustom: (amount) => `Subtotal: ${amount}, a price set for this first payment only; later payments are at the plan’s price.`,
+    discountOnce: (code, amount) => `Discount: code ${code} takes ${amount} off this first payment only.`,
+    discountForever: (code, amount) => `Discount: code ${code} takes ${amount} off today, and applies to every renewal too.`,
+    discountRepeating: (code, amount, payments) => `Discount: code ${code} takes ${amount} off each of the first ${payments.text} payments, starting today.`,
+    taxIncluded: (amount, rate, taxName) =>
+      rate ? `Tax: the price already includes ${rate} ${taxName ?? 'tax'}, which is ${amount}.` : `Tax: the price already includes ${amount} of tax.`,
+    taxAdded: (amount, rate, taxName) =>
+      rate ? `Tax: ${rate} ${taxName ?? 'tax'} is added on top, which is ${amount}.` : `Tax: ${amount} is added on top.`,
+    total: (amount) => `Total due today: ${amount}.`,
+    firstCharge: (amount, date) => `First charge: ${amount} on ${date}, when the subscription starts.`,
+    termEnds: (date) => `The subscription ends on ${date}.`,
+    next: (amount, date, interval, count) => `Next charge: ${amount} on ${date}, then every ${period(interval, count)}.`,
+  },
+  creditBalance: { now: 'Credit balance', after: 'Balance after purchase' },
+  savedCard: {
+    payWith: (last4) => `Pay with •••• ${last4}`,
+    useAnotherCard: 'Use another card',
+    useSavedCard: (last4) => `Use the saved card •••• ${last4}`,
+  },
+  declines: {
+    card_declined: 'Your card was declined. Try another card.',
+    insufficient_funds: 'Your card has insufficient funds. Try another card.',
+    expired_card: 'Your card has expired. Try another card.',
+    test_mode_live_card: 'This is a test card, and this checkout takes real payments. Use a real card.',
+    live_payments_unavailable: 'Card payments are not available for this checkout yet. You have not been charged.',
+  },
+  promotion: {
+    label: 'Promotion code',
+    apply: 'Apply',
+    remove: 'Remove',
+    applied: (code) => `Code ${code} applied`,
+    notApplicable: (code) => `Code ${code} does not apply to this plan.`,
+    empty: 'Enter a promotion code.',
+    describe: (off, payments) =>
+      `${off} off ${payments ? plural(payments, { one: 'the first payment', other: `the first ${payments.text} payments` }) : 'every payment'}`,
+  },
+  seats: {
+    label: 'Seats',
+    fewer: 'Remove a seat',
+    more: 'Add a seat',
+    range: (min, max) => `From ${min.text} to ${seats(max)}`,
+  },
+  plans: { legend: 'Plan', option: (name, price) => `${name} · ${price}` },
+  updateFailed: 'We couldn’t update the checkout. Check your connection and try again.',
+  processing: 'Processing…',
+  secureNote: 'Your card details are sent securely and never shared with the merchant.',
+  cancelAndReturn: (merchantName) => `Cancel and return to ${merchantName}`,
+  returnTo: (merchantName) => `Return to ${merchantName}`,
+  success: {
+    heading: 'Payment successful',
+    subscription: (planName, price) => `You’re subscribed to ${planName} for ${price}.`,
+    subscriptionStarting: (planName, date) => `You’re subscribed to ${planName}, starting on ${date}.`,
+    creditBundle: (bundleName, count) => `${bundleName}: ${credits(count)} added to your account.`,
+    nextCharge: (amount, date) => `Your next charge is ${amount} on ${date}.`,
+    done: 'Done',
+    returning: (merchantName) => `Taking you back to ${merchantName}…`,
+  },
+  screens: {
+    notFramed: {
+      heading: 'Open this checkout from the merchant’s site',
+      body: 'This page only works inside the checkout on the merchant’s website. Go back to their site to continue.',
+    },
+    expired: {
+      heading: 'This checkout has expired',
+      body: 'This checkout has expired. Start again from the merchant’s site.',
+    },
+    completed: {
+      heading: 'This checkout is already complete',
+      body: 'This checkout is already complete. You have not been charged again.',
+    },
+    notFound: {
+      heading: 'Checkout not found',
+      body: 'We couldn’t find this checkout. Start again from the merchant’s site.',
+    },
+    unreachable: {
+      heading: 'We couldn’t load the checkout',
+      body: 'Check your connection and try again.',
+    },
+    unavailable: {
+      heading: 'This checkout is unavailable',
+      body: 'Something is wrong with this checkout page. Start again from the merchant’s site.',
+    },
+  },
+  retry: 'Retry',
+  serverErrors: {
+    email_locked: 'This email address was set by the merchant and can’t be changed.',
+    promotion_code_not_found: 'This promotion code doesn’t exist. Check it for a typo.',
+    promotion_code_expired: 'This promotion code has expired.',
+    promotion_code_exhausted: 'This promotion code has been used up.',
+    promotion_code_not_applicable: 'This promotion code doesn’t apply to this plan.',
+    promotion_codes_not_allowed: 'This checkout doesn’t take promotion codes.',
+    already_subscribed: 'You already have an active subscription to this plan.',
+    subscription_required: 'Credit packs need an active subscription to their plan.',
+  },
+  closeCheckout: 'Close checkout',
+};

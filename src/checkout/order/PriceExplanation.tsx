@@ -1,0 +1,77 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { CheckoutSession } from '../api/CheckoutApi';
+import { useLocalization } from '../i18n/useLocalization';
+import { explainEstimate } from './explainEstimate';
+
+/**
+ * A button beside the total that opens a popover explaining the estimate line by line. It follows the
+ * disclosure and non-modal dialog patterns: aria-expanded and aria-controls on the button; focus moves into the
+ * popover so it is read; Escape, a click outside, or the button again close it, and Escape gives focus back.
+ */
+export function PriceExplanation({ session }: { session: CheckoutSession }) {
+  const { messages, locale } = useLocalization();
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const popoverRef = useRef<HTMLDivElement>(null);
+  const id = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const button = buttonRef.current!;
+    const popover = popoverRef.current!;
+    // Floating UI is most of this popover's weight, so it loads when first opened rather than with the checkout.
+    let stopPlacing: (() => void) | null = null;
+    let closed = false;
+    import('./anchorPopover')
+      .then(({ anchorPopover }) => {
+        if (!closed) stopPlacing = anchorPopover(button, popover);
+      })
+      // Offline, say: the explanation still shows, in the page's flow under its button (see checkout.css).
+      .catch(() => closed || (popover.dataset.placement = 'inline'));
+    popover.focus();
+    const closeOnOutsidePress = (event: Event) => {
+      const target = event.target as Node;
+      if (!popover.contains(target) && !button.contains(target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', closeOnOutsidePress);
+    return () => {
+      closed = true;
+      stopPlacing?.();
+      document.removeEventListener('pointerdown', closeOnOutsidePress);
+      delete popover.dataset.placement;
+    };
+  }, [open]);
+
+  function closeWithEscape(event: KeyboardEvent) {
+    if (!open || event.key !== 'Escape' || event.isComposing) return;
+    // Marks the key as used, so the checkout's own Escape (which closes the whole checkout) leaves it alone.
+    event.preventDefault();
+    setOpen(false);
+    buttonRef.current?.focus();
+  }
+
+  return (
+    <div class="explanation" onKeyDown={closeWithEscape}>
+      <button
+        type="button"
+        ref={buttonRef}
+        class="text-button explanation__button"
+        aria-expanded={open ? 'true' : 'false'}
+        aria-controls={id}
+        onClick={() => setOpen((wasOpen) => !wasOpen)}
+      >
+        {messages.explanation.button}
+      </button>
+      <div id={id} ref={popoverRef} class="popover" role="dialog" aria-labelledby={`${id}-heading`} tabIndex={-1} hidden={!open}>
+        <h2 class="popover__heading" id={`${id}-heading`}>
+          {messages.explanation.heading}
+        </h2>
+        <ul class="popover__lines">
+          {explainEstimate(session, messages, locale).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
