@@ -1,5 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import { closeOnSignal, listen, loadConfig, loaderScriptTag, readLoaderScript, startTill } from '../server';
+import { closeOnSignal, DEFAULT_DIST_DIR, listen, loadConfig, loaderScriptTag, readLoaderScript, startTill } from '../server';
 import { createShopApp, SHOP_WEBHOOK_PATH } from './createShopApp';
 import { registerShopWebhook } from './registerShopWebhook';
 
@@ -20,7 +19,7 @@ console.log(`Till checkout server  ${till.url}`);
 console.log(`Demo shop             ${shop.url}`);
 console.log(`Webhooks              ${webhook.url} (${webhook.webhookEndpointId}, ${webhook.action})`);
 console.log(`Demo merchant API key ${apiKey}`);
-console.log(`Script tag            ${loaderScriptTag(config.publicUrl, readLoaderScript(fileURLToPath(new URL('../../dist/', import.meta.url))))}`);
+console.log(`Script tag            ${loaderScriptTag(config.publicUrl, readLoaderScript(DEFAULT_DIST_DIR))}`);
 console.log(`Store                 ${config.databaseUrl ? 'Postgres (DATABASE_URL)' : `PGlite in ${config.dataDir}/`}`);
 // Till first, so the webhooks it is sending still reach the shop.
 closeOnSignal(till.close, shop.close);

@@ -1,7 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { DEFAULT_DIST_DIR } from './builtAssets';
 import { INPUT_LIMITS } from './inputLimits';
 import { checkoutApi } from './routes/checkoutApi';
 import { checkoutPage } from './routes/checkoutPage';
@@ -22,8 +22,6 @@ export interface AppOptions {
   /** Default: public https URLs only (production), and no worker to wake (it finds new deliveries at its next poll). */
   webhooks?: Partial<WebhookSettings>;
 }
-
-const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 /** The whole checkout server as one Hono app: merchant API, checkout pages, the app's API, the loader. */
 export function createApp({ db, publicUrl, distDir = DEFAULT_DIST_DIR, webhooks = {} }: AppOptions) {

@@ -1,3 +1,4 @@
+import { assertBuilt, DEFAULT_DIST_DIR } from './builtAssets';
 import type { ServerConfig } from './config';
 import { startCheckoutServer } from './startCheckoutServer';
 import { openStore, type Store } from './store/openStore';
@@ -10,14 +11,21 @@ export interface RunningTill extends Store {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Vite's output, which must be built: see `assertBuilt`. */
+  distDir?: string;
+}
+
 /** A whole checkout server process: the store, the HTTP server and its webhook worker. */
-export async function startTill(config: ServerConfig): Promise<RunningTill> {
+export async function startTill(config: ServerConfig, { distDir = DEFAULT_DIST_DIR }: StartOptions = {}): Promise<RunningTill> {
+  assertBuilt(distDir);
   const store = await openStore(config);
   const urlPolicy: WebhookUrlPolicy = { resolve: resolveHostname, allowLoopback: config.development };
   const worker = startWebhookWorker({ db: store.db, urlPolicy, timeoutMs: config.webhookTimeoutMs });
   const server = await startCheckoutServer({
     db: store.db,
     publicUrl: config.publicUrl,
+    distDir,
     port: config.port,
     webhooks: { urlPolicy, wake: worker.wake },
   });
