@@ -3,8 +3,9 @@ import { createShopApp, SHOP_WEBHOOK_PATH } from './createShopApp';
 import { registerShopWebhook } from './registerShopWebhook';
 
 // `npm start`: the checkout server (with its webhook worker) and the demo shop, on two origins, over the embedded
-// store. The demo is development mode, whatever TILL_ENV says: its webhooks go to the shop on localhost.
-const config = { ...loadConfig(), development: true };
+// store. The demo is development mode, whatever TILL_ENV says: its webhooks go to the shop on localhost; its log is
+// for reading, one short line per request.
+const config = { ...loadConfig(), development: true, logFormat: 'pretty' as const };
 const till = await startTill(config);
 const { apiKey } = till.demo;
 const webhook = await registerShopWebhook({

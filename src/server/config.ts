@@ -1,3 +1,5 @@
+import { LOG_LEVELS, type LogFormat, type LogLevel } from './logging/createLogger';
+
 export interface ServerConfig {
   port: number;
   /** The `base` inside every token: where loaders find the checkout. Always ends with `/`. */
@@ -10,6 +12,10 @@ export interface ServerConfig {
   development: boolean;
   /** `TILL_WEBHOOK_TIMEOUT_MS`: how long one webhook attempt may take; 10 s. */
   webhookTimeoutMs: number;
+  /** `TILL_LOG_LEVEL`: `info` (a line per request) unless told; `debug` adds health probes, `silent` nothing. */
+  logLevel: LogLevel;
+  /** `TILL_LOG_FORMAT`: `json` lines unless told `pretty` (the demo's). */
+  logFormat: LogFormat;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -24,7 +30,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     shopPort: Number(env.SHOP_PORT ?? 4000),
     development: env.TILL_ENV === 'development',
     webhookTimeoutMs: readTimeout(env.TILL_WEBHOOK_TIMEOUT_MS),
+    logLevel: readChoice('TILL_LOG_LEVEL', env.TILL_LOG_LEVEL, LOG_LEVELS, 'info'),
+    logFormat: readChoice('TILL_LOG_FORMAT', env.TILL_LOG_FORMAT, ['json', 'pretty'] as const, 'json'),
   };
+}
+
+function readChoice<T extends string>(name: string, value: string | undefined, choices: readonly T[], fallback: T): T {
+  if (!value) return fallback;
+  if (!(choices as readonly string[]).includes(value)) throw new Error(`${name} must be one of ${choices.join(', ')}, not '${value}'.`);
+  return value as T;
 }
 
 /** A timeout that would make every attempt fail (0, NaN) or never end stops the server at start, not silently later. */

@@ -11,5 +11,5 @@ try {
   console.error(`Till could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-console.log(`Till checkout server on ${till.url}`);
+till.logger.info({ url: till.url }, `Till checkout server on ${till.url}`);
 closeOnSignal(till.close);

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { createApp, type AppOptions } from './createApp';
+import { createApp, defaultAppLogger, type AppOptions } from './createApp';
 import { answerClientError, malformedRequestResponse } from './malformedRequests';
 
 export interface RunningServer {
@@ -37,5 +37,9 @@ export function listen(
 
 /** The checkout server: even a request that never reaches the app is answered in the envelope, with an id. */
 export function startCheckoutServer(options: AppOptions & { port: number }): Promise<RunningServer> {
-  return listen(createApp(options).fetch, options.port, { errorHandler: malformedRequestResponse, clientError: answerClientError });
+  const logger = options.logger ?? defaultAppLogger();
+  return listen(createApp({ ...options, logger }).fetch, options.port, {
+    errorHandler: (error) => malformedRequestResponse(error, logger),
+    clientError: answerClientError,
+  });
 }
