@@ -37,6 +37,8 @@ export const API_ERROR_STATUS = {
   session_expired: 410,
   request_too_large: 413,
   internal_error: 500,
+  /** `GET /readyz`: the store does not answer, or lacks a migration of this server; take it out of rotation. */
+  not_ready: 503,
 } as const;
 
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
@@ -50,6 +52,7 @@ const ERROR_TYPE: Record<number, string> = {
   410: 'invalid_request_error',
   413: 'invalid_request_error',
   500: 'api_error',
+  503: 'api_error',
 };
 
 /**

@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './logging/createLogger';
 import { checkoutApi } from './routes/checkoutApi';
 import { checkoutPage } from './routes/checkoutPage';
 import { checkRequestUrl } from './routes/checkRequestUrl';
+import { healthChecks } from './routes/healthChecks';
 import { merchantApi, type WebhookSettings } from './routes/merchantApi';
 import { requestIds } from './routes/requestIds';
 import { requestedRoute, requestLog } from './routes/requestLog';
@@ -50,6 +51,7 @@ export function createApp({ db, publicUrl, distDir = DEFAULT_DIST_DIR, webhooks 
     }),
   );
   app.use(checkRequestUrl());
+  app.route('/', healthChecks(db, logger));
   app.route('/v1', merchantApi(db, publicUrl, { urlPolicy, wake }));
   app.route('/api/checkout', checkoutApi(db, wake));
   app.route('/checkout', checkoutPage(db, join(distDir, 'checkout')));

@@ -45,9 +45,11 @@ export async function startTill(config: ServerConfig, options: StartOptions = {}
     url: server.url,
     logger,
     async close() {
+      logger.info('Stopping: no new connections; finishing the requests and webhook attempts in flight');
       await server.close();
       await worker.stop();
       await store.db.close();
+      logger.info('Stopped');
     },
   };
 }

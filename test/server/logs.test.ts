@@ -52,6 +52,16 @@ describe('request log', () => {
     ]);
   });
 
+  it('logs health probes only at debug level', async () => {
+    const quiet = appWithLogs('info');
+    await quiet.app.request('/healthz');
+    expect(quiet.logs.entries()).toStrictEqual([]);
+
+    const chatty = appWithLogs('debug');
+    await chatty.app.request('/healthz');
+    expect(chatty.logs.entries()).toMatchObject([{ level: 'debug', msg: 'request', route: '/healthz', status: 200 }]);
+  });
+
   it('never prints the API key, session secret, card number, CVC or email address a request carried', async () => {
     const email = 'carol.secret@example.com';
     const { logs, app } = appWithLogs('debug');

@@ -1,20 +1,29 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Database } from './Database';
+import type { Database, Queryable } from './Database';
 
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
+
+let files: string[] | undefined;
+
+/** The numbered `.sql` files, in order; read once, as they do not change while the server runs. */
+export function migrationFiles(): string[] {
+  return (files ??= readdirSync(MIGRATIONS_DIR)
+    .filter((name) => /^\d+_.+\.sql$/.test(name))
+    .sort());
+}
+
+/** The migrations this server has that the store has not applied; empty when the schema is current. */
+export async function pendingMigrations(db: Queryable): Promise<string[]> {
+  const applied = new Set((await db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((row) => row.name));
+  return migrationFiles().filter((name) => !applied.has(name));
+}
 
 /** Applies each numbered `.sql` file once, in order, each in its own transaction. */
 export async function migrate(db: Database): Promise<void> {
   await db.query(
     'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
   );
-  const applied = new Set(
-    (await db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((row) => row.name),
-  );
-  const pending = readdirSync(MIGRATIONS_DIR)
-    .filter((name) => /^\d+_.+\.sql$/.test(name) && !applied.has(name))
-    .sort();
-  for (const name of pending) {
+  for (const name of await pendingMigrations(db)) {
     const sql = readFileSync(new URL(name, MIGRATIONS_DIR), 'utf8');
     await db.transaction(async (tx) => {
       for (const statement of splitStatements(sql)) await tx.query(statement);

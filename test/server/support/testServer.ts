@@ -153,6 +153,7 @@ const ERROR_TYPE_BY_STATUS: Record<number, string> = {
   410: 'invalid_request_error',
   413: 'invalid_request_error',
   500: 'api_error',
+  503: 'api_error',
 };
 
 /**
