@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DEFAULT_DIST_DIR } from './builtAssets';
 import { INPUT_LIMITS } from './inputLimits';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './rateLimits/rateLimitSettings';
 import { createLogger, type Logger } from './logging/createLogger';
 import { checkoutApi } from './routes/checkoutApi';
 import { checkoutPage } from './routes/checkoutPage';
@@ -26,6 +27,10 @@ export interface AppOptions {
   webhooks?: Partial<WebhookSettings>;
   /** Where request lines and failures go; by default failures only, as JSON on stdout. */
   logger?: Logger;
+  /** Default `DEFAULT_RATE_LIMITS`. */
+  rateLimits?: RateLimits;
+  /** Proxies in front of the server that append to `X-Forwarded-For` (see `clientAddress`); default 0. */
+  trustedProxies?: number;
 }
 
 let sharedDefaultLogger: Logger | undefined;
@@ -36,7 +41,9 @@ export function defaultAppLogger(): Logger {
 }
 
 /** The whole checkout server as one Hono app: merchant API, checkout pages, the app's API, the loader. */
-export function createApp({ db, publicUrl, distDir = DEFAULT_DIST_DIR, webhooks = {}, logger = defaultAppLogger() }: AppOptions) {
+export function createApp(options: AppOptions) {
+  const { db, publicUrl, distDir = DEFAULT_DIST_DIR, webhooks = {}, logger = defaultAppLogger() } = options;
+  const { rateLimits = DEFAULT_RATE_LIMITS, trustedProxies = 0 } = options;
   const { urlPolicy = productionUrlPolicy, wake = () => {} } = webhooks;
   const app = new Hono();
   // Before every route, so each answer (pages, assets and 404s included) has its id and no route sees oversized input.
@@ -52,8 +59,8 @@ export function createApp({ db, publicUrl, distDir = DEFAULT_DIST_DIR, webhooks 
   );
   app.use(checkRequestUrl());
   app.route('/', healthChecks(db, logger));
-  app.route('/v1', merchantApi(db, publicUrl, { urlPolicy, wake }));
-  app.route('/api/checkout', checkoutApi(db, wake));
+  app.route('/v1', merchantApi(db, publicUrl, { urlPolicy, wake }, rateLimits));
+  app.route('/api/checkout', checkoutApi(db, wake, { rateLimits, trustedProxies }));
   app.route('/checkout', checkoutPage(db, join(distDir, 'checkout')));
   app.route('/', staticAssets(distDir, publicUrl));
   app.get('/', (c) => c.text('Till checkout server. The merchant API is under /v1.'));
@@ -63,7 +70,10 @@ export function createApp({ db, publicUrl, distDir = DEFAULT_DIST_DIR, webhooks 
   );
   app.onError((error, c) => {
     const requestId = c.get('requestId');
-    if (error instanceof TillApiError) return c.json(error.toResponseBody(requestId), error.status);
+    if (error instanceof TillApiError) {
+      const headers = error.retryAfterSeconds === null ? undefined : { 'Retry-After': String(error.retryAfterSeconds) };
+      return c.json(error.toResponseBody(requestId), error.status, headers);
+    }
     // Never the request's headers or body, which may hold keys or card numbers; the error itself is cut down to its
     // scrubbed message and stack (a database error carries the query's parameters in its other fields).
     logger.error({ request_id: requestId, method: c.req.method, route: requestedRoute(c), err: error }, 'request failed');

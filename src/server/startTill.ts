@@ -39,6 +39,8 @@ export async function startTill(config: ServerConfig, options: StartOptions = {}
     port: config.port,
     webhooks: { urlPolicy, wake: worker.wake },
     logger,
+    rateLimits: config.rateLimits,
+    trustedProxies: config.trustedProxies,
   });
   return {
     ...store,
