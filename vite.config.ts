@@ -43,8 +43,15 @@ export default defineConfig(({ mode }) => {
         {
           extends: true,
           // Store tests start a fresh PGlite (a WebAssembly Postgres) each; on two busy cores that alone can take
-          // several seconds, so the default 5 s would fail tests that are merely slow.
-          test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+          // several seconds, so the default 5 s would fail tests that are merely slow. A server test file boots its
+          // store in `beforeAll`, which beside the browser project can take longer than the default 10 s for hooks.
+          test: {
+            name: 'unit',
+            include: ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 30_000,
+            hookTimeout: 60_000,
+          },
         },
         { extends: true, test: { name: 'component', include: ['test/checkout/**/*.test.tsx'], environment: 'happy-dom' } },
         {
