@@ -1,11 +1,11 @@
-import { fileURLToPath } from 'node:url';
-import { closeOnSignal, listen, loadConfig, loaderScriptTag, readLoaderScript, startTill } from '../server';
+import { closeOnSignal, DEFAULT_DIST_DIR, listen, loadConfig, loaderScriptTag, readLoaderScript, startTill } from '../server';
 import { createShopApp, SHOP_WEBHOOK_PATH } from './createShopApp';
 import { registerShopWebhook } from './registerShopWebhook';
 
 // `npm start`: the checkout server (with its webhook worker) and the demo shop, on two origins, over the embedded
-// store. The demo is development mode, whatever TILL_ENV says: its webhooks go to the shop on localhost.
-const config = { ...loadConfig(), development: true };
+// store. The demo is development mode, whatever TILL_ENV says: its webhooks go to the shop on localhost; its log is
+// for reading, one short line per request.
+const config = { ...loadConfig(), development: true, logFormat: 'pretty' as const };
 const till = await startTill(config);
 const { apiKey } = till.demo;
 const webhook = await registerShopWebhook({
@@ -20,7 +20,7 @@ console.log(`Till checkout server  ${till.url}`);
 console.log(`Demo shop             ${shop.url}`);
 console.log(`Webhooks              ${webhook.url} (${webhook.webhookEndpointId}, ${webhook.action})`);
 console.log(`Demo merchant API key ${apiKey}`);
-console.log(`Script tag            ${loaderScriptTag(config.publicUrl, readLoaderScript(fileURLToPath(new URL('../../dist/', import.meta.url))))}`);
+console.log(`Script tag            ${loaderScriptTag(config.publicUrl, readLoaderScript(DEFAULT_DIST_DIR))}`);
 console.log(`Store                 ${config.databaseUrl ? 'Postgres (DATABASE_URL)' : `PGlite in ${config.dataDir}/`}`);
 // Till first, so the webhooks it is sending still reach the shop.
 closeOnSignal(till.close, shop.close);

@@ -36,7 +36,11 @@ export const API_ERROR_STATUS = {
   subscription_required: 409,
   session_expired: 410,
   request_too_large: 413,
+  /** Too many requests for one of the rate limits (a session's payment attempts, an API key, an address). */
+  rate_limited: 429,
   internal_error: 500,
+  /** `GET /readyz`: the store does not answer, or lacks a migration of this server; take it out of rotation. */
+  not_ready: 503,
 } as const;
 
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
@@ -49,7 +53,9 @@ const ERROR_TYPE: Record<number, string> = {
   409: 'invalid_request_error',
   410: 'invalid_request_error',
   413: 'invalid_request_error',
+  429: 'rate_limit_error',
   500: 'api_error',
+  503: 'api_error',
 };
 
 /**
@@ -69,6 +75,8 @@ export type DeclineCode = 'card_declined' | 'insufficient_funds' | 'expired_card
  */
 export class TillApiError extends Error {
   readonly status: (typeof API_ERROR_STATUS)[ApiErrorCode];
+  /** Sent as `Retry-After` (seconds) with a 429; null on every other error. */
+  retryAfterSeconds: number | null = null;
 
   constructor(
     readonly code: ApiErrorCode,
@@ -93,6 +101,13 @@ export class TillApiError extends Error {
   toJSON() {
     const error = { type: ERROR_TYPE[this.status], code: this.code, message: this.message, param: this.param };
     return { error: this.declineCode ? { ...error, decline_code: this.declineCode } : error };
+  }
+
+  /** 429 `rate_limited`, answered with `Retry-After: retryAfterSeconds`. */
+  static rateLimited(message: string, retryAfterSeconds: number): TillApiError {
+    const error = new TillApiError('rate_limited', message);
+    error.retryAfterSeconds = retryAfterSeconds;
+    return error;
   }
 
   /** The error again from its JSON, for replaying a stored outcome (an idempotent retry). */

@@ -1,3 +1,6 @@
+import { LOG_LEVELS, type LogFormat, type LogLevel } from './logging/createLogger';
+import { DEFAULT_RATE_LIMITS, parseRateLimit, type RateLimits } from './rateLimits/rateLimitSettings';
+
 export interface ServerConfig {
   port: number;
   /** The `base` inside every token: where loaders find the checkout. Always ends with `/`. */
@@ -10,6 +13,14 @@ export interface ServerConfig {
   development: boolean;
   /** `TILL_WEBHOOK_TIMEOUT_MS`: how long one webhook attempt may take; 10 s. */
   webhookTimeoutMs: number;
+  /** `TILL_LOG_LEVEL`: `info` (a line per request) unless told; `debug` adds health probes, `silent` nothing. */
+  logLevel: LogLevel;
+  /** `TILL_LOG_FORMAT`: `json` lines unless told `pretty` (the demo's). */
+  logFormat: LogFormat;
+  /** `TILL_RATE_LIMIT_PAYMENT_ATTEMPTS`, `TILL_RATE_LIMIT_API_KEY`, `TILL_RATE_LIMIT_CHECKOUT_ADDRESS`: see `DEFAULT_RATE_LIMITS`. */
+  rateLimits: RateLimits;
+  /** `TILL_TRUSTED_PROXIES`: how many proxies in front append to `X-Forwarded-For` (a load balancer: 1); 0. */
+  trustedProxies: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -24,7 +35,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     shopPort: Number(env.SHOP_PORT ?? 4000),
     development: env.TILL_ENV === 'development',
     webhookTimeoutMs: readTimeout(env.TILL_WEBHOOK_TIMEOUT_MS),
+    logLevel: readChoice('TILL_LOG_LEVEL', env.TILL_LOG_LEVEL, LOG_LEVELS, 'info'),
+    logFormat: readChoice('TILL_LOG_FORMAT', env.TILL_LOG_FORMAT, ['json', 'pretty'] as const, 'json'),
+    rateLimits: {
+      paymentAttempts: readRateLimit('TILL_RATE_LIMIT_PAYMENT_ATTEMPTS', env, DEFAULT_RATE_LIMITS.paymentAttempts),
+      apiKey: readRateLimit('TILL_RATE_LIMIT_API_KEY', env, DEFAULT_RATE_LIMITS.apiKey),
+      checkoutAddress: readRateLimit('TILL_RATE_LIMIT_CHECKOUT_ADDRESS', env, DEFAULT_RATE_LIMITS.checkoutAddress),
+    },
+    trustedProxies: readTrustedProxies(env.TILL_TRUSTED_PROXIES),
   };
+}
+
+function readRateLimit(name: string, env: NodeJS.ProcessEnv, fallback: RateLimits[keyof RateLimits]) {
+  const value = env[name];
+  return value ? parseRateLimit(name, value) : fallback;
+}
+
+function readTrustedProxies(value: string | undefined): number {
+  if (!value) return 0;
+  if (!/^\d$/.test(value)) throw new Error(`TILL_TRUSTED_PROXIES must be the number of proxies in front of the server, 0 to 9, not '${value}'.`);
+  return Number(value);
+}
+
+function readChoice<T extends string>(name: string, value: string | undefined, choices: readonly T[], fallback: T): T {
+  if (!value) return fallback;
+  if (!(choices as readonly string[]).includes(value)) throw new Error(`${name} must be one of ${choices.join(', ')}, not '${value}'.`);
+  return value as T;
 }
 
 /** A timeout that would make every attempt fail (0, NaN) or never end stops the server at start, not silently later. */

@@ -1,13 +1,17 @@
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { DEFAULT_DIST_DIR } from './builtAssets';
 import { INPUT_LIMITS } from './inputLimits';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './rateLimits/rateLimitSettings';
+import { createLogger, type Logger } from './logging/createLogger';
 import { checkoutApi } from './routes/checkoutApi';
 import { checkoutPage } from './routes/checkoutPage';
 import { checkRequestUrl } from './routes/checkRequestUrl';
+import { healthChecks } from './routes/healthChecks';
 import { merchantApi, type WebhookSettings } from './routes/merchantApi';
 import { requestIds } from './routes/requestIds';
+import { requestedRoute, requestLog } from './routes/requestLog';
 import { staticAssets } from './routes/staticAssets';
 import type { Database } from './store/Database';
 import { TillApiError } from './TillApiError';
@@ -21,16 +25,30 @@ export interface AppOptions {
   distDir?: string;
   /** Default: public https URLs only (production), and no worker to wake (it finds new deliveries at its next poll). */
   webhooks?: Partial<WebhookSettings>;
+  /** Where request lines and failures go; by default failures only, as JSON on stdout. */
+  logger?: Logger;
+  /** Default `DEFAULT_RATE_LIMITS`. */
+  rateLimits?: RateLimits;
+  /** Proxies in front of the server that append to `X-Forwarded-For` (see `clientAddress`); default 0. */
+  trustedProxies?: number;
 }
 
-const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
+let sharedDefaultLogger: Logger | undefined;
+
+/** For an app made without a logger (tests, embedding): what went wrong is still printed, the traffic is not. */
+export function defaultAppLogger(): Logger {
+  return (sharedDefaultLogger ??= createLogger({ level: 'error' }));
+}
 
 /** The whole checkout server as one Hono app: merchant API, checkout pages, the app's API, the loader. */
-export function createApp({ db, publicUrl, distDir = DEFAULT_DIST_DIR, webhooks = {} }: AppOptions) {
+export function createApp(options: AppOptions) {
+  const { db, publicUrl, distDir = DEFAULT_DIST_DIR, webhooks = {}, logger = defaultAppLogger() } = options;
+  const { rateLimits = DEFAULT_RATE_LIMITS, trustedProxies = 0 } = options;
   const { urlPolicy = productionUrlPolicy, wake = () => {} } = webhooks;
   const app = new Hono();
   // Before every route, so each answer (pages, assets and 404s included) has its id and no route sees oversized input.
   app.use(requestIds());
+  app.use(requestLog(logger));
   app.use(
     bodyLimit({
       maxSize: INPUT_LIMITS.bodyBytes,
@@ -40,8 +58,9 @@ export function createApp({ db, publicUrl, distDir = DEFAULT_DIST_DIR, webhooks 
     }),
   );
   app.use(checkRequestUrl());
-  app.route('/v1', merchantApi(db, publicUrl, { urlPolicy, wake }));
-  app.route('/api/checkout', checkoutApi(db, wake));
+  app.route('/', healthChecks(db, logger));
+  app.route('/v1', merchantApi(db, publicUrl, { urlPolicy, wake }, rateLimits));
+  app.route('/api/checkout', checkoutApi(db, wake, { rateLimits, trustedProxies }));
   app.route('/checkout', checkoutPage(db, join(distDir, 'checkout')));
   app.route('/', staticAssets(distDir, publicUrl));
   app.get('/', (c) => c.text('Till checkout server. The merchant API is under /v1.'));
@@ -51,11 +70,13 @@ export function createApp({ db, publicUrl, distDir = DEFAULT_DIST_DIR, webhooks 
   );
   app.onError((error, c) => {
     const requestId = c.get('requestId');
-    if (error instanceof TillApiError) return c.json(error.toResponseBody(requestId), error.status);
-    // The stack only: request bodies and headers may hold keys or card numbers, and a database error carries the
-    // query's parameters (a webhook secret, a customer's email) in fields that printing the object would show. The
-    // path as it was sent, still percent-encoded, so a decoded newline cannot forge a line of the log.
-    console.error(`[till] ${requestId} ${c.req.method} ${new URL(c.req.url).pathname} failed: ${error.stack ?? error.message}`);
+    if (error instanceof TillApiError) {
+      const headers = error.retryAfterSeconds === null ? undefined : { 'Retry-After': String(error.retryAfterSeconds) };
+      return c.json(error.toResponseBody(requestId), error.status, headers);
+    }
+    // Never the request's headers or body, which may hold keys or card numbers; the error itself is cut down to its
+    // scrubbed message and stack (a database error carries the query's parameters in its other fields).
+    logger.error({ request_id: requestId, method: c.req.method, route: requestedRoute(c), err: error }, 'request failed');
     return c.json(new TillApiError('internal_error', 'Something went wrong on our side. Please try again.').toResponseBody(requestId), 500);
   });
   return app;

@@ -1,7 +1,15 @@
-import { closeOnSignal, loadConfig, startTill } from './index';
+import { closeOnSignal, loadConfig, startTill, type RunningTill } from './index';
 
 // The checkout server alone, with its webhook worker; `npm start` runs it together with the demo shop
-// (src/demo/start.ts).
-const till = await startTill(loadConfig());
-console.log(`Till checkout server on ${till.url}`);
+// (src/demo/start.ts). Compiled to dist/server/main.js by `npm run build`, which `npm run serve` and the Docker
+// image run with plain `node`.
+let till: RunningTill;
+try {
+  till = await startTill(loadConfig());
+} catch (error) {
+  // A sentence for the operator (a bad variable, a missing build, a store that does not answer), not a stack.
+  console.error(`Till could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+till.logger.info({ url: till.url }, `Till checkout server on ${till.url}`);
 closeOnSignal(till.close);

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { RequestError } from '@hono/node-server';
+import type { Logger } from './logging/createLogger';
 import { newRequestId, REQUEST_ID_HEADER } from './routes/requestIds';
 import { TillApiError } from './TillApiError';
 
@@ -11,14 +12,17 @@ import { TillApiError } from './TillApiError';
  * the path, a bad `Host`). Both used to answer a bare 400.
  */
 
-/** The adapter's `errorHandler`: its `RequestError` is the client's mistake (400); anything else is ours (500). */
-export function malformedRequestResponse(error: unknown): Response {
+/**
+ * The adapter's `errorHandler`: its `RequestError` is the client's mistake (400); anything else is ours (500), logged
+ * with the id the answer carries.
+ */
+export function malformedRequestResponse(error: unknown, logger: Logger): Response {
   const requestId = newRequestId();
   let apiError: TillApiError;
   if (error instanceof RequestError) {
     apiError = new TillApiError('invalid_request', `This request cannot be read: ${error.message}.`, /host/i.test(error.message) ? 'Host' : 'path');
   } else {
-    console.error(`[till] ${requestId} failed outside the app: ${error instanceof Error ? (error.stack ?? error.message) : 'unknown error'}`);
+    logger.error({ request_id: requestId, err: error }, 'request failed outside the app');
     apiError = new TillApiError('internal_error', 'Something went wrong on our side. Please try again.');
   }
   return Response.json(apiError.toResponseBody(requestId), { status: apiError.status, headers: { [REQUEST_ID_HEADER]: requestId } });

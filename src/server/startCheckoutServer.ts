@@ -1,7 +1,7 @@
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { createApp, type AppOptions } from './createApp';
+import { createApp, defaultAppLogger, type AppOptions } from './createApp';
 import { answerClientError, malformedRequestResponse } from './malformedRequests';
 
 export interface RunningServer {
@@ -16,26 +16,48 @@ export interface ListenOptions {
   clientError?: typeof answerClientError;
 }
 
-/** Serves a Hono app on `port` (0 picks a free one) and resolves once it listens. */
+/**
+ * Serves a Hono app on `port` (0 picks a free one) and resolves once it listens. `close()` drains: it stops taking
+ * connections, lets the requests in flight finish, and closes each kept-alive connection as soon as its answer is
+ * written (each such answer says `Connection: close`), rather than waiting out the keep-alive timeout.
+ */
 export function listen(
   fetch: (request: Request) => Response | Promise<Response>,
   port: number,
   { errorHandler, clientError }: ListenOptions = {},
 ): Promise<RunningServer> {
   // `serve` from @hono/node-server, but with the listener's `errorHandler`, which `serve` does not pass on.
-  const server = createServer(getRequestListener(fetch, { errorHandler }));
+  const handle = getRequestListener(fetch, { errorHandler });
+  const inFlight = new Set<ServerResponse>();
+  let stopping = false;
+  const server = createServer((request, response) => {
+    inFlight.add(response);
+    response.once('close', () => inFlight.delete(response));
+    if (stopping) response.setHeader('Connection', 'close');
+    return handle(request, response);
+  });
   if (clientError) server.on('clientError', clientError);
+  const close = () =>
+    new Promise<void>((done) => {
+      stopping = true;
+      for (const response of inFlight) {
+        if (!response.headersSent) response.setHeader('Connection', 'close');
+        else response.once('finish', () => setImmediate(() => server.closeIdleConnections()));
+      }
+      server.close(() => done());
+    });
   return new Promise((resolve) => {
     server.listen(port, () => {
-      resolve({
-        url: `http://localhost:${(server.address() as AddressInfo).port}/`,
-        close: () => new Promise((done) => server.close(() => done())),
-      });
+      resolve({ url: `http://localhost:${(server.address() as AddressInfo).port}/`, close });
     });
   });
 }
 
 /** The checkout server: even a request that never reaches the app is answered in the envelope, with an id. */
 export function startCheckoutServer(options: AppOptions & { port: number }): Promise<RunningServer> {
-  return listen(createApp(options).fetch, options.port, { errorHandler: malformedRequestResponse, clientError: answerClientError });
+  const logger = options.logger ?? defaultAppLogger();
+  return listen(createApp({ ...options, logger }).fetch, options.port, {
+    errorHandler: (error) => malformedRequestResponse(error, logger),
+    clientError: answerClientError,
+  });
 }

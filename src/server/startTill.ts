@@ -1,4 +1,6 @@
+import { assertBuilt, DEFAULT_DIST_DIR } from './builtAssets';
 import type { ServerConfig } from './config';
+import { createLogger, type Logger } from './logging/createLogger';
 import { startCheckoutServer } from './startCheckoutServer';
 import { openStore, type Store } from './store/openStore';
 import { resolveHostname, type WebhookUrlPolicy } from './webhooks/checkWebhookUrl';
@@ -6,28 +8,50 @@ import { startWebhookWorker } from './webhooks/startWebhookWorker';
 
 export interface RunningTill extends Store {
   url: string;
+  logger: Logger;
   /** Stops taking requests, then lets the webhook worker settle what it has in flight, then closes the store. */
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Vite's output, which must be built: see `assertBuilt`. */
+  distDir?: string;
+  /** Default: the configured level and format, on stdout. */
+  logger?: Logger;
+}
+
 /** A whole checkout server process: the store, the HTTP server and its webhook worker. */
-export async function startTill(config: ServerConfig): Promise<RunningTill> {
+export async function startTill(config: ServerConfig, options: StartOptions = {}): Promise<RunningTill> {
+  const { distDir = DEFAULT_DIST_DIR, logger = createLogger({ level: config.logLevel, format: config.logFormat }) } = options;
+  assertBuilt(distDir);
   const store = await openStore(config);
   const urlPolicy: WebhookUrlPolicy = { resolve: resolveHostname, allowLoopback: config.development };
-  const worker = startWebhookWorker({ db: store.db, urlPolicy, timeoutMs: config.webhookTimeoutMs });
+  const worker = startWebhookWorker({
+    db: store.db,
+    urlPolicy,
+    timeoutMs: config.webhookTimeoutMs,
+    onError: (error) => logger.error({ err: error }, 'webhook worker round failed'),
+  });
   const server = await startCheckoutServer({
     db: store.db,
     publicUrl: config.publicUrl,
+    distDir,
     port: config.port,
     webhooks: { urlPolicy, wake: worker.wake },
+    logger,
+    rateLimits: config.rateLimits,
+    trustedProxies: config.trustedProxies,
   });
   return {
     ...store,
     url: server.url,
+    logger,
     async close() {
+      logger.info('Stopping: no new connections; finishing the requests and webhook attempts in flight');
       await server.close();
       await worker.stop();
       await store.db.close();
+      logger.info('Stopped');
     },
   };
 }

@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/createApp';
 import type { Database } from '../../src/server/store/Database';
+import { captureLogs } from './support/captureLogs';
 import { expectApiError, useTestServer } from './support/testServer';
 
 const till = useTestServer();
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 describe('error envelope', () => {
   it.each([
@@ -30,14 +27,14 @@ describe('error envelope', () => {
       transaction: () => Promise.reject(new Error('connection refused')),
       close: async () => {},
     };
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const response = await createApp({ db: failing, publicUrl: 'http://localhost:3000/' }).request('/v1/subscription_configs', {
+    const logs = captureLogs('error');
+    const response = await createApp({ db: failing, publicUrl: 'http://localhost:3000/', logger: logs.logger }).request('/v1/subscription_configs', {
       headers: { Authorization: `Bearer ${till.demo.apiKey}` },
     });
     const body = await response.json();
     expectApiError({ status: response.status, headers: response.headers, body }, 'internal_error');
     expect(JSON.stringify(body)).not.toContain('db.internal');
-    expect(logged).toHaveBeenCalledOnce();
+    expect(logs.entries()).toMatchObject([{ level: 'error', msg: 'request failed', err: { message: 'connection refused to db.internal:5432' } }]);
   });
 
   it('does not log the Authorization header of a failed request', async () => {
@@ -46,10 +43,11 @@ describe('error envelope', () => {
       transaction: () => Promise.reject(new Error('boom')),
       close: async () => {},
     };
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    await createApp({ db: failing, publicUrl: 'http://localhost:3000/' }).request('/v1/subscription_configs', {
+    const logs = captureLogs('debug');
+    await createApp({ db: failing, publicUrl: 'http://localhost:3000/', logger: logs.logger }).request('/v1/subscription_configs', {
       headers: { Authorization: `Bearer ${till.demo.apiKey}` },
     });
-    expect(JSON.stringify(logged.mock.calls.map((call) => call.map(String)))).not.toContain(till.demo.apiKey);
+    expect(logs.entries().map((entry) => entry.msg)).toStrictEqual(['request failed', 'request']);
+    expect(logs.text()).not.toContain(till.demo.apiKey);
   });
 });

@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/createApp';
 import type { Database } from '../../src/server/store/Database';
+import { captureLogs } from './support/captureLogs';
 import { expectApiError, handleOf, newCustomerPayment, secretOf, useTestServer, validCard, DECLINED_VISA } from './support/testServer';
 
 const till = useTestServer();
 
 const NEW_ID = /^req_[\w-]{16}$/;
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 describe('X-Request-Id', () => {
   it('is on every kind of response, each request its own', async () => {
@@ -68,14 +65,16 @@ describe('X-Request-Id', () => {
       transaction: () => Promise.reject(new Error('boom')),
       close: async () => {},
     };
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const response = await createApp({ db: failing, publicUrl: 'http://localhost:3000/' }).request('/v1/subscription_configs', {
+    const logs = captureLogs('error');
+    const response = await createApp({ db: failing, publicUrl: 'http://localhost:3000/', logger: logs.logger }).request('/v1/subscription_configs', {
       headers: { Authorization: `Bearer ${till.demo.apiKey}`, 'X-Request-Id': 'trace-500' },
     });
     expectApiError({ status: response.status, headers: response.headers, body: await response.json() }, 'internal_error');
     expect(response.headers.get('X-Request-Id')).toBe('trace-500');
-    expect(logged).toHaveBeenCalledOnce();
-    expect(String(logged.mock.calls[0]![0])).toMatch(/^\[till\] trace-500 GET \/v1\/subscription_configs failed: /);
+    expect(logs.entries()).toMatchObject([
+      { level: 'error', msg: 'request failed', request_id: 'trace-500', method: 'GET', route: '/v1/subscription_configs', err: { message: 'boom' } },
+    ]);
+    expect(logs.text()).not.toContain(till.demo.apiKey);
   });
 
   it("gives a replayed checkout decline the retry's own id", async () => {

@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/server/config';
 import { createApp } from '../../src/server/createApp';
 import { hashSecret } from '../../src/server/secrets';
 import type { Database } from '../../src/server/store/Database';
-import { migrate } from '../../src/server/store/migrate';
+import { migrate, migrationFiles, pendingMigrations } from '../../src/server/store/migrate';
 import { openDatabase } from '../../src/server/store/openDatabase';
 import { openStore } from '../../src/server/store/openStore';
 import { DEMO_LOGO_URL, seedDemo } from '../../src/server/store/seedDemo';
@@ -80,7 +80,7 @@ describe('migrate', () => {
     const { counts } = await describeSchema(db);
     expect(Object.keys(counts).sort()).toEqual([
       'api_keys', 'checkout_idempotency_keys', 'checkout_sessions', 'connections', 'credit_bundles', 'demo_settings',
-      'events', 'idempotency_keys', 'merchants', 'payments', 'promotion_code_configs', 'promotion_codes', 'promotion_redemptions', 'schema_migrations',
+      'events', 'idempotency_keys', 'merchants', 'payments', 'promotion_code_configs', 'promotion_codes', 'promotion_redemptions', 'rate_limit_counters', 'schema_migrations',
       'subscription_configs', 'subscriptions', 'tax_rates', 'webhook_attempts', 'webhook_deliveries', 'webhook_endpoints',
     ]);
     const applied = await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
@@ -88,8 +88,26 @@ describe('migrate', () => {
       '001_initial.sql', '002_redirect_urls.sql', '003_pricing_and_session_options.sql', '004_logo_url_sources.sql',
       '005_events_and_webhooks.sql', '006_subscriptions_and_payments.sql', '007_idempotency_keys.sql',
       '008_catalog_plans.sql', '009_promotion_codes_and_tax_rates.sql', '010_api_keys.sql',
-      '011_pending_url.sql', '012_live_mode.sql', '013_session_inputs.sql',
+      '011_pending_url.sql', '012_live_mode.sql', '013_session_inputs.sql', '014_rate_limit_counters.sql',
     ]);
+  });
+
+  it('applies each migration once when two servers start at once on an empty store, and both succeed', async () => {
+    const place = await createTestDatabase();
+    const first = await openDatabase(place.options);
+    // On Postgres a second pool, as a second server has; PGlite is one process's store, so its two migrators share it.
+    const second = process.env.TEST_DATABASE_URL ? await openDatabase(place.options) : first;
+    cleanups.push(async () => {
+      if (second !== first) await second.close();
+      await first.close();
+      await place.drop();
+    });
+
+    await Promise.all([migrate(first), migrate(second)]);
+
+    const applied = await first.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
+    expect(applied.map((row) => row.name)).toEqual(migrationFiles());
+    expect(await pendingMigrations(second)).toEqual([]);
   });
 
   it('gives checkout sessions optional success_url and cancel_url columns', async () => {

@@ -3,6 +3,9 @@ import { createMiddleware } from 'hono/factory';
 import { completeCheckout } from '../checkout/completeCheckout';
 import { describeCheckout } from '../checkout/describeCheckout';
 import { updateCheckout } from '../checkout/updateCheckout';
+import { clientAddress } from '../rateLimits/clientAddress';
+import { rateLimit } from '../rateLimits/rateLimit';
+import { DEFAULT_RATE_LIMITS, describeWindow, type RateLimits } from '../rateLimits/rateLimitSettings';
 import { hashSecret } from '../secrets';
 import type { CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
@@ -13,13 +16,35 @@ import { bearerToken } from './merchantAuth';
 
 type SessionEnv = { Variables: { session: CheckoutSessionRow } };
 
+export interface CheckoutApiLimits {
+  rateLimits: RateLimits;
+  /** See `clientAddress`. */
+  trustedProxies: number;
+}
+
 /**
  * The checkout app's own API, under `/api/checkout`. It is authorised by the session secret, sent as a
  * bearer token (never in a URL), and can see nothing but that one session: `GET /session` (the view),
  * `PATCH /session` (the customer's choices, answered with the new view) and `POST /complete` (pay, with an
  * optional `Idempotency-Key` header), after which the webhook worker is woken.
  */
-export function checkoutApi(db: Database, wakeWebhooks: () => void) {
+export function checkoutApi(db: Database, wakeWebhooks: () => void, { rateLimits, trustedProxies }: CheckoutApiLimits = { rateLimits: DEFAULT_RATE_LIMITS, trustedProxies: 0 }) {
+  // Before the secret is checked, so guessing secrets is limited too.
+  const perAddress = rateLimit(db, {
+    name: 'checkout_address',
+    limit: rateLimits.checkoutAddress,
+    keyOf: (c) => clientAddress(c, trustedProxies),
+    message: ({ max, windowMs }) => `Too many requests from your network: at most ${max} per ${describeWindow(windowMs)}. Please wait a moment and try again.`,
+  });
+  // Card testing: a stolen list tried through one session. Every attempt counts, declined or not.
+  const paymentAttempts = rateLimit<SessionEnv>(db, {
+    name: 'payment_attempts',
+    limit: rateLimits.paymentAttempts,
+    keyOf: (c) => c.get('session').checkout_session_id,
+    message: ({ max, windowMs }) =>
+      `Too many payment attempts for this checkout: at most ${max} per ${describeWindow(windowMs)}. Please start a new checkout or try again later.`,
+  });
+
   const sessionAuth = createMiddleware<SessionEnv>(async (c, next) => {
     const secret = bearerToken(c.req.header('Authorization'));
     const session = secret && (await findCheckoutSessionByHash(db, hashSecret(secret)));
@@ -29,10 +54,11 @@ export function checkoutApi(db: Database, wakeWebhooks: () => void) {
   });
 
   return new Hono<SessionEnv>()
+    .use(perAddress)
     .use(sessionAuth)
     .get('/session', async (c) => c.json(await describeCheckout(db, c.get('session'))))
     .patch('/session', async (c) => c.json(await updateCheckout(db, c.get('session').secret_hash, await readJsonBody(c))))
-    .post('/complete', async (c) => {
+    .post('/complete', paymentAttempts, async (c) => {
       // A completion records events whether it pays or is declined; either way they go out now.
       try {
         return c.json(await completeCheckout(db, c.get('session').secret_hash, await readJsonBody(c), c.req.header('Idempotency-Key') ?? null));

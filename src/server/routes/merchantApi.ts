@@ -5,6 +5,8 @@ import { findEvent, listEvents } from '../events/listEvents';
 import { redeliverEvent } from '../events/redeliverEvent';
 import { serializeEvent } from '../events/serializeEvent';
 import { pageQuery } from '../pagination';
+import { rateLimit } from '../rateLimits/rateLimit';
+import { DEFAULT_RATE_LIMITS, describeWindow, type RateLimits } from '../rateLimits/rateLimitSettings';
 import { priceSession } from '../pricing/priceSession';
 import { createCheckoutSession } from '../sessions/createCheckoutSession';
 import { serializeCheckoutSession } from '../sessions/checkoutSessionRow';
@@ -35,10 +37,19 @@ export interface WebhookSettings {
   wake(): void;
 }
 
-/** The merchant API under `/v1`, authenticated by the merchant's secret key. */
-export function merchantApi(db: Database, publicUrl: string, webhooks: WebhookSettings) {
+/** The merchant API under `/v1`, authenticated by the merchant's secret key and limited per key. */
+export function merchantApi(db: Database, publicUrl: string, webhooks: WebhookSettings, rateLimits: RateLimits = DEFAULT_RATE_LIMITS) {
   return new Hono<MerchantEnv>()
     .use(merchantAuth(db))
+    // Before `idempotency`, so a refused request claims no key and its retry later runs.
+    .use(
+      rateLimit<MerchantEnv>(db, {
+        name: 'api_key',
+        limit: rateLimits.apiKey,
+        keyOf: (c) => c.get('apiKeyId'),
+        message: ({ max, windowMs }) => `Too many requests with this API key: at most ${max} per ${describeWindow(windowMs)}. Retry after the time in Retry-After.`,
+      }),
+    )
     .use(idempotency(db))
     .route('/', customerApi(db))
     .route('/', apiKeyApi(db))

@@ -3,7 +3,7 @@ import { hashSecret } from '../secrets';
 import type { Database } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 
-export type MerchantEnv = { Variables: { merchantId: string } };
+export type MerchantEnv = { Variables: { merchantId: string; apiKeyId: string } };
 
 /** Reads the bearer token of a request, or null; the scheme is case-insensitive (RFC 9110 §11.1). */
 export function bearerToken(header: string | undefined): string | null {
@@ -30,6 +30,7 @@ export function merchantAuth(db: Database) {
       await db.query('UPDATE api_keys SET last_used_at = now() WHERE api_key_id = $1', [row.api_key_id]);
     }
     c.set('merchantId', row.merchant_id);
+    c.set('apiKeyId', row.api_key_id);
     await next();
   });
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { EXPIRY_BATCH, expireCheckoutSessions } from '../events/expireCheckoutSessions';
+import { purgeExpiredRateLimitCounters } from '../rateLimits/countRateLimitHit';
 import { purgeExpiredIdempotencyKeys } from '../routes/idempotency';
 import type { Database } from '../store/Database';
 import { productionUrlPolicy, type WebhookUrlPolicy } from './checkWebhookUrl';
@@ -21,7 +22,7 @@ export interface WebhookWorkerOptions {
   /** How often to look for due deliveries when nothing woke the worker; default 1 s. */
   pollIntervalMs?: number;
   /** How often to record `checkout.expired` for sessions that passed their expiry, and drop idempotency keys past
-   * their 24 hours; default 30 s. */
+   * their 24 hours and rate limit counters past their window; default 30 s. */
   sweepIntervalMs?: number;
   /** Deliveries attempted side by side; default 10. A slow endpoint holds one slot, not the others. */
   concurrency?: number;
@@ -77,6 +78,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
       sweepFull = (await expireCheckoutSessions(options.db)) === EXPIRY_BATCH;
       if (!sweepFull) {
         await purgeExpiredIdempotencyKeys(options.db);
+        await purgeExpiredRateLimitCounters(options.db);
         nextSweep = Date.now() + sweepIntervalMs;
       }
     }

@@ -8,6 +8,10 @@ export interface SpawnedTill {
   url: string;
   apiKey: string;
   process: ChildProcess;
+  /** Everything it printed so far, stdout and stderr: its log. */
+  output(): string;
+  /** Resolves once its output contains `text`. */
+  waitForOutput(text: string): Promise<void>;
   /** Calls the merchant API (or, with a session secret as `key`, the checkout app's API). */
   api(method: string, path: string, body?: unknown, key?: string): Promise<{ status: number; body: any }>;
   /** SIGKILL: no handler runs, nothing is flushed or settled. */
@@ -23,13 +27,24 @@ export interface StoreLocation {
   databaseUrl?: string;
 }
 
+export interface SpawnOptions {
+  /** `npm run serve` exactly: the build's dist/server/main.js under plain `node`; by default src/server/main.ts under tsx. */
+  compiled?: boolean;
+}
+
 /**
- * `npm run serve` as a separate process (`src/server/main.ts` under tsx), in development mode so webhooks may go
- * to loopback, with a pinned API key, resolving once it listens.
+ * The checkout server as a separate process, in development mode so webhooks may go to loopback, with a pinned API
+ * key, resolving once it listens.
  */
-export async function spawnTill(store: StoreLocation, apiKey: string, env: Record<string, string> = {}): Promise<SpawnedTill> {
+export async function spawnTill(
+  store: StoreLocation,
+  apiKey: string,
+  env: Record<string, string> = {},
+  { compiled = false }: SpawnOptions = {},
+): Promise<SpawnedTill> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const args = compiled ? ['scripts/serve.mjs'] : ['--import', 'tsx', 'src/server/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -43,20 +58,33 @@ export async function spawnTill(store: StoreLocation, apiKey: string, env: Recor
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  const waiters = new Set<() => void>();
+  const collect = (chunk: Buffer) => {
+    output += chunk;
+    for (const check of waiters) check();
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('Till checkout server on')) resolve();
+  const waitForOutput = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!output.includes(text)) return;
+        waiters.delete(check);
+        resolve();
+      };
+      waiters.add(check);
+      check();
+      exited.then((code) => reject(new Error(`the server exited (${code}) before printing '${text}':\n${output}`)));
     });
-    exited.then((code) => reject(new Error(`the server exited (${code}) before listening:\n${output}`)));
-  });
+  await waitForOutput('Till checkout server on');
   const url = `http://localhost:${port}`;
   return {
     url,
     apiKey,
     process: child,
+    output: () => output,
+    waitForOutput,
     async api(method, path, body, key = apiKey) {
       const response = await fetch(url + path, {
         method,

@@ -5,6 +5,7 @@ import { createApp } from '../../../src/server/createApp';
 import { createId } from '../../../src/server/ids';
 import { merchantInMode } from '../../../src/server/merchants/merchants';
 import type { Database } from '../../../src/server/store/Database';
+import type { RateLimits } from '../../../src/server/rateLimits/rateLimitSettings';
 import { openStore } from '../../../src/server/store/openStore';
 import type { DemoMerchant } from '../../../src/server/store/seedDemo';
 import { API_ERROR_STATUS, type ApiErrorCode } from '../../../src/server/TillApiError';
@@ -156,7 +157,9 @@ const ERROR_TYPE_BY_STATUS: Record<number, string> = {
   409: 'invalid_request_error',
   410: 'invalid_request_error',
   413: 'invalid_request_error',
+  429: 'rate_limit_error',
   500: 'api_error',
+  503: 'api_error',
 };
 
 /**
@@ -173,6 +176,11 @@ export function expectApiError(response: ApiResponse, code: ApiErrorCode, param:
     status,
     body: { error: { type: ERROR_TYPE_BY_STATUS[status], code, message: expect.stringMatching(/\S/), param, request_id: requestId, ...declineCode } },
   });
+}
+
+export interface TestServerOptions {
+  allowLoopback?: boolean;
+  rateLimits?: RateLimits;
 }
 
 /**
@@ -192,8 +200,11 @@ export class TestServer {
   #drop = async () => {};
   #catalog: DemoCatalog | undefined;
 
-  /** `allowLoopback: false` runs the server as in production, where webhooks go to public https URLs only. */
-  constructor(private readonly options: { allowLoopback?: boolean } = {}) {}
+  /**
+   * `allowLoopback: false` runs the server as in production, where webhooks go to public https URLs only;
+   * `rateLimits` replaces the production defaults.
+   */
+  constructor(private readonly options: TestServerOptions = {}) {}
 
   async start() {
     const place = await createTestDatabase();
@@ -204,6 +215,7 @@ export class TestServer {
       db,
       publicUrl: PUBLIC_URL,
       webhooks: { urlPolicy: this.dns.policy(this.options.allowLoopback ?? true), wake: () => this.#workers.forEach((w) => w.wake()) },
+      rateLimits: this.options.rateLimits,
     });
     this.#drop = place.drop;
   }
@@ -455,7 +467,7 @@ export class TestServer {
 }
 
 /** Starts a `TestServer` before the file's tests and stops it (dropping its schema) after them. */
-export function useTestServer(options: { allowLoopback?: boolean } = {}): TestServer {
+export function useTestServer(options: TestServerOptions = {}): TestServer {
   const server = new TestServer(options);
   beforeAll(() => server.start());
   afterAll(() => server.stop());

@@ -1,0 +1,27 @@
+/**
+ * `npm run build`'s last step: the server and the operator's CLI as plain JavaScript, so production runs them with
+ * `node` (no tsx, no TypeScript at run time). One ES module per entry in `dist/server/`, our code bundled and every
+ * package left to `node_modules`, with the migrations copied beside them.
+ */
+import { cpSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const OUT_DIR = 'dist/server';
+
+rmSync(OUT_DIR, { recursive: true, force: true });
+await build({
+  entryPoints: ['src/server/main.ts', 'src/server/cli.ts'],
+  outdir: OUT_DIR,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // Packages stay imports: PGlite's WebAssembly and pino's worker files are found next to their own modules.
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+// `migrate.ts` reads `./migrations/` beside the module it ends up in: src/server/store/ from source, dist/server/
+// once bundled.
+cpSync('src/server/store/migrations', `${OUT_DIR}/migrations`, { recursive: true });
+console.log(`Server built into ${OUT_DIR}/ (main.js, cli.js, migrations/)`);
