@@ -17,9 +17,9 @@ beforeEach(() => {
 });
 
 const entries = {
-  till: () => import('../../src/sdk/index'),
-  'till/preact': () => import('../../src/sdk/preact'),
-  'till/react': () => import('../../src/sdk/react'),
+  '@till-checkout/js': () => import('../../src/sdk/index'),
+  '@till-checkout/js/preact': () => import('../../src/sdk/preact'),
+  '@till-checkout/js/react': () => import('../../src/sdk/react'),
 };
 
 /** Well-formed, with an https base: in a browser this token would open a frame. */
@@ -68,15 +68,15 @@ describe('the SDK entries on a server', () => {
     expect(globalThis.document).toBeUndefined();
   });
 
-  it('export open and TillError from till', async () => {
-    const { open, TillError } = await entries.till();
+  it('export open and TillError from @till-checkout/js', async () => {
+    const { open, TillError } = await entries['@till-checkout/js']();
     expect(open).toBeTypeOf('function');
     expect(new TillError('invalid_token', 'x')).toBeInstanceOf(Error);
   });
 
   it.each([
-    ['till/preact', entries['till/preact']],
-    ['till/react', entries['till/react']],
+    ['@till-checkout/js/preact', entries['@till-checkout/js/preact']],
+    ['@till-checkout/js/react', entries['@till-checkout/js/react']],
   ] as const)('export useCheckout from %s', async (_, load) => {
     expect((await load()).useCheckout).toBeTypeOf('function');
   });
@@ -88,7 +88,7 @@ describe('open on a server', () => {
     ['inline', { display: 'inline', container: '#checkout' }],
     ['redirect', { display: 'redirect' }],
   ])('settles the %s display as a not_in_browser error, without throwing or an unhandled rejection', async (_, options) => {
-    const { open, TillError } = await entries.till();
+    const { open, TillError } = await entries['@till-checkout/js']();
     const reported: unknown[] = [];
     const heard: unknown[] = [];
     const handle = open(TOKEN, { ...options, onError: ({ error }) => reported.push(error) });
@@ -109,9 +109,9 @@ describe('open on a server', () => {
 /** A component with a button that opens a checkout, rendered on the server by one framework. */
 const hookRenderers = [
   {
-    name: 'till/preact',
+    name: '@till-checkout/js/preact',
     async render(callbacks: CheckoutCallbacks) {
-      const { useCheckout } = await entries['till/preact']();
+      const { useCheckout } = await entries['@till-checkout/js/preact']();
       let api: ReturnType<typeof useCheckout> | undefined;
       const BuyButton = () => {
         api = useCheckout(callbacks);
@@ -121,9 +121,9 @@ const hookRenderers = [
     },
   },
   {
-    name: 'till/react',
+    name: '@till-checkout/js/react',
     async render(callbacks: CheckoutCallbacks) {
-      const { useCheckout } = await entries['till/react']();
+      const { useCheckout } = await entries['@till-checkout/js/react']();
       let api: ReturnType<typeof useCheckout> | undefined;
       const BuyButton = () => {
         api = useCheckout(callbacks);
