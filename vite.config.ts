@@ -84,6 +84,11 @@ export default defineConfig(({ mode }) => {
         { extends: true, test: { name: 'component', include: ['test/checkout/**/*.test.tsx'], environment: 'happy-dom' } },
         {
           extends: true,
+          // Packs packages/js and installs it into a temporary app, then type-checks, builds and runs that app.
+          test: { name: 'package', include: ['test/package/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000 },
+        },
+        {
+          extends: true,
           test: {
             name: 'browser',
             include: ['test/browser/**/*.test.ts'],
