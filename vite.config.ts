@@ -78,8 +78,15 @@ export default defineConfig(({ mode }) => {
         {
           extends: true,
           // Store tests start a fresh PGlite (a WebAssembly Postgres) each; on two busy cores that alone can take
-          // several seconds, so the default 5 s would fail tests that are merely slow.
-          test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+          // several seconds, so the default 5 s would fail tests that are merely slow. Server tests start theirs in
+          // `beforeAll`, where the default 10 s runs out too while the package test type-checks beside them.
+          test: {
+            name: 'unit',
+            include: ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 30_000,
+            hookTimeout: 30_000,
+          },
         },
         { extends: true, test: { name: 'component', include: ['test/checkout/**/*.test.tsx'], environment: 'happy-dom' } },
         {
