@@ -1,20 +1,54 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { generateDtsBundle } from 'dts-bundle-generator';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
  * One config, three builds, picked by `--mode`:
  * - default: the checkout app (index.html → dist/checkout), served by the server inside the iframe;
  * - `loader`: the script-tag IIFE (src/sdk/global.ts → dist/loader/checkout.js);
- * - `sdk`: the ESM entries for npm users (src/sdk/index.ts → dist/sdk/till.js, and the `useCheckout` hooks
- *   in dist/sdk/preact.js and react.js, which import their framework rather than bundle it).
+ * - `sdk`: the npm package @till-checkout/js (packages/js): src/sdk/index.ts → dist/till.js, and the
+ *   `useCheckout` hooks in dist/preact.js and react.js, which import their framework rather than bundle it;
+ *   each as ESM (.js) and CommonJS (.cjs), with its declarations rolled into one file.
  */
+const SDK_OUT_DIR = 'packages/js/dist';
+const sdkEntries = { till: 'src/sdk/index.ts', preact: 'src/sdk/preact.ts', react: 'src/sdk/react.ts' };
 const libraryBuilds = {
   loader: { entry: 'src/sdk/global.ts', formats: ['iife' as const], name: 'TillLoader', fileName: () => 'checkout.js' },
   sdk: {
-    entry: { till: 'src/sdk/index.ts', preact: 'src/sdk/preact.ts', react: 'src/sdk/react.ts' },
-    formats: ['es' as const],
-    fileName: (_: string, name: string) => `${name}.js`,
+    entry: sdkEntries,
+    formats: ['es' as const, 'cjs' as const],
+    fileName: (format: string, name: string) => `${name}.${format === 'cjs' ? 'cjs' : 'js'}`,
   },
 };
+
+/**
+ * One declaration file per entry, with nothing imported from elsewhere: node16 and nodenext resolution refuse
+ * relative imports without extensions (TS2834), and rolling up keeps out whatever src/protocol holds beyond the
+ * types the SDK uses. The .d.cts copy types the `require` condition as CommonJS. `global` declares `window.Till`
+ * for pages that load the script tag; the ESM entries leave it out.
+ */
+function sdkDeclarations(): Plugin {
+  const entries = { ...sdkEntries, global: 'src/sdk/TillGlobal.ts' };
+  return {
+    name: 'till-sdk-declarations',
+    apply: 'build',
+    closeBundle() {
+      const bundles = generateDtsBundle(
+        Object.entries(entries).map(([name, filePath]) => ({
+          filePath,
+          libraries: { allowedTypesLibraries: [] },
+          output: { noBanner: true, exportReferencedTypes: false, inlineDeclareGlobals: name === 'global' },
+        })),
+        { preferredConfigPath: 'tsconfig.types.json' },
+      );
+      mkdirSync(SDK_OUT_DIR, { recursive: true });
+      Object.keys(entries).forEach((name, index) => {
+        for (const extension of ['d.ts', 'd.cts']) writeFileSync(`${SDK_OUT_DIR}/${name}.${extension}`, bundles[index]!);
+      });
+    },
+  };
+}
 
 export default defineConfig(({ mode }) => {
   const library = libraryBuilds[mode as keyof typeof libraryBuilds];
@@ -23,10 +57,11 @@ export default defineConfig(({ mode }) => {
     // The top-level public/ holds the demo shop's files, which its own server serves (src/demo/createShopApp.ts):
     // none of them belongs in dist/checkout, dist/loader or dist/sdk, which Vite would copy them into otherwise.
     publicDir: false,
+    plugins: mode === 'sdk' ? [sdkDeclarations()] : [],
     build: library
       ? {
           lib: library,
-          outDir: `dist/${mode}`,
+          outDir: mode === 'sdk' ? SDK_OUT_DIR : `dist/${mode}`,
           emptyOutDir: true,
           target: 'es2022',
           minify: true,
@@ -56,6 +91,11 @@ export default defineConfig(({ mode }) => {
           },
         },
         { extends: true, test: { name: 'component', include: ['test/checkout/**/*.test.tsx'], environment: 'happy-dom' } },
+        {
+          extends: true,
+          // Packs packages/js and installs it into a temporary app, then type-checks, builds and runs that app.
+          test: { name: 'package', include: ['test/package/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000 },
+        },
         {
           extends: true,
           test: {

@@ -8,6 +8,8 @@ export type TillErrorCode =
   | 'insecure_base'
   /** No Web Crypto (an insecure context), or inline display without a container in the page. */
   | 'unsupported_environment'
+  /** `open` ran without a `document`: during server rendering, or in a worker. Call it from an event handler. */
+  | 'not_in_browser'
   /** The checkout frame never said hello: framing blocked by a CSP, or the network failed. */
   | 'handshake_timeout'
   | CheckoutFailureCode;

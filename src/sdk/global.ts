@@ -1,10 +1,11 @@
 import { bindCheckoutLinks } from './bindCheckoutLinks';
 import { open } from './open';
 import { TillError } from './TillError';
+import type { TillGlobal } from './TillGlobal';
 
 // The script-tag build. It adds to an existing `window.Till` rather than replacing it, and a second copy
 // of the script changes nothing: the first copy's functions and link binding stay.
-const till: Record<string, unknown> = ((window as unknown as { Till?: Record<string, unknown> }).Till ??= {});
+const till: Partial<TillGlobal> = (window.Till ??= {} as TillGlobal);
 till.open ??= open;
 till.TillError ??= TillError;
 if (document.currentScript?.hasAttribute('data-auto-init')) till.unbindCheckoutLinks ??= bindCheckoutLinks();

@@ -135,6 +135,8 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   // Undefined unless inline, where null means "not in the page".
   let container = display === 'inline' ? (options.container ?? null) : undefined;
   try {
+    // Server rendering imports the SDK and may call `open`: it must neither touch the DOM nor reject unhandled.
+    if (typeof document == 'undefined') throw new TillError('not_in_browser', 'Not in a browser.');
     if (!crypto.subtle) throw new TillError('unsupported_environment', 'Insecure context.');
     decoded = decodeToken(token);
     if (typeof container === 'string') container = document.querySelector(container);

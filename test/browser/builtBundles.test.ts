@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-/** What ships: the script-tag loader, the npm entries, and the checkout app. `npm test` builds them first. */
-const BUNDLES = ['dist/loader', 'dist/sdk', 'dist/checkout/assets'];
+/** What ships: the script-tag loader, the npm package's entries, and the checkout app. `npm test` builds them first. */
+const BUNDLES = ['dist/loader', 'packages/js/dist', 'dist/checkout/assets'];
 
 const scripts = (dir: string) =>
   readdirSync(dir)
-    .filter((name) => name.endsWith('.js'))
+    .filter((name) => /\.c?js$/.test(name))
     .map((name) => ({ name: join(dir, name), code: readFileSync(join(dir, name), 'utf8') }));
 
 /** The top-level arguments of each `postMessage(…)` call in minified code, found by matching brackets. */

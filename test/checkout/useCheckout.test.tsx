@@ -41,7 +41,7 @@ function track(renders: CheckoutApi[], rerender: MountedHook['rerender'], unmoun
 }
 
 const preact: Framework = {
-  name: 'till/preact',
+  name: '@till-checkout/js/preact',
   mount(callbacks) {
     const renders: CheckoutApi[] = [];
     const Probe = (props: { callbacks: CheckoutCallbacks }) => {
@@ -55,7 +55,7 @@ const preact: Framework = {
 
 const reactRoots: (() => void)[] = [];
 const react: Framework = {
-  name: 'till/react',
+  name: '@till-checkout/js/react',
   mount(callbacks) {
     const renders: CheckoutApi[] = [];
     const Probe = (props: { callbacks: CheckoutCallbacks }) => {
