@@ -47,7 +47,7 @@ describe('the built bundles', () => {
   });
 
   // The top-level public/ is the demo shop's, not the app's: Vite would copy it into every build unless told not to.
-  it.each(['dist/loader', 'dist/sdk', 'dist/checkout'])('ship none of the demo shop’s files (%s)', (dir) => {
+  it.each(['dist/loader', 'packages/js/dist', 'dist/checkout'])('ship none of the demo shop’s files (%s)', (dir) => {
     const shipped = readdirSync(dir, { recursive: true }).map(String);
     for (const name of readdirSync('public')) expect(shipped).not.toContain(name);
   });
