@@ -55,7 +55,7 @@ export default defineConfig(({ mode }) => {
   return {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     // The top-level public/ holds the demo shop's files, which its own server serves (src/demo/createShopApp.ts):
-    // none of them belongs in dist/checkout, dist/loader or dist/sdk, which Vite would copy them into otherwise.
+    // none of them belongs in dist/checkout, dist/loader or packages/js/dist, which Vite would copy them into otherwise.
     publicDir: false,
     plugins: mode === 'sdk' ? [sdkDeclarations()] : [],
     build: library
