@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API_ERROR_STATUS, type ApiErrorCode } from '../../src/server/TillApiError';
+import { API_ERROR_STATUS, type ApiErrorCode } from '../../src/protocol/api/apiErrors';
 import { DEFAULT_RATE_LIMITS } from '../../src/server/rateLimits/rateLimitSettings';
 import { DECLINED_VISA, expectApiError, handleOf, newCustomerPayment, secretOf, useTestServer, validCard } from './support/testServer';
 

@@ -8,7 +8,7 @@ import type { Database } from '../../../src/server/store/Database';
 import type { RateLimits } from '../../../src/server/rateLimits/rateLimitSettings';
 import { openStore } from '../../../src/server/store/openStore';
 import type { DemoMerchant } from '../../../src/server/store/seedDemo';
-import { API_ERROR_STATUS, type ApiErrorCode } from '../../../src/server/TillApiError';
+import { API_ERROR_STATUS, type ApiErrorCode } from '../../../src/protocol/api/apiErrors';
 import { startWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } from '../../../src/server/webhooks/startWebhookWorker';
 import { FakeDns, loopbackOnlyConnector } from './loopbackOnly';
 import { createTestDatabase } from './testDatabase';
