@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countryCodes, countryOptions } from '../../src/checkout/form/countryOptions';
-import { countryCode } from '../../src/server/validation';
+import { countryCode } from '../../src/protocol/api/fields';
 
 describe('countryOptions', () => {
   it('lists the 249 ISO 3166-1 countries once each, every one a code the server accepts', () => {

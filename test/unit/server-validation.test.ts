@@ -4,7 +4,8 @@ import { loadConfig } from '../../src/server/config';
 import { bearerToken } from '../../src/server/routes/merchantAuth';
 import { createSecret, encodeCheckoutToken, hashSecret, hostedCheckoutUrl } from '../../src/server/secrets';
 import { TillApiError } from '../../src/server/TillApiError';
-import { countryCode, currencyCode, httpOrigin, localeTag, MAX_URL_LENGTH, parseInput, redirectUrl } from '../../src/server/validation';
+import { parseInput } from '../../src/server/validation';
+import { countryCode, currencyCode, httpOrigin, localeTag, MAX_URL_LENGTH, redirectUrl } from '../../src/protocol/api/fields';
 
 function errorOf(run: () => unknown) {
   try {

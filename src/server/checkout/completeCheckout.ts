@@ -12,7 +12,8 @@ import { assertOpen, type CheckoutSessionRow } from '../sessions/checkoutSession
 import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
 import type { Database, Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
-import { countryCode, emailAddress, parseInput, personName } from '../validation';
+import { parseInput } from '../validation';
+import { countryCode, emailAddress, personName } from '../../protocol/api/fields';
 import { chargeTestCard, paymentCardBrand, refuseLiveCharge, type ChargeOutcome, type PaymentCardBrand } from './chargeTestCard';
 import { recordCompletionEvents, recordPaymentFailed } from './recordCheckoutEvents';
 

@@ -6,7 +6,8 @@ import { checkQuantity, findConfig, MAX_QUANTITY } from '../sessions/createCheck
 import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
 import type { Database } from '../store/Database';
 import { TillApiError } from '../TillApiError';
-import { countryCode, parseInput } from '../validation';
+import { parseInput } from '../validation';
+import { countryCode } from '../../protocol/api/fields';
 import { describeCheckout } from './describeCheckout';
 
 const updateInput = z.strictObject({

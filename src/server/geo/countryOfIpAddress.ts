@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
-import { isCountryCode } from '../validation';
+import { isCountryCode } from '../../protocol/api/fields';
 
 /**
  * Seed 003's `ipAddress`: an IPv4 or IPv6 address as written (`203.0.113.7`, `2001:db8::1`), at most 45 characters

@@ -12,7 +12,8 @@ import { resolvePromotionCode } from '../promotions/promotionCodes';
 import { createSecret, encodeCheckoutToken, hashSecret, hostedCheckoutUrl } from '../secrets';
 import type { Database, Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
-import { countryCode, currencyCode, emailAddress, httpOrigin, localeTag, parseInput, personName, redirectUrl } from '../validation';
+import { parseInput } from '../validation';
+import { countryCode, currencyCode, emailAddress, httpOrigin, localeTag, personName, redirectUrl } from '../../protocol/api/fields';
 import { serializeCheckoutSession, type CheckoutSessionRow } from './checkoutSessionRow';
 
 /** The longest a session lives, and how long it lives when the merchant does not say (seeds 001, 002, 004). */

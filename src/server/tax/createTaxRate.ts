@@ -4,7 +4,8 @@ import { modeOf } from '../modes';
 import type { TaxRateRow } from '../pricing/priceSession';
 import type { Queryable } from '../store/Database';
 import { isUniqueViolation } from '../store/isUniqueViolation';
-import { countryCode, parseInput } from '../validation';
+import { parseInput } from '../validation';
+import { countryCode } from '../../protocol/api/fields';
 import { activeTaxRateExists } from './activeTaxRateExists';
 import { serializeTaxRate } from './serializeTaxRate';
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { pageQuery, toList } from '../pagination';
 import type { TaxRateRow } from '../pricing/priceSession';
 import type { Queryable } from '../store/Database';
-import { countryCode, parseInput } from '../validation';
+import { parseInput } from '../validation';
+import { countryCode } from '../../protocol/api/fields';
 import { serializeTaxRate } from './serializeTaxRate';
 
 const taxRatesQuery = pageQuery.extend({

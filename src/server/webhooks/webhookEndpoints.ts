@@ -5,7 +5,8 @@ import { modeOf } from '../modes';
 import { toList, type Page } from '../pagination';
 import type { Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
-import { parseInput, redirectUrl } from '../validation';
+import { parseInput } from '../validation';
+import { redirectUrl } from '../../protocol/api/fields';
 import { checkWebhookUrl, WebhookUrlRefusedError, type WebhookUrlPolicy } from './checkWebhookUrl';
 import { createWebhookSecret } from './webhookSecret';
 

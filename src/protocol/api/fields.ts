@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** Seeds 001 and 002: "length between 1 and 2083", Internet Explorer's longest URL and still a common cap. */
+export const MAX_URL_LENGTH = 2083;
+
+/** An `http(s)` origin, optionally with a trailing `/`, as the seed's `https://your-app.example.com/`. */
+export const httpOrigin = z.string().max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`).refine((value) => {
+  try {
+    const url = new URL(value);
+    return (
+      (url.protocol === 'https:' || url.protocol === 'http:') &&
+      !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash &&
+      (value === url.origin || value === `${url.origin}/`)
+    );
+  } catch {
+    return false;
+  }
+}, 'must be an http or https origin, like https://your-app.example.com/');
+
+/**
+ * A fully-qualified `http(s)` URL the customer's browser is sent to (seed 001: "must be fully qualified URLs").
+ * Written out with `//` and without whitespace or control characters, which the URL parser would otherwise
+ * quietly repair, and without credentials, which make `https://bank.example@evil.example/` read as someone
+ * else's address.
+ */
+export const redirectUrl = z
+  .string()
+  .min(1)
+  .max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`)
+  .refine((value) => {
+    if (!/^https?:\/\/[^\s\\/][^\s\u0000-\u001f\u007f]*$/i.test(value)) return false;
+    try {
+      const url = new URL(value);
+      return url.hostname !== '' && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  }, 'must be a fully-qualified http or https URL, like https://your-app.example.com/checkout/done');
+
+/** Codes `Intl` names a region for but that are not countries a customer lives in. */
+const NOT_A_COUNTRY = new Set(['EU', 'EZ', 'QO', 'UN', 'ZZ']);
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
+/** Whether `code` is an upper-case ISO 3166-1 alpha-2 code of a country (not of a region such as EU). */
+export function isCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && !NOT_A_COUNTRY.has(code) && regionNames.of(code) !== undefined;
+}
+
+/** An ISO 3166-1 alpha-2 country code, in either case, kept upper-case ("de" → "DE"). */
+export const countryCode = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'must be a two-letter ISO 3166-1 country code, like DE')
+  .transform((value) => value.toUpperCase())
+  .refine(isCountryCode, 'is not an ISO 3166-1 country code');
+
+const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** An ISO 4217 currency code, in either case, kept upper-case ("usd" → "USD"). */
+export const currencyCode = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO 4217 currency code, like USD')
+  .transform((value) => value.toUpperCase())
+  .refine((code) => KNOWN_CURRENCIES.has(code), 'is not an ISO 4217 currency code');
+
+/** A BCP 47 language tag, kept in its canonical case ("de-de" → "de-DE"). */
+export const localeTag = z
+  .string()
+  .max(35)
+  .refine((value) => {
+    try {
+      return Intl.getCanonicalLocales(value).length === 1;
+    } catch {
+      return false;
+    }
+  }, 'must be a BCP 47 language tag, like de-DE')
+  .transform((value) => Intl.getCanonicalLocales(value)[0]!);
+
+export const emailAddress = z.string().trim().max(254).pipe(z.email({ message: 'Enter a valid email address.' }));
+export const personName = z.string().trim().min(1, 'Enter your name.').max(200);
