@@ -85,6 +85,6 @@ export const apiErrorBody = z.strictObject({
     decline_code: z.enum(DECLINE_CODES).optional().describe('Only on `card_declined`: why the card was declined.'),
     request_id: z.string(),
   }),
-});
+}).meta({ id: 'Error' });
 
 export type ApiErrorBody = z.infer<typeof apiErrorBody>;
