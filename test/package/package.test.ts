@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ATTW, type InstalledPackage, mustRun, packAndInstall, ROOT, run, TSC, tsconfig as strictTsconfig } from './support/packages';
 
 /**
  * The SDK as a merchant gets it: `npm pack` of packages/js (built by `npm run build`), installed from the
@@ -12,49 +11,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * offline; TypeScript, Vite and the optional peers come from this repository's node_modules, the first two
  * run from here and the peers linked in, so nothing is downloaded.
  */
-const ROOT = resolve(import.meta.dirname, '../..');
 const PACKAGE_DIR = join(ROOT, 'packages/js');
 const FIXTURE_APP = join(import.meta.dirname, 'app');
-const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
-const ATTW = join(ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js');
-
-/** The child processes see none of npm's or Vitest's variables (NODE_ENV=test would change Vite's build). */
-const CLEAN_ENV = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR };
-
-function run(command: string, args: string[], cwd: string) {
-  const { status, stdout, stderr, error } = spawnSync(command, args, { cwd, env: CLEAN_ENV, encoding: 'utf8' });
-  if (error) throw error;
-  return { status, output: `${stdout}${stderr}`, stdout };
-}
-
-/** Runs a command that must succeed, and shows what it said when it did not. */
-function mustRun(command: string, args: string[], cwd: string): string {
-  const { status, output, stdout } = run(command, args, cwd);
-  if (status !== 0) throw new Error(`${[command, ...args].join(' ')} exited ${status}:\n${output}`);
-  return stdout;
-}
-
-interface PackedFile {
-  path: string;
-  size: number;
-}
 
 let workDir: string;
 let app: string;
 let tarball: string;
-let packed: { filename: string; files: PackedFile[]; size: number };
+let packed: InstalledPackage['packed'];
 
 beforeAll(() => {
   if (!existsSync(join(PACKAGE_DIR, 'dist/till.js'))) throw new Error('packages/js/dist is missing: run `npm run build` first.');
-  workDir = mkdtempSync(join(tmpdir(), 'till-package-'));
-  // --ignore-scripts: pack what `npm run build` made, as CI built it, rather than rebuild mid-suite.
-  [packed] = JSON.parse(mustRun('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', workDir], PACKAGE_DIR));
-  tarball = join(workDir, packed.filename);
-
-  app = join(workDir, 'app');
-  cpSync(FIXTURE_APP, app, { recursive: true });
-  mustRun('npm', ['install', tarball, '--offline', '--cache', join(workDir, 'npm-cache'), '--no-audit', '--no-fund', '--ignore-scripts'], app);
+  ({ workDir, app, tarball, packed } = packAndInstall(PACKAGE_DIR, FIXTURE_APP));
   // The hook entries' optional peers, for running them; npm installs neither.
   for (const peer of ['preact', 'react']) symlinkSync(join(ROOT, 'node_modules', peer), join(app, 'node_modules', peer), 'dir');
 });
@@ -144,10 +112,6 @@ describe('an app that installs the tarball', () => {
   });
 });
 
-/** Strict, and `skipLibCheck` off: the package's own declarations are checked as well. */
 function tsconfig(options: { module: string; moduleResolution: string }) {
-  return {
-    compilerOptions: { ...options, target: 'es2022', lib: ['es2022', 'dom'], types: [], strict: true, noEmit: true, skipLibCheck: false },
-    files: ['main.ts', 'hooks.ts', 'commonjs.cts'],
-  };
+  return strictTsconfig(options, ['main.ts', 'hooks.ts', 'commonjs.cts']);
 }
