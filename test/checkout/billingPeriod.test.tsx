@@ -7,12 +7,12 @@ import { messages as spanish } from '../../src/checkout/i18n/locales/es';
 import { messages as french } from '../../src/checkout/i18n/locales/fr';
 import { messages as japanese } from '../../src/checkout/i18n/locales/ja';
 import { messages as english } from '../../src/checkout/i18n/messages';
-import { aSession, anEstimate, renderOpenCheckout } from './renderCheckout';
+import { anEstimate, aPlan, aPlanOption, aSession, renderOpenCheckout } from './renderCheckout';
 
 /** Seed 003's THREE_MONTHS: a plan billed every three months. */
 const quarterly = (overrides: Partial<CheckoutSession> = {}) =>
   aSession({
-    plan: { name: 'Pro Quarterly', billing_interval: 'month', interval_count: 3, included_credit: '30.00', subscription_config_id: 'sc_q', price: '57.00' },
+    plan: aPlan({ name: 'Pro Quarterly', interval_count: 3, included_credit: '30.00', subscription_config_id: 'sc_q', price: '57.00' }),
     amount_due: '57.00',
     estimate: anEstimate('57.00', { date: '2030-04-15T12:00:00.000Z', amount: '57.00' }),
     ...overrides,
@@ -45,9 +45,9 @@ describe('a plan billed every three months', () => {
     await renderOpenCheckout(
       quarterly({
         plan_options: [
-          { subscription_config_id: 'sc_m', name: 'Pro', price: '19.00', currency: 'USD', billing_interval: 'month', interval_count: 1 },
-          { subscription_config_id: 'sc_q', name: 'Pro Quarterly', price: '57.00', currency: 'USD', billing_interval: 'month', interval_count: 3 },
-          { subscription_config_id: 'sc_w', name: 'Pro Fortnightly', price: '9.00', currency: 'USD', billing_interval: 'week', interval_count: 2 },
+          aPlanOption({ subscription_config_id: 'sc_m', name: 'Pro', price: '19.00' }),
+          aPlanOption({ subscription_config_id: 'sc_q', name: 'Pro Quarterly', price: '57.00', interval_count: 3 }),
+          aPlanOption({ subscription_config_id: 'sc_w', name: 'Pro Fortnightly', price: '9.00', billing_interval: 'week', interval_count: 2 }),
         ],
       }),
     );

@@ -6,9 +6,11 @@ import { describePromotion } from '../../src/checkout/order/describePromotion';
 
 const promotion = (fields: Partial<PromotionSummary>): PromotionSummary => ({
   code: 'CODE',
+  description: 'The server’s English, which the app does not show',
   percent_off: null,
   amount_off: null,
   duration: 'once',
+  duration_in_intervals: null,
   applies: true,
   ...fields,
 });

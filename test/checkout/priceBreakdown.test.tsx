@@ -1,17 +1,18 @@
 import { fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { aSession, breakdownAmount, fillValidForm, payButton, renderOpenCheckout } from './renderCheckout';
+import { aPromotion, aSession, breakdownAmount, estimateWith, fillValidForm, payButton, renderOpenCheckout } from './renderCheckout';
 
 const discountedAndTaxed = aSession({
   amount_due: '18.24',
   currency: 'EUR',
-  promotion: { code: 'LAUNCH20', percent_off: 20, amount_off: null, duration: 'once', applies: true },
-  estimate: {
+  promotion: aPromotion({ code: 'LAUNCH20', percent_off: 20 }),
+  estimate: estimateWith({
+    currency: 'EUR',
     tax_behavior: 'exclusive',
     tax_rate: null,
     due_today: { subtotal: '19.00', discount: '3.80', tax: '3.04', total: '18.24' },
     next_invoice: { date: '2030-02-15T12:00:00.000Z', amount: '22.80' },
-  },
+  }),
 });
 
 describe('price breakdown', () => {

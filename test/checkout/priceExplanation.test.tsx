@@ -1,33 +1,36 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { CheckoutSession } from '../../src/checkout/api/CheckoutApi';
-import { aSession, renderCheckout, renderOpenCheckout } from './renderCheckout';
+import { aPlan, aPromotion, aSession, estimateWith, renderCheckout, renderOpenCheckout } from './renderCheckout';
 
 const teamInGermany = aSession({
-  plan: { name: 'Team', billing_interval: 'month', interval_count: 1, included_credit: '20.00', subscription_config_id: 'sc_team', price: '12.00' },
+  plan: aPlan({ name: 'Team', seat_based: true, included_credit: '20.00', subscription_config_id: 'sc_team', price: '12.00' }),
   quantity: 4,
   seat_limits: { min_quantity: 2, max_quantity: 50 },
-  promotion: { code: 'TEAM10', percent_off: 10, amount_off: null, duration: 'forever', applies: true },
+  promotion: aPromotion({ code: 'TEAM10', percent_off: 10, duration: 'forever' }),
   amount_due: '51.41',
-  estimate: {
+  estimate: estimateWith({
+    quantity: 4,
+    unit_amount: '12.00',
     tax_behavior: 'exclusive',
     tax_rate: { country: 'DE', percentage: 19, display_name: 'MwSt.' },
     due_today: { subtotal: '48.00', discount: '4.80', tax: '8.21', total: '51.41' },
     next_invoice: { date: '2030-02-15T12:00:00.000Z', amount: '51.41' },
-  },
+  }),
 });
 
 const yenTaxIncluded = aSession({
   currency: 'JPY',
-  plan: { name: 'Pro (JPY)', billing_interval: 'month', interval_count: 1, included_credit: '10.00', subscription_config_id: 'sc_jpy', price: '2900' },
-  promotion: { code: 'WELCOME20', percent_off: 20, amount_off: null, duration: 'once', applies: true },
+  plan: aPlan({ name: 'Pro (JPY)', included_credit: '10.00', subscription_config_id: 'sc_jpy', price: '2900' }),
+  promotion: aPromotion({ code: 'WELCOME20', percent_off: 20 }),
   amount_due: '2320',
-  estimate: {
+  estimate: estimateWith({
+    currency: 'JPY',
     tax_behavior: 'inclusive',
     tax_rate: { country: 'JP', percentage: 10, display_name: 'consumption tax' },
     due_today: { subtotal: '2900', discount: '580', tax: '211', total: '2320' },
     next_invoice: { date: '2030-02-15T12:00:00.000Z', amount: '2900' },
-  },
+  }),
 });
 
 const explainButton = () => screen.getByRole('button', { name: 'How is this calculated?' });

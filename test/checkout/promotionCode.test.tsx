@@ -1,19 +1,19 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { apiError, aSession, breakdownAmount, fillFields, payButton, renderOpenCheckout } from './renderCheckout';
+import { apiError, aPromotion, aSession, breakdownAmount, estimateWith, fillFields, payButton, renderOpenCheckout } from './renderCheckout';
 
 const allowsCodes = aSession({ allows_promotion_codes: true });
 const describedText = (field: HTMLElement) => document.getElementById(field.getAttribute('aria-describedby')!)?.textContent;
 const withCode = aSession({
   allows_promotion_codes: true,
   amount_due: '15.20',
-  promotion: { code: 'LAUNCH20', percent_off: 20, amount_off: null, duration: 'once', applies: true },
-  estimate: {
+  promotion: aPromotion({ code: 'LAUNCH20', percent_off: 20 }),
+  estimate: estimateWith({
     tax_behavior: 'exclusive',
     tax_rate: null,
     due_today: { subtotal: '19.00', discount: '3.80', tax: '0.00', total: '15.20' },
     next_invoice: null,
-  },
+  }),
 });
 
 describe('promotion codes', () => {

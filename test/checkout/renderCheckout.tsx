@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, vi } from 'vitest';
-import type { CheckoutApi, CheckoutSession, CompletedCheckout } from '../../src/checkout/api/CheckoutApi';
+import type { CheckoutApi, CheckoutEstimate, CheckoutSession, CompletedCheckout, PlanOption, PromotionSummary } from '../../src/checkout/api/CheckoutApi';
 import { CheckoutApiError } from '../../src/checkout/api/CheckoutApiError';
 import type { ColorEngine } from '../../src/checkout/appearance/browserColors';
 import type { Rgb } from '../../src/checkout/appearance/contrastTextColor';
@@ -16,9 +16,48 @@ export const CHECKOUT_SESSION_ID = 'cs_test_123';
 /** Mid-January 2030: "01/30" is still valid, "12/29" has expired. */
 export const TODAY = new Date(2030, 0, 15);
 
+/** An estimate of `fields`, in dollars for one seat (the app shows neither: the session's currency and seats are its own). */
+export function estimateWith(fields: Pick<CheckoutEstimate, 'due_today'> & Partial<CheckoutEstimate>): CheckoutEstimate {
+  return { currency: 'USD', quantity: 1, unit_amount: fields.due_today.subtotal, tax_behavior: 'exclusive', tax_rate: null, next_invoice: null, ...fields };
+}
+
 /** An estimate whose total is `total`, with nothing discounted or taxed; `next` is the next invoice, if any. */
-export function anEstimate(total: string, next: CheckoutSession['estimate']['next_invoice'] = null): CheckoutSession['estimate'] {
-  return { tax_behavior: 'exclusive', tax_rate: null, due_today: { subtotal: total, discount: '0.00', tax: '0.00', total }, next_invoice: next };
+export function anEstimate(total: string, next: CheckoutEstimate['next_invoice'] = null): CheckoutEstimate {
+  return estimateWith({ due_today: { subtotal: total, discount: '0.00', tax: '0.00', total }, next_invoice: next });
+}
+
+/** The Pro plan, monthly, not per seat; `overrides` make it another. */
+export function aPlan(overrides: Partial<CheckoutSession['plan']> = {}): CheckoutSession['plan'] {
+  return {
+    name: 'Pro',
+    billing_interval: 'month',
+    interval_count: 1,
+    included_credit: '100.00',
+    subscription_config_id: 'sc_pro',
+    price: '19.00',
+    seat_based: false,
+    tax_behavior: 'exclusive',
+    ...overrides,
+  };
+}
+
+/** A plan to switch to, monthly and not per seat unless `fields` say otherwise. */
+export function aPlanOption(fields: Pick<PlanOption, 'subscription_config_id' | 'name' | 'price'> & Partial<PlanOption>): PlanOption {
+  return { currency: 'USD', billing_interval: 'month', interval_count: 1, included_credit: '0.00', seat_based: false, ...fields };
+}
+
+/** A promotion that applies, of nothing off until `fields` say what; the app words it itself, never with `description`. */
+export function aPromotion(fields: Partial<PromotionSummary> = {}): PromotionSummary {
+  return {
+    code: 'CODE',
+    description: 'The server’s English, which the app does not show',
+    percent_off: null,
+    amount_off: null,
+    duration: 'once',
+    duration_in_intervals: null,
+    applies: true,
+    ...fields,
+  };
 }
 
 /**
@@ -38,7 +77,7 @@ export function aSession(overrides: Partial<CheckoutSession> = {}): CheckoutSess
     lock_email: false,
     // Known, as if the merchant had passed it: the country's own tests start without one.
     country: 'US',
-    plan: { name: 'Pro', billing_interval: 'month', interval_count: 1, included_credit: '100.00', subscription_config_id: 'sc_pro', price: '19.00' },
+    plan: aPlan(),
     bundle: null,
     custom_amount: null,
     start_date: null,

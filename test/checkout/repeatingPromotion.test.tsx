@@ -7,28 +7,22 @@ import { messages as french } from '../../src/checkout/i18n/locales/fr';
 import { messages as japanese } from '../../src/checkout/i18n/locales/ja';
 import { messages as english } from '../../src/checkout/i18n/messages';
 import { describePromotion } from '../../src/checkout/order/describePromotion';
-import { aSession, breakdownAmount, renderOpenCheckout } from './renderCheckout';
+import { aPromotion, aSession, breakdownAmount, estimateWith, renderOpenCheckout } from './renderCheckout';
 
-const repeating = (payments: number): PromotionSummary => ({
-  code: 'HALFOFF',
-  percent_off: 50,
-  amount_off: null,
-  duration: 'repeating',
-  duration_in_intervals: payments,
-  applies: true,
-});
+const repeating = (payments: number): PromotionSummary =>
+  aPromotion({ code: 'HALFOFF', percent_off: 50, duration: 'repeating', duration_in_intervals: payments });
 
 const halfOffThreeMonths = (locale: string | null = null) =>
   aSession({
     locale,
     promotion: repeating(3),
     amount_due: '9.50',
-    estimate: {
+    estimate: estimateWith({
       tax_behavior: 'exclusive',
       tax_rate: null,
       due_today: { subtotal: '19.00', discount: '9.50', tax: '0.00', total: '9.50' },
       next_invoice: { date: '2030-02-15T12:00:00.000Z', amount: '9.50' },
-    },
+    }),
   });
 
 describe('a repeating promotion', () => {

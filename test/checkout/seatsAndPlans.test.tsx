@@ -1,21 +1,21 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { CheckoutSession } from '../../src/checkout/api/CheckoutApi';
-import { anEstimate, apiError, aSession, breakdownAmount, payButton, renderOpenCheckout } from './renderCheckout';
+import { anEstimate, apiError, aPlan, aPlanOption, aSession, breakdownAmount, payButton, renderOpenCheckout } from './renderCheckout';
 
 const seats = (quantity: number): CheckoutSession =>
   aSession({
-    plan: { name: 'Team', billing_interval: 'month', interval_count: 1, included_credit: '0', subscription_config_id: 'sc_team', price: '10.00' },
+    plan: aPlan({ name: 'Team', seat_based: true, included_credit: '0', subscription_config_id: 'sc_team', price: '10.00' }),
     quantity,
     seat_limits: { min_quantity: 2, max_quantity: 5 },
     amount_due: `${quantity * 10}.00`,
   });
 
-const monthly = { subscription_config_id: 'sc_pro', name: 'Pro monthly', price: '19.00', currency: 'USD', billing_interval: 'month', interval_count: 1 } as const;
-const yearly = { subscription_config_id: 'sc_pro_year', name: 'Pro yearly', price: '190.00', currency: 'USD', billing_interval: 'year', interval_count: 1 } as const;
+const monthly = aPlanOption({ subscription_config_id: 'sc_pro', name: 'Pro monthly', price: '19.00' });
+const yearly = aPlanOption({ subscription_config_id: 'sc_pro_year', name: 'Pro yearly', price: '190.00', billing_interval: 'year' });
 const planChoice = aSession({ plan_options: [monthly, yearly] });
 const yearlyChosen = aSession({
-  plan: { name: 'Pro yearly', billing_interval: 'year', interval_count: 1, included_credit: '100.00', subscription_config_id: 'sc_pro_year', price: '190.00' },
+  plan: aPlan({ name: 'Pro yearly', billing_interval: 'year', included_credit: '100.00', subscription_config_id: 'sc_pro_year', price: '190.00' }),
   plan_options: [monthly, yearly],
   amount_due: '190.00',
   estimate: anEstimate('190.00', { date: '2031-01-15T12:00:00.000Z', amount: '190.00' }),

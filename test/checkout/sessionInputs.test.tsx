@@ -1,20 +1,20 @@
 import { fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { anEstimate, aSession, breakdownAmount, fillValidForm, payButton, renderCheckout, renderOpenCheckout } from './renderCheckout';
+import { anEstimate, aPlan, aSession, breakdownAmount, estimateWith, fillValidForm, payButton, renderCheckout, renderOpenCheckout } from './renderCheckout';
 
 /** A per-seat plan whose first payment is the merchant's custom amount (seed 003), with tax added on top. */
 const teamAtCustomAmount = aSession({
-  plan: { name: 'Team', billing_interval: 'month', interval_count: 1, included_credit: '0', subscription_config_id: 'sc_team', price: '12.00' },
+  plan: aPlan({ name: 'Team', seat_based: true, included_credit: '0', subscription_config_id: 'sc_team', price: '12.00' }),
   quantity: 3,
   seat_limits: { min_quantity: 2, max_quantity: 50 },
   custom_amount: '20.00',
   amount_due: '23.80',
-  estimate: {
+  estimate: estimateWith({
     tax_behavior: 'exclusive',
     tax_rate: { country: 'DE', percentage: 19, display_name: 'MwSt.' },
     due_today: { subtotal: '20.00', discount: '0.00', tax: '3.80', total: '23.80' },
     next_invoice: { date: '2030-02-15T12:00:00.000Z', amount: '42.84' },
-  },
+  }),
 });
 
 describe('a custom first payment (seed 003)', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_ERROR_STATUS, type ApiErrorCode } from '../../src/protocol/api/apiErrors';
 import { DEFAULT_RATE_LIMITS } from '../../src/server/rateLimits/rateLimitSettings';
+import { checkCheckoutResponse } from './support/checkoutContract';
 import { DECLINED_VISA, expectApiError, handleOf, newCustomerPayment, secretOf, useTestServer, validCard } from './support/testServer';
 
 /**
@@ -258,6 +259,7 @@ async function expectWellBehaved(sent: Sent, response: Response) {
   if (!/^\/(assets\/|checkout-[\w-]+\.js|checkout\.js)/.test(sent.path) || response.status >= 400) {
     for (const pattern of INSIDES) expect(text, `${context}: ${pattern}`).not.toMatch(pattern);
   }
+  if (sent.path.startsWith('/api/checkout/')) checkCheckoutResponse(sent.method, sent.path, { status: response.status, body: JSON.parse(text) });
   if (response.status < 400 || isMissingCheckoutPage(sent, response, text)) return;
   expect(response.headers.get('Content-Type'), context).toMatch(/^application\/json/);
   const body = JSON.parse(text) as { error: Record<string, unknown> };

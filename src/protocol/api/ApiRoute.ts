@@ -30,7 +30,7 @@ export interface ApiRoute {
   response: { status: 200 | 201 | 202 | 204; body?: z.ZodType };
   /**
    * The codes this route answers beyond those every route of its `auth` may (a bad key or secret, a rate limit,
-   * an unreadable request, `validation_error` when it takes input).
+   * an unreadable request or URL, `invalid_json` when it takes a body): see `errorsOf`.
    */
   errors: readonly ApiErrorCode[];
 }

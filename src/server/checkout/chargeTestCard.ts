@@ -1,4 +1,5 @@
-import { detectCardBrand, type CardBrand } from '../../protocol/cardNumbers';
+import type { PaymentCardBrand } from '../../protocol/api/checkout/paymentCardBrand';
+import { detectCardBrand } from '../../protocol/cardNumbers';
 import type { DeclineCode } from '../TillApiError';
 
 export interface TestCard {
@@ -9,7 +10,7 @@ export interface TestCard {
 }
 
 /** A payment's `card_brand`: the brand the checkout app showed, or `unknown` (Stripe's word) for a number of none. */
-export type PaymentCardBrand = CardBrand | 'unknown';
+export type { PaymentCardBrand };
 
 export type ChargeOutcome =
   | { ok: true; brand: PaymentCardBrand; last4: string }

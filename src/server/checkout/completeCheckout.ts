@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { cardBrandRules, detectCardBrand, findCardNumberProblem, type CardNumberProblem } from '../../protocol/cardNumbers';
+import type { z } from 'zod';
 import { addBillingInterval } from '../addBillingInterval';
 import { hasActiveSubscription, type ConnectionRow } from '../connections/getConnection';
 import { createId } from '../ids';
@@ -13,65 +12,15 @@ import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
 import type { Database, Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { parseInput } from '../validation';
-import { countryCode, emailAddress, personName } from '../../protocol/api/fields';
-import { chargeTestCard, paymentCardBrand, refuseLiveCharge, type ChargeOutcome, type PaymentCardBrand } from './chargeTestCard';
+import { completeCheckoutBody } from '../../protocol/api/checkout/completeCheckoutBody';
+import type { CompletedCheckout } from '../../protocol/api/checkout/completedCheckout';
+import { chargeTestCard, paymentCardBrand, refuseLiveCharge, type ChargeOutcome } from './chargeTestCard';
 import { recordCompletionEvents, recordPaymentFailed } from './recordCheckoutEvents';
 
-const customerInput = z.strictObject({ email: emailAddress, name: personName, country: countryCode.optional() });
-
-/** The app's own checks (`src/protocol/cardNumbers.ts`) in the API's words, for a caller that skipped them. */
-const cardNumberProblems: Record<CardNumberProblem, string> = {
-  not_digits: 'Enter the card number without spaces.',
-  length: 'This card number has too few or too many digits for its brand.',
-  checksum: 'This card number is not valid.',
-};
-
-/** A security code of its brand's length; a number of no known brand may have 3 or 4 digits. */
-const hasBrandsCvcLength = ({ number, cvc }: { number: string; cvc: string }) => {
-  const brand = detectCardBrand(number);
-  return !brand || cvc.length === cardBrandRules[brand].cvcLength;
-};
-
-const cardInput = z
-  .strictObject({
-    number: z.string().superRefine((number, context) => {
-      const problem = findCardNumberProblem(number);
-      if (problem) context.addIssue({ code: 'custom', message: cardNumberProblems[problem] });
-    }),
-    exp_month: z.number().int().min(1).max(12),
-    exp_year: z.number().int().min(2000).max(2100),
-    cvc: z.string().regex(/^\d{3,4}$/, 'Enter the 3 or 4 digit security code.'),
-  })
-  .refine(({ exp_month, exp_year }) => new Date(Date.UTC(exp_year, exp_month, 1)) > new Date(), {
-    message: 'This card has expired.',
-    path: ['exp_year'],
-  })
-  .refine(hasBrandsCvcLength, {
-    message: 'Enter the security code printed on the card: 4 digits for American Express, 3 for other brands.',
-    path: ['cvc'],
-  });
-
-const completeInput = z.strictObject({
-  customer: customerInput.optional(),
-  card: cardInput.optional(),
-  /** A returning customer pays with the card saved on their connection, in one step. */
-  use_saved_card: z.literal(true).optional(),
-});
-
-type CompleteInput = z.infer<typeof completeInput>;
+type CompleteInput = z.output<typeof completeCheckoutBody>;
 
 /** Printable ASCII without spaces, like Stripe's keys; the app sends a UUID per payment attempt. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-
-export interface CompletedCheckout {
-  checkout_session_id: string;
-  checkout_mode: 'subscription' | 'credit_bundle';
-  connection_id: string;
-  status: 'completed';
-  completed_at: string;
-  subscription_id: string | null;
-  credits_added: string;
-}
 
 function checkPaymentMethod(input: CompleteInput) {
   if (input.card && input.use_saved_card) {
@@ -173,11 +122,16 @@ type Outcome = { completed: CompletedCheckout } | { failed: TillApiError };
  * repeat of the key within the session returns it again without charging: a retry after a lost response is safe.
  * Requests that fail before charging (invalid input, expired session) store nothing, as with Stripe's keys.
  */
-export async function completeCheckout(db: Database, secretHash: string, body: unknown, idempotencyKey: string | null = null) {
+export async function completeCheckout(
+  db: Database,
+  secretHash: string,
+  body: unknown,
+  idempotencyKey: string | null = null,
+): Promise<CompletedCheckout> {
   if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
     throw new TillApiError('validation_error', 'The Idempotency-Key header must be 1 to 255 printable ASCII characters.', 'Idempotency-Key');
   }
-  const input = parseInput(completeInput, body);
+  const input = parseInput(completeCheckoutBody, body);
   checkPaymentMethod(input);
   const outcome = await db.transaction(async (tx): Promise<Outcome> => {
     let session = (await findCheckoutSessionByHash(tx, secretHash, true))!;
@@ -226,7 +180,7 @@ export async function completeCheckout(db: Database, secretHash: string, body: u
     }
 
     const card = input.use_saved_card
-      ? { brand: savedCard!.card_brand as PaymentCardBrand, last4: savedCard!.card_last4! }
+      ? { brand: savedCard!.card_brand!, last4: savedCard!.card_last4! }
       : { brand: paymentCardBrand(input.card!.number), last4: input.card!.number.slice(-4), number: input.card!.number };
     const charge: ChargeOutcome = isLive(session.checkout_session_id)
       ? refuseLiveCharge(card)

@@ -1,3 +1,4 @@
+import type { CheckoutView } from '../../protocol/api/checkout/checkoutView';
 import type { SubscriptionConfigRow } from '../catalog/catalogRows';
 import type { ConnectionRow } from '../connections/getConnection';
 import { creditToDecimalString, toDecimalString } from '../money';
@@ -13,7 +14,7 @@ export function maskEmail(email: string): string {
 }
 
 /** The plans the customer may switch between, in the merchant's order; empty when there is no choice. */
-async function loadPlanOptions(db: Queryable, session: CheckoutSessionRow) {
+async function loadPlanOptions(db: Queryable, session: CheckoutSessionRow): Promise<CheckoutView['plan_options']> {
   const ids = planOptionIds(session);
   if (!ids) return [];
   const rows = await db.query<SubscriptionConfigRow>('SELECT * FROM subscription_configs WHERE subscription_config_id = ANY($1)', [ids]);
@@ -37,7 +38,7 @@ async function loadPlanOptions(db: Queryable, session: CheckoutSessionRow) {
  * never any other code. `applies` is false when it does not discount the current plan (another plan was chosen,
  * or it expired or ran out since), so the estimate is without it.
  */
-function serializePromotion({ promotion, promotionProblem }: SessionPrice) {
+function serializePromotion({ promotion, promotionProblem }: SessionPrice): CheckoutView['promotion'] {
   if (!promotion) return null;
   return {
     code: promotion.code,
@@ -51,7 +52,7 @@ function serializePromotion({ promotion, promotionProblem }: SessionPrice) {
 }
 
 /** The checkout app's view of a session: everything it shows, nothing it doesn't need. */
-export async function describeCheckout(db: Queryable, session: CheckoutSessionRow) {
+export async function describeCheckout(db: Queryable, session: CheckoutSessionRow): Promise<CheckoutView> {
   const price = await priceSession(db, session);
   const { config, bundle, estimate } = price;
   const [merchant] = await db.query<{ name: string; logo_url: string | null }>(

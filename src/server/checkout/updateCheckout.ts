@@ -1,21 +1,14 @@
-import { z } from 'zod';
 import { hasActiveSubscription } from '../connections/getConnection';
 import { resolvePromotionCode } from '../promotions/promotionCodes';
 import { assertOpen, planOptionIds, type CheckoutSessionRow } from '../sessions/checkoutSessionRow';
-import { checkQuantity, findConfig, MAX_QUANTITY } from '../sessions/createCheckoutSession';
+import { checkQuantity, findConfig } from '../sessions/createCheckoutSession';
 import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
 import type { Database } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { parseInput } from '../validation';
-import { countryCode } from '../../protocol/api/fields';
+import { checkoutUpdate } from '../../protocol/api/checkout/checkoutUpdate';
+import type { CheckoutView } from '../../protocol/api/checkout/checkoutView';
 import { describeCheckout } from './describeCheckout';
-
-const updateInput = z.strictObject({
-  quantity: z.number().int().min(1).max(MAX_QUANTITY).optional(),
-  subscription_config_id: z.string().min(1).max(100).optional(),
-  promotion_code: z.string().trim().min(1).max(64).nullable().optional(),
-  country: countryCode.optional(),
-});
 
 /**
  * `PATCH /api/checkout/session`: the customer's choices, within what the merchant allowed: another of the
@@ -23,8 +16,8 @@ const updateInput = z.strictObject({
  * `null` removes it), and the country that prices tax. All are checked before anything is stored, under the
  * session's row lock so a change cannot slip in beside a completion; the answer is the new view.
  */
-export async function updateCheckout(db: Database, secretHash: string, body: unknown) {
-  const input = parseInput(updateInput, body);
+export async function updateCheckout(db: Database, secretHash: string, body: unknown): Promise<CheckoutView> {
+  const input = parseInput(checkoutUpdate, body);
   const session = await db.transaction(async (tx) => {
     const session = (await findCheckoutSessionByHash(tx, secretHash, true))!;
     assertOpen(session);

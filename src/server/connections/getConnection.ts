@@ -1,3 +1,4 @@
+import type { PaymentCardBrand } from '../../protocol/api/checkout/paymentCardBrand';
 import type { Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { serializeConnection } from './serializeConnection';
@@ -8,7 +9,8 @@ export interface ConnectionRow {
   email: string;
   name: string;
   credit_balance: number;
-  card_brand: string | null;
+  /** The brand of the card the customer last paid with; only `completeCheckout` writes it, from the charge. */
+  card_brand: PaymentCardBrand | null;
   card_last4: string | null;
   /** Added by migration 003: the country the customer gave last. */
   country: string | null;

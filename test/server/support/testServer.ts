@@ -10,6 +10,7 @@ import { openStore } from '../../../src/server/store/openStore';
 import type { DemoMerchant } from '../../../src/server/store/seedDemo';
 import { API_ERROR_STATUS, type ApiErrorCode } from '../../../src/protocol/api/apiErrors';
 import { startWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } from '../../../src/server/webhooks/startWebhookWorker';
+import { checkCheckoutResponse } from './checkoutContract';
 import { FakeDns, loopbackOnlyConnector } from './loopbackOnly';
 import { createTestDatabase } from './testDatabase';
 
@@ -276,7 +277,7 @@ export class TestServer {
   async api<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>> {
     const response = await this.request(method, path, options);
     expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
-    return { status: response.status, headers: response.headers, body: await response.json() };
+    return checkCheckoutResponse(method, path, { status: response.status, headers: response.headers, body: await response.json() });
   }
 
   /** The demo merchant's plan and its two bundles, as seeded. */
