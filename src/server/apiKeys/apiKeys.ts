@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { createId } from '../ids';
 import { modeOf } from '../modes';
 import { toList, type Page } from '../pagination';
@@ -6,6 +5,7 @@ import { createSecret, hashSecret } from '../secrets';
 import type { Database, Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { parseInput } from '../validation';
+import { createApiKeyBody } from '../../protocol/api/apiKeys';
 
 interface ApiKeyRow {
   api_key_id: string;
@@ -16,10 +16,6 @@ interface ApiKeyRow {
   last_used_at: Date | null;
   revoked_at: Date | null;
 }
-
-const createInput = z.strictObject({
-  description: z.string().trim().min(1).max(200).optional(),
-});
 
 /** A key as lists show it: never the secret, which exists only in the answer that made it. */
 function serializeApiKey(row: ApiKeyRow) {
@@ -53,7 +49,7 @@ export async function insertApiKey(db: Queryable, merchantId: string, { secret =
 }
 
 export async function createApiKey(db: Queryable, merchantId: string, body: unknown) {
-  const input = parseInput(createInput, body);
+  const input = parseInput(createApiKeyBody, body);
   return insertApiKey(db, merchantId, { description: input.description ?? null });
 }
 

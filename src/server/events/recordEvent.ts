@@ -1,7 +1,7 @@
 import { createId } from '../ids';
 import { modeOf } from '../modes';
 import type { Queryable } from '../store/Database';
-import type { EventType } from './eventTypes';
+import type { EventType } from '../../protocol/api/events';
 
 /**
  * Records an event in the caller's transaction (the outbox), with one pending delivery for each enabled endpoint

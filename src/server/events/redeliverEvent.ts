@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { createId } from '../ids';
 import { modeOf } from '../modes';
 import type { Queryable } from '../store/Database';
@@ -7,8 +6,7 @@ import { parseInput } from '../validation';
 import { findWebhookEndpoint } from '../webhooks/webhookEndpoints';
 import { findEvent } from './listEvents';
 import { subscribedEndpointIds } from './recordEvent';
-
-const redeliverInput = z.strictObject({ webhook_endpoint_id: z.string().min(1).max(100).optional() });
+import { redeliverEventBody } from '../../protocol/api/events';
 
 /**
  * Sends an event again now: to one enabled endpoint of the merchant, or to every enabled endpoint subscribed to its
@@ -16,7 +14,7 @@ const redeliverInput = z.strictObject({ webhook_endpoint_id: z.string().min(1).m
  * it is asked for one more attempt once it settles, whatever its answer.
  */
 export async function redeliverEvent(db: Queryable, merchantId: string, eventId: string, body: unknown) {
-  const input = parseInput(redeliverInput, body);
+  const input = parseInput(redeliverEventBody, body);
   const event = await findEvent(db, merchantId, eventId);
   const endpointIds = input.webhook_endpoint_id
     ? [await enabledEndpoint(db, merchantId, input.webhook_endpoint_id)]

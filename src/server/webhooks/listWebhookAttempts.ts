@@ -1,9 +1,9 @@
-import { z } from 'zod';
-import { pageQuery, toList } from '../pagination';
+import { toList } from '../pagination';
 import type { Queryable } from '../store/Database';
 import { parseInput } from '../validation';
 import { findWebhookEndpoint } from './webhookEndpoints';
 import { isLive } from '../modes';
+import { listWebhookAttemptsQuery } from '../../protocol/api/webhookAttempts';
 
 interface WebhookAttemptRow {
   attempt_id: string;
@@ -19,11 +19,9 @@ interface WebhookAttemptRow {
   created_at: Date;
 }
 
-const attemptsQuery = pageQuery.extend({ event_id: z.string().min(1).max(100).optional() });
-
 /** An endpoint's delivery log, every attempt oldest first; `event_id` narrows it to one event. */
 export async function listWebhookAttempts(db: Queryable, merchantId: string, endpointId: string, query: unknown) {
-  const { limit, cursor, event_id } = parseInput(attemptsQuery, query);
+  const { limit, cursor, event_id } = parseInput(listWebhookAttemptsQuery, query);
   await findWebhookEndpoint(db, merchantId, endpointId);
   const rows = await db.query<WebhookAttemptRow>(
     `SELECT a.*, e.type AS event_type FROM webhook_attempts a JOIN events e USING (event_id)

@@ -1,12 +1,10 @@
-import { z } from 'zod';
-import { EVENT_TYPES } from '../events/eventTypes';
 import { createId } from '../ids';
 import { modeOf } from '../modes';
 import { toList, type Page } from '../pagination';
 import type { Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { parseInput } from '../validation';
-import { redirectUrl } from '../../protocol/api/fields';
+import { createWebhookEndpointBody, updateWebhookEndpointBody } from '../../protocol/api/webhookEndpoints';
 import { checkWebhookUrl, WebhookUrlRefusedError, type WebhookUrlPolicy } from './checkWebhookUrl';
 import { createWebhookSecret } from './webhookSecret';
 
@@ -27,27 +25,6 @@ interface WebhookEndpointRow {
 
 /** How long a rotated secret keeps signing beside the new one, so receivers can switch without downtime. */
 const ROTATION_OVERLAP_HOURS = 24;
-
-/** An absolute http(s) URL without credentials, as redirect URLs are; a fragment would never be sent. */
-const webhookUrl = redirectUrl.refine((value) => !value.includes('#'), 'must not have a #fragment');
-
-const enabledEvents = z
-  .array(z.enum(['*', ...EVENT_TYPES]))
-  .min(1, "must name at least one event type, or be ['*'] for all")
-  .refine((types) => new Set(types).size === types.length, 'must not repeat an event type')
-  .refine((types) => !types.includes('*') || types.length === 1, "must be ['*'] alone, or a list of event types");
-
-const description = z.string().trim().max(500);
-
-const createInput = z.strictObject({ url: webhookUrl, enabled_events: enabledEvents, description: description.optional() });
-
-const updateInput = z.strictObject({
-  url: webhookUrl.optional(),
-  enabled_events: enabledEvents.optional(),
-  description: description.nullable().optional(),
-  /** Re-enabling an endpoint that was disabled for failing gives it a fresh start. */
-  disabled: z.boolean().optional(),
-});
 
 function serializeWebhookEndpoint(row: WebhookEndpointRow) {
   return {
@@ -87,7 +64,7 @@ export async function findWebhookEndpoint(db: Queryable, merchantId: string, id:
 }
 
 export async function createWebhookEndpoint(db: Queryable, merchantId: string, body: unknown, policy: WebhookUrlPolicy) {
-  const input = parseInput(createInput, body);
+  const input = parseInput(createWebhookEndpointBody, body);
   await assertDeliverable(input.url, policy);
   const [row] = await db.query<WebhookEndpointRow>(
     `INSERT INTO webhook_endpoints (webhook_endpoint_id, merchant_id, url, description, enabled_events, secret, livemode)
@@ -112,7 +89,7 @@ export async function getWebhookEndpoint(db: Queryable, merchantId: string, id: 
 }
 
 export async function updateWebhookEndpoint(db: Queryable, merchantId: string, id: string, body: unknown, policy: WebhookUrlPolicy) {
-  const input = parseInput(updateInput, body);
+  const input = parseInput(updateWebhookEndpointBody, body);
   await findWebhookEndpoint(db, merchantId, id);
   if (input.url !== undefined) await assertDeliverable(input.url, policy);
   const status = input.disabled === undefined ? null : input.disabled ? 'disabled' : 'enabled';
