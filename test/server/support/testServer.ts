@@ -10,6 +10,7 @@ import { openStore } from '../../../src/server/store/openStore';
 import type { DemoMerchant } from '../../../src/server/store/seedDemo';
 import { API_ERROR_STATUS, type ApiErrorCode } from '../../../src/protocol/api/apiErrors';
 import { startWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } from '../../../src/server/webhooks/startWebhookWorker';
+import { checkResponse } from './contract';
 import { FakeDns, loopbackOnlyConnector } from './loopbackOnly';
 import { createTestDatabase } from './testDatabase';
 
@@ -272,11 +273,16 @@ export class TestServer {
     return this.app.request(path, init);
   }
 
-  /** A request whose response is JSON (every API route, errors included). */
+  /**
+   * A request whose response is JSON (every API route, errors included). A merchant API response is held to its
+   * route's contract (`checkResponse`), so every server test that calls the API is a contract test too.
+   */
   async api<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>> {
     const response = await this.request(method, path, options);
     expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
-    return { status: response.status, headers: response.headers, body: await response.json() };
+    const body = await response.json();
+    if (path.startsWith('/v1/')) checkResponse(method, path, response.status, body);
+    return { status: response.status, headers: response.headers, body };
   }
 
   /** The demo merchant's plan and its two bundles, as seeded. */
