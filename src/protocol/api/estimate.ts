@@ -39,3 +39,5 @@ export const estimate = z
       .describe('The next payment of a subscription; null for a credit bundle, and when a fixed term (`end_date`) ends first.'),
   })
   .meta({ id: 'Estimate', description: 'A price computed by the server now: what is due today and at the next invoice.' });
+
+export type Estimate = z.output<typeof estimate>;

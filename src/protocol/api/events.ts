@@ -109,3 +109,7 @@ export const event = z
   .meta({ id: 'Event', description: 'Something that happened: its type, when, and the object it happened to.' });
 
 export type Event = z.output<typeof event>;
+export type EventRedelivery = z.output<typeof eventRedelivery>;
+
+/** What an event of `Type` carries as its `data`. */
+export type EventData<Type extends EventType> = Extract<Event, { type: Type }>['data'];

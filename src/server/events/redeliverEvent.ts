@@ -6,14 +6,14 @@ import { parseInput } from '../validation';
 import { findWebhookEndpoint } from '../webhooks/webhookEndpoints';
 import { findEvent } from './listEvents';
 import { subscribedEndpointIds } from './recordEvent';
-import { redeliverEventBody } from '../../protocol/api/events';
+import { redeliverEventBody, type EventRedelivery } from '../../protocol/api/events';
 
 /**
  * Sends an event again now: to one enabled endpoint of the merchant, or to every enabled endpoint subscribed to its
  * type, on a fresh retry schedule. Each event has one delivery per endpoint, so a delivery in flight is not doubled:
  * it is asked for one more attempt once it settles, whatever its answer.
  */
-export async function redeliverEvent(db: Queryable, merchantId: string, eventId: string, body: unknown) {
+export async function redeliverEvent(db: Queryable, merchantId: string, eventId: string, body: unknown): Promise<EventRedelivery> {
   const input = parseInput(redeliverEventBody, body);
   const event = await findEvent(db, merchantId, eventId);
   const endpointIds = input.webhook_endpoint_id

@@ -1,10 +1,18 @@
 import { createId } from '../ids';
 import { modeOf } from '../modes';
-import { toList, type Page } from '../pagination';
+import { toList, type List, type Page } from '../pagination';
 import type { Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { parseInput } from '../validation';
-import { createWebhookEndpointBody, updateWebhookEndpointBody } from '../../protocol/api/webhookEndpoints';
+import type { EventType } from '../../protocol/api/events';
+import {
+  createWebhookEndpointBody,
+  updateWebhookEndpointBody,
+  type DeletedWebhookEndpoint,
+  type NewWebhookEndpoint,
+  type RotatedWebhookEndpoint,
+  type WebhookEndpoint,
+} from '../../protocol/api/webhookEndpoints';
 import { checkWebhookUrl, WebhookUrlRefusedError, type WebhookUrlPolicy } from './checkWebhookUrl';
 import { createWebhookSecret } from './webhookSecret';
 
@@ -13,7 +21,7 @@ interface WebhookEndpointRow {
   merchant_id: string;
   url: string;
   description: string | null;
-  enabled_events: string[];
+  enabled_events: ('*' | EventType)[];
   status: 'enabled' | 'disabled';
   disabled_reason: string | null;
   secret: string;
@@ -26,7 +34,7 @@ interface WebhookEndpointRow {
 /** How long a rotated secret keeps signing beside the new one, so receivers can switch without downtime. */
 const ROTATION_OVERLAP_HOURS = 24;
 
-function serializeWebhookEndpoint(row: WebhookEndpointRow) {
+function serializeWebhookEndpoint(row: WebhookEndpointRow): WebhookEndpoint {
   return {
     webhook_endpoint_id: row.webhook_endpoint_id,
     url: row.url,
@@ -40,7 +48,7 @@ function serializeWebhookEndpoint(row: WebhookEndpointRow) {
 }
 
 /** The secret, only in the answers that made it: creation and rotation. */
-function withSecret(row: WebhookEndpointRow) {
+function withSecret(row: WebhookEndpointRow): NewWebhookEndpoint {
   return { ...serializeWebhookEndpoint(row), secret: row.secret };
 }
 
@@ -63,7 +71,7 @@ export async function findWebhookEndpoint(db: Queryable, merchantId: string, id:
   return row;
 }
 
-export async function createWebhookEndpoint(db: Queryable, merchantId: string, body: unknown, policy: WebhookUrlPolicy) {
+export async function createWebhookEndpoint(db: Queryable, merchantId: string, body: unknown, policy: WebhookUrlPolicy): Promise<NewWebhookEndpoint> {
   const input = parseInput(createWebhookEndpointBody, body);
   await assertDeliverable(input.url, policy);
   const [row] = await db.query<WebhookEndpointRow>(
@@ -75,7 +83,7 @@ export async function createWebhookEndpoint(db: Queryable, merchantId: string, b
   return withSecret(row!);
 }
 
-export async function listWebhookEndpoints(db: Queryable, merchantId: string, { limit, cursor }: Page) {
+export async function listWebhookEndpoints(db: Queryable, merchantId: string, { limit, cursor }: Page): Promise<List<WebhookEndpoint>> {
   const rows = await db.query<WebhookEndpointRow>(
     `SELECT * FROM webhook_endpoints WHERE merchant_id = $1 AND webhook_endpoint_id > $2
      ORDER BY webhook_endpoint_id LIMIT $3`,
@@ -84,11 +92,11 @@ export async function listWebhookEndpoints(db: Queryable, merchantId: string, { 
   return toList(rows, limit, (row) => row.webhook_endpoint_id, (page) => page.map(serializeWebhookEndpoint));
 }
 
-export async function getWebhookEndpoint(db: Queryable, merchantId: string, id: string) {
+export async function getWebhookEndpoint(db: Queryable, merchantId: string, id: string): Promise<WebhookEndpoint> {
   return serializeWebhookEndpoint(await findWebhookEndpoint(db, merchantId, id));
 }
 
-export async function updateWebhookEndpoint(db: Queryable, merchantId: string, id: string, body: unknown, policy: WebhookUrlPolicy) {
+export async function updateWebhookEndpoint(db: Queryable, merchantId: string, id: string, body: unknown, policy: WebhookUrlPolicy): Promise<WebhookEndpoint> {
   const input = parseInput(updateWebhookEndpointBody, body);
   await findWebhookEndpoint(db, merchantId, id);
   if (input.url !== undefined) await assertDeliverable(input.url, policy);
@@ -109,7 +117,7 @@ export async function updateWebhookEndpoint(db: Queryable, merchantId: string, i
 }
 
 /** Deletes the endpoint and its delivery log; events stay, and deliveries in flight settle into nothing. */
-export async function deleteWebhookEndpoint(db: Queryable, merchantId: string, id: string) {
+export async function deleteWebhookEndpoint(db: Queryable, merchantId: string, id: string): Promise<DeletedWebhookEndpoint> {
   await findWebhookEndpoint(db, merchantId, id);
   await db.query('DELETE FROM webhook_endpoints WHERE webhook_endpoint_id = $1', [id]);
   return { webhook_endpoint_id: id, deleted: true };
@@ -119,7 +127,7 @@ export async function deleteWebhookEndpoint(db: Queryable, merchantId: string, i
  * A new secret, returned once; the one it replaces keeps signing beside it for 24 hours (two `v1,` signatures),
  * then stops. A second rotation within those hours retires the oldest secret at once.
  */
-export async function rotateWebhookSecret(db: Queryable, merchantId: string, id: string) {
+export async function rotateWebhookSecret(db: Queryable, merchantId: string, id: string): Promise<RotatedWebhookEndpoint> {
   await findWebhookEndpoint(db, merchantId, id);
   const [row] = await db.query<WebhookEndpointRow>(
     `UPDATE webhook_endpoints SET previous_secret = secret, secret = $2,
