@@ -10,7 +10,11 @@ const keyFields = {
   api_key_id: objectId('key').describe('The id of the key, `key_…`: not the secret.'),
   livemode: z.boolean().describe('Whether the key is of live mode (true) or test mode (false).'),
   prefix: z.enum(['sk_test', 'sk_live']).describe('How its secret begins.'),
-  last4: z.string().nullable().describe('The last four characters of its secret, to tell keys apart.'),
+  last4: z
+    .string()
+    .length(4)
+    .nullable()
+    .describe('The last four characters of its secret, to tell keys apart; null for a key made before Till kept them.'),
   mode: z.enum(['test', 'live']).describe('The mode whose objects it sees.'),
   description: z.string().nullable().describe('Your note about the key; null if none.'),
   created_at: timestamp.describe('When the key was made.'),
