@@ -125,13 +125,17 @@ export const createCheckoutSessionBody = z.strictObject({
     .max(20, 'must be at most 20 characters')
     .optional()
     .describe(
-      "A price for the first payment instead of the plan's or bundle's, for all seats: a decimal string in the plan's currency with at most its minor units, more than 0 (\"29.99\"). Requires `tax_behavior`; not with `subscription_config_ids` or `start_date`.",
+      "A price for the first payment instead of the plan's or bundle's, for all seats: a decimal string in the plan's currency with at most its minor units, more than 0 and at most 999,999.99 (\"29.99\"). Requires `tax_behavior`; not with `subscription_config_ids` or `start_date`.",
     ),
   tax_behavior: z
     .enum(['inclusive', 'exclusive'])
     .optional()
     .describe('With `custom_amount` only, and then required: `inclusive` if the amount includes tax, `exclusive` if tax is added on top.'),
-  locale: localeTag.optional().describe('The language of the checkout, a BCP 47 tag like `de-DE`; the browser\'s by default.'),
+  locale: localeTag
+    .optional()
+    .describe(
+      "The checkout's language, a BCP 47 tag like `de-DE`, unless the loader's `locale` option names one; the browser's by default. A language without a translation shows English.",
+    ),
   metadata: metadataInput
     .optional()
     .describe('Your own key-value strings, returned exactly as sent and in events: at most 50 keys of 1–40 characters, values at most 500.'),
@@ -211,7 +215,7 @@ export const checkoutSession = z
       .describe("Whether `custom_amount` includes tax; null without a `custom_amount`."),
     start_date: timestamp.nullable().describe('When the subscription starts, if later than payment; null to start at payment.'),
     end_date: timestamp.nullable().describe('When the subscription ends (a fixed term); null for one that renews until canceled.'),
-    locale: z.string().nullable().describe('The language of the checkout (BCP 47); null for the browser\'s.'),
+    locale: z.string().nullable().describe("The checkout's language (BCP 47) as you gave it; null for the browser's."),
     metadata: z.record(z.string(), z.string()).describe('Your key-value strings, exactly as sent; `{}` when none.'),
     reference_id: z.string().nullable().describe('Your own reference; null if none.'),
     attribution: attributionInput.nullable().describe('The UTM parameters as sent (only those sent); null if none.'),
