@@ -8,6 +8,6 @@ export { startTill, type RunningTill, type StartOptions } from './startTill';
 export { openStore, type Store } from './store/openStore';
 export type { Database } from './store/Database';
 export { TillApiError, type ApiErrorCode } from './TillApiError';
-export { EVENT_TYPES, type EventType } from './events/eventTypes';
+export { EVENT_TYPES, type EventType } from '../protocol/api/events';
 export { resolveHostname, type WebhookUrlPolicy } from './webhooks/checkWebhookUrl';
 export { startWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } from './webhooks/startWebhookWorker';

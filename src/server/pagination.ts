@@ -1,11 +1,3 @@
-import { z } from 'zod';
-
-/** `?limit=&cursor=` of every list: 1–100 rows (10 by default) after the id in `cursor` (an id, so at most 100 characters). */
-export const pageQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(10),
-  cursor: z.string().min(1).max(100).optional(),
-});
-
 export interface Page {
   limit: number;
   /** The last id of the previous page; ids sort by creation time. */

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { API_ERROR_STATUS, type ApiErrorCode } from '../../src/protocol/api/apiErrors';
 import { DEFAULT_RATE_LIMITS } from '../../src/server/rateLimits/rateLimitSettings';
 import { checkCheckoutResponse } from './support/checkoutContract';
+import { checkResponse } from './support/contract';
 import { DECLINED_VISA, expectApiError, handleOf, newCustomerPayment, secretOf, useTestServer, validCard } from './support/testServer';
 
 /**
@@ -255,6 +256,10 @@ async function expectWellBehaved(sent: Sent, response: Response) {
   expect(response.headers.get('X-Request-Id'), context).toMatch(/^[\w=-]{1,200}$/);
   const text = await response.text();
   if (sent.method === 'HEAD') return;
+  // Issue 11: whatever the merchant API answers, success or refusal, is in the shape its route describes.
+  if (sent.path.startsWith('/v1/') && response.headers.get('Content-Type')?.startsWith('application/json')) {
+    checkResponse(sent.method, sent.path, response.status, JSON.parse(text));
+  }
   // Assets are our own minified code; everything else is checked for what it must not reveal.
   if (!/^\/(assets\/|checkout-[\w-]+\.js|checkout\.js)/.test(sent.path) || response.status >= 400) {
     for (const pattern of INSIDES) expect(text, `${context}: ${pattern}`).not.toMatch(pattern);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../../src/server/events/eventTypes';
+import { EVENT_TYPES } from '../../src/protocol/api/events';
 import { expectApiError, useTestServer } from './support/testServer';
 
 const till = useTestServer();

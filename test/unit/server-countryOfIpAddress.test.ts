@@ -1,5 +1,8 @@
+import { isIP } from 'node:net';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countryOfIpAddress, ipAddress, isGeoIpLoaded } from '../../src/server/geo/countryOfIpAddress';
+import { ipAddress } from '../../src/protocol/api/fields';
+import { countryOfIpAddress, isGeoIpLoaded } from '../../src/server/geo/countryOfIpAddress';
 
 // Runs first in this file, whose module state is its own: nothing before it has looked an address up.
 describe('countryOfIpAddress', () => {
@@ -43,4 +46,20 @@ describe('ipAddress', () => {
       expect(ipAddress.safeParse(address).success).toBe(false);
     },
   );
+
+  // The schema spells out Node's own expressions so it runs in a browser too; it must still agree with Node.
+  it('agrees with node:net isIP (without a zone) on addresses and near-misses', () => {
+    const hex = fc.stringMatching(/^[0-9a-fA-F]{0,5}$/);
+    const octet = fc.oneof(fc.nat(300).map(String), fc.stringMatching(/^0[0-9]{1,2}$/));
+    const v4 = fc.array(octet, { minLength: 3, maxLength: 5 }).map((parts) => parts.join('.'));
+    const v6 = fc
+      .tuple(fc.array(hex, { minLength: 1, maxLength: 9 }), fc.option(v4, { nil: undefined }))
+      .map(([groups, tail]) => [...groups, ...(tail === undefined ? [] : [tail])].join(':'));
+    fc.assert(
+      fc.property(fc.oneof(v4, v6, fc.string({ maxLength: 45 })), (address) => {
+        expect(ipAddress.safeParse(address).success, address).toBe(isIP(address) !== 0 && !address.includes('%') && address.length <= 45);
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });

@@ -77,3 +77,51 @@ export const localeTag = z
 
 export const emailAddress = z.string().trim().max(254).pipe(z.email({ message: 'Enter a valid email address.' }));
 export const personName = z.string().trim().min(1, 'Enter your name.').max(200);
+
+// Node 20's own expressions behind `net.isIP` (lib/internal/net.js), written out so this schema runs in a browser
+// too and reads as a `pattern` in the API's JSON Schema; the zone suffix (`%eth0`) those allow is left out.
+const V4_SEG = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
+const V4 = `(?:${V4_SEG}\\.){3}${V4_SEG}`;
+const V6_SEG = '(?:[0-9a-fA-F]{1,4})';
+const IP_ADDRESS = new RegExp(
+  `^(?:${V4}|` +
+    `(?:${V6_SEG}:){7}(?:${V6_SEG}|:)|` +
+    `(?:${V6_SEG}:){6}(?:${V4}|:${V6_SEG}|:)|` +
+    `(?:${V6_SEG}:){5}(?::${V4}|(?::${V6_SEG}){1,2}|:)|` +
+    `(?:${V6_SEG}:){4}(?:(?::${V6_SEG}){0,1}:${V4}|(?::${V6_SEG}){1,3}|:)|` +
+    `(?:${V6_SEG}:){3}(?:(?::${V6_SEG}){0,2}:${V4}|(?::${V6_SEG}){1,4}|:)|` +
+    `(?:${V6_SEG}:){2}(?:(?::${V6_SEG}){0,3}:${V4}|(?::${V6_SEG}){1,5}|:)|` +
+    `(?:${V6_SEG}:){1}(?:(?::${V6_SEG}){0,4}:${V4}|(?::${V6_SEG}){1,6}|:)|` +
+    `(?::(?:(?::${V6_SEG}){0,5}:${V4}|(?::${V6_SEG}){1,7}|:)))$`,
+);
+
+/**
+ * Seed 003's `ipAddress`: an IPv4 or IPv6 address as written (`203.0.113.7`, `2001:db8::1`), at most 45 characters
+ * (the longest IPv6 text, an IPv4-mapped one). Strict as Node's parser is (no leading zeros, no shorthand like
+ * `1.2.3`); a zone (`fe80::1%eth0`) names an interface of the sender's own machine, so it is refused too.
+ */
+export const ipAddress = z
+  .string()
+  .max(45, 'must be at most 45 characters')
+  .regex(IP_ADDRESS, 'must be an IPv4 or IPv6 address, like 203.0.113.7 or 2001:db8::1');
+
+/**
+ * An id as the API makes them: the object's prefix, its mode, and 26 base-32 digits that sort by creation time
+ * (`cs_test_01KK2…`), so a list's `cursor` can compare them.
+ */
+export const objectId = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_(?:test|live)_[0-9A-Z]{26}$`));
+
+/** An instant as every response gives it: ISO 8601 in UTC, with milliseconds (`2026-12-04T16:16:44.922Z`). */
+export const timestamp = z.iso.datetime();
+
+/**
+ * An amount as every response gives it: a decimal string with exactly the currency's minor units ("19.00" USD,
+ * "2900" JPY), never a binary float that cannot hold 0.10.
+ */
+export const decimalAmount = z.string().regex(/^\d+(?:\.\d+)?$/);
+
+/** An upper-case ISO 4217 code, as responses give every currency. */
+export const isoCurrency = z.string().regex(/^[A-Z]{3}$/);
+
+/** An upper-case ISO 3166-1 alpha-2 code, as responses give every country. */
+export const isoCountry = z.string().regex(/^[A-Z]{2}$/);

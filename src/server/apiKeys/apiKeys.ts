@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import { createId } from '../ids';
 import { modeOf } from '../modes';
-import { toList, type Page } from '../pagination';
+import { toList, type List, type Page } from '../pagination';
 import { createSecret, hashSecret } from '../secrets';
 import type { Database, Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { parseInput } from '../validation';
+import { createApiKeyBody, type ApiKey, type NewApiKey } from '../../protocol/api/apiKeys';
 
 interface ApiKeyRow {
   api_key_id: string;
@@ -17,12 +17,8 @@ interface ApiKeyRow {
   revoked_at: Date | null;
 }
 
-const createInput = z.strictObject({
-  description: z.string().trim().min(1).max(200).optional(),
-});
-
 /** A key as lists show it: never the secret, which exists only in the answer that made it. */
-function serializeApiKey(row: ApiKeyRow) {
+function serializeApiKey(row: ApiKeyRow): ApiKey {
   const mode = modeOf(row.api_key_id);
   return {
     api_key_id: row.api_key_id,
@@ -42,7 +38,7 @@ function serializeApiKey(row: ApiKeyRow) {
  * this once. `secret` pins a known key (the demo's `TILL_API_KEY`); otherwise a new one is made. A key's mode is
  * its merchant row's.
  */
-export async function insertApiKey(db: Queryable, merchantId: string, { secret = createSecret('sk', modeOf(merchantId)), description = null as string | null } = {}) {
+export async function insertApiKey(db: Queryable, merchantId: string, { secret = createSecret('sk', modeOf(merchantId)), description = null as string | null } = {}): Promise<NewApiKey> {
   const mode = modeOf(merchantId);
   if (!secret.startsWith(`sk_${mode}_`)) throw new Error(`A ${mode} mode key must start with 'sk_${mode}_'.`);
   const [row] = await db.query<ApiKeyRow>(
@@ -52,12 +48,12 @@ export async function insertApiKey(db: Queryable, merchantId: string, { secret =
   return { ...serializeApiKey(row!), secret };
 }
 
-export async function createApiKey(db: Queryable, merchantId: string, body: unknown) {
-  const input = parseInput(createInput, body);
+export async function createApiKey(db: Queryable, merchantId: string, body: unknown): Promise<NewApiKey> {
+  const input = parseInput(createApiKeyBody, body);
   return insertApiKey(db, merchantId, { description: input.description ?? null });
 }
 
-export async function listApiKeys(db: Queryable, merchantId: string, { limit, cursor }: Page) {
+export async function listApiKeys(db: Queryable, merchantId: string, { limit, cursor }: Page): Promise<List<ApiKey>> {
   const rows = await db.query<ApiKeyRow>(
     'SELECT * FROM api_keys WHERE merchant_id = $1 AND api_key_id > $2 ORDER BY api_key_id LIMIT $3',
     [merchantId, cursor ?? '', limit + 1],
@@ -69,7 +65,7 @@ export async function listApiKeys(db: Queryable, merchantId: string, { limit, cu
  * Revokes a key at once: the next request with it answers 401. Revoking again changes nothing. Over the API a
  * merchant cannot revoke its last active key, which would lock it out (the CLI, run on the server, can).
  */
-export async function revokeApiKey(db: Database, merchantId: string, apiKeyId: string, { allowLast = false } = {}) {
+export async function revokeApiKey(db: Database, merchantId: string, apiKeyId: string, { allowLast = false } = {}): Promise<ApiKey> {
   return db.transaction(async (tx) => {
     // The merchant's keys are locked together, so two revocations at once cannot each leave the other as the last.
     const keys = await tx.query<ApiKeyRow>('SELECT * FROM api_keys WHERE merchant_id = $1 ORDER BY api_key_id FOR UPDATE', [merchantId]);

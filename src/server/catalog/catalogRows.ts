@@ -1,6 +1,8 @@
 import type { BillingInterval } from '../addBillingInterval';
 import { creditToDecimalString, toDecimalString } from '../money';
 import { isLive } from '../modes';
+import type { CreditBundle } from '../../protocol/api/creditBundles';
+import type { SubscriptionConfig } from '../../protocol/api/subscriptionConfigs';
 
 export interface SubscriptionConfigRow {
   subscription_config_id: string;
@@ -39,7 +41,7 @@ export const CREDIT_BUNDLE_SELECT = `
   SELECT b.*, c.currency FROM credit_bundles b
   JOIN subscription_configs c USING (subscription_config_id)`;
 
-export function serializeCreditBundle(row: CreditBundleRow) {
+export function serializeCreditBundle(row: CreditBundleRow): CreditBundle {
   return {
     credit_bundle_id: row.credit_bundle_id,
     livemode: isLive(row.credit_bundle_id),
@@ -53,7 +55,7 @@ export function serializeCreditBundle(row: CreditBundleRow) {
   };
 }
 
-export function serializeSubscriptionConfig(row: SubscriptionConfigRow, bundles: CreditBundleRow[]) {
+export function serializeSubscriptionConfig(row: SubscriptionConfigRow, bundles: CreditBundleRow[]): SubscriptionConfig {
   return {
     subscription_config_id: row.subscription_config_id,
     livemode: isLive(row.subscription_config_id),

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { createId } from '../ids';
 import { modeOf } from '../modes';
 import type { Database, Queryable } from '../store/Database';
@@ -8,22 +7,7 @@ import { assertPriceNotInUse } from './assertPriceNotInUse';
 import { CREDIT_BUNDLE_SELECT, serializeCreditBundle, type CreditBundleRow } from './catalogRows';
 import { parseCatalogAmount, parseCreditAmount } from './parseCatalogAmount';
 import { findSubscriptionConfig } from './subscriptionConfigs';
-
-const bundleFields = {
-  subscription_config_id: z.string().min(1).max(100),
-  name: z.string().trim().min(1).max(200),
-  /** In the plan's currency, checked once the plan is known. */
-  cost: z.string().max(32),
-  credit_amount: z.string().max(32),
-  active: z.boolean(),
-};
-
-const createInput = z.strictObject({
-  ...bundleFields,
-  active: bundleFields.active.default(true),
-});
-
-const updateInput = z.strictObject(bundleFields).partial();
+import { createCreditBundleBody, updateCreditBundleBody } from '../../protocol/api/creditBundles';
 
 /** What a checkout charges and gives, in the order a refusal names them: everything but `name` and `active`. */
 const PRICE_FIELDS = ['subscription_config_id', 'cost', 'credit_amount'] as const;
@@ -42,7 +26,7 @@ async function findCreditBundle(db: Queryable, merchantId: string, id: string, {
  * merchant's plan is a 404, as if it did not exist), priced in that plan's currency.
  */
 export async function createCreditBundle(db: Queryable, merchantId: string, body: unknown) {
-  const input = parseInput(createInput, body);
+  const input = parseInput(createCreditBundleBody, body);
   const plan = await findSubscriptionConfig(db, merchantId, input.subscription_config_id, { param: 'subscription_config_id' });
   const cost = parseCatalogAmount(input.cost, plan.currency, 'cost');
   const creditAmount = parseCreditAmount(input.credit_amount, 'credit_amount', { positive: true });
@@ -64,7 +48,7 @@ export async function getCreditBundle(db: Queryable, merchantId: string, id: str
  * that currency too, since the stored minor units would otherwise mean another amount.
  */
 export async function updateCreditBundle(db: Database, merchantId: string, id: string, body: unknown) {
-  const input = parseInput(updateInput, body);
+  const input = parseInput(updateCreditBundleBody, body);
   return db.transaction(async (tx) => {
     const current = await findCreditBundle(tx, merchantId, id, { lock: true });
     const plan =

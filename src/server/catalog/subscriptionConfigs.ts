@@ -1,45 +1,15 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { createId } from '../ids';
 import { modeOf } from '../modes';
-import { MAX_QUANTITY } from '../sessions/createCheckoutSession';
 import type { Database, Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { parseInput } from '../validation';
-import { currencyCode } from '../../protocol/api/fields';
+import { MAX_QUANTITY } from '../../protocol/api/checkoutSessions';
+import { createSubscriptionConfigBody, updateSubscriptionConfigBody } from '../../protocol/api/subscriptionConfigs';
 import { assertPriceNotInUse } from './assertPriceNotInUse';
-import { BILLING_INTERVALS, checkBillingPeriod, MAX_INTERVAL_COUNT } from './billingPeriod';
+import { checkBillingPeriod } from './billingPeriod';
 import { CREDIT_BUNDLE_SELECT, serializeSubscriptionConfig, type CreditBundleRow, type SubscriptionConfigRow } from './catalogRows';
 import { parseCatalogAmount, parseCreditAmount } from './parseCatalogAmount';
-
-/** Amounts are decimal strings; their digits are checked against the currency once it is known. */
-const decimalString = z.string().max(32);
-
-const planFields = {
-  name: z.string().trim().min(1).max(200),
-  period_amount: decimalString,
-  currency: currencyCode,
-  billing_interval: z.enum(BILLING_INTERVALS),
-  interval_count: z.number().int().min(1).max(MAX_INTERVAL_COUNT.day),
-  included_credit: decimalString,
-  tax_behavior: z.enum(['inclusive', 'exclusive']),
-  seat_based: z.boolean(),
-  min_quantity: z.number().int().min(1).max(MAX_QUANTITY),
-  max_quantity: z.number().int().min(1).max(MAX_QUANTITY),
-  active: z.boolean(),
-};
-
-const createInput = z.strictObject({
-  ...planFields,
-  interval_count: planFields.interval_count.optional(),
-  included_credit: planFields.included_credit.default('0'),
-  tax_behavior: planFields.tax_behavior.default('exclusive'),
-  seat_based: planFields.seat_based.default(false),
-  min_quantity: planFields.min_quantity.optional(),
-  max_quantity: planFields.max_quantity.optional(),
-  active: planFields.active.default(true),
-});
-
-const updateInput = z.strictObject(planFields).partial();
 
 type PlanValues = Pick<
   SubscriptionConfigRow,
@@ -96,7 +66,7 @@ async function withBundles(db: Queryable, row: SubscriptionConfigRow) {
 
 /** `POST /v1/subscription_configs`: a plan, active unless told otherwise. */
 export async function createSubscriptionConfig(db: Queryable, merchantId: string, body: unknown) {
-  const input = parseInput(createInput, body);
+  const input = parseInput(createSubscriptionConfigBody, body);
   const intervalCount = input.interval_count ?? 1;
   checkBillingPeriod(input.billing_interval, intervalCount, 'interval_count');
   const plan: PlanValues = {
@@ -130,7 +100,7 @@ export async function getSubscriptionConfig(db: Queryable, merchantId: string, i
  * The plan as it would be after `input`. A new currency comes with the price in it (the stored minor units would
  * otherwise mean another amount), and only on a plan without credit bundles, whose costs are in its currency.
  */
-async function applyPlanChanges(db: Queryable, current: SubscriptionConfigRow, input: z.infer<typeof updateInput>): Promise<PlanValues> {
+async function applyPlanChanges(db: Queryable, current: SubscriptionConfigRow, input: z.infer<typeof updateSubscriptionConfigBody>): Promise<PlanValues> {
   const currency = input.currency ?? current.currency;
   if (currency !== current.currency) {
     if (input.period_amount === undefined) {
@@ -164,7 +134,7 @@ async function applyPlanChanges(db: Queryable, current: SubscriptionConfigRow, i
  * session uses the plan (`price_in_use`), under the plan's row lock.
  */
 export async function updateSubscriptionConfig(db: Database, merchantId: string, id: string, body: unknown) {
-  const input = parseInput(updateInput, body);
+  const input = parseInput(updateSubscriptionConfigBody, body);
   return db.transaction(async (tx) => {
     const current = await findSubscriptionConfig(tx, merchantId, id, { lock: true });
     const plan = await applyPlanChanges(tx, current, input);

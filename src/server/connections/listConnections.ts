@@ -1,21 +1,16 @@
-import { z } from 'zod';
-import { pageQuery, toList } from '../pagination';
+import { toList } from '../pagination';
 import type { Queryable } from '../store/Database';
 import { parseInput } from '../validation';
 import type { ConnectionRow, SubscriptionRow } from './getConnection';
 import { serializeConnection } from './serializeConnection';
-
-const connectionsQuery = pageQuery.extend({
-  /** The customer's address, matched exactly but without case, as checkout matches a returning customer. */
-  email: z.string().trim().min(1).max(254).optional(),
-});
+import { listConnectionsQuery } from '../../protocol/api/connections';
 
 /**
  * The merchant's connections in id order (oldest first), each as `GET /v1/connections/:id` shows it. Served by
  * `connections_by_merchant`, or `connections_merchant_email` when filtered by email.
  */
 export async function listConnections(db: Queryable, merchantId: string, query: unknown) {
-  const { limit, cursor, email } = parseInput(connectionsQuery, query);
+  const { limit, cursor, email } = parseInput(listConnectionsQuery, query);
   const rows = await db.query<ConnectionRow>(
     `SELECT * FROM connections
      WHERE merchant_id = $1 AND connection_id > $2 AND ($3::text IS NULL OR lower(email) = lower($3))

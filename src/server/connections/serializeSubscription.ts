@@ -1,5 +1,6 @@
 import type { SubscriptionRow } from './getConnection';
 import { isLive } from '../modes';
+import type { Subscription } from '../../protocol/api/subscriptions';
 
 const isoOrNull = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -7,7 +8,7 @@ const isoOrNull = (date: Date | null) => date?.toISOString() ?? null;
  * A subscription as the merchant API returns it: alone, in lists, on its connection, and in `subscription.*`
  * events. One serializer for all of them, so an event's `data` is always what `GET /v1/subscriptions/:id` said.
  */
-export function serializeSubscription(subscription: SubscriptionRow) {
+export function serializeSubscription(subscription: SubscriptionRow): Subscription {
   return {
     subscription_id: subscription.subscription_id,
     livemode: isLive(subscription.subscription_id),

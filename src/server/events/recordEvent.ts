@@ -1,14 +1,14 @@
 import { createId } from '../ids';
 import { modeOf } from '../modes';
 import type { Queryable } from '../store/Database';
-import type { EventType } from './eventTypes';
+import type { EventData, EventType } from '../../protocol/api/events';
 
 /**
  * Records an event in the caller's transaction (the outbox), with one pending delivery for each enabled endpoint
  * of the merchant that subscribes to its type: the event, and the promise to deliver it, exist if and only if the
  * change they describe committed. Endpoints added later do not receive it; `POST /v1/events/:id/redeliver` can.
  */
-export async function recordEvent(tx: Queryable, merchantId: string, type: EventType, data: object): Promise<string> {
+export async function recordEvent<Type extends EventType>(tx: Queryable, merchantId: string, type: Type, data: EventData<Type>): Promise<string> {
   const mode = modeOf(merchantId);
   const eventId = createId('evt', mode);
   await tx.query('INSERT INTO events (event_id, merchant_id, type, data, livemode) VALUES ($1, $2, $3, $4, $5)', [

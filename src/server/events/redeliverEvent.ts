@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { createId } from '../ids';
 import { modeOf } from '../modes';
 import type { Queryable } from '../store/Database';
@@ -7,16 +6,15 @@ import { parseInput } from '../validation';
 import { findWebhookEndpoint } from '../webhooks/webhookEndpoints';
 import { findEvent } from './listEvents';
 import { subscribedEndpointIds } from './recordEvent';
-
-const redeliverInput = z.strictObject({ webhook_endpoint_id: z.string().min(1).max(100).optional() });
+import { redeliverEventBody, type EventRedelivery } from '../../protocol/api/events';
 
 /**
  * Sends an event again now: to one enabled endpoint of the merchant, or to every enabled endpoint subscribed to its
  * type, on a fresh retry schedule. Each event has one delivery per endpoint, so a delivery in flight is not doubled:
  * it is asked for one more attempt once it settles, whatever its answer.
  */
-export async function redeliverEvent(db: Queryable, merchantId: string, eventId: string, body: unknown) {
-  const input = parseInput(redeliverInput, body);
+export async function redeliverEvent(db: Queryable, merchantId: string, eventId: string, body: unknown): Promise<EventRedelivery> {
+  const input = parseInput(redeliverEventBody, body);
   const event = await findEvent(db, merchantId, eventId);
   const endpointIds = input.webhook_endpoint_id
     ? [await enabledEndpoint(db, merchantId, input.webhook_endpoint_id)]

@@ -1,17 +1,5 @@
-import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { z } from 'zod';
 import { isCountryCode } from '../../protocol/api/fields';
-
-/**
- * Seed 003's `ipAddress`: an IPv4 or IPv6 address as written (`203.0.113.7`, `2001:db8::1`), at most 45 characters
- * (the longest IPv6 text, an IPv4-mapped one). Node's parser is strict (no leading zeros, no shorthand like `1.2.3`);
- * a zone (`fe80::1%eth0`) names an interface of the sender's own machine, so it is refused too.
- */
-export const ipAddress = z
-  .string()
-  .max(45, 'must be at most 45 characters')
-  .refine((value) => isIP(value) !== 0 && !value.includes('%'), 'must be an IPv4 or IPv6 address, like 203.0.113.7 or 2001:db8::1');
 
 type Lookup = (address: string) => string | null;
 

@@ -1,21 +1,15 @@
-import { z } from 'zod';
-import { pageQuery, toList } from '../pagination';
+import { toList } from '../pagination';
 import type { Queryable } from '../store/Database';
 import { parseInput } from '../validation';
 import { serializePayment, type PaymentRow } from './serializePayment';
-
-const paymentsQuery = pageQuery.extend({
-  checkout_session_id: z.string().min(1).max(100).optional(),
-  connection_id: z.string().min(1).max(100).optional(),
-  status: z.enum(['succeeded', 'declined']).optional(),
-});
+import { listPaymentsQuery } from '../../protocol/api/payments';
 
 /**
  * The merchant's payments, declined attempts included, in id order (oldest first). Served by `payments_by_merchant`,
  * `payments_by_session`, `payments_by_connection` or `payments_by_merchant_status` (migration 006).
  */
 export async function listPayments(db: Queryable, merchantId: string, query: unknown) {
-  const { limit, cursor, checkout_session_id, connection_id, status } = parseInput(paymentsQuery, query);
+  const { limit, cursor, checkout_session_id, connection_id, status } = parseInput(listPaymentsQuery, query);
   const rows = await db.query<PaymentRow>(
     `SELECT * FROM payments
      WHERE merchant_id = $1 AND payment_id > $2 AND ($3::text IS NULL OR checkout_session_id = $3)

@@ -2,6 +2,7 @@ import type { PaymentCardBrand } from '../checkout/chargeTestCard';
 import { toDecimalString } from '../money';
 import type { DeclineCode } from '../TillApiError';
 import { isLive } from '../modes';
+import type { Payment } from '../../protocol/api/payments';
 
 /** Every charge attempt, declined ones too. Of the card only its brand and last four digits were ever stored. */
 export interface PaymentRow {
@@ -21,7 +22,7 @@ export interface PaymentRow {
 }
 
 /** A payment as `GET /v1/payments` returns it: the amount as a decimal string in its currency. */
-export function serializePayment(payment: PaymentRow) {
+export function serializePayment(payment: PaymentRow): Payment {
   return {
     payment_id: payment.payment_id,
     livemode: isLive(payment.payment_id),

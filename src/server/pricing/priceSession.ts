@@ -10,6 +10,7 @@ import {
 import type { CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import type { Queryable } from '../store/Database';
 import { priceCheckout, type Estimate } from './priceCheckout';
+import type { Estimate as EstimateBody } from '../../protocol/api/estimate';
 
 export interface TaxRateRow {
   tax_rate_id: string;
@@ -90,7 +91,7 @@ export async function priceSession(db: Queryable, session: CheckoutSessionRow, {
 }
 
 /** The estimate as both APIs show it: amounts as decimal strings in the currency, like every other amount. */
-export function serializeEstimate({ estimate, taxRate }: Pick<SessionPrice, 'estimate' | 'taxRate'>) {
+export function serializeEstimate({ estimate, taxRate }: Pick<SessionPrice, 'estimate' | 'taxRate'>): EstimateBody {
   const money = (minorUnits: number) => toDecimalString(minorUnits, estimate.currency);
   const { dueToday, nextInvoice } = estimate;
   return {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { createId } from '../ids';
 import { modeOf } from '../modes';
 import { findConfig } from '../sessions/createCheckoutSession';
@@ -7,31 +7,11 @@ import { isUniqueViolation } from '../store/isUniqueViolation';
 import { TillApiError } from '../TillApiError';
 import { toMinorUnits } from '../toMinorUnits';
 import { parseInput } from '../validation';
-import { currencyCode } from '../../protocol/api/fields';
+import { createPromotionCodeBody, MAX_AMOUNT_OFF } from '../../protocol/api/promotionCodes';
 import { findMerchantPromotionCode } from './findMerchantPromotionCode';
-import { expiresAt, MAX_AMOUNT_OFF, MAX_DURATION_IN_INTERVALS, maxRedemptions } from './promotionCodeInput';
 import { serializePromotionCode } from './serializePromotionCode';
 
-const createInput = z.strictObject({
-  // ASCII only: the store keeps codes upper-case (a CHECK of `upper(code)`), and Postgres and JavaScript
-  // upper-case some other letters differently ("ß"), which would fail that check instead of this one.
-  code: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be letters A–Z, digits, - and _ only'),
-  percent_off: z.number().int().min(1).max(100).optional(),
-  amount_off: z.string().max(32).optional(),
-  currency: currencyCode.optional(),
-  duration: z.enum(['once', 'forever', 'repeating']).default('once'),
-  duration_in_intervals: z.number().int().min(1).max(MAX_DURATION_IN_INTERVALS).optional(),
-  max_redemptions: maxRedemptions.optional(),
-  expires_at: expiresAt.optional(),
-  subscription_config_ids: z
-    .array(z.string().min(1).max(100))
-    .max(100)
-    .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a plan')
-    .optional(),
-  active: z.boolean().optional(),
-});
-
-type CreateInput = z.infer<typeof createInput>;
+type CreateInput = z.infer<typeof createPromotionCodeBody>;
 
 const invalid = (param: string, message: string) => new TillApiError('validation_error', message, param);
 
@@ -71,7 +51,7 @@ function durationInIntervalsOf(input: CreateInput): number | null {
  * code the customer types always means one discount.
  */
 export async function createPromotionCode(db: Database, merchantId: string, body: unknown) {
-  const input = parseInput(createInput, body);
+  const input = parseInput(createPromotionCodeBody, body);
   const discount = discountOf(input);
   const durationInIntervals = durationInIntervalsOf(input);
   const code = input.code.toUpperCase();

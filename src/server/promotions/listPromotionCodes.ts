@@ -1,22 +1,16 @@
-import { z } from 'zod';
-import { pageQuery, toList } from '../pagination';
+import { toList } from '../pagination';
 import type { Queryable } from '../store/Database';
 import { parseInput } from '../validation';
 import type { PromotionCodeRow } from './promotionCodes';
 import { serializePromotionCode } from './serializePromotionCode';
-
-const promotionCodesQuery = pageQuery.extend({
-  active: z.enum(['true', 'false']).optional(),
-  /** Finds one code as the customer would type it: in any case. */
-  code: z.string().min(1).max(64).optional(),
-});
+import { listPromotionCodesQuery } from '../../protocol/api/promotionCodes';
 
 /**
  * `GET /v1/promotion_codes`: the merchant's codes in id order (oldest first), served by
  * `promotion_codes_by_merchant` (migration 009); their plans in one more query for the whole page.
  */
 export async function listPromotionCodes(db: Queryable, merchantId: string, query: unknown) {
-  const { limit, cursor, active, code } = parseInput(promotionCodesQuery, query);
+  const { limit, cursor, active, code } = parseInput(listPromotionCodesQuery, query);
   const rows = await db.query<PromotionCodeRow>(
     `SELECT * FROM promotion_codes
      WHERE merchant_id = $1 AND promotion_code_id > $2 AND ($3::boolean IS NULL OR active = $3) AND ($4::text IS NULL OR code = $4)

@@ -1,9 +1,10 @@
 import { toDecimalString } from '../money';
 import type { PromotionCode } from './promotionCodes';
 import { isLive } from '../modes';
+import type { PromotionCode as PromotionCodeBody } from '../../protocol/api/promotionCodes';
 
 /** A promotion code as the merchant API returns it: amounts as decimal strings, dates as ISO 8601. */
-export function serializePromotionCode(promotion: PromotionCode) {
+export function serializePromotionCode(promotion: PromotionCode): PromotionCodeBody {
   return {
     promotion_code_id: promotion.promotion_code_id,
     livemode: isLive(promotion.promotion_code_id),

@@ -1,19 +1,10 @@
-import { z } from 'zod';
 import { refuseImmutableFields } from '../refuseImmutableFields';
 import type { Database } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { parseInput } from '../validation';
 import { findMerchantPromotionCode } from './findMerchantPromotionCode';
-import { expiresAt, maxRedemptions } from './promotionCodeInput';
 import { serializePromotionCode } from './serializePromotionCode';
-
-const updateInput = z.strictObject({
-  active: z.boolean().optional(),
-  /** `null` lifts the limit. */
-  max_redemptions: maxRedemptions.nullable().optional(),
-  /** `null` makes the code last until archived. */
-  expires_at: expiresAt.nullable().optional(),
-});
+import { updatePromotionCodeBody } from '../../protocol/api/promotionCodes';
 
 /**
  * The discount is fixed at creation, as with Stripe's coupons: a customer who saw "20 % off" in an open checkout,
@@ -27,7 +18,7 @@ const IMMUTABLE = ['code', 'percent_off', 'amount_off', 'currency', 'duration', 
  */
 export async function updatePromotionCode(db: Database, merchantId: string, promotionCodeId: string, body: unknown) {
   refuseImmutableFields(body, IMMUTABLE, 'create a new promotion code and deactivate this one.');
-  const input = parseInput(updateInput, body);
+  const input = parseInput(updatePromotionCodeBody, body);
   await db.transaction(async (tx) => {
     const promotion = await findMerchantPromotionCode(tx, merchantId, promotionCodeId, true);
     if (input.max_redemptions != null && input.max_redemptions < promotion.times_redeemed) {

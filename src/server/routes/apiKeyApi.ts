@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { createApiKey, listApiKeys, revokeApiKey } from '../apiKeys/apiKeys';
-import { pageQuery } from '../pagination';
 import type { Database } from '../store/Database';
 import { parseInput, readJsonBody } from '../validation';
 import type { MerchantEnv } from './merchantAuth';
+import { pageQuery } from '../../protocol/api/lists';
 
 /** `/v1/api_keys`: a merchant's keys, made, listed and revoked with a key of that merchant. */
 export function apiKeyApi(db: Database) {

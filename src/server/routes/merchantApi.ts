@@ -4,7 +4,6 @@ import { getConnection } from '../connections/getConnection';
 import { findEvent, listEvents } from '../events/listEvents';
 import { redeliverEvent } from '../events/redeliverEvent';
 import { serializeEvent } from '../events/serializeEvent';
-import { pageQuery } from '../pagination';
 import { rateLimit } from '../rateLimits/rateLimit';
 import { DEFAULT_RATE_LIMITS, describeWindow, type RateLimits } from '../rateLimits/rateLimitSettings';
 import { priceSession } from '../pricing/priceSession';
@@ -29,6 +28,7 @@ import { customerApi } from './customerApi';
 import { idempotency } from './idempotency';
 import { merchantAuth, type MerchantEnv } from './merchantAuth';
 import { pricingRulesApi } from './pricingRulesApi';
+import { pageQuery } from '../../protocol/api/lists';
 
 export interface WebhookSettings {
   /** Which URLs may receive webhooks. */

@@ -2,6 +2,7 @@ import { creditToDecimalString, toDecimalString } from '../money';
 import { serializeEstimate, type SessionPrice } from '../pricing/priceSession';
 import { TillApiError } from '../TillApiError';
 import { isLive } from '../modes';
+import type { CheckoutSession } from '../../protocol/api/checkoutSessions';
 
 export interface CheckoutSessionRow {
   checkout_session_id: string;
@@ -101,7 +102,7 @@ export function serializeCheckoutSession(
   session: CheckoutSessionRow,
   price: SessionPrice,
   credentials: CheckoutSessionCredentials | null = null,
-) {
+): CheckoutSession {
   return {
     checkout_session_id: session.checkout_session_id,
     livemode: isLive(session.checkout_session_id),
@@ -130,9 +131,9 @@ export function serializeCheckoutSession(
     start_date: session.start_date?.toISOString() ?? null,
     end_date: session.end_date?.toISOString() ?? null,
     locale: session.locale,
-    metadata: JSON.parse(session.metadata) as Record<string, string>,
+    metadata: JSON.parse(session.metadata) as CheckoutSession['metadata'],
     reference_id: session.reference_id,
-    attribution: session.attribution === null ? null : (JSON.parse(session.attribution) as Record<string, string>),
+    attribution: session.attribution === null ? null : (JSON.parse(session.attribution) as NonNullable<CheckoutSession['attribution']>),
     estimate: serializeEstimate(price),
     subscription_id: session.subscription_id,
     amount_total: session.amount_total === null ? null : toDecimalString(session.amount_total, price.config.currency),

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { addBillingInterval } from '../addBillingInterval';
 import { assertBundleActive, assertPlanActive } from '../catalog/assertPurchasable';
 import { CREDIT_BUNDLE_SELECT, type CreditBundleRow, type SubscriptionConfigRow } from '../catalog/catalogRows';
 import { parseCatalogAmount } from '../catalog/parseCatalogAmount';
 import { findConnection, hasActiveSubscription, type ConnectionRow } from '../connections/getConnection';
-import { countryOfIpAddress, ipAddress } from '../geo/countryOfIpAddress';
+import { countryOfIpAddress } from '../geo/countryOfIpAddress';
 import { createId } from '../ids';
 import { modeOf } from '../modes';
 import { priceSession } from '../pricing/priceSession';
@@ -13,105 +13,21 @@ import { createSecret, encodeCheckoutToken, hashSecret, hostedCheckoutUrl } from
 import type { Database, Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { parseInput } from '../validation';
-import { countryCode, currencyCode, emailAddress, httpOrigin, localeTag, personName, redirectUrl } from '../../protocol/api/fields';
+import { createCheckoutSessionBody } from '../../protocol/api/checkoutSessions';
 import { serializeCheckoutSession, type CheckoutSessionRow } from './checkoutSessionRow';
+
+// The checkout app's API caps seats with the same number (see updateCheckout).
+export { MAX_QUANTITY } from '../../protocol/api/checkoutSessions';
 
 /** The longest a session lives, and how long it lives when the merchant does not say (seeds 001, 002, 004). */
 export const SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
-
-const MAX_METADATA_KEYS = 50;
-/** The most seats any session asks for, whatever a plan's own maximum. */
-export const MAX_QUANTITY = 10_000;
-
-const id = z.string().min(1).max(100);
-/** An instant with its offset, as every date of the API; 40 characters hold any the format allows in practice. */
-const isoTimestamp = z
-  .string()
-  .max(40, 'must be at most 40 characters')
-  .pipe(z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time, like 2025-05-15T08:30:00Z' }));
 
 /** How far ahead a subscription may start (seed 002's start_date): a year, as a later start is a contract, not a checkout. */
 const MAX_START_AHEAD_YEARS = 1;
 /** The longest fixed term (seed 002's end_date), from the start: past it, a date is more likely a typo than a contract. */
 const MAX_TERM_YEARS = 10;
 
-const customerInput = z
-  .strictObject({
-    email: emailAddress.optional(),
-    name: personName.optional(),
-    country: countryCode.optional(),
-    // Seed 003: show the email read-only, so the customer pays as the account the merchant knows.
-    lock_email: z.boolean().optional(),
-    // Seed 003: where the customer is, for the country that prices tax when the merchant does not name one.
-    ip_address: ipAddress.optional(),
-  })
-  .refine((customer) => !customer.lock_email || customer.email !== undefined, {
-    message: "requires 'customer.email'",
-    path: ['lock_email'],
-  });
-
-const metadataInput = z
-  .unknown()
-  // A `__proto__` key would vanish from the parsed object, and the metadata must come back exactly as sent.
-  .refine((value) => !(typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')), {
-    message: 'is a reserved key',
-    path: ['__proto__'],
-  })
-  .pipe(
-    z
-      .record(z.string().min(1).max(40), z.string().max(500, 'must be at most 500 characters'), {
-        error: (issue) => (issue.code === 'invalid_key' ? 'keys must be 1 to 40 characters' : undefined),
-      })
-      .refine((metadata) => Object.keys(metadata).length <= MAX_METADATA_KEYS, `must have at most ${MAX_METADATA_KEYS} keys`),
-  );
-
-const utm = z.string().min(1).max(200);
-const attributionInput = z.strictObject({
-  utm_source: utm.optional(),
-  utm_medium: utm.optional(),
-  utm_campaign: utm.optional(),
-  utm_term: utm.optional(),
-  utm_content: utm.optional(),
-});
-
-export const createCheckoutSessionInput = z.strictObject({
-  checkout_mode: z.enum(['subscription', 'credit_bundle']),
-  origin_url: httpOrigin,
-  success_url: redirectUrl.optional(),
-  cancel_url: redirectUrl.optional(),
-  pending_url: redirectUrl.optional(),
-  connection_id: id.optional(),
-  subscription_config_id: id.optional(),
-  credit_bundle_id: id.optional(),
-  customer: customerInput.optional(),
-  quantity: z.number().int().min(1).max(MAX_QUANTITY).optional(),
-  subscription_config_ids: z
-    .array(id)
-    .min(1)
-    .max(10)
-    .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a plan')
-    .optional(),
-  allow_promotion_codes: z.boolean().optional(),
-  promotion_code: z.string().trim().min(1).max(64).optional(),
-  currency: currencyCode.optional(),
-  // Seed 003: a one-off price for the first payment. A decimal string like every amount of this API, read in the
-  // plan's currency once the plan is known (so "29.99" is refused for yen, which has no minor units).
-  custom_amount: z
-    .string({ error: 'must be a decimal string in the session\'s currency, like "29.99"' })
-    .max(20, 'must be at most 20 characters')
-    .optional(),
-  tax_behavior: z.enum(['inclusive', 'exclusive']).optional(),
-  locale: localeTag.optional(),
-  metadata: metadataInput.optional(),
-  reference_id: z.string().min(1).max(200).optional(),
-  attribution: attributionInput.optional(),
-  expires_at: isoTimestamp.optional(),
-  // Seed 002: a subscription that starts (and first charges) later, and one that ends on a date.
-  start_date: isoTimestamp.optional(),
-  end_date: isoTimestamp.optional(),
-});
-
-type Input = z.infer<typeof createCheckoutSessionInput>;
+type Input = z.infer<typeof createCheckoutSessionBody>;
 
 function required<T>(value: T | undefined, param: string, mode: string): T {
   if (value === undefined) {
@@ -353,7 +269,7 @@ function nullMeansAbsent(body: unknown): unknown {
 }
 
 export async function createCheckoutSession(db: Database, merchantId: string, publicUrl: string, body: unknown) {
-  const input = parseInput(createCheckoutSessionInput, nullMeansAbsent(body));
+  const input = parseInput(createCheckoutSessionBody, nullMeansAbsent(body));
   const now = new Date();
   const expiresAt = resolveExpiry(input.expires_at, now);
   const purchase = await resolvePurchase(db, merchantId, input);

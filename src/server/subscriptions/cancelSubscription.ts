@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { SubscriptionRow } from '../connections/getConnection';
 import { serializeSubscription } from '../connections/serializeSubscription';
 import { recordEvent } from '../events/recordEvent';
@@ -6,10 +5,7 @@ import type { Database } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { parseInput } from '../validation';
 import { findSubscription } from './findSubscription';
-
-const cancelInput = z.strictObject({
-  at_period_end: z.boolean().default(true),
-});
+import { cancelSubscriptionBody } from '../../protocol/api/subscriptions';
 
 /**
  * `POST /v1/subscriptions/:id/cancel`, Stripe's two ways:
@@ -24,7 +20,7 @@ const cancelInput = z.strictObject({
  * at most.
  */
 export async function cancelSubscription(db: Database, merchantId: string, subscriptionId: string, body: unknown) {
-  const { at_period_end } = parseInput(cancelInput, body);
+  const { at_period_end } = parseInput(cancelSubscriptionBody, body);
   return db.transaction(async (tx) => {
     const subscription = await findSubscription(tx, merchantId, subscriptionId, { forUpdate: true });
     if (subscription.status === 'canceled') {

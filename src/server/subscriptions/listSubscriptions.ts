@@ -1,14 +1,9 @@
-import { z } from 'zod';
 import type { SubscriptionRow } from '../connections/getConnection';
 import { serializeSubscription } from '../connections/serializeSubscription';
-import { pageQuery, toList } from '../pagination';
+import { toList } from '../pagination';
 import type { Queryable } from '../store/Database';
 import { parseInput } from '../validation';
-
-const subscriptionsQuery = pageQuery.extend({
-  connection_id: z.string().min(1).max(100).optional(),
-  status: z.enum(['scheduled', 'active', 'canceled']).optional(),
-});
+import { listSubscriptionsQuery } from '../../protocol/api/subscriptions';
 
 /**
  * The merchant's subscriptions in id order (oldest first). A connection of another merchant, or one that does not
@@ -16,7 +11,7 @@ const subscriptionsQuery = pageQuery.extend({
  * `subscriptions_by_merchant_status` (migration 006).
  */
 export async function listSubscriptions(db: Queryable, merchantId: string, query: unknown) {
-  const { limit, cursor, connection_id, status } = parseInput(subscriptionsQuery, query);
+  const { limit, cursor, connection_id, status } = parseInput(listSubscriptionsQuery, query);
   const rows = await db.query<SubscriptionRow>(
     `SELECT * FROM subscriptions
      WHERE merchant_id = $1 AND subscription_id > $2

@@ -1,19 +1,13 @@
-import { z } from 'zod';
-import { pageQuery, toList } from '../pagination';
+import { toList } from '../pagination';
 import type { TaxRateRow } from '../pricing/priceSession';
 import type { Queryable } from '../store/Database';
 import { parseInput } from '../validation';
-import { countryCode } from '../../protocol/api/fields';
+import { listTaxRatesQuery } from '../../protocol/api/taxRates';
 import { serializeTaxRate } from './serializeTaxRate';
-
-const taxRatesQuery = pageQuery.extend({
-  country: countryCode.optional(),
-  active: z.enum(['true', 'false']).optional(),
-});
 
 /** `GET /v1/tax_rates`: the merchant's rates in id order (oldest first), served by `tax_rates_by_merchant` (migration 009). */
 export async function listTaxRates(db: Queryable, merchantId: string, query: unknown) {
-  const { limit, cursor, country, active } = parseInput(taxRatesQuery, query);
+  const { limit, cursor, country, active } = parseInput(listTaxRatesQuery, query);
   const rows = await db.query<TaxRateRow>(
     `SELECT * FROM tax_rates
      WHERE merchant_id = $1 AND tax_rate_id > $2 AND ($3::text IS NULL OR country = $3) AND ($4::boolean IS NULL OR active = $4)

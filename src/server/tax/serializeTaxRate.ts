@@ -1,8 +1,9 @@
 import type { TaxRateRow } from '../pricing/priceSession';
 import { isLive } from '../modes';
+import type { TaxRate } from '../../protocol/api/taxRates';
 
 /** A tax rate as the merchant API returns it: `percentage` as given (19, 7.5), stored as basis points. */
-export function serializeTaxRate(rate: TaxRateRow) {
+export function serializeTaxRate(rate: TaxRateRow): TaxRate {
   return {
     tax_rate_id: rate.tax_rate_id,
     livemode: isLive(rate.tax_rate_id),

@@ -1,15 +1,12 @@
-import { z } from 'zod';
 import type { TaxRateRow } from '../pricing/priceSession';
 import { refuseImmutableFields } from '../refuseImmutableFields';
 import type { Queryable } from '../store/Database';
 import { isUniqueViolation } from '../store/isUniqueViolation';
 import { parseInput } from '../validation';
 import { activeTaxRateExists } from './activeTaxRateExists';
-import { taxRateDisplayName } from './createTaxRate';
+import { updateTaxRateBody } from '../../protocol/api/taxRates';
 import { findMerchantTaxRate } from './findMerchantTaxRate';
 import { serializeTaxRate } from './serializeTaxRate';
-
-const updateInput = z.strictObject({ display_name: taxRateDisplayName.optional(), active: z.boolean().optional() });
 
 /**
  * A rate's percentage and country are fixed: a rate changing under an open checkout would change a total the
@@ -21,7 +18,7 @@ const IMMUTABLE = ['percentage', 'country'] as const;
 /** `PATCH /v1/tax_rates/:id`: rename, archive, or activate again (if the country has no other active rate). */
 export async function updateTaxRate(db: Queryable, merchantId: string, taxRateId: string, body: unknown) {
   refuseImmutableFields(body, IMMUTABLE, 'create a new tax rate and deactivate this one.');
-  const input = parseInput(updateInput, body);
+  const input = parseInput(updateTaxRateBody, body);
   const rate = await findMerchantTaxRate(db, merchantId, taxRateId);
   try {
     const [row] = await db.query<TaxRateRow>(

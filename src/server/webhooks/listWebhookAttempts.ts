@@ -1,14 +1,15 @@
-import { z } from 'zod';
-import { pageQuery, toList } from '../pagination';
+import { toList, type List } from '../pagination';
 import type { Queryable } from '../store/Database';
 import { parseInput } from '../validation';
 import { findWebhookEndpoint } from './webhookEndpoints';
 import { isLive } from '../modes';
+import type { EventType } from '../../protocol/api/events';
+import { listWebhookAttemptsQuery, type WebhookAttempt } from '../../protocol/api/webhookAttempts';
 
 interface WebhookAttemptRow {
   attempt_id: string;
   event_id: string;
-  event_type: string;
+  event_type: EventType;
   attempt: number;
   succeeded: boolean;
   response_status: number | null;
@@ -19,11 +20,9 @@ interface WebhookAttemptRow {
   created_at: Date;
 }
 
-const attemptsQuery = pageQuery.extend({ event_id: z.string().min(1).max(100).optional() });
-
 /** An endpoint's delivery log, every attempt oldest first; `event_id` narrows it to one event. */
-export async function listWebhookAttempts(db: Queryable, merchantId: string, endpointId: string, query: unknown) {
-  const { limit, cursor, event_id } = parseInput(attemptsQuery, query);
+export async function listWebhookAttempts(db: Queryable, merchantId: string, endpointId: string, query: unknown): Promise<List<WebhookAttempt>> {
+  const { limit, cursor, event_id } = parseInput(listWebhookAttemptsQuery, query);
   await findWebhookEndpoint(db, merchantId, endpointId);
   const rows = await db.query<WebhookAttemptRow>(
     `SELECT a.*, e.type AS event_type FROM webhook_attempts a JOIN events e USING (event_id)

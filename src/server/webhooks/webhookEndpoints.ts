@@ -1,12 +1,18 @@
-import { z } from 'zod';
-import { EVENT_TYPES } from '../events/eventTypes';
 import { createId } from '../ids';
 import { modeOf } from '../modes';
-import { toList, type Page } from '../pagination';
+import { toList, type List, type Page } from '../pagination';
 import type { Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { parseInput } from '../validation';
-import { redirectUrl } from '../../protocol/api/fields';
+import type { EventType } from '../../protocol/api/events';
+import {
+  createWebhookEndpointBody,
+  updateWebhookEndpointBody,
+  type DeletedWebhookEndpoint,
+  type NewWebhookEndpoint,
+  type RotatedWebhookEndpoint,
+  type WebhookEndpoint,
+} from '../../protocol/api/webhookEndpoints';
 import { checkWebhookUrl, WebhookUrlRefusedError, type WebhookUrlPolicy } from './checkWebhookUrl';
 import { createWebhookSecret } from './webhookSecret';
 
@@ -15,7 +21,7 @@ interface WebhookEndpointRow {
   merchant_id: string;
   url: string;
   description: string | null;
-  enabled_events: string[];
+  enabled_events: ('*' | EventType)[];
   status: 'enabled' | 'disabled';
   disabled_reason: string | null;
   secret: string;
@@ -28,28 +34,7 @@ interface WebhookEndpointRow {
 /** How long a rotated secret keeps signing beside the new one, so receivers can switch without downtime. */
 const ROTATION_OVERLAP_HOURS = 24;
 
-/** An absolute http(s) URL without credentials, as redirect URLs are; a fragment would never be sent. */
-const webhookUrl = redirectUrl.refine((value) => !value.includes('#'), 'must not have a #fragment');
-
-const enabledEvents = z
-  .array(z.enum(['*', ...EVENT_TYPES]))
-  .min(1, "must name at least one event type, or be ['*'] for all")
-  .refine((types) => new Set(types).size === types.length, 'must not repeat an event type')
-  .refine((types) => !types.includes('*') || types.length === 1, "must be ['*'] alone, or a list of event types");
-
-const description = z.string().trim().max(500);
-
-const createInput = z.strictObject({ url: webhookUrl, enabled_events: enabledEvents, description: description.optional() });
-
-const updateInput = z.strictObject({
-  url: webhookUrl.optional(),
-  enabled_events: enabledEvents.optional(),
-  description: description.nullable().optional(),
-  /** Re-enabling an endpoint that was disabled for failing gives it a fresh start. */
-  disabled: z.boolean().optional(),
-});
-
-function serializeWebhookEndpoint(row: WebhookEndpointRow) {
+function serializeWebhookEndpoint(row: WebhookEndpointRow): WebhookEndpoint {
   return {
     webhook_endpoint_id: row.webhook_endpoint_id,
     url: row.url,
@@ -63,7 +48,7 @@ function serializeWebhookEndpoint(row: WebhookEndpointRow) {
 }
 
 /** The secret, only in the answers that made it: creation and rotation. */
-function withSecret(row: WebhookEndpointRow) {
+function withSecret(row: WebhookEndpointRow): NewWebhookEndpoint {
   return { ...serializeWebhookEndpoint(row), secret: row.secret };
 }
 
@@ -86,8 +71,8 @@ export async function findWebhookEndpoint(db: Queryable, merchantId: string, id:
   return row;
 }
 
-export async function createWebhookEndpoint(db: Queryable, merchantId: string, body: unknown, policy: WebhookUrlPolicy) {
-  const input = parseInput(createInput, body);
+export async function createWebhookEndpoint(db: Queryable, merchantId: string, body: unknown, policy: WebhookUrlPolicy): Promise<NewWebhookEndpoint> {
+  const input = parseInput(createWebhookEndpointBody, body);
   await assertDeliverable(input.url, policy);
   const [row] = await db.query<WebhookEndpointRow>(
     `INSERT INTO webhook_endpoints (webhook_endpoint_id, merchant_id, url, description, enabled_events, secret, livemode)
@@ -98,7 +83,7 @@ export async function createWebhookEndpoint(db: Queryable, merchantId: string, b
   return withSecret(row!);
 }
 
-export async function listWebhookEndpoints(db: Queryable, merchantId: string, { limit, cursor }: Page) {
+export async function listWebhookEndpoints(db: Queryable, merchantId: string, { limit, cursor }: Page): Promise<List<WebhookEndpoint>> {
   const rows = await db.query<WebhookEndpointRow>(
     `SELECT * FROM webhook_endpoints WHERE merchant_id = $1 AND webhook_endpoint_id > $2
      ORDER BY webhook_endpoint_id LIMIT $3`,
@@ -107,12 +92,12 @@ export async function listWebhookEndpoints(db: Queryable, merchantId: string, { 
   return toList(rows, limit, (row) => row.webhook_endpoint_id, (page) => page.map(serializeWebhookEndpoint));
 }
 
-export async function getWebhookEndpoint(db: Queryable, merchantId: string, id: string) {
+export async function getWebhookEndpoint(db: Queryable, merchantId: string, id: string): Promise<WebhookEndpoint> {
   return serializeWebhookEndpoint(await findWebhookEndpoint(db, merchantId, id));
 }
 
-export async function updateWebhookEndpoint(db: Queryable, merchantId: string, id: string, body: unknown, policy: WebhookUrlPolicy) {
-  const input = parseInput(updateInput, body);
+export async function updateWebhookEndpoint(db: Queryable, merchantId: string, id: string, body: unknown, policy: WebhookUrlPolicy): Promise<WebhookEndpoint> {
+  const input = parseInput(updateWebhookEndpointBody, body);
   await findWebhookEndpoint(db, merchantId, id);
   if (input.url !== undefined) await assertDeliverable(input.url, policy);
   const status = input.disabled === undefined ? null : input.disabled ? 'disabled' : 'enabled';
@@ -132,7 +117,7 @@ export async function updateWebhookEndpoint(db: Queryable, merchantId: string, i
 }
 
 /** Deletes the endpoint and its delivery log; events stay, and deliveries in flight settle into nothing. */
-export async function deleteWebhookEndpoint(db: Queryable, merchantId: string, id: string) {
+export async function deleteWebhookEndpoint(db: Queryable, merchantId: string, id: string): Promise<DeletedWebhookEndpoint> {
   await findWebhookEndpoint(db, merchantId, id);
   await db.query('DELETE FROM webhook_endpoints WHERE webhook_endpoint_id = $1', [id]);
   return { webhook_endpoint_id: id, deleted: true };
@@ -142,7 +127,7 @@ export async function deleteWebhookEndpoint(db: Queryable, merchantId: string, i
  * A new secret, returned once; the one it replaces keeps signing beside it for 24 hours (two `v1,` signatures),
  * then stops. A second rotation within those hours retires the oldest secret at once.
  */
-export async function rotateWebhookSecret(db: Queryable, merchantId: string, id: string) {
+export async function rotateWebhookSecret(db: Queryable, merchantId: string, id: string): Promise<RotatedWebhookEndpoint> {
   await findWebhookEndpoint(db, merchantId, id);
   const [row] = await db.query<WebhookEndpointRow>(
     `UPDATE webhook_endpoints SET previous_secret = secret, secret = $2,

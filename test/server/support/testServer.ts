@@ -11,6 +11,8 @@ import type { DemoMerchant } from '../../../src/server/store/seedDemo';
 import { API_ERROR_STATUS, type ApiErrorCode } from '../../../src/protocol/api/apiErrors';
 import { startWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } from '../../../src/server/webhooks/startWebhookWorker';
 import { checkCheckoutResponse } from './checkoutContract';
+import { checkResponse } from './contract';
+import type { CheckoutSession } from '../../../src/protocol/api/checkoutSessions';
 import { FakeDns, loopbackOnlyConnector } from './loopbackOnly';
 import { createTestDatabase } from './testDatabase';
 
@@ -51,49 +53,9 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-export interface CheckoutSession {
-  checkout_session_id: string;
-  checkout_session_token: string | null;
-  /** `<public url>checkout/<handle>#<secret>`, in the creation response only. */
-  checkout_url: string | null;
-  checkout_mode: 'subscription' | 'credit_bundle';
-  origin_url: string;
-  success_url: string | null;
-  cancel_url: string | null;
-  pending_url: string | null;
-  created_at: string;
-  connection_id: string | null;
-  subscription_config_id: string | null;
-  credit_bundle_id: string | null;
-  status: 'open' | 'completed' | 'expired';
-  expires_at: string;
-  completed_at: string | null;
-  customer: { email: string | null; name: string | null; country: string | null; lock_email: boolean; ip_country: string | null } | null;
-  quantity: number;
-  subscription_config_ids: string[] | null;
-  allow_promotion_codes: boolean;
-  promotion_code: string | null;
-  currency: string;
-  custom_amount: string | null;
-  tax_behavior: 'inclusive' | 'exclusive' | null;
-  start_date: string | null;
-  end_date: string | null;
-  locale: string | null;
-  metadata: Record<string, string>;
-  reference_id: string | null;
-  attribution: Record<string, string> | null;
-  estimate: Estimate;
-}
-
-export interface Estimate {
-  currency: string;
-  quantity: number;
-  unit_amount: string;
-  tax_behavior: 'inclusive' | 'exclusive';
-  tax_rate: { country: string; percentage: number; display_name: string } | null;
-  due_today: { subtotal: string; discount: string; tax: string; total: string };
-  next_invoice: { date: string; amount: string } | null;
-}
+/** A session as the merchant API returns it: the contract's own type, so a test cannot expect a field it does not have. */
+export type { CheckoutSession } from '../../../src/protocol/api/checkoutSessions';
+export type { Estimate } from '../../../src/protocol/api/estimate';
 
 export interface DemoCatalog {
   configId: string;
@@ -273,11 +235,16 @@ export class TestServer {
     return this.app.request(path, init);
   }
 
-  /** A request whose response is JSON (every API route, errors included). */
+  /**
+   * A request whose response is JSON (every API route, errors included). A merchant API response is held to its
+   * route's contract (`checkResponse`), so every server test that calls the API is a contract test too.
+   */
   async api<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>> {
     const response = await this.request(method, path, options);
     expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
-    return checkCheckoutResponse(method, path, { status: response.status, headers: response.headers, body: await response.json() });
+    const body = await response.json();
+    if (path.startsWith('/v1/')) checkResponse(method, path, response.status, body);
+    return checkCheckoutResponse(method, path, { status: response.status, headers: response.headers, body });
   }
 
   /** The demo merchant's plan and its two bundles, as seeded. */

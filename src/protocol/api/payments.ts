@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { cardBrandRules, type CardBrand } from '../cardNumbers';
+import { DECLINE_CODES } from './apiErrors';
+import { decimalAmount, isoCurrency, objectId, timestamp } from './fields';
+import { pageQuery } from './lists';
+
+/** The brands the checkout tells apart, as Stripe names them, and `unknown` (Stripe's word) for a number of none. */
+const CARD_BRANDS = [...(Object.keys(cardBrandRules) as CardBrand[]), 'unknown'] as const;
+
+const status = z.enum(['succeeded', 'declined']);
+
+/** `GET /v1/payments`. */
+export const listPaymentsQuery = pageQuery.extend({
+  checkout_session_id: z.string().min(1).max(100).optional().describe("Only this checkout session's payments."),
+  connection_id: z.string().min(1).max(100).optional().describe("Only this customer's payments."),
+  status: status.optional().describe('Only succeeded or only declined payments.'),
+});
+
+/** Every charge attempt, declined ones too. Of the card only its brand and last four digits were ever stored. */
+export const payment = z
+  .strictObject({
+    payment_id: objectId('pay').describe('The id of the payment, `pay_…`.'),
+    livemode: z.boolean().describe('Whether the payment belongs to live mode (true) or test mode (false).'),
+    checkout_session_id: objectId('cs').describe('The checkout session it paid for.'),
+    connection_id: objectId('con')
+      .nullable()
+      .describe("The customer, as known when they paid; null for a new customer's declined attempt."),
+    amount: decimalAmount.describe('The amount charged, or that would have been, a decimal string in `currency`.'),
+    currency: isoCurrency.describe('The currency of `amount` (ISO 4217, upper-case).'),
+    status: status.describe('`succeeded`, or `declined` by the card processor.'),
+    decline_code: z.enum(DECLINE_CODES).nullable().describe('Why the card was declined; null for a payment that succeeded.'),
+    card_brand: z.enum(CARD_BRANDS).describe('The brand of the card, as the checkout showed it; `unknown` for a number of no known brand.'),
+    card_last4: z.string().regex(/^\d{4}$/).describe('The last four digits of the card number.'),
+    created_at: timestamp.describe('When the card was charged.'),
+  })
+  .meta({ id: 'Payment', description: 'One charge of a card, declined or not.' });
+
+export type Payment = z.output<typeof payment>;
