@@ -1,11 +1,12 @@
 import { Webhook } from 'standardwebhooks';
+import type { Event } from '../protocol/api/events';
 import { TillApiError } from './TillApiError';
 
 type HeaderValues = Headers | Record<string, string | string[] | undefined>;
 
 /**
  * Checks a webhook's Standard Webhooks signature over the raw body, as received and before any parsing, and its
- * timestamp (at most five minutes old), then returns the event. `secret` is the endpoint's `whsec_…`; during a
+ * timestamp (at most five minutes old), then returns the event, typed by its `type`. `secret` is the endpoint's `whsec_…`; during a
  * rotation the signature header carries both secrets' signatures, and either verifies. Throws `TillApiError`
  * with code `invalid_webhook_signature` otherwise.
  *
@@ -15,7 +16,7 @@ type HeaderValues = Headers | Record<string, string | string[] | undefined>;
  *   …
  * });
  */
-export function verifyWebhook<Event = unknown>(body: string | Uint8Array, headers: HeaderValues, secret: string): Event {
+export function verifyWebhook(body: string | Uint8Array, headers: HeaderValues, secret: string): Event {
   const header = (name: string) => {
     const value = headers instanceof Headers ? headers.get(name) : headers[name] ?? headers[name.toLowerCase()];
     return Array.isArray(value) ? value.join(' ') : (value ?? '');

@@ -5,6 +5,9 @@ import { DEFAULT_DIST_DIR } from './builtAssets';
 import { INPUT_LIMITS } from './inputLimits';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './rateLimits/rateLimitSettings';
 import { createLogger, type Logger } from './logging/createLogger';
+import { checkoutRoutes } from '../protocol/api/checkoutRoutes';
+import { merchantRoutes } from '../protocol/api/merchantRoutes';
+import { apiReference } from './routes/apiReference';
 import { checkoutApi } from './routes/checkoutApi';
 import { checkoutPage } from './routes/checkoutPage';
 import { checkRequestUrl } from './routes/checkRequestUrl';
@@ -59,6 +62,8 @@ export function createApp(options: AppOptions) {
   );
   app.use(checkRequestUrl());
   app.route('/', healthChecks(db, logger));
+  // Before the merchant API, whose key check would otherwise guard the public reference too.
+  app.route('/v1', apiReference({ ...merchantRoutes, ...checkoutRoutes }, publicUrl));
   app.route('/v1', merchantApi(db, publicUrl, { urlPolicy, wake }, rateLimits));
   app.route('/api/checkout', checkoutApi(db, wake, { rateLimits, trustedProxies }));
   app.route('/checkout', checkoutPage(db, join(distDir, 'checkout')));

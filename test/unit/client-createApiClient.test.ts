@@ -96,7 +96,7 @@ describe('createApiClient', () => {
 
 describe('verifyWebhook', () => {
   const secret = `whsec_${Buffer.from('a secret of thirty-two bytes!!!!').toString('base64')}`;
-  const body = JSON.stringify({ event_id: 'evt_1', type: 'checkout_session.completed' });
+  const body = JSON.stringify({ event_id: 'evt_1', type: 'checkout.completed' });
   const signed = (at = new Date()) => ({ 'webhook-id': 'msg_1', 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign('msg_1', at, body) });
 
   it('returns the event of a correctly signed body, from a plain object or from Headers', () => {

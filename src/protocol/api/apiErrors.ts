@@ -13,7 +13,6 @@ export const API_ERROR_STATUS = {
   card_declined: 402,
   resource_missing: 404,
   route_not_found: 404,
-  session_not_found: 404,
   promotion_code_not_found: 404,
   promotion_code_expired: 400,
   promotion_code_exhausted: 400,

@@ -227,3 +227,11 @@ export const checkoutSession = z
   .meta({ id: 'CheckoutSession', description: 'A checkout: what is sold, to whom, its state and its price.' });
 
 export type CheckoutSession = z.output<typeof checkoutSession>;
+
+/** The session as the response that creates it returns it: the only time its token and URL are shown. */
+export const newCheckoutSession = checkoutSession
+  .extend({
+    checkout_session_token: z.string().describe('What the loader opens the checkout with: pass it to `Till.open(token)`. Shown only here.'),
+    checkout_url: z.string().describe('The hosted checkout page, its secret in the `#fragment`, for redirect display. Shown only here.'),
+  })
+  .meta({ id: 'NewCheckoutSession', description: 'A checkout just created, with the token that opens it.' });

@@ -1,6 +1,6 @@
 import { apiKey, createApiKeyBody, newApiKey } from './apiKeys';
 import type { ApiRoute, ApiRoutes } from './ApiRoute';
-import { checkoutSession, createCheckoutSessionBody } from './checkoutSessions';
+import { checkoutSession, createCheckoutSessionBody, newCheckoutSession } from './checkoutSessions';
 import { connection, listConnectionsQuery } from './connections';
 import { createCreditBundleBody, creditBundle, updateCreditBundleBody } from './creditBundles';
 import { event, eventRedelivery, listEventsQuery, redeliverEventBody } from './events';
@@ -56,7 +56,7 @@ export const merchantRoutes = {
       'An archived plan or bundle starts no checkout (`plan_inactive`, `credit_bundle_inactive`); a credit pack needs a connection ' +
       'subscribed to its plan (`subscription_required`); a plan the connection already has is `already_subscribed`.',
     body: createCheckoutSessionBody,
-    response: { status: 201, body: checkoutSession },
+    response: { status: 201, body: newCheckoutSession },
     errors: [
       'resource_missing', 'plan_inactive', 'credit_bundle_inactive', 'already_subscribed', 'subscription_required',
       'promotion_code_not_found', 'promotion_code_expired', 'promotion_code_exhausted', 'promotion_code_not_applicable',

@@ -52,15 +52,17 @@ export interface InstalledPackage {
 
 /**
  * `npm pack` of a package of this repository (built by `npm run build`), installed from the tarball into a copy of
- * `fixtureApp` in a temporary folder, offline: whatever the package needs must already be in the app.
+ * `fixtureApp` in a temporary folder, offline: whatever the package needs must already be in the app, or be put
+ * there by `prepare` before the install.
  */
-export function packAndInstall(packageDir: string, fixtureApp: string): InstalledPackage {
+export function packAndInstall(packageDir: string, fixtureApp: string, prepare: (app: string) => void = () => {}): InstalledPackage {
   const workDir = mkdtempSync(join(tmpdir(), 'till-package-'));
   // --ignore-scripts: pack what `npm run build` made, as CI built it, rather than rebuild mid-suite.
   const [packed] = JSON.parse(mustRun('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', workDir], packageDir));
   const tarball = join(workDir, packed.filename);
   const app = join(workDir, 'app');
   cpSync(fixtureApp, app, { recursive: true });
+  prepare(app);
   mustRun('npm', ['install', tarball, '--offline', '--cache', join(workDir, 'npm-cache'), '--no-audit', '--no-fund', '--ignore-scripts'], app);
   return { workDir, app, tarball, packed };
 }
