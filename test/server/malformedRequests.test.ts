@@ -26,7 +26,7 @@ function sendRaw(head: string): Promise<{ status: number; headers: Headers; text
     socket.on('close', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       const [statusLine, ...lines] = raw.slice(0, raw.indexOf('\r\n\r\n')).split('\r\n');
-      const headers = new Headers(lines.map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
+      const headers = new Headers(lines.map((line): [string, string] => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
       resolve({ status: Number(statusLine!.split(' ')[1]), headers, text: raw.slice(raw.indexOf('\r\n\r\n') + 4) });
     });
   });

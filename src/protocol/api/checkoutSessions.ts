@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { checkoutMode } from './checkoutMode';
+import { taxBehavior } from './taxBehavior';
 import { estimate } from './estimate';
 import {
   countryCode,
@@ -80,8 +82,7 @@ const attributionInput = z.strictObject({
  * them `| null`); the server drops those before this schema reads the body.
  */
 export const createCheckoutSessionBody = z.strictObject({
-  checkout_mode: z
-    .enum(['subscription', 'credit_bundle'])
+  checkout_mode: checkoutMode
     .describe('`subscription` sells a plan; `credit_bundle` sells a credit pack to a subscriber of its plan.'),
   origin_url: httpOrigin.describe('The http(s) origin of the page that opens the checkout, like `https://shop.example.com/`.'),
   success_url: redirectUrl
@@ -127,8 +128,7 @@ export const createCheckoutSessionBody = z.strictObject({
     .describe(
       "A price for the first payment instead of the plan's or bundle's, for all seats: a decimal string in the plan's currency with at most its minor units, more than 0 and at most 999,999.99 (\"29.99\"). Requires `tax_behavior`; not with `subscription_config_ids` or `start_date`.",
     ),
-  tax_behavior: z
-    .enum(['inclusive', 'exclusive'])
+  tax_behavior: taxBehavior
     .optional()
     .describe('With `custom_amount` only, and then required: `inclusive` if the amount includes tax, `exclusive` if tax is added on top.'),
   locale: localeTag
@@ -170,7 +170,7 @@ export const checkoutSession = z
       .string()
       .nullable()
       .describe('The hosted checkout page, its secret in the `#fragment`. Only in the response that created the session; null later.'),
-    checkout_mode: z.enum(['subscription', 'credit_bundle']).describe('What the session sells: a plan, or a credit bundle.'),
+    checkout_mode: checkoutMode.describe('What the session sells: a plan, or a credit bundle.'),
     origin_url: z.string().describe('The origin of the page that opens the checkout, as sent.'),
     success_url: z.string().nullable().describe('Where redirect display sends the customer after paying; null for `origin_url`.'),
     cancel_url: z.string().nullable().describe('Where redirect display sends a customer who cancels; null for `origin_url`.'),
@@ -209,8 +209,7 @@ export const checkoutSession = z
     promotion_code: z.string().nullable().describe('The promotion code applied to the session, upper-case; null if none.'),
     currency: isoCurrency.describe("The session's currency: its plan's (ISO 4217, upper-case)."),
     custom_amount: decimalAmount.nullable().describe("The first payment's price instead of the plan's, as given; null for the plan's."),
-    tax_behavior: z
-      .enum(['inclusive', 'exclusive'])
+    tax_behavior: taxBehavior
       .nullable()
       .describe("Whether `custom_amount` includes tax; null without a `custom_amount`."),
     start_date: timestamp.nullable().describe('When the subscription starts, if later than payment; null to start at payment.'),

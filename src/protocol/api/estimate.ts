@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { taxBehavior } from './taxBehavior';
 import { decimalAmount, isoCountry, isoCurrency, timestamp } from './fields';
 
 /** What one payment comes to: every amount a decimal string in the estimate's currency. */
@@ -18,8 +19,7 @@ export const estimate = z
     currency: isoCurrency.describe('The currency of every amount below (ISO 4217, upper-case).'),
     quantity: z.number().int().min(1).describe('Seats: the quantity of a per-seat plan, otherwise 1.'),
     unit_amount: decimalAmount.describe("The plan's price per period (per seat for a per-seat plan), or the credit bundle's cost."),
-    tax_behavior: z
-      .enum(['inclusive', 'exclusive'])
+    tax_behavior: taxBehavior
       .describe("Of the first payment: `inclusive` if its amount includes tax, `exclusive` if tax is added on top."),
     tax_rate: z
       .strictObject({

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { cardBrandRules, type CardBrand } from '../cardNumbers';
+import { paymentCardBrand } from './paymentCardBrand';
 import { DECLINE_CODES } from './apiErrors';
 import { decimalAmount, isoCurrency, objectId, timestamp } from './fields';
 import { pageQuery } from './lists';
 
 /** The brands the checkout tells apart, as Stripe names them, and `unknown` (Stripe's word) for a number of none. */
-const CARD_BRANDS = [...(Object.keys(cardBrandRules) as CardBrand[]), 'unknown'] as const;
 
 const status = z.enum(['succeeded', 'declined']);
 
@@ -29,7 +28,7 @@ export const payment = z
     currency: isoCurrency.describe('The currency of `amount` (ISO 4217, upper-case).'),
     status: status.describe('`succeeded`, or `declined` by the card processor.'),
     decline_code: z.enum(DECLINE_CODES).nullable().describe('Why the card was declined; null for a payment that succeeded.'),
-    card_brand: z.enum(CARD_BRANDS).describe('The brand of the card, as the checkout showed it; `unknown` for a number of no known brand.'),
+    card_brand: paymentCardBrand.describe('The brand of the card, as the checkout showed it; `unknown` for a number of no known brand.'),
     card_last4: z.string().regex(/^\d{4}$/).describe('The last four digits of the card number.'),
     created_at: timestamp.describe('When the card was charged.'),
   })

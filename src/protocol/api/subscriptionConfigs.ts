@@ -1,11 +1,9 @@
 import { z } from 'zod';
+import { billingInterval, type BillingInterval } from './billingInterval';
 import { MAX_QUANTITY } from './checkoutSessions';
 import { creditBundle } from './creditBundles';
 import { currencyCode, decimalAmount, isoCurrency, objectId, timestamp } from './fields';
-
-export const BILLING_INTERVALS = ['day', 'week', 'month', 'year'] as const;
-
-export type BillingInterval = (typeof BILLING_INTERVALS)[number];
+import { taxBehavior } from './taxBehavior';
 
 /**
  * The most intervals one period may span: three years, as Stripe caps it (migration 008 holds the same limits).
@@ -17,15 +15,13 @@ export const MAX_INTERVAL_COUNT: Record<BillingInterval, number> = { day: 1095, 
 /** Amounts are decimal strings; their digits are checked against the currency once it is known. */
 const decimalString = z.string().max(32);
 
-const taxBehavior = z.enum(['inclusive', 'exclusive']);
-
 const planFields = {
   name: z.string().trim().min(1).max(200).describe('The name the customer sees, 1–200 characters.'),
   period_amount: decimalString.describe(
     'The price of one period (per seat for a per-seat plan): a decimal string in `currency` with at most its minor units ("19.00", "2900" yen); at most 999,999.99.',
   ),
   currency: currencyCode.describe('ISO 4217, in either case; kept upper-case.'),
-  billing_interval: z.enum(BILLING_INTERVALS).describe('The unit of a period.'),
+  billing_interval: billingInterval.describe('The unit of a period.'),
   interval_count: z
     .number()
     .int()
@@ -75,7 +71,7 @@ export const subscriptionConfig = z
     name: z.string().describe('The name the customer sees.'),
     period_amount: decimalAmount.describe('The price of one period (per seat for a per-seat plan), a decimal string in `currency`.'),
     currency: isoCurrency.describe('The currency of the plan and of its credit bundles (ISO 4217, upper-case).'),
-    billing_interval: z.enum(BILLING_INTERVALS).describe('The unit of a period.'),
+    billing_interval: billingInterval.describe('The unit of a period.'),
     interval_count: z.number().int().min(1).describe('How many `billing_interval`s one period spans.'),
     included_credit: decimalAmount.describe('Credits given with each purchase of the plan, a decimal string.'),
     seat_based: z.boolean().describe('Whether the price is per seat.'),

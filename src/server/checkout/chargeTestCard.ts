@@ -1,4 +1,4 @@
-import type { PaymentCardBrand } from '../../protocol/api/checkout/paymentCardBrand';
+import type { PaymentCardBrand } from '../../protocol/api/paymentCardBrand';
 import { detectCardBrand } from '../../protocol/cardNumbers';
 import type { DeclineCode } from '../TillApiError';
 

@@ -1,4 +1,4 @@
-import type { PaymentCardBrand } from '../../protocol/api/checkout/paymentCardBrand';
+import type { PaymentCardBrand } from '../../protocol/api/paymentCardBrand';
 import type { Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { serializeConnection } from './serializeConnection';

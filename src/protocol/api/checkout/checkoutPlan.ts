@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { billingInterval } from './billingInterval';
-import { decimalAmount, objectId } from './responseFields';
-import { taxBehavior } from './taxBehavior';
+import { billingInterval } from '../billingInterval';
+import { decimalAmount, objectId } from '../fields';
+import { taxBehavior } from '../taxBehavior';
 
 /** The plan being bought: the subscription's, or for a credit bundle, the plan the bundle belongs to. */
 export const checkoutPlan = z

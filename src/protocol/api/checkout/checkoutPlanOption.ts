@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { billingInterval } from './billingInterval';
-import { decimalAmount, isoCurrency, objectId } from './responseFields';
+import { billingInterval } from '../billingInterval';
+import { decimalAmount, isoCurrency, objectId } from '../fields';
 
 /** One of the plans the merchant let the customer switch between (`PATCH` with its `subscription_config_id`). */
 export const checkoutPlanOption = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalAmount } from './responseFields';
+import { decimalAmount } from '../fields';
 
 /**
  * The session's promotion as the customer may see it: the code applied and its effect, never any other code of

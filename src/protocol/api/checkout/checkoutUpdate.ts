@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countryCode } from '../fields';
-import { MAX_QUANTITY } from './maxQuantity';
+import { MAX_QUANTITY } from '../checkoutSessions';
 
 /**
  * `PATCH /api/checkout/session`: the customer's choices, within what the merchant allowed. Every field is optional;

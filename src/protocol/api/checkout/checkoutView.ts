@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { checkoutEstimate } from './checkoutEstimate';
-import { checkoutMode } from './checkoutMode';
+import { estimate } from '../estimate';
+import { checkoutMode } from '../checkoutMode';
 import { checkoutPlan } from './checkoutPlan';
 import { checkoutPlanOption } from './checkoutPlanOption';
 import { checkoutPromotion } from './checkoutPromotion';
-import { paymentCardBrand } from './paymentCardBrand';
-import { decimalAmount, isoCountry, isoCurrency, objectId, timestamp } from './responseFields';
+import { paymentCardBrand } from '../paymentCardBrand';
+import { decimalAmount, isoCountry, isoCurrency, objectId, timestamp } from '../fields';
 
 /**
  * The checkout app's view of its session, as `GET` and `PATCH /api/checkout/session` answer: everything the app
@@ -61,7 +61,7 @@ export const checkoutView = z
     connection_id: objectId('con').nullable().describe('The returning customer’s connection; null for a new customer.'),
     success_url: z.url().describe('Where redirect display sends the customer after paying (the merchant’s origin when it gave none).'),
     cancel_url: z.url().describe('Where redirect display sends the customer who cancels (the merchant’s origin when it gave none).'),
-    estimate: checkoutEstimate,
+    estimate,
     quantity: z.number().int().min(1).describe('Seats; 1 unless the plan is per seat.'),
     seat_limits: z
       .strictObject({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { checkoutMode } from './checkoutMode';
-import { decimalAmount, objectId, timestamp } from './responseFields';
+import { checkoutMode } from '../checkoutMode';
+import { decimalAmount, objectId, timestamp } from '../fields';
 
 /**
  * What `POST /api/checkout/complete` answers once the customer has paid. A retry with the same `Idempotency-Key`

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cardBrandRules, type CardBrand } from '../../cardNumbers';
+import { cardBrandRules, type CardBrand } from '../cardNumbers';
 
 /**
  * A card's brand as Stripe names it (`amex`, `diners`), from the rules both the app and the server judge numbers
