@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { createMessage } from '../protocol';
 import type { CheckoutAppearance, CheckoutStep, CheckoutToLoaderMessage } from '../protocol';
-import type { CheckoutApi, CheckoutSession, CheckoutSessionUpdate, CompleteCheckoutBody } from './api/CheckoutApi';
+import type { CheckoutApi, CheckoutSession, CheckoutSessionUpdate, CompleteCheckoutBody, PaymentAttempt } from './api/CheckoutApi';
 import { CheckoutApiError } from './api/CheckoutApiError';
 import { createAttemptKeys } from './api/createAttemptKeys';
 import { browserColors } from './appearance/browserColors';
@@ -19,6 +19,8 @@ import type { Messages } from './i18n/messages';
 import { useDocumentLocale } from './i18n/useDocumentLocale';
 import { defaultLocalization, LocalizationContext } from './i18n/useLocalization';
 import type { Localization } from './i18n/useLocalization';
+import { ChallengeFrame } from './screens/ChallengeFrame';
+import { ConfirmingPayment } from './screens/ConfirmingPayment';
 import { LoadingSkeleton } from './screens/LoadingSkeleton';
 import { MessageScreen } from './screens/MessageScreen';
 import { failureCodeForSessionEnd, sessionEndForError, sessionEndForStatus } from './screens/sessionEnd';
@@ -27,6 +29,11 @@ import { SuccessScreen } from './screens/SuccessScreen';
 
 /** How long redirect display shows the success screen before going back to the merchant on its own. */
 export const RETURN_AFTER_SUCCESS_MS = 3000;
+/** How often a payment that is settling is asked after. */
+export const CONFIRMING_POLL_MS = 1000;
+
+/** Over the open form while a payment waits: the bank's challenge, or settling. */
+type Waiting = { name: 'challenge'; url: string; answered: () => void } | { name: 'confirming' };
 
 const NO_APPEARANCE: CheckoutAppearance = {};
 const NO_LOCALES: readonly string[] = [];
@@ -73,6 +80,9 @@ export function CheckoutApp({
   // The customer's changes go to the server one after another (see `update`).
   const updates = useRef({ queue: Promise.resolve() as Promise<unknown>, pending: 0 }).current;
   const attemptKeys = useRef(createAttemptKeys()).current;
+  // The processor's payment method for each attempt's card: a retried attempt pays with the card it tokenized.
+  const paymentMethods = useRef(new Map<string, string>()).current;
+  const [waiting, setWaiting] = useState<Waiting | null>(null);
   const mounted = useRef(true);
   useEffect(
     () => () => {
@@ -135,10 +145,35 @@ export function CheckoutApp({
   const shownLocalization = localization ?? defaultLocalization;
   const { messages } = shownLocalization;
 
-  async function pay(session: CheckoutSession, body: CompleteCheckoutBody) {
+  /** The card goes to the processor, and only the payment method id it answers with goes to Till's API. */
+  async function toCompleteBody(attempt: PaymentAttempt, key: string): Promise<CompleteCheckoutBody> {
+    if (!('card' in attempt)) return attempt;
+    const paymentMethod = paymentMethods.get(key) ?? (await api.createPaymentMethod(attempt.card)).id;
+    paymentMethods.set(key, paymentMethod);
+    return attempt.customer ? { customer: attempt.customer, payment_method: paymentMethod } : { payment_method: paymentMethod };
+  }
+
+  async function pay(session: CheckoutSession, attempt: PaymentAttempt) {
     sendStep('processing');
     try {
-      const completed = await api.complete(body, attemptKeys.keyFor(body));
+      const key = attemptKeys.keyFor(attempt);
+      const body = await toCompleteBody(attempt, key);
+      let result = await api.complete(body, key);
+      // Until the payment has an outcome: the customer answers their bank, or it settles; the same attempt again
+      // then says how it ended.
+      while (result.status !== 'completed') {
+        const { next_action } = result.status === 'requires_action' ? result : { next_action: null };
+        await new Promise<void>((answered) => {
+          if (next_action) setWaiting({ name: 'challenge', url: next_action.url, answered });
+          else {
+            setWaiting({ name: 'confirming' });
+            setTimeout(answered, CONFIRMING_POLL_MS);
+          }
+        });
+        result = await api.complete(body, key);
+      }
+      const completed = result;
+      setWaiting(null);
       attemptKeys.settle();
       sendStep('success');
       send(
@@ -152,6 +187,7 @@ export function CheckoutApp({
       );
       setScreen({ name: 'paid', session });
     } catch (error) {
+      setWaiting(null);
       // After no answer the same attempt may be retried with its key; after an answer, the next is a new one.
       if (!(error instanceof CheckoutApiError && error.isTransient)) attemptKeys.settle();
       const end = sessionEndForError(error);
@@ -189,7 +225,11 @@ export function CheckoutApp({
   return (
     <LocalizationContext.Provider value={shownLocalization}>
       {modal && <CloseButton onClose={() => send(createMessage('close', {}))} />}
-      {renderScreen()}
+      <div class="screen" inert={waiting !== null}>
+        {renderScreen()}
+      </div>
+      {waiting?.name === 'challenge' && <ChallengeFrame url={waiting.url} onAnswered={waiting.answered} />}
+      {waiting?.name === 'confirming' && <ConfirmingPayment />}
     </LocalizationContext.Provider>
   );
 

@@ -8,6 +8,8 @@ import { createLogger, type Logger } from './logging/createLogger';
 import { checkoutRoutes } from '../protocol/api/checkoutRoutes';
 import { merchantRoutes } from '../protocol/api/merchantRoutes';
 import { apiReference } from './routes/apiReference';
+import { testProcessorForAll, type ProcessorFor } from './payments/ProcessorFor';
+import { testProcessorRoutes } from './payments/test/testProcessorRoutes';
 import { checkoutApi } from './routes/checkoutApi';
 import { checkoutPage } from './routes/checkoutPage';
 import { checkRequestUrl } from './routes/checkRequestUrl';
@@ -34,6 +36,8 @@ export interface AppOptions {
   rateLimits?: RateLimits;
   /** Proxies in front of the server that append to `X-Forwarded-For` (see `clientAddress`); default 0. */
   trustedProxies?: number;
+  /** Who takes each merchant's payments; default the built-in test processor for all. */
+  processorFor?: ProcessorFor;
 }
 
 let sharedDefaultLogger: Logger | undefined;
@@ -46,7 +50,7 @@ export function defaultAppLogger(): Logger {
 /** The whole checkout server as one Hono app: merchant API, checkout pages, the app's API, the loader. */
 export function createApp(options: AppOptions) {
   const { db, publicUrl, distDir = DEFAULT_DIST_DIR, webhooks = {}, logger = defaultAppLogger() } = options;
-  const { rateLimits = DEFAULT_RATE_LIMITS, trustedProxies = 0 } = options;
+  const { rateLimits = DEFAULT_RATE_LIMITS, trustedProxies = 0, processorFor = testProcessorForAll } = options;
   const { urlPolicy = productionUrlPolicy, wake = () => {} } = webhooks;
   const app = new Hono();
   // Before every route, so each answer (pages, assets and 404s included) has its id and no route sees oversized input.
@@ -65,7 +69,8 @@ export function createApp(options: AppOptions) {
   // Before the merchant API, whose key check would otherwise guard the public reference too.
   app.route('/v1', apiReference({ ...merchantRoutes, ...checkoutRoutes }, publicUrl));
   app.route('/v1', merchantApi(db, publicUrl, { urlPolicy, wake }, rateLimits));
-  app.route('/api/checkout', checkoutApi(db, wake, { rateLimits, trustedProxies }));
+  app.route('/api/checkout', checkoutApi(db, wake, { rateLimits, trustedProxies, processorFor }));
+  app.route('/test-processor', testProcessorRoutes(db, rateLimits, trustedProxies));
   app.route('/checkout', checkoutPage(db, join(distDir, 'checkout')));
   app.route('/', staticAssets(distDir, publicUrl));
   app.get('/', (c) => c.text('Till checkout server. The merchant API is under /v1.'));

@@ -70,7 +70,7 @@ describe('country', () => {
     answer.resolve(inFrance);
     await waitFor(() => expect((payButton() as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(payButton());
-    expect(api.complete).toHaveBeenCalledWith(expect.objectContaining({ customer: expect.objectContaining({ country: 'FR' }) }), expect.any(String));
+    await waitFor(() => expect(api.complete).toHaveBeenCalledWith(expect.objectContaining({ customer: expect.objectContaining({ country: 'FR' }) }), expect.any(String)));
   });
 
   it('asks for quick changes one after another, and shows and charges the last', async () => {

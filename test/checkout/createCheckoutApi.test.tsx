@@ -28,13 +28,24 @@ describe('createCheckoutApi', () => {
 
   it('posts the completion body as JSON with the attempt’s Idempotency-Key', async () => {
     const fetch = createFetch(json(200, aCompletedCheckout));
-    const body = { card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' } };
+    const body = { payment_method: 'pm_0123456789abcdef01234567' };
     expect(await createCheckoutApi('cs_secret_1', fetch).complete(body, 'key_1')).toEqual(aCompletedCheckout);
 
     const [url, init] = fetch.mock.calls[0]!;
     expect([url, init.method, init.body]).toEqual(['/api/checkout/complete', 'POST', JSON.stringify(body)]);
     expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
     expect((init.headers as Record<string, string>)['Idempotency-Key']).toBe('key_1');
+  });
+
+  it('gives the card to the processor’s tokenization only, without the session’s secret', async () => {
+    const paymentMethod = { id: 'pm_1', card: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2034 } };
+    const fetch = createFetch(json(200, paymentMethod));
+    const card = { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' };
+    expect(await createCheckoutApi('cs_secret_1', fetch).createPaymentMethod(card)).toEqual(paymentMethod);
+
+    const [url, init] = fetch.mock.calls[0]!;
+    expect([url, init.method, init.body]).toEqual(['/test-processor/payment_methods', 'POST', JSON.stringify({ card })]);
+    expect(JSON.stringify(init.headers)).not.toContain('cs_secret_1');
   });
 
   it('patches the customer’s choices and returns the new view', async () => {

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { apiError, aSession, fieldDescription, fillFields, fillValidForm, payButton, renderCheckout } from './renderCheckout';
+import { A_PAYMENT_METHOD, apiError, aSession, fieldDescription, fillFields, fillValidForm, payButton, renderCheckout } from './renderCheckout';
 
 async function renderNewCustomerForm(session = aSession()) {
   const rendered = renderCheckout(session);
@@ -72,10 +72,13 @@ describe('new customer form', () => {
     const { api } = await renderNewCustomerForm();
     fillValidForm({ Email: ' jane@example.com ', 'Expiry (MM/YY)': '01/30' });
     fireEvent.click(payButton());
-    expect(api.complete).toHaveBeenCalledWith({
-      customer: { email: 'jane@example.com', name: 'Jane Doe', country: 'US' },
-      card: { number: '4242424242424242', exp_month: 1, exp_year: 2030, cvc: '123' },
-    }, expect.any(String));
+    expect(api.createPaymentMethod).toHaveBeenCalledWith({ number: '4242424242424242', exp_month: 1, exp_year: 2030, cvc: '123' });
+    await waitFor(() =>
+      expect(api.complete).toHaveBeenCalledWith(
+        { customer: { email: 'jane@example.com', name: 'Jane Doe', country: 'US' }, payment_method: A_PAYMENT_METHOD },
+        expect.any(String),
+      ),
+    );
   });
 });
 
@@ -144,7 +147,7 @@ describe('prefill and locked email', () => {
     expect(fieldDescription('Email')).toBe('Acme AI set this email address for you.');
     fillValidForm({ Email: 'sam@example.com' });
     fireEvent.click(payButton());
-    expect(api.complete).toHaveBeenCalledWith(expect.objectContaining({ customer: { email: 'sam@example.com', name: 'Jane Doe', country: 'US' } }), expect.any(String));
+    await waitFor(() => expect(api.complete).toHaveBeenCalledWith(expect.objectContaining({ customer: { email: 'sam@example.com', name: 'Jane Doe', country: 'US' } }), expect.any(String)));
   });
 
   it('shows the server’s refusal of another email under the email field', async () => {

@@ -177,6 +177,9 @@ export interface RenderOptions {
   browserLocales?: readonly string[];
 }
 
+/** The payment method id the fake processor answers every card with. */
+export const A_PAYMENT_METHOD = 'pm_0123456789abcdef01234567';
+
 /**
  * Renders the app with a fake API (the given session, a successful payment) and, framed, a loader that records
  * messages or, in redirect display, a fake `location` whose `assign` calls are recorded.
@@ -187,6 +190,10 @@ export function renderCheckout(
 ) {
   const api = {
     getSession: vi.fn<CheckoutApi['getSession']>(typeof session === 'function' ? session : async () => session),
+    createPaymentMethod: vi.fn<CheckoutApi['createPaymentMethod']>(async (card) => ({
+      id: A_PAYMENT_METHOD,
+      card: { brand: 'visa', last4: card.number.slice(-4), exp_month: card.exp_month, exp_year: card.exp_year },
+    })),
     complete: vi.fn<CheckoutApi['complete']>(async () => aCompletedCheckout),
     update: vi.fn<CheckoutApi['update']>(async () => (typeof session === 'function' ? session() : session)),
   };

@@ -1,6 +1,6 @@
-import { fireEvent, screen } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { aCompletedCheckout, apiError, aSession, fillValidForm, payButton, renderOpenCheckout, returningCustomer } from './renderCheckout';
+import { A_PAYMENT_METHOD, aCompletedCheckout, apiError, aSession, fillValidForm, payButton, renderOpenCheckout, returningCustomer } from './renderCheckout';
 
 const withSavedCard = aSession({ ...returningCustomer, saved_card: { brand: 'visa', last4: '4242' } });
 
@@ -32,10 +32,7 @@ describe('returning customer with a saved card', () => {
     fillValidForm();
     expect(screen.queryByRole('button', { name: 'Pay with •••• 4242' })).toBeNull();
     fireEvent.click(payButton());
-    expect(api.complete).toHaveBeenCalledWith(
-      { card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' } },
-      expect.any(String),
-    );
+    await waitFor(() => expect(api.complete).toHaveBeenCalledWith({ payment_method: A_PAYMENT_METHOD }, expect.any(String)));
     await screen.findByRole('heading', { name: 'Payment successful' });
   });
 

@@ -5,10 +5,12 @@ import type { ApiRoute } from '../../src/protocol/api/ApiRoute';
 import { checkoutRoutes } from '../../src/protocol/api/checkoutRoutes';
 import { checkResponse } from './support/contract';
 import {
+  AUTHENTICATE_ALWAYS,
   DECLINED_VISA,
   expectApiError,
   newCustomer,
   newCustomerPayment,
+  PROCESSING,
   secretOf,
   useTestServer,
   validCard,
@@ -117,9 +119,27 @@ describe('every state of a checkout answers in its route’s schema', () => {
     const secret = await open();
     const key = { 'Idempotency-Key': `declined-${Date.now()}` };
     const declined = await pay(secret, newCustomerPayment({ card: validCard(DECLINED_VISA) }), key);
-    expectApiError(declined, 'card_declined', 'card.number');
+    expectApiError(declined, 'card_declined', 'payment_method');
     expect(declined.body.error.decline_code).toBe('card_declined');
     expect((await pay(secret, newCustomerPayment({ card: validCard(DECLINED_VISA) }), key)).body.error).toMatchObject({ code: 'card_declined' });
+  });
+
+  it('a card that asks for 3-D Secure: waiting for the bank, then paid once the customer confirms', async () => {
+    const secret = await open();
+    const key = { 'Idempotency-Key': `3ds-${Date.now()}` };
+    const body = { customer: newCustomer(), payment_method: expectOk(await till.createPaymentMethod(validCard(AUTHENTICATE_ALWAYS))).id };
+    const waiting = expectOk(await pay(secret, body, key));
+    expect(waiting).toMatchObject({ status: 'requires_action', next_action: { url: expect.stringMatching(/^\/test-processor\/authenticate\/pi_test_/) } });
+    expect(expectOk(await pay(secret, body, key))).toStrictEqual(waiting);
+    await till.answerChallenge(waiting.next_action.url, 'complete');
+    expect(expectOk(await pay(secret, body, key))).toMatchObject({ status: 'completed' });
+  });
+
+  it('a payment that settles later: processing, and no second payment while it does', async () => {
+    const secret = await open();
+    const body = { customer: newCustomer(), payment_method: expectOk(await till.createPaymentMethod(validCard(PROCESSING))).id };
+    expect(expectOk(await pay(secret, body, { 'Idempotency-Key': `slow-${Date.now()}` }))).toMatchObject({ status: 'processing' });
+    expectApiError(await pay(secret, newCustomerPayment(), { 'Idempotency-Key': `other-${Date.now()}` }), 'payment_in_progress');
   });
 
   it('a completed checkout, and the same answer again to a retry with its key', async () => {

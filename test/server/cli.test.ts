@@ -104,9 +104,11 @@ describe('npm run till', { timeout: 120_000 }, () => {
       expect(sessionResponse.status).toBe(201);
       const session = (await sessionResponse.json()) as { checkout_session_id: string; checkout_session_token: string };
       const { secret } = JSON.parse(Buffer.from(session.checkout_session_token, 'base64').toString()) as { secret: string };
+      const card = { number: '4242424242424242', exp_month: 12, exp_year: new Date().getUTCFullYear() + 1, cvc: '123' };
+      const { id } = (await (await request('/test-processor/payment_methods', '', { card })).json()) as { id: string };
       const paid = await request('/api/checkout/complete', secret, {
         customer: { email: 'first@example.com', name: 'First Customer' },
-        card: { number: '4242424242424242', exp_month: 12, exp_year: new Date().getUTCFullYear() + 1, cvc: '123' },
+        payment_method: id,
       });
       expect(paid.status).toBe(200);
       const sold = (await (await request(`/v1/checkout_sessions/${session.checkout_session_id}`, key)).json()) as Record<string, unknown>;

@@ -98,7 +98,7 @@ describe('POST /api/checkout/complete', () => {
     it('answers 402 card_declined with a message for the customer and leaves the session open', async () => {
       const session = await till.createSession();
       const response = await till.complete(secretOf(session), newCustomerPayment({ card: validCard(DECLINED_VISA) }));
-      expectApiError(response, 'card_declined', 'card.number');
+      expectApiError(response, 'card_declined', 'payment_method');
       expect(response.body.error.message).toBe('Your card was declined. Try another card.');
       expect(await sessionStatus(session.checkout_session_id)).toBe('open');
       expect(await paymentsOf(session.checkout_session_id)).toMatchObject([{ status: 'declined', card_last4: '0002', decline_code: 'card_declined' }]);

@@ -177,7 +177,7 @@ describe('POST /api/checkout/complete: declines', () => {
         type: 'card_error',
         code: 'card_declined',
         message,
-        param: 'card.number',
+        param: 'payment_method',
         request_id: response.headers.get('X-Request-Id'),
         decline_code: declineCode,
       },
@@ -204,7 +204,8 @@ describe('POST /api/checkout/complete: declines', () => {
 describe('POST /api/checkout/complete: the saved card', () => {
   it('pays a returning customer’s bundle with the card on the connection', async () => {
     const { connectionId } = await till.subscribe();
-    await till.db.query("UPDATE connections SET card_brand = 'mastercard', card_last4 = '4444' WHERE connection_id = $1", [connectionId]);
+    const mastercard = await till.createPaymentMethod(validCard('5555555555554444'));
+    await till.db.query('UPDATE connections SET payment_method_id = $2 WHERE connection_id = $1', [connectionId, mastercard.body.id]);
     const session = await till.createBundleSession(connectionId);
     const response = await till.complete(secretOf(session), { use_saved_card: true });
     expect(response.status).toBe(200);
@@ -252,7 +253,7 @@ describe('POST /api/checkout/complete: the saved card', () => {
 
   it('refuses it for a connection without a card', async () => {
     const { connectionId } = await till.subscribe();
-    await till.db.query('UPDATE connections SET card_brand = NULL, card_last4 = NULL WHERE connection_id = $1', [connectionId]);
+    await till.db.query('UPDATE connections SET card_brand = NULL, card_last4 = NULL, payment_method_id = NULL WHERE connection_id = $1', [connectionId]);
     const session = await till.createBundleSession(connectionId);
     expectApiError(await till.complete(secretOf(session), { use_saved_card: true }), 'validation_error', 'use_saved_card');
   });
@@ -260,7 +261,7 @@ describe('POST /api/checkout/complete: the saved card', () => {
   it.each([
     ['both a card and the saved card', { card: validCard(), use_saved_card: true }, 'use_saved_card'],
     ['use_saved_card: false', { use_saved_card: false }, 'use_saved_card'],
-    ['neither', {}, 'card'],
+    ['neither', {}, 'payment_method'],
   ])('rejects %s', async (_, body, param) => {
     const { connectionId } = await till.subscribe();
     const session = await till.createBundleSession(connectionId);
@@ -303,7 +304,7 @@ describe('POST /api/checkout/complete: Idempotency-Key', () => {
       status: 402,
       body: { error: { ...first.body.error, request_id: requestId } },
     });
-    expectApiError(again, 'card_declined', 'card.number');
+    expectApiError(again, 'card_declined', 'payment_method');
     expect(await paymentsOf(session.checkout_session_id)).toHaveLength(1);
   });
 

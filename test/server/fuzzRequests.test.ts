@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { API_ERROR_STATUS, type ApiErrorCode } from '../../src/protocol/api/apiErrors';
 import { DEFAULT_RATE_LIMITS } from '../../src/server/rateLimits/rateLimitSettings';
 import { checkResponse } from './support/contract';
-import { DECLINED_VISA, expectApiError, handleOf, newCustomerPayment, secretOf, useTestServer, validCard } from './support/testServer';
+import { DECLINED_VISA, expectApiError, handleOf, newCustomer, newCustomerPayment, secretOf, useTestServer, validCard } from './support/testServer';
 
 /**
  * Issue 10: no request, however malformed, gets a 5xx. Thousands of generated requests go to the real app (PGlite
@@ -245,9 +245,13 @@ interface Sent {
   path: string;
 }
 
-/** The checkout page's own 404 is a page for people (framable by no one), not an API answer. */
-const isMissingCheckoutPage = (sent: Sent, response: Response, text: string) =>
-  sent.method === 'GET' && sent.path.startsWith('/checkout/') && response.status === 404 && text === 'This checkout does not exist.';
+/**
+ * Pages for people, not API answers: the checkout page's own 404 (framable by no one), and the test processor's
+ * challenge page for a payment it does not have.
+ */
+const isMissingPage = (sent: Sent, response: Response, text: string) =>
+  (sent.method === 'GET' && sent.path.startsWith('/checkout/') && response.status === 404 && text === 'This checkout does not exist.') ||
+  (sent.path.startsWith('/test-processor/authenticate/') && response.status === 404 && text.includes('There is no such payment.'));
 
 async function expectWellBehaved(sent: Sent, response: Response) {
   const context = `${sent.method} ${sent.path.slice(0, 300)} → ${response.status}`;
@@ -263,7 +267,7 @@ async function expectWellBehaved(sent: Sent, response: Response) {
   if (!/^\/(assets\/|checkout-[\w-]+\.js|checkout\.js)/.test(sent.path) || response.status >= 400) {
     for (const pattern of INSIDES) expect(text, `${context}: ${pattern}`).not.toMatch(pattern);
   }
-  if (response.status < 400 || isMissingCheckoutPage(sent, response, text)) return;
+  if (response.status < 400 || isMissingPage(sent, response, text)) return;
   expect(response.headers.get('Content-Type'), context).toMatch(/^application\/json/);
   const body = JSON.parse(text) as { error: Record<string, unknown> };
   expect(Object.keys(body), context).toStrictEqual(['error']);
@@ -362,7 +366,8 @@ beforeAll(async () => {
     'POST /v1/subscriptions/:id/cancel': { at_period_end: true },
     'PATCH /api/checkout/session': { quantity: 1, country: 'DE', promotion_code: 'NOPE', subscription_config_id: configId },
     // A declined card: the whole charging path runs, and the session stays open for the next run.
-    'POST /api/checkout/complete': newCustomerPayment({ card: validCard(DECLINED_VISA) }) as Record<string, Json>,
+    'POST /api/checkout/complete': { customer: newCustomer(), payment_method: (await till.createPaymentMethod(validCard(DECLINED_VISA))).body.id },
+    'POST /test-processor/payment_methods': { card: validCard() },
   };
   bodyRoutes = Object.keys(bases);
   // Fields a good base cannot hold beside the others (a custom amount comes without a choice of plans), fuzzed by name.

@@ -121,7 +121,7 @@ describe('live mode', () => {
       key: live.key, body: { checkout_mode: 'subscription', origin_url: SHOP_ORIGIN_URL, subscription_config_id: live.plan },
     }));
     const response = await till.complete(secretOf(session), newCustomerPayment());
-    expectApiError(response, 'card_declined', 'card.number');
+    expectApiError(response, 'card_declined', 'payment_method');
     expect(response.body.error).toMatchObject({ decline_code: 'test_mode_live_card', message: expect.stringContaining('test card') });
     expect((await till.api('GET', `/v1/checkout_sessions/${session.checkout_session_id}`, { key: live.key })).body.status).toBe('open');
   });
@@ -132,7 +132,7 @@ describe('live mode', () => {
     }));
     // A valid Visa number that is none of Stripe's test cards.
     const response = await till.complete(secretOf(session), newCustomerPayment({ card: validCard('4111111111111111') }));
-    expectApiError(response, 'card_declined', 'card.number');
+    expectApiError(response, 'card_declined', 'payment_method');
     expect(response.body.error.decline_code).toBe('live_payments_unavailable');
     const payments = (await till.api('GET', `/v1/payments?status=succeeded`, { key: live.key })).body.data;
     expect(payments).toEqual([]);

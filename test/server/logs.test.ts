@@ -1,3 +1,4 @@
+import { tokenizeCard } from './support/tokenizeCard';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/createApp';
 import { createLogger } from '../../src/server/logging/createLogger';
@@ -72,10 +73,11 @@ describe('request log', () => {
     });
     expect(created.status).toBe(201);
     const secret = secretOf(await created.json());
+    const body = { customer: { email, name: 'Carol' }, card: { number: VISA, exp_month: 12, exp_year: 2040, cvc: '987' } };
     const paid = await app.request('/api/checkout/complete', {
       method: 'POST',
       headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ customer: { email, name: 'Carol' }, card: { number: VISA, exp_month: 12, exp_year: 2040, cvc: '987' } }),
+      body: JSON.stringify(await tokenizeCard((path, init) => app.request(path, init), body)),
     });
     expect(paid.status).toBe(200);
     // And a lookup that puts the address in the query string.
@@ -83,6 +85,7 @@ describe('request log', () => {
 
     expect(logs.entries().map((entry) => [entry.route, entry.status])).toStrictEqual([
       ['/v1/checkout_sessions', 201],
+      ['/test-processor/payment_methods', 200],
       ['/api/checkout/complete', 200],
       ['/v1/connections', 200],
     ]);

@@ -5,6 +5,7 @@ import {
   expectApiError,
   newCustomer,
   newCustomerPayment,
+  nextYear,
   secretOf,
   useTestServer,
   validCard,
@@ -24,7 +25,7 @@ const listPayments = async (query = '', key?: string) => {
 async function declinedThenPaid(overrides: Record<string, unknown> = {}) {
   const session = await till.createSession(overrides);
   const customer = newCustomer();
-  expectApiError(await till.complete(secretOf(session), newCustomerPayment({ customer, card: validCard(DECLINED_VISA) })), 'card_declined', 'card.number');
+  expectApiError(await till.complete(secretOf(session), newCustomerPayment({ customer, card: validCard(DECLINED_VISA) })), 'card_declined', 'payment_method');
   const paid = await till.complete(secretOf(session), newCustomerPayment({ customer }));
   expect(paid.status).toBe(200);
   return { sessionId: session.checkout_session_id, connectionId: paid.body.connection_id as string };
@@ -48,6 +49,8 @@ describe('GET /v1/payments', () => {
           decline_code: 'card_declined',
           card_brand: 'visa',
           card_last4: '0002',
+          card_exp_month: 12,
+          card_exp_year: nextYear,
           created_at: expect.any(String),
         },
         {
@@ -61,6 +64,8 @@ describe('GET /v1/payments', () => {
           decline_code: null,
           card_brand: 'visa',
           card_last4: '4242',
+          card_exp_month: 12,
+          card_exp_year: nextYear,
           created_at: expect.any(String),
         },
       ],
@@ -93,7 +98,7 @@ describe('GET /v1/payments', () => {
     const customer = newCustomer();
     const { connectionId } = await till.subscribe(customer);
     const session = await till.createSession({ subscription_config_id: (await till.plans()).proYearly });
-    expectApiError(await till.complete(secretOf(session), newCustomerPayment({ customer, card: validCard(DECLINED_VISA) })), 'card_declined', 'card.number');
+    expectApiError(await till.complete(secretOf(session), newCustomerPayment({ customer, card: validCard(DECLINED_VISA) })), 'card_declined', 'payment_method');
 
     const [declined] = (await listPayments(`?checkout_session_id=${session.checkout_session_id}`)).data;
     expect(declined).toMatchObject({ status: 'declined', connection_id: connectionId });
@@ -112,7 +117,7 @@ describe('GET /v1/payments', () => {
     const { connectionId, sessionId } = await declinedThenPaid();
     const { powerBundle } = await till.catalog();
     const pack = await till.createBundleSession(connectionId, powerBundle.id);
-    expectApiError(await till.complete(secretOf(pack), { card: validCard(DECLINED_VISA) }), 'card_declined', 'card.number');
+    expectApiError(await till.complete(secretOf(pack), { card: validCard(DECLINED_VISA) }), 'card_declined', 'payment_method');
     expect((await till.complete(secretOf(pack), { card: validCard() })).status).toBe(200);
     await till.subscribe();
 

@@ -1,3 +1,4 @@
+import { tokenizeCard } from './support/tokenizeCard';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { loadConfig } from '../../src/server/config';
@@ -63,7 +64,7 @@ describe('payment attempts per checkout session', () => {
     const session = await till.createSession();
     const secret = secretOf(session);
     for (let attempt = 1; attempt <= 10; attempt++) {
-      expectApiError(await till.complete(secret, newCustomerPayment({ card: validCard(DECLINED_VISA) })), 'card_declined', 'card.number');
+      expectApiError(await till.complete(secret, newCustomerPayment({ card: validCard(DECLINED_VISA) })), 'card_declined', 'payment_method');
     }
 
     const eleventh = await till.complete(secret, newCustomerPayment());
@@ -87,7 +88,12 @@ describe('payment attempts per checkout session', () => {
   it('lets the session try again once its window has ended, and the sweep drops the ended counter', async () => {
     const app = createApp({ db: till.db, publicUrl: PUBLIC_URL, rateLimits: { ...OFF, paymentAttempts: { max: 1, windowMs: 60_000 } } });
     const session = await till.createSession();
-    const pay = () => send(app, '/api/checkout/complete', { method: 'POST', key: secretOf(session), body: newCustomerPayment({ card: validCard(DECLINED_VISA) }) });
+    const pay = async () =>
+      send(app, '/api/checkout/complete', {
+        method: 'POST',
+        key: secretOf(session),
+        body: await tokenizeCard((path, init) => app.request(path, init), newCustomerPayment({ card: validCard(DECLINED_VISA) })),
+      });
     expect((await pay()).status).toBe(402);
     expectRateLimited(await pay(), 60);
 
@@ -186,8 +192,12 @@ describe('limits shared by servers on one store', () => {
       key: demo.apiKey,
       body: { checkout_mode: 'subscription', origin_url: 'http://localhost:4000/', subscription_config_id: plans.body.data[0].subscription_config_id },
     });
-    const pay = (app: App) =>
-      send(app, '/api/checkout/complete', { method: 'POST', key: secretOf(created.body), body: newCustomerPayment({ card: validCard(DECLINED_VISA) }) });
+    const pay = async (app: App) =>
+      send(app, '/api/checkout/complete', {
+        method: 'POST',
+        key: secretOf(created.body),
+        body: await tokenizeCard((path, init) => app.request(path, init), newCustomerPayment({ card: validCard(DECLINED_VISA) })),
+      });
 
     // Three at once, spread over both, then a fourth on each: the counter takes every hit, races included.
     const first = await Promise.all([pay(apps[0]!), pay(apps[1]!), pay(apps[0]!)]);

@@ -83,7 +83,7 @@ describe('X-Request-Id', () => {
     const body = newCustomerPayment({ card: validCard(DECLINED_VISA) });
     expect((await till.complete(secretOf(session), body, headers('first-attempt'))).body.error.request_id).toBe('first-attempt');
     const retry = await till.complete(secretOf(session), body, headers('second-attempt'));
-    expectApiError(retry, 'card_declined', 'card.number');
+    expectApiError(retry, 'card_declined', 'payment_method');
     expect(retry.body.error.request_id).toBe('second-attempt');
   });
 

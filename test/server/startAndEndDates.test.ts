@@ -105,7 +105,7 @@ describe('start_date and end_date (seed 002)', () => {
     it('refuses a declined card, though nothing is charged today', async () => {
       const session = await till.createSession({ start_date: inDays(30) });
       const response = await till.complete(secretOf(session), newCustomerPayment({ card: validCard(DECLINED_VISA) }));
-      expectApiError(response, 'card_declined', 'card.number');
+      expectApiError(response, 'card_declined', 'payment_method');
       expect((await till.getSessionView(secretOf(session))).body.status).toBe('open');
     });
 

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../browser/support/freePort';
 import { createTestDatabase, type TestDatabase } from './support/testDatabase';
 import { newCustomerPayment, secretOf, useTestServer } from './support/testServer';
+import { tokenizeCard } from './support/tokenizeCard';
 import { spawnTill, type SpawnedTill, type StoreLocation } from './support/spawnTill';
 import { startWebhookReceiver } from './support/webhookReceiver';
 
@@ -49,7 +50,8 @@ async function purchase(till: SpawnedTill, planId: string) {
     subscription_config_id: planId,
   });
   expect(status).toBe(201);
-  const completed = await till.api('POST', '/api/checkout/complete', newCustomerPayment(), secretOf(session));
+  const body = await tokenizeCard((path, init) => fetch(till.url + path, init), newCustomerPayment());
+  const completed = await till.api('POST', '/api/checkout/complete', body, secretOf(session));
   expect(completed.status, JSON.stringify(completed.body)).toBe(200);
   return session.checkout_session_id as string;
 }

@@ -2,7 +2,8 @@
 import type { CheckoutView } from '../../protocol/api/checkout/checkoutView';
 import type { CheckoutUpdate } from '../../protocol/api/checkout/checkoutUpdate';
 import type { CompleteCheckoutBody } from '../../protocol/api/checkout/completeCheckoutBody';
-import type { CompletedCheckout } from '../../protocol/api/checkout/completedCheckout';
+import type { CompleteCheckoutResult, CompletedCheckout } from '../../protocol/api/checkout/completedCheckout';
+import type { CreateTestPaymentMethodBody, TestPaymentMethod } from '../../protocol/api/testPaymentMethods';
 
 /**
  * The checkout app's view of its own API (`src/protocol/api/checkoutRoutes.ts`), under the names the app uses:
@@ -19,14 +20,27 @@ export type PromotionSummary = NonNullable<CheckoutView['promotion']>;
 export type BillingInterval = CheckoutView['plan']['billing_interval'];
 /** `PATCH /api/checkout/session`: the customer's choices; `promotion_code: null` removes the code. */
 export type CheckoutSessionUpdate = CheckoutUpdate;
-/** `POST /api/checkout/complete`: `customer` only when the session collects identity; `card` or `use_saved_card`. */
-export type { CompleteCheckoutBody, CompletedCheckout };
+/** `POST /api/checkout/complete`: `customer` only when the session collects identity; `payment_method` or `use_saved_card`. */
+export type { CompleteCheckoutBody, CompleteCheckoutResult, CompletedCheckout };
+/** A card as the customer typed it, for the processor's tokenization only. */
+export type CardInput = CreateTestPaymentMethodBody['card'];
+
+/**
+ * What the form submits: a new card with who is paying, or the card on file. The card goes to the processor,
+ * which answers with a payment method id; only that id goes to Till's API.
+ */
+export type PaymentAttempt = { customer?: CompleteCheckoutBody['customer']; card: CardInput } | { use_saved_card: true };
 
 /** What the app needs from the server; tests pass a fake, main.tsx passes `createCheckoutApi`. */
 export interface CheckoutApi {
   getSession(): Promise<CheckoutSession>;
   /** Answers with the session's new view, prices included. */
   update(changes: CheckoutSessionUpdate): Promise<CheckoutSession>;
-  /** `idempotencyKey` is sent as the `Idempotency-Key` header, so a retried attempt can never charge twice. */
-  complete(body: CompleteCheckoutBody, idempotencyKey: string): Promise<CompletedCheckout>;
+  /** The processor's tokenization (`POST /test-processor/payment_methods`): the card for a payment method id. */
+  createPaymentMethod(card: CardInput): Promise<TestPaymentMethod>;
+  /**
+   * `idempotencyKey` is sent as the `Idempotency-Key` header, so a retried attempt can never charge twice; the same
+   * attempt sent again after `requires_action` or `processing` says how the payment ended.
+   */
+  complete(body: CompleteCheckoutBody, idempotencyKey: string): Promise<CompleteCheckoutResult>;
 }

@@ -1,4 +1,5 @@
-import type { CheckoutApi, CheckoutSession, CheckoutSessionUpdate, CompleteCheckoutBody, CompletedCheckout } from './CheckoutApi';
+import type { CheckoutApi, CheckoutSession, CheckoutSessionUpdate, CompleteCheckoutBody, CompleteCheckoutResult } from './CheckoutApi';
+import type { TestPaymentMethod } from '../../protocol/api/testPaymentMethods';
 import { CheckoutApiError, CheckoutApiErrorCode } from './CheckoutApiError';
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -8,8 +9,10 @@ type Fetch = (input: string, init: RequestInit) => Promise<Response>;
  * The secret goes in the Authorization header only: a URL ends up in logs, history and Referer headers.
  */
 export function createCheckoutApi(secret: string, fetchImpl: Fetch): CheckoutApi {
+  const auth = { Authorization: `Bearer ${secret}` };
+
   async function request<T>(method: 'GET' | 'PATCH' | 'POST', path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${secret}`, ...extraHeaders };
+    const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
@@ -28,10 +31,12 @@ export function createCheckoutApi(secret: string, fetchImpl: Fetch): CheckoutApi
   }
 
   return {
-    getSession: () => request<CheckoutSession>('GET', '/api/checkout/session'),
-    update: (changes: CheckoutSessionUpdate) => request<CheckoutSession>('PATCH', '/api/checkout/session', changes),
+    getSession: () => request<CheckoutSession>('GET', '/api/checkout/session', undefined, auth),
+    update: (changes: CheckoutSessionUpdate) => request<CheckoutSession>('PATCH', '/api/checkout/session', changes, auth),
+    // The processor is not Till: it gets the card and never the session's secret.
+    createPaymentMethod: (card) => request<TestPaymentMethod>('POST', '/test-processor/payment_methods', { card }),
     complete: (body: CompleteCheckoutBody, idempotencyKey: string) =>
-      request<CompletedCheckout>('POST', '/api/checkout/complete', body, { 'Idempotency-Key': idempotencyKey }),
+      request<CompleteCheckoutResult>('POST', '/api/checkout/complete', body, { ...auth, 'Idempotency-Key': idempotencyKey }),
   };
 }
 

@@ -10,6 +10,8 @@ const fieldsByParam: Record<string, CheckoutField> = {
   'card.exp_month': 'expiry',
   'card.exp_year': 'expiry',
   'card.cvc': 'cvc',
+  // A decline names the payment method, which is the card the customer typed.
+  payment_method: 'cardNumber',
 };
 
 /** The form field a server validation error (`param`) belongs to, or null when no field shows it. */

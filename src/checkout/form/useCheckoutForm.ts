@@ -1,7 +1,7 @@
 import { createRef } from 'preact';
 import type { RefObject } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
-import type { CompleteCheckoutBody } from '../api/CheckoutApi';
+import type { PaymentAttempt } from '../api/CheckoutApi';
 import { CheckoutApiError, CheckoutApiErrorCode } from '../api/CheckoutApiError';
 import { declineMessage } from '../api/declineMessage';
 import { humanErrorMessage } from '../api/humanErrorMessage';
@@ -9,13 +9,13 @@ import { useLocalization } from '../i18n/useLocalization';
 import { checkoutFields, emptyCheckoutForm } from './checkoutFields';
 import type { CheckoutField, CheckoutFormValues, FieldErrors } from './checkoutFields';
 import { fieldForParam } from './fieldForParam';
-import { toCompleteCheckoutBody } from './toCompleteCheckoutBody';
+import { toPaymentAttempt } from './toPaymentAttempt';
 import { validateCheckoutForm } from './validateCheckoutForm';
 
 export interface CheckoutFormOptions {
   collectsIdentity: boolean;
   /** Sends the payment; a rejection is shown by the form (field error, declined card, network). */
-  onSubmit: (body: CompleteCheckoutBody) => Promise<void>;
+  onSubmit: (attempt: PaymentAttempt) => Promise<void>;
   today: () => Date;
   /** The merchant's prefill; the customer may change all of it but a locked email. */
   initialValues?: Partial<CheckoutFormValues>;
@@ -86,11 +86,11 @@ export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValu
     setAlert(humanErrorMessage(error, messages.errors.paymentUnreachable, messages));
   }
 
-  async function run(body: CompleteCheckoutBody) {
+  async function run(attempt: PaymentAttempt) {
     submittingNow.current = true;
     setSubmitting(true);
     try {
-      await onSubmit(body);
+      await onSubmit(attempt);
     } catch (error) {
       showSubmitError(error);
     } finally {
@@ -112,7 +112,7 @@ export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValu
     setAlert(null);
     if (showFieldErrors(validate())) return;
 
-    await run(toCompleteCheckoutBody(latest.current, collectsIdentity));
+    await run(toPaymentAttempt(latest.current, collectsIdentity));
   }
 
   return { values, errors, announcement, alert, submitting, inputRefs, setValue, blur, showFieldError, submit, paySavedCard };

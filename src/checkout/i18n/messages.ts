@@ -1,3 +1,4 @@
+import type { DeclineCode } from '../../protocol/api/apiErrors';
 import type { CardBrand } from '../../protocol/cardNumbers';
 import type { BillingInterval } from '../api/CheckoutApi';
 import { formatLengths } from '../format/formatLengths';
@@ -102,7 +103,7 @@ export interface Messages {
     useSavedCard: (last4: string) => string;
   };
   /** By the server's `decline_code`; `card_declined` is the generic one. */
-  declines: Record<'card_declined' | 'insufficient_funds' | 'expired_card' | 'test_mode_live_card' | 'live_payments_unavailable', string>;
+  declines: Record<DeclineCode, string>;
   promotion: {
     label: string;
     apply: string;
@@ -120,6 +121,10 @@ export interface Messages {
   plans: { legend: string; option: (name: string, price: string) => string };
   updateFailed: string;
   processing: string;
+  /** The name of the bank's 3-D Secure challenge, shown over the form. */
+  challenge: string;
+  /** A payment accepted by the processor that settles later. */
+  confirming: string;
   secureNote: string;
   /** Redirect display: leaves the open checkout for the merchant's cancel URL. */
   cancelAndReturn: (merchantName: string) => string;
@@ -238,6 +243,7 @@ export const messages: Messages = {
     card_declined: 'Your card was declined. Try another card.',
     insufficient_funds: 'Your card has insufficient funds. Try another card.',
     expired_card: 'Your card has expired. Try another card.',
+    authentication_required: 'Your bank asked you to confirm this payment, and it was not confirmed. Try again or use another card.',
     test_mode_live_card: 'This is a test card, and this checkout takes real payments. Use a real card.',
     live_payments_unavailable: 'Card payments are not available for this checkout yet. You have not been charged.',
   },
@@ -260,6 +266,8 @@ export const messages: Messages = {
   plans: { legend: 'Plan', option: (name, price) => `${name} · ${price}` },
   updateFailed: 'We couldn’t update the checkout. Check your connection and try again.',
   processing: 'Processing…',
+  challenge: 'Confirm the payment with your bank',
+  confirming: 'Your payment is being confirmed. This can take a few seconds; please keep this page open.',
   secureNote: 'Your card details are sent securely and never shared with the merchant.',
   cancelAndReturn: (merchantName) => `Cancel and return to ${merchantName}`,
   returnTo: (merchantName) => `Return to ${merchantName}`,

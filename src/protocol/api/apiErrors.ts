@@ -33,6 +33,8 @@ export const API_ERROR_STATUS = {
   /** A country has at most one active tax rate: archive the old one first (issue 10). */
   tax_rate_exists: 409,
   session_completed: 409,
+  /** A payment for this checkout is being settled by the processor; its outcome comes first. */
+  payment_in_progress: 409,
   subscription_canceled: 409,
   subscription_required: 409,
   session_expired: 410,
@@ -61,11 +63,19 @@ export const ERROR_TYPE: Record<number, string> = {
 };
 
 /**
- * Why a card was declined, as the test processor reports it; `card_declined` is the generic reason. In live mode,
- * `test_mode_live_card` (Stripe's code) refuses a test card and `live_payments_unavailable` any other, as live
- * mode has no processor yet (issue 12).
+ * Why a card was declined, in Stripe's words where Stripe has one; `card_declined` is the generic reason.
+ * `authentication_required`: the bank asked the customer to confirm (3-D Secure) and they did not, or could not
+ * as they were away (a renewal). In live mode with the test processor, `test_mode_live_card` (Stripe's code)
+ * refuses a test card and `live_payments_unavailable` any other: such a merchant has connected no processor.
  */
-export const DECLINE_CODES = ['card_declined', 'insufficient_funds', 'expired_card', 'test_mode_live_card', 'live_payments_unavailable'] as const;
+export const DECLINE_CODES = [
+  'card_declined',
+  'insufficient_funds',
+  'expired_card',
+  'authentication_required',
+  'test_mode_live_card',
+  'live_payments_unavailable',
+] as const;
 
 export type DeclineCode = (typeof DECLINE_CODES)[number];
 

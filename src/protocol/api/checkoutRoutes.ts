@@ -49,9 +49,11 @@ export const checkoutRoutes = {
     tag: 'Checkout app',
     summary: 'Pay',
     description:
-      'Charges the server’s own total (`estimate.due_today.total`) and starts the subscription or adds the credit. ' +
-      'With an `Idempotency-Key` header (1 to 255 printable ASCII characters), the first outcome that charged, a success ' +
-      'or a decline, is answered again to a retry with the key, which charges nothing.',
+      'Charges the server’s own total (`estimate.due_today.total`) with the card the processor tokenized ' +
+      '(`payment_method`) and starts the subscription or adds the credit. With an `Idempotency-Key` header (1 to 255 ' +
+      'printable ASCII characters), the first outcome that charged, a success or a decline, is answered again to a ' +
+      'retry with the key, which charges nothing. A payment that waits for the customer’s bank (`requires_action`) or ' +
+      'to settle (`processing`) is asked after with the same request and key.',
     body: completeCheckoutBody,
     response: { status: 200, body: completedCheckout },
     errors: [
@@ -64,6 +66,7 @@ export const checkoutRoutes = {
       'promotion_code_expired',
       'promotion_code_exhausted',
       'card_declined',
+      'payment_in_progress',
     ],
   },
 } satisfies ApiRoutes;

@@ -115,7 +115,7 @@ export async function describeCheckout(db: Queryable, session: CheckoutSessionRo
     country: session.customer_country,
     locale: session.locale,
     merchant_logo_url: merchant!.logo_url,
-    saved_card: connection?.card_brand && connection.card_last4 ? { brand: connection.card_brand, last4: connection.card_last4 } : null,
+    saved_card: connection?.payment_method_id && connection.card_brand && connection.card_last4 ? { brand: connection.card_brand, last4: connection.card_last4 } : null,
     credit_balance: bundle && connection ? creditToDecimalString(connection.credit_balance) : null,
     credit_balance_after: balanceAfter === null ? null : creditToDecimalString(balanceAfter),
   };

@@ -12,6 +12,10 @@ export interface ConnectionRow {
   /** The brand of the card the customer last paid with; only `completeCheckout` writes it, from the charge. */
   card_brand: PaymentCardBrand | null;
   card_last4: string | null;
+  /** Migration 015: the card's expiry, and the processor's id for it, which pays the next time and renewals. */
+  card_exp_month: number | null;
+  card_exp_year: number | null;
+  payment_method_id: string | null;
   /** Added by migration 003: the country the customer gave last. */
   country: string | null;
   created_at: Date;

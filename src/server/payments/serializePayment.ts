@@ -1,10 +1,10 @@
-import type { PaymentCardBrand } from '../checkout/chargeTestCard';
+import type { PaymentCardBrand } from '../../protocol/api/paymentCardBrand';
 import { toDecimalString } from '../money';
 import type { DeclineCode } from '../TillApiError';
 import { isLive } from '../modes';
 import type { Payment } from '../../protocol/api/payments';
 
-/** Every charge attempt, declined ones too. Of the card only its brand and last four digits were ever stored. */
+/** Every charge attempt, declined ones too. Of the card only its brand, last four digits and expiry are stored. */
 export interface PaymentRow {
   payment_id: string;
   /** Added by migration 006, copied from the checkout session. */
@@ -14,9 +14,14 @@ export interface PaymentRow {
   connection_id: string | null;
   amount: number;
   currency: string;
-  status: 'succeeded' | 'declined';
+  status: Payment['status'];
   card_brand: PaymentCardBrand;
   card_last4: string;
+  /** Migration 015, with the processor's id of the payment; null before it. */
+  card_exp_month: number | null;
+  card_exp_year: number | null;
+  processor: 'test' | 'stripe';
+  processor_payment_id: string | null;
   decline_code: DeclineCode | null;
   created_at: Date;
 }
@@ -34,6 +39,8 @@ export function serializePayment(payment: PaymentRow): Payment {
     decline_code: payment.decline_code,
     card_brand: payment.card_brand,
     card_last4: payment.card_last4,
+    card_exp_month: payment.card_exp_month,
+    card_exp_year: payment.card_exp_year,
     created_at: payment.created_at.toISOString(),
   };
 }

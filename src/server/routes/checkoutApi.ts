@@ -5,10 +5,11 @@ import { describeCheckout } from '../checkout/describeCheckout';
 import { updateCheckout } from '../checkout/updateCheckout';
 import { clientAddress } from '../rateLimits/clientAddress';
 import { rateLimit } from '../rateLimits/rateLimit';
-import { DEFAULT_RATE_LIMITS, describeWindow, type RateLimits } from '../rateLimits/rateLimitSettings';
+import { describeWindow, type RateLimits } from '../rateLimits/rateLimitSettings';
 import { hashSecret } from '../secrets';
 import type { CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
+import type { ProcessorFor } from '../payments/ProcessorFor';
 import type { Database } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { readJsonBody } from '../validation';
@@ -16,10 +17,11 @@ import { bearerToken } from './merchantAuth';
 
 type SessionEnv = { Variables: { session: CheckoutSessionRow } };
 
-export interface CheckoutApiLimits {
+export interface CheckoutApiOptions {
   rateLimits: RateLimits;
   /** See `clientAddress`. */
   trustedProxies: number;
+  processorFor: ProcessorFor;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface CheckoutApiLimits {
  * `PATCH /session` (the customer's choices, answered with the new view) and `POST /complete` (pay, with an
  * optional `Idempotency-Key` header), after which the webhook worker is woken.
  */
-export function checkoutApi(db: Database, wakeWebhooks: () => void, { rateLimits, trustedProxies }: CheckoutApiLimits = { rateLimits: DEFAULT_RATE_LIMITS, trustedProxies: 0 }) {
+export function checkoutApi(db: Database, wakeWebhooks: () => void, { rateLimits, trustedProxies, processorFor }: CheckoutApiOptions) {
   // Before the secret is checked, so guessing secrets is limited too.
   const perAddress = rateLimit(db, {
     name: 'checkout_address',
@@ -61,7 +63,7 @@ export function checkoutApi(db: Database, wakeWebhooks: () => void, { rateLimits
     .post('/complete', paymentAttempts, async (c) => {
       // A completion records events whether it pays or is declined; either way they go out now.
       try {
-        return c.json(await completeCheckout(db, c.get('session').secret_hash, await readJsonBody(c), c.req.header('Idempotency-Key') ?? null));
+        return c.json(await completeCheckout(db, processorFor, c.get('session').secret_hash, await readJsonBody(c), c.req.header('Idempotency-Key') ?? null));
       } finally {
         wakeWebhooks();
       }

@@ -1,4 +1,5 @@
 import type { CreatedSession, Stack } from './startStack';
+import { tokenizeCard } from '../../server/support/tokenizeCard';
 import { secretOf } from './secretOf';
 
 /**
@@ -14,7 +15,12 @@ export async function completeWithCard(
   const response = await fetch(new URL('api/checkout/complete', stack.tillUrl), {
     method: 'POST',
     headers: { Authorization: `Bearer ${secretOf(token)}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ customer, card: { number: '4242424242424242', exp_month: 12, exp_year: new Date().getFullYear() + 2, cvc: '123' } }),
+    body: JSON.stringify(
+      await tokenizeCard((path, init) => fetch(new URL(path, stack.tillUrl), init), {
+        customer,
+        card: { number: '4242424242424242', exp_month: 12, exp_year: new Date().getFullYear() + 2, cvc: '123' },
+      }),
+    ),
   });
   const body = await response.json();
   if (!response.ok) throw new Error(`checkout not completed: ${JSON.stringify(body)}`);

@@ -12,6 +12,7 @@ import {
   type RunningServer,
   type WebhookUrlPolicy,
 } from '../../../src/server';
+import { captureLogs } from '../../server/support/captureLogs';
 import { freePort } from './freePort';
 import { listenBothSchemes } from './listenBothSchemes';
 
@@ -37,6 +38,8 @@ export interface Stack {
   apiKey: string;
   /** The store behind the checkout server, for states no API reaches (an expired session). */
   db: Database;
+  /** Every line the checkout server logged, at debug level: one per request and every failure. */
+  logs(): string;
   /** Serves `html` at `/` of a third origin (another port), for pages that must not get in. */
   startThirdOrigin(html: string): Promise<string>;
   /** A second checkout server over the same store, on another port: the real app from the wrong origin. */
@@ -64,7 +67,8 @@ export async function startStack(): Promise<Stack> {
   const worker = startWebhookWorker({ db, urlPolicy, pollIntervalMs: 100 });
   const webhooks = { urlPolicy, wake: worker.wake };
   // Also over https on the same port: the checkout page from an origin that differs in its scheme alone.
-  const servers: RunningServer[] = [await listenBothSchemes(createApp({ db, publicUrl, webhooks }).fetch, tillPort)];
+  const logs = captureLogs('debug');
+  const servers: RunningServer[] = [await listenBothSchemes(createApp({ db, publicUrl, webhooks, logger: logs.logger }).fetch, tillPort)];
   // The shop's port is picked first, as `npm start` knows SHOP_PORT: its endpoint is registered before it listens.
   const shopPort = await freePort();
   const shopWebhook = await registerShopWebhook({
@@ -103,6 +107,7 @@ export async function startStack(): Promise<Stack> {
     shopWebhook,
     apiKey: demo.apiKey,
     db,
+    logs: logs.text,
     async startThirdOrigin(html) {
       return serve({ '/': { body: html } });
     },

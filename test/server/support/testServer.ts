@@ -23,6 +23,10 @@ export const nextYear = new Date().getUTCFullYear() + 1;
 export const VISA = '4242424242424242';
 /** The test-mode number that the processor declines. */
 export const DECLINED_VISA = '4000000000000002';
+/** Stripe's test card that asks for 3-D Secure on every payment. */
+export const AUTHENTICATE_ALWAYS = '4000002760003184';
+/** The test card whose payments settle a few seconds later. */
+export const PROCESSING = '4000000000007726';
 
 export const validCard = (number = VISA) => ({ number, exp_month: 12, exp_year: nextYear, cvc: '123' });
 let customerCount = 0;
@@ -342,8 +346,32 @@ export class TestServer {
     return this.api('GET', '/api/checkout/session', { key: secret });
   }
 
-  complete(secret: string, body: unknown = newCustomerPayment(), headers: Record<string, string> = {}) {
+  /**
+   * Pays as the checkout app does: a `card` in `body` goes to the test processor's tokenization first, and only the
+   * payment method id it answers with goes to `POST /api/checkout/complete`. A card the tokenization refuses is
+   * answered with its error, and nothing reaches Till's API.
+   */
+  async complete(secret: string, body: unknown = newCustomerPayment(), headers: Record<string, string> = {}) {
+    if (typeof body === 'object' && body !== null && 'card' in body) {
+      const { card, ...rest } = body as { card: unknown };
+      const tokenized = await this.createPaymentMethod(card);
+      if (tokenized.status !== 200) return tokenized;
+      body = { ...rest, payment_method: tokenized.body.id };
+    }
     return this.api('POST', '/api/checkout/complete', { key: secret, body, headers });
+  }
+
+  /** The customer's answer on the test processor's 3-D Secure page (`next_action.url`), as its form posts it. */
+  async answerChallenge(url: string, result: 'complete' | 'fail') {
+    const response = await this.app.request(url, { method: 'POST', body: new URLSearchParams({ result }) });
+    expect(response.status).toBe(303);
+  }
+
+  /** The test processor's tokenization, which takes no key: the card for a payment method id. */
+  createPaymentMethod(card: unknown) {
+    return this.api<{ id: string; card: { brand: string; last4: string; exp_month: number; exp_year: number } }>(
+      'POST', '/test-processor/payment_methods', { key: null, body: { card } },
+    );
   }
 
   /** A new customer who subscribed to the demo plan through a completed checkout. */

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { countryCode, emailAddress, personName } from '../fields';
-import { checkoutCard } from './checkoutCard';
 
 /**
  * `POST /api/checkout/complete`: how the customer pays, and who they are when the checkout collects identity.
- * Exactly one of `card` and `use_saved_card`: the server says which is missing or extra in its own words, so the
- * rule is not a union here, whose error would name neither.
+ * Exactly one of `payment_method` and `use_saved_card`: the server says which is missing or extra in its own words,
+ * so the rule is not a union here, whose error would name neither. The card itself never comes here: the frame
+ * gives it to the processor, which answers with the `payment_method` id.
  */
 export const completeCheckoutBody = z
   .strictObject({
@@ -19,7 +19,11 @@ export const completeCheckoutBody = z
       })
       .optional()
       .describe('A new customer’s details (`collects_identity`); the merchant’s prefill stands in for what is left out.'),
-    card: checkoutCard.optional().describe('The card to charge, unless `use_saved_card`.'),
+    payment_method: z
+      .string()
+      .regex(/^pm_[A-Za-z0-9_]{1,100}$/, 'This card could not be read. Enter it again.')
+      .optional()
+      .describe('The card to charge, as the processor’s id for it (`pm_…`, from its tokenization), unless `use_saved_card`.'),
     use_saved_card: z.literal(true).optional().describe('A returning customer pays with the card on file (`saved_card`), in one step.'),
   })
   .meta({ id: 'CheckoutCompleteBody', description: 'How the customer pays, and who they are.' });

@@ -6,7 +6,7 @@ import { decimalAmount, objectId, timestamp } from '../fields';
  * What `POST /api/checkout/complete` answers once the customer has paid. A retry with the same `Idempotency-Key`
  * answers the same again, without charging.
  */
-export const completedCheckout = z
+const completed = z
   .strictObject({
     checkout_session_id: objectId('cs').describe('The session’s id.'),
     checkout_mode: checkoutMode.describe('What was bought: a subscription, or a credit bundle.'),
@@ -18,4 +18,31 @@ export const completedCheckout = z
   })
   .meta({ id: 'CheckoutCompleted', description: 'The completed checkout: who paid, and what it started.' });
 
-export type CompletedCheckout = z.infer<typeof completedCheckout>;
+/**
+ * The customer's bank asks them to confirm the payment (3-D Secure): the app shows `next_action.url` in the frame,
+ * then sends the same request again, with the same `Idempotency-Key`, to learn how it ended.
+ */
+const requiresAction = z
+  .strictObject({
+    checkout_session_id: objectId('cs').describe('The session’s id.'),
+    status: z.literal('requires_action').describe('Always `requires_action`.'),
+    next_action: z
+      .strictObject({ url: z.string().describe('The challenge page, on the checkout’s origin or the processor’s.') })
+      .describe('Where the customer confirms the payment.'),
+  })
+  .meta({ id: 'CheckoutRequiresAction', description: 'The payment waits for the customer to confirm it with their bank.' });
+
+/** The processor accepted the payment and settles it later; the same request again tells of the outcome. */
+const processing = z
+  .strictObject({
+    checkout_session_id: objectId('cs').describe('The session’s id.'),
+    status: z.literal('processing').describe('Always `processing`.'),
+  })
+  .meta({ id: 'CheckoutProcessing', description: 'The payment is being confirmed.' });
+
+export const completedCheckout = z
+  .discriminatedUnion('status', [completed, requiresAction, processing])
+  .meta({ id: 'CheckoutCompleteResult', description: 'Paid, or waiting for the customer’s bank or for the payment to settle.' });
+
+export type CompleteCheckoutResult = z.infer<typeof completedCheckout>;
+export type CompletedCheckout = z.infer<typeof completed>;

@@ -1,12 +1,12 @@
-import type { CompleteCheckoutBody } from '../api/CheckoutApi';
+import type { PaymentAttempt } from '../api/CheckoutApi';
 import type { CheckoutFormValues } from './checkoutFields';
 import { digitsOnly } from './digitsOnly';
 import { parseExpiry } from './parseExpiry';
 
-/** Turns validated form values into the request body; call only after `validateCheckoutForm` found no error. */
-export function toCompleteCheckoutBody(values: CheckoutFormValues, collectsIdentity: boolean): CompleteCheckoutBody {
+/** Turns validated form values into a payment attempt; call only after `validateCheckoutForm` found no error. */
+export function toPaymentAttempt(values: CheckoutFormValues, collectsIdentity: boolean): PaymentAttempt {
   const expiry = parseExpiry(values.expiry);
-  if (!expiry) throw new Error('toCompleteCheckoutBody called with an invalid expiry');
+  if (!expiry) throw new Error('toPaymentAttempt called with an invalid expiry');
   const card = {
     number: digitsOnly(values.cardNumber),
     exp_month: expiry.month,

@@ -1,0 +1,102 @@
+import { addBillingInterval } from '../addBillingInterval';
+import { createId } from '../ids';
+import { modeOf } from '../modes';
+import { creditToDecimalString } from '../money';
+import type { CardSummary } from '../payments/PaymentProcessor';
+import { discountsSecondPayment } from '../pricing/priceCheckout';
+import { priceSession } from '../pricing/priceSession';
+import { toDiscount } from '../promotions/promotionCodes';
+import type { CheckoutSessionRow } from '../sessions/checkoutSessionRow';
+import type { Queryable } from '../store/Database';
+import type { CompletedCheckout } from '../../protocol/api/checkout/completedCheckout';
+import { findPayingConnection } from './checkoutCustomer';
+import { recordCompletionEvents } from './recordCheckoutEvents';
+
+/** A payment of the session's total that succeeded. */
+export interface SucceededPayment {
+  paymentId: string;
+  amount: number;
+  card: CardSummary;
+  /** The processor's id of the card, saved on the connection for the next payment and for renewals. */
+  paymentMethodId: string;
+}
+
+async function createConnection(tx: Queryable, session: CheckoutSessionRow) {
+  const connectionId = createId('con', modeOf(session.merchant_id));
+  await tx.query('INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ($1, $2, $3, $4)', [
+    connectionId,
+    session.merchant_id,
+    session.customer_email,
+    session.customer_name,
+  ]);
+  return connectionId;
+}
+
+/**
+ * What a paid checkout starts, in the transaction that recorded the payment: the customer's connection (a new
+ * customer's is made now, from the identity stored on the session before paying), the subscription or the credit,
+ * the promotion's redemption and the events. The session's row lock, held by the caller, makes this happen once.
+ */
+export async function fulfilCheckout(tx: Queryable, session: CheckoutSessionRow, payment: SucceededPayment, now: Date): Promise<CompletedCheckout> {
+  const connection = await findPayingConnection(tx, session);
+  const { config, bundle, promotion, promotionProblem } = await priceSession(tx, session, { now, lockPromotion: true });
+  const connectionId = connection?.connection_id ?? (await createConnection(tx, session));
+  // A new customer's payment was written before their connection existed.
+  if (!connection) await tx.query('UPDATE payments SET connection_id = $2 WHERE payment_id = $1', [payment.paymentId, connectionId]);
+  const applied = promotion && !promotionProblem ? promotion : null;
+  const subscriptionId = bundle ? null : createId('sub', modeOf(session.merchant_id));
+  // Seed 002: a later start makes the subscription `scheduled`, its first period beginning then; this checkout
+  // charged nothing (the card, now on the connection, pays the first invoice then: renewals).
+  const deferred = session.start_date !== null;
+  const periodStart = session.start_date ?? now;
+  // The subscription keeps a code that discounts later invoices too: `forever` without a count, `repeating` with
+  // the number of invoices still to come that it discounts, for renewals to count down. Today's payment used one,
+  // unless the start is deferred: then every discounted invoice is still to come, `once` included.
+  const kept = applied && (deferred || discountsSecondPayment(toDiscount(applied))) ? applied : null;
+  const keptIntervals =
+    kept === null || kept.duration === 'forever' ? null : (kept.duration === 'repeating' ? kept.duration_in_intervals! : 1) - (deferred ? 0 : 1);
+  const creditsAdded = bundle ? bundle.credit_amount : config.included_credit;
+  if (subscriptionId) {
+    await tx.query(
+      `INSERT INTO subscriptions
+         (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end,
+          quantity, promotion_code_id, promotion_intervals_remaining, ends_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [subscriptionId, session.merchant_id, connectionId, config.subscription_config_id, deferred ? 'scheduled' : 'active', periodStart,
+        addBillingInterval(periodStart, config.billing_interval, config.interval_count), session.quantity, kept?.promotion_code_id ?? null,
+        keptIntervals, session.end_date],
+    );
+  }
+  if (applied) {
+    await tx.query('INSERT INTO promotion_redemptions (checkout_session_id, promotion_code_id, connection_id) VALUES ($1, $2, $3)', [
+      session.checkout_session_id, applied.promotion_code_id, connectionId,
+    ]);
+    await tx.query('UPDATE promotion_codes SET times_redeemed = times_redeemed + 1 WHERE promotion_code_id = $1', [applied.promotion_code_id]);
+  }
+  const { card } = payment;
+  await tx.query(
+    `UPDATE connections SET credit_balance = credit_balance + $2, card_brand = $3, card_last4 = $4, card_exp_month = $5, card_exp_year = $6,
+       payment_method_id = $7, country = coalesce($8, country)
+     WHERE connection_id = $1`,
+    [connectionId, creditsAdded, card.brand, card.last4, card.exp_month, card.exp_year, payment.paymentMethodId, session.customer_country],
+  );
+  await tx.query(
+    `UPDATE checkout_sessions SET status = 'completed', completed_at = $2, connection_id = $3, subscription_id = $4,
+       amount_total = $5, credits_added = $6
+     WHERE checkout_session_id = $1`,
+    [session.checkout_session_id, now, connectionId, subscriptionId, payment.amount, creditsAdded],
+  );
+  await recordCompletionEvents(tx, {
+    sessionId: session.checkout_session_id, merchantId: session.merchant_id, connectionId,
+    newConnection: !connection, subscriptionId, bundle, creditsAdded,
+  });
+  return {
+    checkout_session_id: session.checkout_session_id,
+    checkout_mode: session.checkout_mode,
+    connection_id: connectionId,
+    status: 'completed',
+    completed_at: now.toISOString(),
+    subscription_id: subscriptionId,
+    credits_added: creditToDecimalString(creditsAdded),
+  };
+}

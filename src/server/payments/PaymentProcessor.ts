@@ -1,0 +1,70 @@
+import type { PaymentCardBrand } from '../../protocol/api/paymentCardBrand';
+import type { DeclineCode } from '../TillApiError';
+
+/** What a processor tells of a card: enough to show it again ("Visa ending 4242, 12/34"), never its number. */
+export interface CardSummary {
+  brand: PaymentCardBrand;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+}
+
+/**
+ * A payment as the processor sees it now. `requires_action`: the customer must authenticate (3-D Secure) at
+ * `actionUrl` before it can succeed; `processing`: accepted, settled later (the processor tells of it then).
+ */
+export type ProcessorPayment = { id: string; card: CardSummary } & (
+  | { status: 'succeeded' }
+  | { status: 'declined'; declineCode: DeclineCode; message: string }
+  | { status: 'requires_action'; actionUrl: string }
+  | { status: 'processing' }
+);
+
+export interface PaymentRequest {
+  /**
+   * Derived from what the payment is for (a checkout session's attempt, a subscription's period): the processor
+   * answers a repeated key with the first payment instead of charging again, so a retry after a crash is safe.
+   */
+  idempotencyKey: string;
+  /** In the currency's minor units, decided by the server. */
+  amount: number;
+  currency: string;
+  /** The processor's id of the card: made by its tokenization (the frame's card fields), or saved. */
+  paymentMethodId: string;
+  livemode: boolean;
+}
+
+export interface RefundRequest {
+  idempotencyKey: string;
+  /** The processor's payment id. */
+  paymentId: string;
+  /** Minor units; the caller keeps the sum of refunds within what was paid. */
+  amount: number;
+}
+
+/**
+ * The one interface the server pays through, whatever the processor (after Medusa's payment providers): the rest
+ * of the server never sees a card number or a processor's own objects. Every call that moves money takes an
+ * idempotency key.
+ */
+export interface PaymentProcessor {
+  readonly name: 'test' | 'stripe';
+  /**
+   * Charges the customer who is present. `savePaymentMethod` keeps the card for off-session charges (renewals);
+   * the answer may be `requires_action` or `processing`.
+   */
+  confirmPayment(request: PaymentRequest & { savePaymentMethod: boolean }): Promise<ProcessorPayment>;
+  /**
+   * Charges a saved card while the customer is away. Never `requires_action`: a card that asks for authentication
+   * then is declined with `authentication_required`, and the customer must come back to pay.
+   */
+  chargeOffSession(request: PaymentRequest): Promise<ProcessorPayment>;
+  /** The payment's state now: after the customer's challenge, or one that was processing. */
+  retrievePayment(id: string): Promise<ProcessorPayment>;
+  /**
+   * Gives up a payment that waits for the customer's bank (they tried another card instead): it is declined with
+   * `authentication_required`. One the customer confirmed meanwhile is answered as it stands, succeeded.
+   */
+  cancelPayment(id: string): Promise<ProcessorPayment>;
+  refund(request: RefundRequest): Promise<{ id: string; amount: number }>;
+}

@@ -1,0 +1,81 @@
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { apiError, aSession, fillValidForm, payButton, renderOpenCheckout } from './renderCheckout';
+
+const SESSION_ID = 'cs_test_01KK2ZZZZZZZZZZZZZZZZZZZZZ';
+const requiresAction = { checkout_session_id: SESSION_ID, status: 'requires_action', next_action: { url: '/test-processor/authenticate/pi_test_1' } } as const;
+const processing = { checkout_session_id: SESSION_ID, status: 'processing' } as const;
+
+async function payWithFilledForm() {
+  const rendered = await renderOpenCheckout(aSession());
+  fillValidForm();
+  return rendered;
+}
+
+/**
+ * What the test processor's page does once the customer has answered: it loads marked with the result. (happy-dom
+ * loads no frames, so the frame is given that page's document; the browser tests answer a real one.)
+ */
+function answerChallenge(frame: HTMLIFrameElement) {
+  const answered = document.implementation.createHTMLDocument('Done');
+  answered.body.innerHTML = '<p data-challenge-result="succeeded">Returning to the checkout…</p>';
+  Object.defineProperty(frame, 'contentDocument', { value: answered, configurable: true });
+  fireEvent.load(frame);
+}
+
+describe('a payment the bank asks the customer to confirm', () => {
+  it('shows the challenge over an inert form, then asks again with the same attempt and shows success', async () => {
+    const { api, steps } = await payWithFilledForm();
+    api.complete.mockResolvedValueOnce(requiresAction);
+    fireEvent.click(payButton());
+
+    const frame = (await screen.findByTitle('Confirm the payment with your bank')) as HTMLIFrameElement;
+    expect(frame.getAttribute('src')).toBe('/test-processor/authenticate/pi_test_1');
+    expect(payButton().closest('[inert]')).not.toBeNull();
+    expect(steps().at(-1)).toBe('processing');
+
+    fireEvent.load(frame); // the challenge itself has loaded: nothing is answered yet
+    expect(api.complete).toHaveBeenCalledTimes(1);
+
+    answerChallenge(frame);
+    expect(await screen.findByRole('heading', { name: 'Payment successful' })).toBeTruthy();
+    const [first, second] = api.complete.mock.calls;
+    expect(second).toStrictEqual(first); // the same body and Idempotency-Key: the same attempt
+    expect(api.createPaymentMethod).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTitle('Confirm the payment with your bank')).toBeNull();
+  });
+
+  it('shows the decline when the customer fails the challenge, and the form takes another card', async () => {
+    const { api } = await payWithFilledForm();
+    api.complete
+      .mockResolvedValueOnce(requiresAction)
+      .mockRejectedValueOnce(apiError(402, 'card_declined', 'x', 'payment_method', 'authentication_required'));
+    fireEvent.click(payButton());
+    answerChallenge((await screen.findByTitle('Confirm the payment with your bank')) as HTMLIFrameElement);
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Your bank asked you to confirm this payment, and it was not confirmed. Try again or use another card.',
+    );
+    expect(screen.queryByTitle('Confirm the payment with your bank')).toBeNull();
+    expect(payButton().closest('[inert]')).toBeNull();
+  });
+});
+
+describe('a payment that settles later', () => {
+  it('says it is being confirmed, asks again until it has an outcome, then shows success', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const { api } = await payWithFilledForm();
+      api.complete.mockResolvedValueOnce(processing).mockResolvedValueOnce(processing);
+      fireEvent.click(payButton());
+      expect((await screen.findByText(/Your payment is being confirmed/)).getAttribute('role')).toBe('status');
+      expect(payButton().closest('[inert]')).not.toBeNull();
+      await vi.advanceTimersByTimeAsync(2000);
+      await waitFor(() => expect(api.complete).toHaveBeenCalledTimes(3));
+      expect(await screen.findByRole('heading', { name: 'Payment successful' })).toBeTruthy();
+      expect(new Set(api.complete.mock.calls.map((call) => call[1])).size).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
