@@ -75,16 +75,85 @@ const VIEWPORTS = [
   { name: 'a 1280×800 desktop', width: 1280, height: 800 },
 ];
 
+/** A Team checkout in the demo shop's modal, on a page of `width` × `height`; resolves once the card fields show. */
+async function openTeamCheckout(width: number, height: number) {
+  const page = await (await ctx.browser.newContext({ viewport: { width, height } })).newPage();
+  await page.goto(ctx.stack.shopUrl);
+  const session = await createTeamSession();
+  await page.evaluate((token) => void (window as any).Till.open(token), session.checkout_session_token);
+  await page.frameLocator('iframe[title="Checkout"]').getByLabel('Card number').waitFor();
+  return { page, frame: frameOf(page) };
+}
+
+const SCROLL_POSITIONS = ['top', 'middle', 'bottom', 'total due at the top'] as const;
+type ScrollPosition = (typeof SCROLL_POSITIONS)[number];
+
+/**
+ * Scrolls the checkout to `position` and names the text the close button covers there: every element showing
+ * text of its own (or a form control's), cut to the part its clipping ancestors (a scroll container) let show,
+ * whose box meets the button's. `room` is how far the checkout scrolls, so a scrolled case is a real one.
+ */
+const textUnderCloseButton = (frame: Frame, position: ScrollPosition) =>
+  frame.evaluate((position) => {
+    const root = document.scrollingElement!;
+    // Whichever element the layout makes scroll: the root, or a scroll container inside it.
+    const scroller =
+      [root, ...document.querySelectorAll('body, body *')].find(
+        (element) => element.scrollHeight > element.clientHeight && (element === root || /auto|scroll/.test(getComputedStyle(element).overflowY)),
+      ) ?? root;
+    const room = scroller.scrollHeight - scroller.clientHeight;
+    const total = document.querySelector('.breakdown__line--total dd')!;
+    const scrollportTop = scroller === root ? 0 : scroller.getBoundingClientRect().top + scroller.clientTop;
+    const scrollTop = {
+      top: 0,
+      middle: room / 2,
+      bottom: room,
+      'total due at the top': scroller.scrollTop + total.getBoundingClientRect().top - scrollportTop,
+    };
+    scroller.scrollTop = scrollTop[position];
+
+    /** The part of `element` on screen: its box within the viewport and every ancestor that clips. */
+    const shownBox = (element: Element) => {
+      let { left, top, right, bottom } = element.getBoundingClientRect();
+      right = Math.min(right, root.clientWidth);
+      bottom = Math.min(bottom, root.clientHeight);
+      for (let clip = element.parentElement; clip; clip = clip.parentElement) {
+        const style = getComputedStyle(clip);
+        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        const box = clip.getBoundingClientRect();
+        left = Math.max(left, box.left + clip.clientLeft);
+        top = Math.max(top, box.top + clip.clientTop);
+        right = Math.min(right, box.left + clip.clientLeft + clip.clientWidth);
+        bottom = Math.min(bottom, box.top + clip.clientTop + clip.clientHeight);
+      }
+      return { left: Math.max(left, 0), top: Math.max(top, 0), right, bottom };
+    };
+    const button = document.querySelector('.close-button')!.getBoundingClientRect();
+    const showsText = (element: Element) =>
+      element.matches('input:not([type="hidden"]), select, textarea') ||
+      [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '');
+    const covered = [...document.querySelectorAll('body *')]
+      .filter((element) => !element.closest('.close-button') && showsText(element) && element.getClientRects().length > 0)
+      // Hidden ones are not under anything: `visibility`, or the `clip` of text kept for screen readers only.
+      .filter((element) => getComputedStyle(element).visibility === 'visible' && getComputedStyle(element).clip === 'auto')
+      .filter((element) => {
+        const { left, top, right, bottom } = shownBox(element);
+        const shown = left < right && top < bottom;
+        return shown && left < button.right && right > button.left && top < button.bottom && bottom > button.top;
+      })
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className}: ${element.textContent!.trim().slice(0, 40)}`);
+    const totalShown = shownBox(total);
+    return { room, covered, totalShown: totalShown.bottom > totalShown.top };
+  }, position);
+
 describe.each(VIEWPORTS)('on $name', ({ width, height }) => {
   it('scrolls only vertically and every control is at least 44×44 px', async () => {
-    const page = await (await ctx.browser.newContext({ viewport: { width, height } })).newPage();
-    await page.goto(ctx.stack.shopUrl);
-    const session = await createTeamSession();
-    await page.evaluate((token) => void (window as any).Till.open(token), session.checkout_session_token);
-    await page.frameLocator('iframe[title="Checkout"]').getByLabel('Card number').waitFor();
-    const frame = frameOf(page);
+    const { page, frame } = await openTeamCheckout(width, height);
 
-    const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    // The root, and the body, which scrolls in its place below the modal's close button.
+    const overflow = await frame.evaluate(() =>
+      Math.max(...[document.documentElement, document.body].map((element) => element.scrollWidth - element.clientWidth)),
+    );
     expect(overflow).toBe(0);
     const controls = await frame.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('button, input, select, a[href], [tabindex]:not([tabindex="-1"])')]
@@ -100,6 +169,20 @@ describe.each(VIEWPORTS)('on $name', ({ width, height }) => {
     // Seats −/+, the seat count, plans, the code and its button, the customer and card fields, Pay.
     expect(controls.length).toBeGreaterThanOrEqual(12);
     expect(controls.filter(({ width, height }) => width < 44 || height < 44)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('leaves no text under the close button, scrolled or not', async () => {
+    const { page, frame } = await openTeamCheckout(width, height);
+    const found: Record<string, string[]> = {};
+    for (const position of SCROLL_POSITIONS) {
+      const { room, covered, totalShown } = await textUnderCloseButton(frame, position);
+      // The checkout must scroll at this size, and the total be on screen where it is scrolled to the top.
+      expect(room).toBeGreaterThan(100);
+      if (position === 'total due at the top') expect(totalShown).toBe(true);
+      found[position] = covered;
+    }
+    expect(found).toEqual(Object.fromEntries(SCROLL_POSITIONS.map((position) => [position, []])));
     await page.context().close();
   });
 });
