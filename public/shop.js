@@ -87,6 +87,11 @@ async function checkout(kind) {
       showResult('Payment received — waiting for confirmation…', { outcome: 'success', checkoutSessionId, connectionId });
       confirm(checkoutSessionId, connectionId, thisCheckout);
     },
+    onPending({ checkoutSessionId }) {
+      // The payment settles later; the webhook says whether it went through.
+      showResult('Payment is being confirmed — waiting for the webhook…', { outcome: 'pending', checkoutSessionId });
+      confirm(checkoutSessionId, '', thisCheckout);
+    },
     onCancel({ checkoutSessionId }) {
       showResult('Checkout closed.', { outcome: 'cancel', checkoutSessionId: checkoutSessionId ?? '' });
     },

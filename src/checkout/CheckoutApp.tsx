@@ -60,6 +60,8 @@ type Screen =
   /** `session` is null when it could never be read (not found), so there is nowhere to return to. */
   | { name: 'ended'; end: SessionEnd; session: CheckoutSession | null }
   | { name: 'open'; session: CheckoutSession }
+  /** Reopened while its payment settles: there is nothing to do but wait for the merchant to hear of it. */
+  | { name: 'confirming'; session: CheckoutSession }
   | { name: 'paid'; session: CheckoutSession };
 
 /** Loads the session, takes the payment and tells the loader, or the merchant's URLs, how it went. */
@@ -91,7 +93,7 @@ export function CheckoutApp({
     [],
   );
   const loader = link.mode === 'framed' ? link : null;
-  const shownSession = screen.name === 'open' || screen.name === 'paid' || screen.name === 'ended' ? screen.session : null;
+  const shownSession = screen.name === 'loading' || screen.name === 'unreachable' ? null : screen.session;
   useDocumentLocale(localization?.locale, localization?.messages.documentTitle(shownSession?.merchant_name ?? null));
   useAppearance(appearance, colors);
   useCloseOnEscape(loader);
@@ -133,6 +135,10 @@ export function CheckoutApp({
     }
     const end = sessionEndForStatus(session.status);
     if (end) return endSession(end, session, chosen.messages);
+    if (session.status === 'processing') {
+      announcePending(session);
+      return setScreen({ name: 'confirming', session });
+    }
     send(createMessage('ready', { checkoutSessionId, checkoutMode: session.checkout_mode }));
     sendStep('payment');
     setScreen({ name: 'open', session });
@@ -142,6 +148,16 @@ export function CheckoutApp({
 
   // The screen stays `loading` until the localization is in, so English shows only in the close button's label,
   // which stays the same element (and keeps its focus) when the language arrives.
+  /**
+   * The payment settles later: the loader hears `pending` and may close (the merchant's server learns the outcome
+   * by webhook), and redirect display goes to the session's `pending_url` when it has one.
+   */
+  function announcePending(session: CheckoutSession) {
+    sendStep('ended');
+    send(createMessage('pending', { checkoutSessionId }));
+    if (session.pending_url) returnTo(session.pending_url);
+  }
+
   const shownLocalization = localization ?? defaultLocalization;
   const { messages } = shownLocalization;
 
@@ -159,17 +175,19 @@ export function CheckoutApp({
       const key = attemptKeys.keyFor(attempt);
       const body = await toCompleteBody(attempt, key);
       let result = await api.complete(body, key);
+      let announced = false;
       // Until the payment has an outcome: the customer answers their bank, or it settles; the same attempt again
       // then says how it ended.
       while (result.status !== 'completed') {
-        const { next_action } = result.status === 'requires_action' ? result : { next_action: null };
-        await new Promise<void>((answered) => {
-          if (next_action) setWaiting({ name: 'challenge', url: next_action.url, answered });
-          else {
-            setWaiting({ name: 'confirming' });
-            setTimeout(answered, CONFIRMING_POLL_MS);
-          }
-        });
+        if (result.status === 'requires_action') {
+          const { url } = result.next_action;
+          await new Promise<void>((answered) => setWaiting({ name: 'challenge', url, answered }));
+        } else {
+          if (!announced) announcePending(session);
+          announced = true;
+          setWaiting({ name: 'confirming' });
+          await new Promise((wait) => setTimeout(wait, CONFIRMING_POLL_MS));
+        }
         result = await api.complete(body, key);
       }
       const completed = result;
@@ -270,6 +288,8 @@ export function CheckoutApp({
           />
         );
       }
+      case 'confirming':
+        return <MessageScreen heading={messages.processing} body={messages.confirming} />;
       case 'paid': {
         const { session } = screen;
         return link.mode === 'redirect' ? (

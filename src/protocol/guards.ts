@@ -43,6 +43,7 @@ const FIELDS: { [T in MessageType]: { [K in Exclude<keyof MessageOf<T>, 'ns' | '
     subscriptionId: (value) => value === null || isText(value),
     creditsAdded: isString,
   },
+  pending: { checkoutSessionId: isText },
   failure: { checkoutSessionId: isText, code: isFailureCode, message: isString },
   close: {},
 };
@@ -72,7 +73,7 @@ export function isHello(value: unknown): value is HelloMessage {
   return isEnvelope(value) && value.type === 'hello' && isText(value.checkoutSessionId);
 }
 
-const LOADER_BOUND: string[] = ['ready', 'step', 'resize', 'success', 'failure', 'close'] satisfies CheckoutToLoaderMessage['type'][];
+const LOADER_BOUND: string[] = ['ready', 'step', 'resize', 'success', 'pending', 'failure', 'close'] satisfies CheckoutToLoaderMessage['type'][];
 
 /**
  * What the loader may receive on its port; a frame sending it a `hello` or an `init` there is ignored. Only

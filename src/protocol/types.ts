@@ -79,6 +79,14 @@ export interface SuccessMessage extends Envelope<'success'> {
   creditsAdded: string;
 }
 
+/**
+ * App → loader: the processor accepted the payment and settles it later (seconds, or days for some methods); the
+ * merchant's server hears how it ended from the webhook. The checkout may be closed now.
+ */
+export interface PendingMessage extends Envelope<'pending'> {
+  checkoutSessionId: string;
+}
+
 /** App → loader: the session cannot be paid (expired, completed, unknown). */
 export interface FailureMessage extends Envelope<'failure'> {
   checkoutSessionId: string;
@@ -96,6 +104,7 @@ export type CheckoutToLoaderMessage =
   | StepMessage
   | ResizeMessage
   | SuccessMessage
+  | PendingMessage
   | FailureMessage
   | CloseMessage;
 export type CheckoutMessage = WindowMessage | LoaderToCheckoutMessage | CheckoutToLoaderMessage;

@@ -1,6 +1,6 @@
 import { open, type CheckoutHandle, type OpenOptions } from './open';
 
-export type CheckoutCallbacks = Pick<OpenOptions, 'onSuccess' | 'onCancel' | 'onError'>;
+export type CheckoutCallbacks = Pick<OpenOptions, 'onSuccess' | 'onPending' | 'onCancel' | 'onError'>;
 
 /** The three hooks `useCheckout` needs; Preact's and React's both fit. */
 export interface HookImplementation {
@@ -10,7 +10,7 @@ export interface HookImplementation {
 }
 
 /**
- * Builds `useCheckout({onSuccess, onCancel, onError}) → {open}`, the shape of Lava's `useLavaCheckout`, so
+ * Builds `useCheckout({onSuccess, onPending, onCancel, onError}) → {open}`, the shape of Lava's `useLavaCheckout`, so
  * moving from it is a rename. The latest callbacks are the ones called, and unmounting closes its checkouts.
  */
 export function createUseCheckout({ useRef, useEffect, useCallback }: HookImplementation) {
@@ -24,6 +24,7 @@ export function createUseCheckout({ useRef, useEffect, useCallback }: HookImplem
       const handle = open(token, {
         ...options,
         onSuccess: (result) => latest.current.onSuccess?.(result),
+        onPending: (result) => latest.current.onPending?.(result),
         onCancel: (result) => latest.current.onCancel?.(result),
         onError: (result) => latest.current.onError?.(result),
       });

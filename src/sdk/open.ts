@@ -27,6 +27,8 @@ export interface CheckoutEventMap {
   confirmed: SessionRef;
   /** Default action: the modal closes after the success screen. */
   success: CheckoutSuccess;
+  /** The payment settles later: your server hears how it ended by webhook. The checkout may be closed. */
+  pending: SessionRef;
   cancel: SessionRef;
   /** Always the last event: the checkout is gone from the page. */
   close: SessionRef;
@@ -37,6 +39,7 @@ export interface CheckoutEventMap {
 
 export type CheckoutResult =
   | ({ type: 'success' } & CheckoutSuccess)
+  | ({ type: 'pending' } & SessionRef)
   | ({ type: 'cancel' } & SessionRef)
   | ({ type: 'error' } & CheckoutEventMap['error']);
 
@@ -50,6 +53,8 @@ export interface OpenOptions extends CheckoutAppearance {
   /** Receives the results as `till:success`, `till:cancel`, … DOM events. */
   trigger?: Element;
   onSuccess?(result: CheckoutSuccess): void;
+  /** The payment was accepted and settles later; the webhook tells your server how it ended. */
+  onPending?(result: SessionRef): void;
   /** The customer closed the checkout before paying; `checkoutSessionId` is null if it had not loaded. */
   onCancel?(result: SessionRef): void;
   onError?(result: CheckoutEventMap['error']): void;
@@ -77,14 +82,14 @@ const SUCCESS_CLOSE_DELAY_MS = 1500;
  */
 const HANDSHAKE_TIMEOUT_MS = 8000;
 
-const CALLBACKS = { success: 'onSuccess', cancel: 'onCancel', error: 'onError' } as const;
+const CALLBACKS = { success: 'onSuccess', pending: 'onPending', cancel: 'onCancel', error: 'onError' } as const;
 
 /** Open checkouts: one modal at a time, one per inline container. */
 const openCheckouts = new Map<Element | 'modal', CheckoutHandle>();
 
 /**
  * Opens the hosted checkout for a `checkout_session_token` (or a `checkout_url`). One outcome is reported
- * per open — success, cancel or error — and `close` comes last. Opening again while the same modal or
+ * per open — success, pending, cancel or error — and `close` comes last. Opening again while the same modal or
  * container holds a checkout returns that checkout.
  */
 export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
@@ -100,7 +105,7 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
 
   /**
    * Dispatches on the handle and the trigger; true unless a listener called `preventDefault()`. An outcome
-   * (success, cancel, error) is emitted once per open, settles `result`, and runs its option callback after
+   * (success, pending, cancel, error) is emitted once per open, settles `result`, and runs its option callback after
    * the listeners.
    */
   const emit = (type: keyof CheckoutEventMap, fields?: object) => {
@@ -193,6 +198,9 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
         return (surface as InlineSurface).resize?.(message.height);
       case 'success':
         return emit('success', fields) && !container && setTimeout(close, SUCCESS_CLOSE_DELAY_MS);
+      case 'pending':
+        // After the step `ended`, which lets the checkout close.
+        return emit('pending', fields);
       case 'failure':
         return fail(new TillError(message.code, message.message));
       case 'close':

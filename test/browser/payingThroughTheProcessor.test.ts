@@ -1,6 +1,6 @@
 import type { FrameLocator, Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { checkoutFrame, pay } from './support/checkoutFrame';
+import { checkoutFrame, pay, shopConfirmation, shopOutcome } from './support/checkoutFrame';
 import { useBrowserStack } from './support/useBrowserStack';
 
 const ctx = useBrowserStack();
@@ -82,6 +82,15 @@ describe('paying through the test processor', () => {
     await challengeIn(page).getByRole('button', { name: 'Complete' }).click();
     await page.getByRole('heading', { name: 'Payment successful' }).waitFor();
     expect((await ctx.stack.api(`v1/checkout_sessions/${session.checkout_session_id}`)).body.status).toBe('completed');
+  });
+
+  it('tells the shop a slow payment is pending, and the shop confirms it when the webhook arrives', async () => {
+    const { page, frame } = await openCheckout();
+    await pay(frame, '4000 0000 0000 7726', newCustomer());
+    const pending = await shopOutcome(page, 'pending');
+    expect(pending.checkoutSessionId).toMatch(/^cs_test_/);
+    expect((await ctx.stack.api(`v1/checkout_sessions/${pending.checkoutSessionId}`)).body.status).toBe('processing');
+    expect(await shopConfirmation(page)).toMatchObject({ text: 'Confirmed by webhook: you are subscribed.', checkoutSessionId: pending.checkoutSessionId });
   });
 
   it('never lets a card number reach Till’s API, its store, its logs or its events, whatever the card does', async () => {

@@ -61,6 +61,7 @@ const loaderBound: [string, CheckoutToLoaderMessage][] = [
       creditsAdded: '100.00',
     }),
   ],
+  ['pending', createMessage('pending', { checkoutSessionId: 'cs_test_1' })],
   ['failure', createMessage('failure', { checkoutSessionId: 'cs_test_1', code: 'session_expired', message: 'Expired.' })],
   ['close', createMessage('close', {})],
 ];

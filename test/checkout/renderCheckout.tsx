@@ -87,6 +87,7 @@ export function aSession(overrides: Partial<CheckoutSession> = {}): CheckoutSess
     connection_id: null,
     success_url: 'https://shop.example/thanks?plan=pro',
     cancel_url: 'https://shop.example/pricing',
+    pending_url: null,
     quantity: 1,
     seat_limits: null,
     plan_options: [],

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { apiError, aSession, fillValidForm, payButton, renderOpenCheckout } from './renderCheckout';
+import { apiError, aSession, fillValidForm, payButton, renderCheckout, renderOpenCheckout } from './renderCheckout';
 
 const SESSION_ID = 'cs_test_01KK2ZZZZZZZZZZZZZZZZZZZZZ';
 const requiresAction = { checkout_session_id: SESSION_ID, status: 'requires_action', next_action: { url: '/test-processor/authenticate/pi_test_1' } } as const;
@@ -77,5 +77,40 @@ describe('a payment that settles later', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('the pending outcome', () => {
+  it('tells the loader once that the payment is pending, and lets it close, while it waits for the outcome', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const { api, sentOfType, steps } = await payWithFilledForm();
+      api.complete.mockResolvedValueOnce(processing).mockResolvedValueOnce(processing).mockResolvedValueOnce(processing);
+      fireEvent.click(payButton());
+      await screen.findByText(/Your payment is being confirmed/);
+      await vi.advanceTimersByTimeAsync(2500);
+      await waitFor(() => expect(api.complete).toHaveBeenCalledTimes(4));
+      expect(sentOfType('pending')).toHaveLength(1);
+      expect(steps()).toContain('ended');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('goes to the session’s pending_url in redirect display', async () => {
+    const { api, location } = await renderOpenCheckout(aSession({ pending_url: 'https://shop.example/pending' }), { mode: 'redirect' });
+    fillValidForm();
+    api.complete.mockResolvedValue(processing);
+    fireEvent.click(payButton());
+    await waitFor(() => expect(location.assign).toHaveBeenCalledTimes(1));
+    expect(new URL(location.assign.mock.calls[0]![0]).pathname).toBe('/pending');
+  });
+
+  it('says the payment is being confirmed when reopened while it settles, and tells the loader it is pending', async () => {
+    const { sentOfType } = renderCheckout(aSession({ status: 'processing' }));
+    expect(await screen.findByRole('heading', { name: 'Processing…' })).toBeTruthy();
+    expect(screen.getByText(/Your payment is being confirmed/)).toBeTruthy();
+    expect(sentOfType('pending')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: /^Pay / })).toBeNull();
   });
 });

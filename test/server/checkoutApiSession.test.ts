@@ -34,6 +34,7 @@ describe('GET /api/checkout/session', () => {
       connection_id: null,
       success_url: SHOP_ORIGIN_URL,
       cancel_url: SHOP_ORIGIN_URL,
+      pending_url: null,
       estimate: {
         currency: 'USD',
         quantity: 1,

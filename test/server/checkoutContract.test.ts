@@ -140,6 +140,8 @@ describe('every state of a checkout answers in its route’s schema', () => {
     const body = { customer: newCustomer(), payment_method: expectOk(await till.createPaymentMethod(validCard(PROCESSING))).id };
     expect(expectOk(await pay(secret, body, { 'Idempotency-Key': `slow-${Date.now()}` }))).toMatchObject({ status: 'processing' });
     expectApiError(await pay(secret, newCustomerPayment(), { 'Idempotency-Key': `other-${Date.now()}` }), 'payment_in_progress');
+    expectApiError(await update(secret, { country: 'DE' }), 'payment_in_progress');
+    expect(expectOk(await view(secret))).toMatchObject({ status: 'processing' });
   });
 
   it('a completed checkout, and the same answer again to a retry with its key', async () => {

@@ -22,6 +22,7 @@ const valid = {
     subscriptionId: null,
     creditsAdded: '5.00',
   }),
+  pending: createMessage('pending', { checkoutSessionId: 'cs_test_1' }),
   failure: createMessage('failure', { checkoutSessionId: 'cs_test_1', code: 'session_expired', message: 'Expired.' }),
   close: createMessage('close', {}),
 };
@@ -53,6 +54,7 @@ describe('protocol guards', () => {
     ['a hello with an empty session id', { ...valid.hello, checkoutSessionId: '' }],
     ['an init without a secret', { ...valid.init, secret: 1 }],
     ['a failure with an unknown code', { ...valid.failure, code: 'teapot' }],
+    ['a pending without its session', { ...valid.pending, checkoutSessionId: undefined }],
     ['an init without appearance', { ...valid.init, appearance: undefined }],
     ['an init whose modal is not a boolean', { ...valid.init, modal: 'yes' }],
     ['an unknown step', { ...valid.step, step: 'hacking' }],
@@ -73,6 +75,7 @@ describe('protocol guards', () => {
       'step',
       'resize',
       'success',
+      'pending',
       'failure',
       'close',
     ]);

@@ -88,7 +88,7 @@ describe('migrate', () => {
       '001_initial.sql', '002_redirect_urls.sql', '003_pricing_and_session_options.sql', '004_logo_url_sources.sql',
       '005_events_and_webhooks.sql', '006_subscriptions_and_payments.sql', '007_idempotency_keys.sql',
       '008_catalog_plans.sql', '009_promotion_codes_and_tax_rates.sql', '010_api_keys.sql',
-      '011_pending_url.sql', '012_live_mode.sql', '013_session_inputs.sql', '014_rate_limit_counters.sql', '015_payment_processors.sql',
+      '011_pending_url.sql', '012_live_mode.sql', '013_session_inputs.sql', '014_rate_limit_counters.sql', '015_payment_processors.sql', '018_processing_sessions.sql',
     ]);
   });
 

@@ -34,6 +34,7 @@ export const checkoutRoutes = {
     errors: [
       'session_completed',
       'session_expired',
+      'payment_in_progress',
       'already_subscribed',
       'promotion_codes_not_allowed',
       'promotion_code_not_found',

@@ -183,8 +183,11 @@ export const checkoutSession = z
       .describe('The plan sold (for `subscription`, the one the customer chose); null for `credit_bundle`.'),
     credit_bundle_id: objectId('cb').nullable().describe('The credit bundle sold; null for `subscription`.'),
     status: z
-      .enum(['open', 'completed', 'expired'])
-      .describe('`open` until paid or expired; `completed` once paid; `expired` once past `expires_at` unpaid.'),
+      .enum(['open', 'processing', 'completed', 'expired'])
+      .describe(
+        '`open` until paid or expired; `processing` while a payment settles (it does not expire then, and opens again ' +
+          'if the payment fails); `completed` once paid; `expired` once past `expires_at` unpaid.',
+      ),
     created_at: timestamp.describe('When the session was created.'),
     expires_at: timestamp.describe('When the session expires if not paid.'),
     completed_at: timestamp.nullable().describe('When the customer paid; null until then.'),

@@ -29,20 +29,9 @@ function checkPaymentMethod(input: CompleteInput) {
   }
 }
 
-async function rememberOutcome(tx: Queryable, sessionId: string, key: string | null, status: number, body: unknown) {
-  if (!key) return;
-  await tx.query('INSERT INTO checkout_idempotency_keys (checkout_session_id, idempotency_key, status, body) VALUES ($1, $2, $3, $4)', [
-    sessionId,
-    key,
-    status,
-    JSON.stringify(body),
-  ]);
-}
-
-interface WaitingPayment extends CheckoutPayment {
+export interface WaitingPayment extends CheckoutPayment {
   status: 'requires_action' | 'processing';
   processor_payment_id: string;
-  attempt_key: string | null;
 }
 
 /**
@@ -108,11 +97,12 @@ export async function completeCheckout(
         return stored.status === 200 ? { result: replayed as CompleteCheckoutResult } : { failed: TillApiError.fromJSON(replayed) };
       }
     }
-    assertOpen(session);
     const now = new Date();
     const processor = await processorFor(session.merchant_id, tx);
+    // First a payment that waits: one that went through completes the session, however late that is.
     const resolved = await resolveWaitingPayment(tx, processor, session, idempotencyKey, now);
-    if (resolved) return remember(tx, session, idempotencyKey, resolved);
+    if (resolved) return resolved;
+    assertOpen(session);
 
     // Only a connection named at creation is a returning customer with a card on file to offer; one found by
     // email (below) paid for nothing here yet, and its card is not for whoever knows its address.
@@ -148,6 +138,7 @@ export async function completeCheckout(
       connection_id: connection?.connection_id ?? null,
       payment_method_id: paymentMethodId,
       created_at: now,
+      attempt_key: idempotencyKey,
     };
     const processed = await processor.confirmPayment({
       idempotencyKey: `${session.checkout_session_id}:${idempotencyKey ?? payment.payment_id}`,
@@ -165,15 +156,8 @@ export async function completeCheckout(
       [payment.payment_id, session.checkout_session_id, payment.amount, payment.currency, processed.card.brand, processed.card.last4, now,
         session.merchant_id, payment.connection_id, processor.name, paymentMethodId, idempotencyKey],
     );
-    return remember(tx, session, idempotencyKey, await settleCheckoutPayment(tx, session, payment, processed, now));
+    return settleCheckoutPayment(tx, session, payment, processed, now);
   });
   if ('failed' in outcome) throw outcome.failed;
   return outcome.result;
-}
-
-/** Stores an outcome that charged, a success or a decline, for a retry with the same key; a waiting one is not. */
-async function remember(tx: Queryable, session: CheckoutSessionRow, key: string | null, settled: SettledCheckout): Promise<SettledCheckout> {
-  if ('failed' in settled) await rememberOutcome(tx, session.checkout_session_id, key, settled.failed.status, settled.failed);
-  else if (settled.result.status === 'completed') await rememberOutcome(tx, session.checkout_session_id, key, 200, settled.result);
-  return settled;
 }

@@ -103,6 +103,7 @@ export async function describeCheckout(db: Queryable, session: CheckoutSessionRo
     // Resolved here, so redirect display always has somewhere to send the customer back to.
     success_url: session.success_url ?? session.origin_url,
     cancel_url: session.cancel_url ?? session.origin_url,
+    pending_url: session.pending_url,
     estimate: serializeEstimate(price),
     quantity: session.quantity,
     seat_limits: seatBased ? { min_quantity: config.min_quantity, max_quantity: config.max_quantity } : null,

@@ -14,14 +14,28 @@ export interface CheckoutPayment {
   connection_id: string | null;
   payment_method_id: string;
   created_at: Date;
+  /** The checkout's Idempotency-Key of the attempt, if it sent one: the outcome is kept for its retries. */
+  attempt_key: string | null;
 }
 
 export type SettledCheckout = { result: CompleteCheckoutResult } | { failed: TillApiError };
 
+async function rememberOutcome(tx: Queryable, sessionId: string, key: string | null, status: number, body: unknown) {
+  if (!key) return;
+  await tx.query('INSERT INTO checkout_idempotency_keys (checkout_session_id, idempotency_key, status, body) VALUES ($1, $2, $3, $4)', [
+    sessionId,
+    key,
+    status,
+    JSON.stringify(body),
+  ]);
+}
+
 /**
  * Records what the processor says of a session's payment, and acts on it: a success completes the checkout, a
  * decline is recorded with its `payment.failed` event, and a payment that waits (for the customer's bank, or to
- * settle) is answered as waiting. Called in the transaction that holds the session's row lock.
+ * settle) is answered as waiting. An outcome that charged (a success or a decline) is kept under the attempt's
+ * key, so the attempt's retry hears it whoever settled it: the customer's request, or the worker. Called in the
+ * transaction that holds the session's row lock.
  */
 export async function settleCheckoutPayment(
   tx: Queryable,
@@ -39,20 +53,30 @@ export async function settleCheckoutPayment(
       processed.status === 'declined' ? processed.declineCode : null],
   );
   const sessionId = session.checkout_session_id;
+  // Processing holds the session (no expiry, no other payment) until the payment settles; a decline then opens it.
+  const holds = processed.status === 'processing';
+  if (holds !== (session.status === 'processing') && processed.status !== 'succeeded') {
+    await tx.query('UPDATE checkout_sessions SET status = $2 WHERE checkout_session_id = $1', [sessionId, holds ? 'processing' : 'open']);
+  }
   switch (processed.status) {
     case 'requires_action':
       return { result: { checkout_session_id: sessionId, status: 'requires_action', next_action: { url: processed.actionUrl } } };
     case 'processing':
       return { result: { checkout_session_id: sessionId, status: 'processing' } };
-    case 'declined':
+    case 'declined': {
       await recordPaymentFailed(tx, {
         paymentId: payment.payment_id, session, connectionId: payment.connection_id, amount: payment.amount, currency: payment.currency,
         declineCode: processed.declineCode, message: processed.message, createdAt: payment.created_at,
       });
-      return { failed: new TillApiError('card_declined', processed.message, 'payment_method', processed.declineCode) };
-    case 'succeeded':
-      return {
-        result: await fulfilCheckout(tx, session, { paymentId: payment.payment_id, amount: payment.amount, card, paymentMethodId: payment.payment_method_id }, now),
-      };
+      const declined = new TillApiError('card_declined', processed.message, 'payment_method', processed.declineCode);
+      await rememberOutcome(tx, sessionId, payment.attempt_key, declined.status, declined);
+      return { failed: declined };
+    }
+    case 'succeeded': {
+      const paid = { paymentId: payment.payment_id, amount: payment.amount, card, paymentMethodId: payment.payment_method_id };
+      const completed = await fulfilCheckout(tx, session, paid, now);
+      await rememberOutcome(tx, sessionId, payment.attempt_key, 200, completed);
+      return { result: completed };
+    }
   }
 }

@@ -18,7 +18,8 @@ export interface CheckoutSessionRow {
   connection_id: string | null;
   subscription_config_id: string;
   credit_bundle_id: string | null;
-  status: 'open' | 'completed';
+  /** Migration 018: `processing` while a payment settles. */
+  status: 'open' | 'processing' | 'completed';
   created_at: Date;
   expires_at: Date;
   completed_at: Date | null;
@@ -55,11 +56,12 @@ export interface CheckoutSessionRow {
   end_date: Date | null;
 }
 
-export type CheckoutSessionStatus = 'open' | 'completed' | 'expired';
+export type CheckoutSessionStatus = 'open' | 'processing' | 'completed' | 'expired';
 
 /** Expiry is a fact of time, not a stored state: no job has to sweep sessions for it to be true. */
 export function statusOf(session: CheckoutSessionRow, now = new Date()): CheckoutSessionStatus {
-  if (session.status === 'completed') return 'completed';
+  // A payment that settles later holds the session past its expiry: the customer has paid, as far as they know.
+  if (session.status !== 'open') return session.status;
   // Once the sweep has recorded checkout.expired, it is expired whatever this server's clock says.
   return session.expired_at !== null || session.expires_at <= now ? 'expired' : 'open';
 }
@@ -69,6 +71,7 @@ export function assertOpen(session: CheckoutSessionRow) {
   const status = statusOf(session);
   if (status === 'completed') throw new TillApiError('session_completed', 'This checkout has already been completed.');
   if (status === 'expired') throw new TillApiError('session_expired', 'This checkout has expired.');
+  if (status === 'processing') throw new TillApiError('payment_in_progress', 'Your payment is being confirmed. You will not be charged twice.');
 }
 
 /** The two ways into a session, both made from its secret: for the loader, and for redirect display. */

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { settleProcessingPayments } from '../checkout/settleProcessingPayments';
 import { EXPIRY_BATCH, expireCheckoutSessions } from '../events/expireCheckoutSessions';
+import { testProcessorForAll, type ProcessorFor } from '../payments/ProcessorFor';
 import { purgeExpiredRateLimitCounters } from '../rateLimits/countRateLimitHit';
 import { purgeExpiredIdempotencyKeys } from '../routes/idempotency';
 import type { Database } from '../store/Database';
@@ -26,6 +28,8 @@ export interface WebhookWorkerOptions {
   sweepIntervalMs?: number;
   /** Deliveries attempted side by side; default 10. A slow endpoint holds one slot, not the others. */
   concurrency?: number;
+  /** Who to ask about checkout payments that settle later; default the test processor. */
+  processorFor?: ProcessorFor;
   /** Reports a failed round (the store unreachable, say); the worker carries on at the next poll. */
   onError?: (error: unknown) => void;
 }
@@ -51,7 +55,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     timeoutMs: options.timeoutMs ?? 10_000,
     retryDelaysMs: options.retryDelaysMs ?? RETRY_DELAYS_MS,
   };
-  const { pollIntervalMs = 1000, sweepIntervalMs = 30_000, concurrency = 10, onError = reportError } = options;
+  const { pollIntervalMs = 1000, sweepIntervalMs = 30_000, concurrency = 10, onError = reportError, processorFor = testProcessorForAll } = options;
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   let woken = false;
@@ -69,10 +73,12 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     });
 
   /**
-   * One round: a batch of the sweep when it is due, then as many due deliveries as there are free slots. True when
-   * either came back full, so more may be waiting; a backlog of expired sessions thus never holds up deliveries.
+   * One round: a batch of the sweep when it is due, a batch of the payments that settle later (each round: the
+   * customer may be waiting on them), then as many due deliveries as there are free slots. True when the sweep or
+   * the deliveries came back full, so more may be waiting; a backlog of expired sessions never holds up deliveries.
    */
   async function work(): Promise<boolean> {
+    await settleProcessingPayments(options.db, processorFor);
     let sweepFull = false;
     if (Date.now() >= nextSweep) {
       sweepFull = (await expireCheckoutSessions(options.db)) === EXPIRY_BATCH;

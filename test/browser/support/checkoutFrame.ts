@@ -34,7 +34,7 @@ export async function pay(frame: CheckoutView, card: string, customer?: { email:
 }
 
 /** What the demo shop's page wrote down from its `onSuccess`/`onCancel`/`onError` callbacks. */
-export async function shopOutcome(page: Page, outcome: 'success' | 'cancel' | 'error') {
+export async function shopOutcome(page: Page, outcome: 'success' | 'pending' | 'cancel' | 'error') {
   const result = page.locator(`#result[data-outcome="${outcome}"]`);
   await result.waitFor();
   return result.evaluate((el) => ({ ...(el as HTMLElement).dataset }));

@@ -5,6 +5,7 @@ import { createApp } from '../../../src/server/createApp';
 import { createId } from '../../../src/server/ids';
 import { merchantInMode } from '../../../src/server/merchants/merchants';
 import type { Database } from '../../../src/server/store/Database';
+import type { ProcessorFor } from '../../../src/server/payments/ProcessorFor';
 import type { RateLimits } from '../../../src/server/rateLimits/rateLimitSettings';
 import { openStore } from '../../../src/server/store/openStore';
 import type { DemoMerchant } from '../../../src/server/store/seedDemo';
@@ -147,6 +148,8 @@ export function expectApiError(response: ApiResponse, code: ApiErrorCode, param:
 export interface TestServerOptions {
   allowLoopback?: boolean;
   rateLimits?: RateLimits;
+  /** Who takes payments, for the app and its workers; the built-in test processor unless given. */
+  processorFor?: ProcessorFor;
 }
 
 /**
@@ -182,6 +185,7 @@ export class TestServer {
       publicUrl: PUBLIC_URL,
       webhooks: { urlPolicy: this.dns.policy(this.options.allowLoopback ?? true), wake: () => this.#workers.forEach((w) => w.wake()) },
       rateLimits: this.options.rateLimits,
+      processorFor: this.options.processorFor,
     });
     this.#drop = place.drop;
   }
@@ -204,6 +208,7 @@ export class TestServer {
       pollIntervalMs: 50,
       retryDelaysMs: [100, 100, 100],
       timeoutMs: 2000,
+      processorFor: this.options.processorFor,
       ...options,
     });
     this.#workers.push(worker);

@@ -17,8 +17,11 @@ export const checkoutView = z
     checkout_session_id: objectId('cs').describe('The session’s id.'),
     checkout_mode: checkoutMode.describe('What the checkout sells: a subscription, or a credit bundle.'),
     status: z
-      .enum(['open', 'completed', 'expired'])
-      .describe('Only an open checkout can be changed or paid; `expired` follows from its time, without a job.'),
+      .enum(['open', 'processing', 'completed', 'expired'])
+      .describe(
+        'Only an open checkout can be changed or paid; `processing` waits for a payment to settle; `expired` follows ' +
+          'from its time, without a job.',
+      ),
     merchant_name: z.string().describe('The merchant’s name, the checkout’s heading.'),
     merchant_logo_url: z
       .string()
@@ -61,6 +64,10 @@ export const checkoutView = z
     connection_id: objectId('con').nullable().describe('The returning customer’s connection; null for a new customer.'),
     success_url: z.url().describe('Where redirect display sends the customer after paying (the merchant’s origin when it gave none).'),
     cancel_url: z.url().describe('Where redirect display sends the customer who cancels (the merchant’s origin when it gave none).'),
+    pending_url: z
+      .url()
+      .nullable()
+      .describe('Where redirect display sends the customer whose payment settles later; null keeps them on the checkout.'),
     estimate,
     quantity: z.number().int().min(1).describe('Seats; 1 unless the plan is per seat.'),
     seat_limits: z
