@@ -68,7 +68,7 @@ export function createApp(options: AppOptions) {
   app.route('/', healthChecks(db, logger));
   // Before the merchant API, whose key check would otherwise guard the public reference too.
   app.route('/v1', apiReference({ ...merchantRoutes, ...checkoutRoutes }, publicUrl));
-  app.route('/v1', merchantApi(db, publicUrl, { urlPolicy, wake }, rateLimits));
+  app.route('/v1', merchantApi(db, publicUrl, { urlPolicy, wake }, rateLimits, processorFor));
   app.route('/api/checkout', checkoutApi(db, wake, { rateLimits, trustedProxies, processorFor }));
   app.route('/test-processor', testProcessorRoutes(db, rateLimits, trustedProxies));
   app.route('/checkout', checkoutPage(db, join(distDir, 'checkout')));

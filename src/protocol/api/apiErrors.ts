@@ -36,6 +36,8 @@ export const API_ERROR_STATUS = {
   /** A payment for this checkout is being settled by the processor; its outcome comes first. */
   payment_in_progress: 409,
   subscription_canceled: 409,
+  /** Only a succeeded payment with something left to give back can be refunded. */
+  payment_not_refundable: 409,
   subscription_required: 409,
   session_expired: 410,
   request_too_large: 413,

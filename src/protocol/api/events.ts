@@ -4,6 +4,7 @@ import { checkoutSession } from './checkoutSessions';
 import { connection } from './connections';
 import { decimalAmount, isoCurrency, objectId, timestamp } from './fields';
 import { pageQuery } from './lists';
+import { refund } from './refunds';
 import { subscription } from './subscriptions';
 
 /** Every event type Till records; a webhook endpoint subscribes to some of them, or to `*` for all. */
@@ -16,6 +17,7 @@ export const EVENT_TYPES = [
   'subscription.canceled',
   'credits.purchased',
   'payment.failed',
+  'payment.refunded',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -105,6 +107,7 @@ export const event = z
     eventOf('subscription.canceled', subscription, 'SubscriptionCanceledEvent', 'a subscription ended'),
     eventOf('credits.purchased', creditsPurchase, 'CreditsPurchasedEvent', 'a credit pack was bought'),
     eventOf('payment.failed', paymentFailure, 'PaymentFailedEvent', 'a card was declined'),
+    eventOf('payment.refunded', refund, 'PaymentRefundedEvent', 'money was given back from a payment'),
   ])
   .meta({ id: 'Event', description: 'Something that happened: its type, when, and the object it happened to.' });
 

@@ -7,6 +7,7 @@ import { event, eventRedelivery, listEventsQuery, redeliverEventBody } from './e
 import { idParams } from './idParams';
 import { listOf, pageQuery } from './lists';
 import { listPaymentsQuery, payment } from './payments';
+import { createRefundBody, refund } from './refunds';
 import { createPromotionCodeBody, listPromotionCodesQuery, promotionCode, updatePromotionCodeBody } from './promotionCodes';
 import { createSubscriptionConfigBody, subscriptionConfig, updateSubscriptionConfigBody } from './subscriptionConfigs';
 import { cancelSubscriptionBody, listSubscriptionsQuery, subscription } from './subscriptions';
@@ -34,6 +35,7 @@ const planId = idParams('The id of the plan, `sc_…`.');
 const bundleId = idParams('The id of the credit bundle, `cb_…`.');
 const connectionId = idParams('The id of the customer, `con_…`.');
 const subscriptionId = idParams('The id of the subscription, `sub_…`.');
+const paymentId = idParams('The id of the payment, `pay_…`.');
 const promotionCodeId = idParams('The id of the promotion code, `promo_…`.');
 const taxRateId = idParams('The id of the tax rate, `txr_…`.');
 const eventId = idParams('The id of the event, `evt_…`.');
@@ -178,6 +180,17 @@ export const merchantRoutes = {
     query: listPaymentsQuery,
     response: { status: 200, body: listOf(payment) },
     errors: [],
+  }),
+  refundPayment: merchant({
+    method: 'post', path: '/v1/payments/{id}/refund', tag: 'Payments', summary: 'Refund a payment',
+    description:
+      'Gives back all that is left of a succeeded payment, or `amount` of it, through the processor that took it, and records ' +
+      '`payment.refunded`. Refunds add up to at most the payment (`validation_error` on `amount` beyond what is left); a payment ' +
+      'that did not succeed, or is refunded in full, is `payment_not_refundable`. Subscriptions and credit are left as they are.',
+    params: paymentId,
+    body: createRefundBody,
+    response: { status: 201, body: refund },
+    errors: ['resource_missing', 'payment_not_refundable'],
   }),
 
   // Promotion codes

@@ -27,6 +27,7 @@ export const payment = z
       .nullable()
       .describe("The customer, as known when they paid; null for a new customer's declined attempt."),
     amount: decimalAmount.describe('The amount charged, or that would have been, a decimal string in `currency`.'),
+    amount_refunded: decimalAmount.describe('How much of it was refunded, a decimal string in `currency` ("0.00" if none).'),
     currency: isoCurrency.describe('The currency of `amount` (ISO 4217, upper-case).'),
     status: status.describe('`succeeded`; `declined` by the processor or the card’s bank; `requires_action` or `processing` while neither.'),
     decline_code: z.enum(DECLINE_CODES).nullable().describe('Why the card was declined; null unless `declined`.'),

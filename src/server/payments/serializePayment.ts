@@ -13,6 +13,8 @@ export interface PaymentRow {
   /** Migration 006: the customer's connection, as the store knew it (null for a new customer's declined attempt). */
   connection_id: string | null;
   amount: number;
+  /** Migration 019. */
+  amount_refunded: number;
   currency: string;
   status: Payment['status'];
   card_brand: PaymentCardBrand;
@@ -34,6 +36,7 @@ export function serializePayment(payment: PaymentRow): Payment {
     checkout_session_id: payment.checkout_session_id,
     connection_id: payment.connection_id,
     amount: toDecimalString(payment.amount, payment.currency),
+    amount_refunded: toDecimalString(payment.amount_refunded, payment.currency),
     currency: payment.currency,
     status: payment.status,
     decline_code: payment.decline_code,

@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { listConnections } from '../connections/listConnections';
 import { serializeSubscription } from '../connections/serializeSubscription';
 import { listPayments } from '../payments/listPayments';
+import type { ProcessorFor } from '../payments/ProcessorFor';
+import { refundPayment } from '../payments/refundPayment';
 import type { Database } from '../store/Database';
 import { cancelSubscription } from '../subscriptions/cancelSubscription';
 import { findSubscription } from '../subscriptions/findSubscription';
@@ -10,12 +12,12 @@ import { readJsonBody } from '../validation';
 import type { MerchantEnv } from './merchantAuth';
 
 /**
- * The merchant's customers and what they bought (issue 10): connections, subscriptions and payments. Mounted by
+ * The merchant's customers and what they bought (issue 10): connections, subscriptions and payments (and refunds). Mounted by
  * `merchantApi` after its authentication (which sets `merchantId`) and idempotency middleware. Every query is
  * scoped to that merchant, so another merchant's ids are 404s and its rows never appear in a list.
  * `GET /v1/connections/:id` stays in `merchantApi`, where it was first.
  */
-export function customerApi(db: Database) {
+export function customerApi(db: Database, processorFor: ProcessorFor) {
   return new Hono<MerchantEnv>()
     .get('/connections', async (c) => c.json(await listConnections(db, c.get('merchantId'), c.req.query())))
     .get('/subscriptions', async (c) => c.json(await listSubscriptions(db, c.get('merchantId'), c.req.query())))
@@ -25,5 +27,8 @@ export function customerApi(db: Database) {
     .post('/subscriptions/:id/cancel', async (c) =>
       c.json(await cancelSubscription(db, c.get('merchantId'), c.req.param('id'), await readJsonBody(c))),
     )
-    .get('/payments', async (c) => c.json(await listPayments(db, c.get('merchantId'), c.req.query())));
+    .get('/payments', async (c) => c.json(await listPayments(db, c.get('merchantId'), c.req.query())))
+    .post('/payments/:id/refund', async (c) =>
+      c.json(await refundPayment(db, processorFor, c.get('merchantId'), c.req.param('id'), await readJsonBody(c)), 201),
+    );
 }

@@ -24,6 +24,7 @@ import {
 } from '../webhooks/webhookEndpoints';
 import { catalogApi } from './catalogApi';
 import { apiKeyApi } from './apiKeyApi';
+import { testProcessorForAll, type ProcessorFor } from '../payments/ProcessorFor';
 import { customerApi } from './customerApi';
 import { idempotency } from './idempotency';
 import { merchantAuth, type MerchantEnv } from './merchantAuth';
@@ -38,7 +39,13 @@ export interface WebhookSettings {
 }
 
 /** The merchant API under `/v1`, authenticated by the merchant's secret key and limited per key. */
-export function merchantApi(db: Database, publicUrl: string, webhooks: WebhookSettings, rateLimits: RateLimits = DEFAULT_RATE_LIMITS) {
+export function merchantApi(
+  db: Database,
+  publicUrl: string,
+  webhooks: WebhookSettings,
+  rateLimits: RateLimits = DEFAULT_RATE_LIMITS,
+  processorFor: ProcessorFor = testProcessorForAll,
+) {
   return new Hono<MerchantEnv>()
     .use(merchantAuth(db))
     // Before `idempotency`, so a refused request claims no key and its retry later runs.
@@ -51,7 +58,7 @@ export function merchantApi(db: Database, publicUrl: string, webhooks: WebhookSe
       }),
     )
     .use(idempotency(db))
-    .route('/', customerApi(db))
+    .route('/', customerApi(db, processorFor))
     .route('/', apiKeyApi(db))
     .route('/', pricingRulesApi(db))
     .route('/', catalogApi(db))
