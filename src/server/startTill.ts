@@ -1,6 +1,7 @@
 import { assertBuilt, DEFAULT_DIST_DIR } from './builtAssets';
 import type { ServerConfig } from './config';
 import { createLogger, type Logger } from './logging/createLogger';
+import { processorForMerchant } from './payments/processorForMerchant';
 import { startCheckoutServer } from './startCheckoutServer';
 import { openStore, type Store } from './store/openStore';
 import { resolveHostname, type WebhookUrlPolicy } from './webhooks/checkWebhookUrl';
@@ -41,6 +42,9 @@ export async function startTill(config: ServerConfig, options: StartOptions = {}
     logger,
     rateLimits: config.rateLimits,
     trustedProxies: config.trustedProxies,
+    // Merchants without settings stay on the built-in test processor, as with createApp's default.
+    processorFor: processorForMerchant({ encryptionKey: config.encryptionKey, publicUrl: config.publicUrl }),
+    encryptionKey: config.encryptionKey,
   });
   return {
     ...store,
