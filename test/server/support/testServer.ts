@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { insertApiKey } from '../../../src/server/apiKeys/apiKeys';
-import { createApp } from '../../../src/server/createApp';
+import { createApp, type AppOptions } from '../../../src/server/createApp';
 import { createId } from '../../../src/server/ids';
 import { merchantInMode } from '../../../src/server/merchants/merchants';
 import type { Database } from '../../../src/server/store/Database';
@@ -147,6 +147,8 @@ export function expectApiError(response: ApiResponse, code: ApiErrorCode, param:
 export interface TestServerOptions {
   allowLoopback?: boolean;
   rateLimits?: RateLimits;
+  /** More of the app's options, read when the server starts: after the `beforeAll`s registered before `useTestServer`. */
+  app?: () => Pick<AppOptions, 'processorFor' | 'encryptionKey'>;
 }
 
 /**
@@ -182,6 +184,7 @@ export class TestServer {
       publicUrl: PUBLIC_URL,
       webhooks: { urlPolicy: this.dns.policy(this.options.allowLoopback ?? true), wake: () => this.#workers.forEach((w) => w.wake()) },
       rateLimits: this.options.rateLimits,
+      ...this.options.app?.(),
     });
     this.#drop = place.drop;
   }
