@@ -125,7 +125,7 @@ describe('a checkout paid through Stripe', () => {
   it('shows Stripe’s 3-D Secure page, and completes when Stripe’s webhook says it succeeded', async () => {
     const { session, paymentIntentId } = await payAskingForAuthentication();
 
-    // Stripe's event before the customer finished is settled by asking Stripe, which still waits.
+    // The event is not believed but checked with Stripe, which still waits for the customer here.
     expect((await sendWebhook('payment_intent.succeeded', paymentIntentId)).body).toEqual({ received: true, outcome: 'waiting' });
     stripe.authenticate(paymentIntentId, true);
     expect((await sendWebhook('payment_intent.succeeded', paymentIntentId)).body).toEqual({ received: true, outcome: 'settled' });
