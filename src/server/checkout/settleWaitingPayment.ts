@@ -37,7 +37,8 @@ export async function settleWaitingPayment(
     // Read again under the lock: the customer's retry may have settled it while this waited.
     const [payment] = await findWaiting();
     if (!payment) return 'unknown';
-    if (statusOf(session!) !== 'open') return 'session_closed';
+    const status = statusOf(session!);
+    if (status === 'completed' || status === 'expired') return 'session_closed';
     const processor = await processorFor(merchantId, tx);
     const processed = await processor.retrievePayment(processorPaymentId);
     if (processed.status === 'requires_action' || processed.status === 'processing') return 'waiting';
