@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { insertApiKey, listApiKeys, revokeApiKey } from './apiKeys/apiKeys';
-import { loadConfig } from './config';
+import { loadConfig, type ServerConfig } from './config';
 import { insertMerchant, merchantInMode } from './merchants/merchants';
-import type { Mode } from './modes';
+import { modeOf, type Mode } from './modes';
+import { saveProcessorSettings, stripeWebhookUrl } from './payments/processorSettings';
+import { stripeKeyMode } from './payments/stripe/createStripeProcessor';
 import { migrate } from './store/migrate';
 import { openDatabase } from './store/openDatabase';
 import type { Database } from './store/Database';
@@ -12,6 +14,11 @@ const USAGE = `Usage: npm run till -- <command>
 
   merchants create --name <name>     a new merchant, and its first test API key
   merchants list
+  merchants set-processor <merchant_id> stripe --secret-key <sk_…> --publishable-key <pk_…> --webhook-secret <whsec_…>
+                                     take the payments of the keys' mode (sk_test_: test, sk_live_: live) through
+                                     Stripe; the keys are stored encrypted with TILL_ENCRYPTION_KEY
+  merchants set-processor <merchant_id> test [--mode test|live]
+                                     back to the built-in test processor (the mode of <merchant_id> unless told)
   keys create [--mode test|live] [--merchant <id>] [--description <text>]
                                      a new API key, test unless told (the secret is printed once)
   keys list [--merchant <id>]        prefix, last 4, mode, created, last used, revoked
@@ -21,7 +28,15 @@ A merchant's test and live modes keep separate data: a key sees only its own mod
 --merchant (the id 'merchants create' printed) may be left out when the store holds one merchant. The store is the server's: DATABASE_URL, or
 PGlite in DATA_DIR (stop a server using that PGlite directory first: PGlite is one process's).`;
 
-type Options = { name?: string; merchant?: string; description?: string; mode?: string };
+type Options = {
+  name?: string;
+  merchant?: string;
+  description?: string;
+  mode?: string;
+  'secret-key'?: string;
+  'publishable-key'?: string;
+  'webhook-secret'?: string;
+};
 
 /**
  * The operator's tool for a fresh server (issue 10): make merchants and their keys without editing SQL. It works on
@@ -36,22 +51,25 @@ async function main(argv: string[]) {
       merchant: { type: 'string' },
       description: { type: 'string' },
       mode: { type: 'string' },
+      'secret-key': { type: 'string' },
+      'publishable-key': { type: 'string' },
+      'webhook-secret': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const [noun, verb, target] = positionals;
+  const [noun, verb, target, argument] = positionals;
   if (values.help || !noun) return print(USAGE);
   const config = loadConfig();
   const db = await openDatabase(config);
   try {
     await migrate(db);
-    await run(db, `${noun} ${verb ?? ''}`.trim(), target, values);
+    await run(db, config, `${noun} ${verb ?? ''}`.trim(), target, values, argument);
   } finally {
     await db.close();
   }
 }
 
-async function run(db: Database, command: string, target: string | undefined, options: Options) {
+async function run(db: Database, config: ServerConfig, command: string, target: string | undefined, options: Options, argument?: string) {
   switch (command) {
     case 'merchants create': {
       if (!options.name?.trim()) throw new CliError('Give the merchant a name: merchants create --name "Acme AI".');
@@ -72,6 +90,26 @@ async function run(db: Database, command: string, target: string | undefined, op
       for (const merchant of merchants) {
         print(`${merchant.merchant_id}  ${merchant.created_at.toISOString()}  ${merchant.live ? 'test and live' : 'test only'}  ${merchant.name}`);
       }
+      return;
+    }
+    case 'merchants set-processor': {
+      if (!target || (argument !== 'stripe' && argument !== 'test')) {
+        throw new CliError('Name the merchant and the processor: merchants set-processor <merchant_id> stripe|test (see --help).');
+      }
+      const business = await merchantOf(db, target);
+      if (argument === 'test') {
+        const merchantId = (await merchantInMode(db, business, modeOption(options.mode ?? modeOf(target))))!;
+        await saveProcessorSettings(db, merchantId, { processor: 'test' }, config.encryptionKey);
+        print(`Merchant ${merchantId} (${modeOf(merchantId)} mode) takes its payments through the built-in test processor.`);
+        return;
+      }
+      const missing = (['secret-key', 'publishable-key', 'webhook-secret'] as const).filter((name) => !options[name]);
+      if (missing.length > 0) throw new CliError(`Stripe needs ${missing.map((name) => `--${name}`).join(', ')} (see --help).`);
+      const merchantId = (await merchantInMode(db, business, stripeKeyMode(options['secret-key']!)))!;
+      const body = { processor: 'stripe', secret_key: options['secret-key'], publishable_key: options['publishable-key'], webhook_secret: options['webhook-secret'] };
+      const saved = await saveProcessorSettings(db, merchantId, body, config.encryptionKey);
+      print(`Merchant ${merchantId} (${modeOf(merchantId)} mode) takes its payments through Stripe, with the key ending ${saved.stripe_secret_key_last4}.`);
+      print(`In Stripe's dashboard, send payment_intent.succeeded and payment_intent.payment_failed to ${stripeWebhookUrl(config.publicUrl, merchantId)}`);
       return;
     }
     case 'keys create': {

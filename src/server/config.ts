@@ -1,3 +1,4 @@
+import { readEncryptionKey } from './encryption/secretBox';
 import { LOG_LEVELS, type LogFormat, type LogLevel } from './logging/createLogger';
 import { DEFAULT_RATE_LIMITS, parseRateLimit, type RateLimits } from './rateLimits/rateLimitSettings';
 
@@ -21,6 +22,12 @@ export interface ServerConfig {
   rateLimits: RateLimits;
   /** `TILL_TRUSTED_PROXIES`: how many proxies in front append to `X-Forwarded-For` (a load balancer: 1); 0. */
   trustedProxies: number;
+  /**
+   * `TILL_ENCRYPTION_KEY`: 32 random bytes in base64 (`openssl rand -base64 32`), the AES-256-GCM key that seals
+   * merchants' Stripe keys in the store. Without it the server takes no Stripe keys (the test processor still
+   * works); losing or changing it makes stored keys unreadable, so keep it as the database's backups are kept.
+   */
+  encryptionKey?: Buffer;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -43,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       checkoutAddress: readRateLimit('TILL_RATE_LIMIT_CHECKOUT_ADDRESS', env, DEFAULT_RATE_LIMITS.checkoutAddress),
     },
     trustedProxies: readTrustedProxies(env.TILL_TRUSTED_PROXIES),
+    encryptionKey: readEncryptionKey(env.TILL_ENCRYPTION_KEY),
   };
 }
 

@@ -9,6 +9,7 @@ import { checkoutRoutes } from '../protocol/api/checkoutRoutes';
 import { merchantRoutes } from '../protocol/api/merchantRoutes';
 import { apiReference } from './routes/apiReference';
 import { testProcessorForAll, type ProcessorFor } from './payments/ProcessorFor';
+import { stripeRoutes } from './payments/stripe/stripeRoutes';
 import { testProcessorRoutes } from './payments/test/testProcessorRoutes';
 import { checkoutApi } from './routes/checkoutApi';
 import { checkoutPage } from './routes/checkoutPage';
@@ -38,6 +39,8 @@ export interface AppOptions {
   trustedProxies?: number;
   /** Who takes each merchant's payments; default the built-in test processor for all. */
   processorFor?: ProcessorFor;
+  /** `TILL_ENCRYPTION_KEY`: seals and reads merchants' Stripe keys; without it Stripe keys are refused. */
+  encryptionKey?: Buffer;
 }
 
 let sharedDefaultLogger: Logger | undefined;
@@ -50,7 +53,7 @@ export function defaultAppLogger(): Logger {
 /** The whole checkout server as one Hono app: merchant API, checkout pages, the app's API, the loader. */
 export function createApp(options: AppOptions) {
   const { db, publicUrl, distDir = DEFAULT_DIST_DIR, webhooks = {}, logger = defaultAppLogger() } = options;
-  const { rateLimits = DEFAULT_RATE_LIMITS, trustedProxies = 0, processorFor = testProcessorForAll } = options;
+  const { rateLimits = DEFAULT_RATE_LIMITS, trustedProxies = 0, processorFor = testProcessorForAll, encryptionKey } = options;
   const { urlPolicy = productionUrlPolicy, wake = () => {} } = webhooks;
   const app = new Hono();
   // Before every route, so each answer (pages, assets and 404s included) has its id and no route sees oversized input.
@@ -68,9 +71,10 @@ export function createApp(options: AppOptions) {
   app.route('/', healthChecks(db, logger));
   // Before the merchant API, whose key check would otherwise guard the public reference too.
   app.route('/v1', apiReference({ ...merchantRoutes, ...checkoutRoutes }, publicUrl));
-  app.route('/v1', merchantApi(db, publicUrl, { urlPolicy, wake }, rateLimits, processorFor));
+  app.route('/v1', merchantApi(db, publicUrl, { urlPolicy, wake }, rateLimits, { processorFor, encryptionKey }));
   app.route('/api/checkout', checkoutApi(db, wake, { rateLimits, trustedProxies, processorFor }));
   app.route('/test-processor', testProcessorRoutes(db, rateLimits, trustedProxies));
+  app.route('/stripe', stripeRoutes(db, { encryptionKey, processorFor }));
   app.route('/checkout', checkoutPage(db, join(distDir, 'checkout')));
   app.route('/', staticAssets(distDir, publicUrl));
   app.get('/', (c) => c.text('Till checkout server. The merchant API is under /v1.'));

@@ -1,6 +1,7 @@
 import { assertBuilt, DEFAULT_DIST_DIR } from './builtAssets';
 import type { ServerConfig } from './config';
 import { createLogger, type Logger } from './logging/createLogger';
+import { processorForMerchant } from './payments/processorForMerchant';
 import { startCheckoutServer } from './startCheckoutServer';
 import { openStore, type Store } from './store/openStore';
 import { resolveHostname, type WebhookUrlPolicy } from './webhooks/checkWebhookUrl';
@@ -26,9 +27,12 @@ export async function startTill(config: ServerConfig, options: StartOptions = {}
   assertBuilt(distDir);
   const store = await openStore(config);
   const urlPolicy: WebhookUrlPolicy = { resolve: resolveHostname, allowLoopback: config.development };
+  // Merchants without settings stay on the built-in test processor, as with createApp's default.
+  const processorFor = processorForMerchant({ encryptionKey: config.encryptionKey, publicUrl: config.publicUrl });
   const worker = startWebhookWorker({
     db: store.db,
     urlPolicy,
+    processorFor,
     timeoutMs: config.webhookTimeoutMs,
     onError: (error) => logger.error({ err: error }, 'webhook worker round failed'),
   });
@@ -41,6 +45,8 @@ export async function startTill(config: ServerConfig, options: StartOptions = {}
     logger,
     rateLimits: config.rateLimits,
     trustedProxies: config.trustedProxies,
+    processorFor,
+    encryptionKey: config.encryptionKey,
   });
   return {
     ...store,

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/createApp';
+import type { Database } from '../../src/server/store/Database';
 import { migrate } from '../../src/server/store/migrate';
 import { openDatabase, type DatabaseOptions } from '../../src/server/store/openDatabase';
 import { createTestDatabase, type TestDatabase } from './support/testDatabase';
@@ -30,11 +32,13 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 /** `npm run till -- …args`, as an operator runs it; resolves with what it printed and its exit code. */
-async function till(...args: string[]) {
+const till = (...args: string[]) => tillWith({ TILL_ENCRYPTION_KEY: '' }, ...args);
+
+async function tillWith(env: Record<string, string>, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: store.dataDir ?? '', DATABASE_URL: store.databaseUrl ?? '' },
+      env: { ...process.env, DATA_DIR: store.dataDir ?? '', DATABASE_URL: store.databaseUrl ?? '', ...env },
     });
     return { stdout, stderr, code: 0 };
   } catch (error) {
@@ -44,6 +48,16 @@ async function till(...args: string[]) {
 }
 
 type Request = (path: string, key: string, body?: unknown) => Promise<Response>;
+
+/** The store itself, opened only while the CLI is not running. */
+async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase(store);
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
 
 /** The server's API over the same store, opened only while the CLI is not running (PGlite is one process's). */
 async function withServer<T>(work: (request: Request) => Promise<T>): Promise<T> {
@@ -146,5 +160,43 @@ describe('npm run till', { timeout: 120_000 }, () => {
     expect(await till('keys', 'create', '--merchant', 'mer_test_nope')).toMatchObject({ code: 2 });
     expect(await till('refunds', 'create')).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run till') });
     expect(await till('keys', 'list', '--colour')).toMatchObject({ code: 2 });
+  });
+
+  it('sets a merchant’s processor to Stripe with its keys sealed, and back to the test processor', async () => {
+    const created = await till('merchants', 'create', '--name', 'Stripe Shop');
+    const merchantId = /Merchant (mer_test_\w+)/.exec(created.stdout)![1]!;
+    const apiKey = /API key +key_test_\w+: (sk_test_\S+)/.exec(created.stdout)![1]!;
+    const stripeKeys = ['--secret-key', 'sk_test_51StripeSecretKeyAbcd', '--publishable-key', 'pk_test_51StripePublishable', '--webhook-secret', 'whsec_StripeSigningSecret'];
+    const withKey = { TILL_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+
+    const refused = await till('merchants', 'set-processor', merchantId, 'stripe', ...stripeKeys);
+    expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('TILL_ENCRYPTION_KEY') });
+
+    const set = await tillWith(withKey, 'merchants', 'set-processor', merchantId, 'stripe', ...stripeKeys);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toContain(`Merchant ${merchantId} (test mode) takes its payments through Stripe, with the key ending Abcd.`);
+    expect(set.stdout).toContain(`/stripe/webhooks/${merchantId}`);
+    expect(set.stdout).not.toContain('sk_test_51StripeSecretKeyAbcd');
+    await withServer(async (request) => {
+      const settings = await (await request('/v1/processor_settings', apiKey)).json();
+      expect(settings).toMatchObject({ processor: 'stripe', livemode: false, stripe: { secret_key_last4: 'Abcd', publishable_key: 'pk_test_51StripePublishable' } });
+      expect(JSON.stringify(settings)).not.toMatch(/sk_test_51|whsec_/);
+    });
+    const stored = await withDatabase((db) => db.query('SELECT * FROM merchant_processors WHERE merchant_id = $1', [merchantId]));
+    expect(JSON.stringify(stored)).not.toMatch(/StripeSecretKey|StripeSigningSecret/);
+
+    // A live Stripe key is the live mode's, whichever of the business's ids is named.
+    const live = await tillWith(withKey, 'merchants', 'set-processor', merchantId, 'stripe',
+      '--secret-key', 'sk_live_51LiveSecretKeyWxyz', '--publishable-key', 'pk_live_51LivePublishable', '--webhook-secret', 'whsec_LiveSigningSecret');
+    expect(live.stdout).toMatch(/Merchant mer_live_\w+ \(live mode\) takes its payments through Stripe, with the key ending Wxyz\./);
+
+    expect(await till('merchants', 'set-processor', merchantId, 'test')).toMatchObject({ code: 0, stdout: expect.stringContaining('built-in test processor') });
+    await withServer(async (request) => {
+      expect(await (await request('/v1/processor_settings', apiKey)).json()).toMatchObject({ processor: 'test', stripe: null });
+    });
+    expect(await till('merchants', 'set-processor', merchantId, 'paypal')).toMatchObject({ code: 2 });
+    expect(await tillWith(withKey, 'merchants', 'set-processor', merchantId, 'stripe', '--secret-key', 'sk_test_51Only')).toMatchObject({
+      code: 2, stderr: 'till: Stripe needs --publishable-key, --webhook-secret (see --help).\n',
+    });
   });
 });

@@ -46,6 +46,8 @@ export const API_ERROR_STATUS = {
   internal_error: 500,
   /** `GET /readyz`: the store does not answer, or lacks a migration of this server; take it out of rotation. */
   not_ready: 503,
+  /** Processor keys are stored encrypted, and this server's operator has set no TILL_ENCRYPTION_KEY to do it with. */
+  processor_settings_unavailable: 503,
 } as const;
 
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;

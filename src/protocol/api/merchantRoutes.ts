@@ -7,6 +7,7 @@ import { event, eventRedelivery, listEventsQuery, redeliverEventBody } from './e
 import { idParams } from './idParams';
 import { listOf, pageQuery } from './lists';
 import { listPaymentsQuery, payment } from './payments';
+import { processorSettings, setProcessorSettingsBody } from './processorSettings';
 import { createRefundBody, refund } from './refunds';
 import { createPromotionCodeBody, listPromotionCodesQuery, promotionCode, updatePromotionCodeBody } from './promotionCodes';
 import { createSubscriptionConfigBody, subscriptionConfig, updateSubscriptionConfigBody } from './subscriptionConfigs';
@@ -363,6 +364,25 @@ export const merchantRoutes = {
     params: apiKeyId,
     response: { status: 200, body: apiKey },
     errors: ['resource_missing', 'last_api_key'],
+  }),
+
+  // Payment processor
+  getProcessorSettings: merchant({
+    method: 'get', path: '/v1/processor_settings', tag: 'Payment processor', summary: 'Retrieve the payment processor settings',
+    description: "Who takes the payments of the calling key's mode, without any secret: the built-in test processor until you choose Stripe.",
+    response: { status: 200, body: processorSettings },
+    errors: [],
+  }),
+  setProcessorSettings: merchant({
+    method: 'post', path: '/v1/processor_settings', tag: 'Payment processor', summary: 'Choose the payment processor',
+    description:
+      "Takes the payments of the calling key's mode through your Stripe account (keys of that mode: `sk_test_…` with a test API key, " +
+      '`sk_live_…` with a live one), or through the test processor again. The next payment uses it. Secrets are stored encrypted and never ' +
+      'shown again; a server whose operator has set no encryption key refuses them (`processor_settings_unavailable`). ' +
+      'Create a webhook endpoint in Stripe for the `stripe.webhook_url` the answer gives, and send its signing secret here.',
+    body: setProcessorSettingsBody,
+    response: { status: 200, body: processorSettings },
+    errors: ['processor_settings_unavailable'],
   }),
 } satisfies ApiRoutes;
 

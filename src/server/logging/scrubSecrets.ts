@@ -4,7 +4,7 @@
  */
 const SECRET_PATTERNS: [RegExp, string][] = [
   // API keys and checkout session secrets (src/server/secrets.ts).
-  [/\b(sk|css)_(test|live)_[\w-]+/g, '$1_$2_[redacted]'],
+  [/\b(sk|rk|css)_(test|live)_[\w-]+/g, '$1_$2_[redacted]'],
   // Webhook signing secrets (Standard Webhooks).
   [/\bwhsec_[A-Za-z0-9+/=]+/g, 'whsec_[redacted]'],
   [/\bBearer\s+[^\s;,"']+/gi, 'Bearer [redacted]'],

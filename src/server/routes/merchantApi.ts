@@ -29,6 +29,7 @@ import { customerApi } from './customerApi';
 import { idempotency } from './idempotency';
 import { merchantAuth, type MerchantEnv } from './merchantAuth';
 import { pricingRulesApi } from './pricingRulesApi';
+import { processorSettingsApi } from './processorSettingsApi';
 import { pageQuery } from '../../protocol/api/lists';
 
 export interface WebhookSettings {
@@ -38,13 +39,16 @@ export interface WebhookSettings {
   wake(): void;
 }
 
-/** The merchant API under `/v1`, authenticated by the merchant's secret key and limited per key. */
+/**
+ * The merchant API under `/v1`, authenticated by the merchant's secret key and limited per key. `encryptionKey`
+ * (TILL_ENCRYPTION_KEY) seals the processor keys merchants send; without it they are refused.
+ */
 export function merchantApi(
   db: Database,
   publicUrl: string,
   webhooks: WebhookSettings,
   rateLimits: RateLimits = DEFAULT_RATE_LIMITS,
-  processorFor: ProcessorFor = testProcessorForAll,
+  { processorFor = testProcessorForAll, encryptionKey }: { processorFor?: ProcessorFor; encryptionKey?: Buffer } = {},
 ) {
   return new Hono<MerchantEnv>()
     .use(merchantAuth(db))
@@ -62,6 +66,7 @@ export function merchantApi(
     .route('/', apiKeyApi(db))
     .route('/', pricingRulesApi(db))
     .route('/', catalogApi(db))
+    .route('/', processorSettingsApi(db, publicUrl, encryptionKey))
     .post('/checkout_sessions', async (c) =>
       c.json(await createCheckoutSession(db, c.get('merchantId'), publicUrl, await readJsonBody(c)), 201),
     )

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { insertApiKey } from '../../../src/server/apiKeys/apiKeys';
-import { createApp } from '../../../src/server/createApp';
+import { createApp, type AppOptions } from '../../../src/server/createApp';
 import { createId } from '../../../src/server/ids';
 import { merchantInMode } from '../../../src/server/merchants/merchants';
 import type { Database } from '../../../src/server/store/Database';
@@ -150,6 +150,8 @@ export interface TestServerOptions {
   rateLimits?: RateLimits;
   /** Who takes payments, for the app and its workers; the built-in test processor unless given. */
   processorFor?: ProcessorFor;
+  /** More of the app's options, read when the server starts: after the `beforeAll`s registered before `useTestServer`. */
+  app?: () => Pick<AppOptions, 'processorFor' | 'encryptionKey'>;
 }
 
 /**
@@ -186,6 +188,7 @@ export class TestServer {
       webhooks: { urlPolicy: this.dns.policy(this.options.allowLoopback ?? true), wake: () => this.#workers.forEach((w) => w.wake()) },
       rateLimits: this.options.rateLimits,
       processorFor: this.options.processorFor,
+      ...this.options.app?.(),
     });
     this.#drop = place.drop;
   }

@@ -1,0 +1,48 @@
+import type { ProcessorFor } from '../payments/ProcessorFor';
+import { statusOf, type CheckoutSessionRow } from '../sessions/checkoutSessionRow';
+import type { Database } from '../store/Database';
+import { settleCheckoutPayment, type CheckoutPayment } from './settleCheckoutPayment';
+
+/**
+ * What became of a waiting payment the processor told of: `settled` (it completed its checkout, or was declined),
+ * `waiting` (the processor still waits too), `unknown` (no payment of the merchant's waits with that id: settled
+ * already, by the customer's own retry, or never Till's), `session_closed` (its checkout completed or expired
+ * meanwhile, and is left as it is, as the customer's retry would find it).
+ */
+export type WaitingPaymentOutcome = 'settled' | 'waiting' | 'unknown' | 'session_closed';
+
+/**
+ * Settles a merchant's payment that waits (for 3-D Secure, or to settle) when its processor says it changed: a
+ * Stripe webhook. The processor is asked how the payment stands, not the webhook believed, so a replayed or
+ * reordered event changes nothing wrongly. Under the session's row lock, as completion: the customer's retry and
+ * the webhook settle it once between them.
+ */
+export async function settleWaitingPayment(
+  db: Database,
+  processorFor: ProcessorFor,
+  merchantId: string,
+  processorPaymentId: string,
+): Promise<WaitingPaymentOutcome> {
+  return db.transaction(async (tx) => {
+    const findWaiting = () =>
+      tx.query<CheckoutPayment & { checkout_session_id: string }>(
+        `SELECT * FROM payments WHERE merchant_id = $1 AND processor_payment_id = $2 AND status IN ('requires_action', 'processing')`,
+        [merchantId, processorPaymentId],
+      );
+    const [found] = await findWaiting();
+    if (!found) return 'unknown';
+    const [session] = await tx.query<CheckoutSessionRow>('SELECT * FROM checkout_sessions WHERE checkout_session_id = $1 FOR UPDATE', [
+      found.checkout_session_id,
+    ]);
+    // Read again under the lock: the customer's retry may have settled it while this waited.
+    const [payment] = await findWaiting();
+    if (!payment) return 'unknown';
+    const status = statusOf(session!);
+    if (status === 'completed' || status === 'expired') return 'session_closed';
+    const processor = await processorFor(merchantId, tx);
+    const processed = await processor.retrievePayment(processorPaymentId);
+    if (processed.status === 'requires_action' || processed.status === 'processing') return 'waiting';
+    await settleCheckoutPayment(tx, session!, payment, processed, new Date());
+    return 'settled';
+  });
+}

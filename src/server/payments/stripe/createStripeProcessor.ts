@@ -1,0 +1,180 @@
+import Stripe from 'stripe';
+import { DECLINE_CODES } from '../../../protocol/api/apiErrors';
+import { paymentCardBrand } from '../../../protocol/api/paymentCardBrand';
+import type { Mode } from '../../modes';
+import type { DeclineCode } from '../../TillApiError';
+import type { CardSummary, PaymentProcessor, PaymentRequest, ProcessorPayment } from '../PaymentProcessor';
+import { DECLINE_MESSAGES } from '../test/testCards';
+
+export interface StripeProcessorOptions {
+  /** The merchant's secret key, `sk_test_…` or `sk_live_…` (a restricted `rk_…` key works too). */
+  secretKey: string;
+  /**
+   * Where Stripe sends the customer back after 3-D Secure: a page on the checkout's origin that the challenge frame
+   * recognizes as the end of the challenge. Sending one makes Stripe answer with a URL (`redirect_to_url`) instead
+   * of `use_stripe_sdk`, which only Stripe.js could act on.
+   */
+  returnUrl: string;
+  /** Another Stripe API to talk to (the tests' local fake); Stripe's own by default. */
+  api?: { host: string; port: number; protocol: 'http' | 'https' };
+}
+
+/** The mode a Stripe key works in: its objects live in that mode of the Stripe account only. */
+export function stripeKeyMode(key: string): Mode {
+  return /^(sk|rk|pk)_live_/.test(key) ? 'live' : 'test';
+}
+
+const EXPAND = ['payment_method'];
+
+/** Stripe's decline and error codes, in Till's words: the few Till tells apart, and `card_declined` for the rest. */
+export function toDeclineCode(code: string | null | undefined, declineCode: string | null | undefined): DeclineCode {
+  // The customer failed or left 3-D Secure: Stripe's code for it, in Till's word for every unconfirmed payment.
+  if (code === 'payment_intent_authentication_failure') return 'authentication_required';
+  for (const candidate of [declineCode, code]) {
+    if (candidate && (DECLINE_CODES as readonly string[]).includes(candidate) && candidate !== 'live_payments_unavailable') {
+      return candidate as DeclineCode;
+    }
+  }
+  return 'card_declined';
+}
+
+function cardOf(method: string | Stripe.PaymentMethod | null | undefined): CardSummary {
+  const card = typeof method === 'object' && method ? method.card : null;
+  if (!card) throw new Error('The Stripe payment has no card: Till takes card payments only.');
+  const brand = paymentCardBrand.safeParse(card.brand);
+  return { brand: brand.success ? brand.data : 'unknown', last4: card.last4, exp_month: card.exp_month, exp_year: card.exp_year };
+}
+
+function declined(id: string, card: CardSummary, code: string | null | undefined, declineCode: string | null | undefined): ProcessorPayment {
+  const till = toDeclineCode(code, declineCode);
+  return { id, card, status: 'declined', declineCode: till, message: DECLINE_MESSAGES[till] };
+}
+
+/** A PaymentIntent as Till's seam sees it. Created with `confirm: true` and automatic capture, it never waits for Till. */
+export function toProcessorPayment(intent: Stripe.PaymentIntent): ProcessorPayment {
+  const card = cardOf(intent.payment_method ?? intent.last_payment_error?.payment_method);
+  const { id } = intent;
+  switch (intent.status) {
+    case 'succeeded':
+      return { id, card, status: 'succeeded' };
+    case 'processing':
+      return { id, card, status: 'processing' };
+    case 'requires_action': {
+      const url = intent.next_action?.redirect_to_url?.url;
+      if (!url) throw new Error(`Stripe asked for '${intent.next_action?.type}' on ${id}, which Till cannot show: it sends a return_url to get a URL.`);
+      return { id, card, status: 'requires_action', actionUrl: url };
+    }
+    // Stripe puts a declined PaymentIntent back to wait for another card, with the reason in `last_payment_error`;
+    // Till's payment is over then: the customer's next attempt is a new payment.
+    case 'requires_payment_method': {
+      const error = intent.last_payment_error;
+      return declined(id, card, error?.code ?? 'card_declined', error?.decline_code);
+    }
+    // Given up: the customer left the challenge for another card, or failed it.
+    case 'canceled':
+      return declined(id, card, 'authentication_required', null);
+    default:
+      throw new Error(`Stripe's PaymentIntent ${id} is '${intent.status}', which Till never asks for.`);
+  }
+}
+
+/** A card declined when confirming: Stripe answers 402 with the PaymentIntent, declined, inside the error. */
+function declinedByError(error: unknown): ProcessorPayment {
+  if (error instanceof Stripe.errors.StripeCardError && error.payment_intent) {
+    const intent = error.payment_intent;
+    const card = cardOf(error.payment_method ?? intent.last_payment_error?.payment_method ?? intent.payment_method);
+    return declined(intent.id, card, error.code, error.decline_code);
+  }
+  throw error;
+}
+
+/**
+ * The `stripe` processor: Till's payment seam over Stripe's PaymentIntents, with the official library. Each call
+ * that moves money passes Till's idempotency key as Stripe's, so a retry (the library's own, or Till's after a
+ * crash) answers with the first PaymentIntent instead of charging again.
+ *
+ * A card saved for renewals belongs to a Stripe Customer (Stripe refuses off-session charges of a card that is
+ * not), so a payment that saves its card makes one for a card that has none, and an off-session charge finds it
+ * through the card; Till keeps no Stripe object of its own.
+ */
+export function createStripeProcessor({ secretKey, returnUrl, api }: StripeProcessorOptions): PaymentProcessor {
+  const stripe = new Stripe(secretKey, { ...api, maxNetworkRetries: 2, telemetry: false, appInfo: { name: 'Till' } });
+  const mode = stripeKeyMode(secretKey);
+
+  function checkMode(request: PaymentRequest) {
+    // A live checkout paid with a test key would complete without charging anyone, and the reverse charge for real.
+    if (request.livemode !== (mode === 'live')) {
+      throw new Error(`A ${request.livemode ? 'live' : 'test'} payment cannot go through a Stripe ${mode} key.`);
+    }
+  }
+
+  async function customerOf(paymentMethodId: string): Promise<string | null> {
+    const { customer } = await stripe.paymentMethods.retrieve(paymentMethodId);
+    return typeof customer === 'string' ? customer : (customer?.id ?? null);
+  }
+
+  async function retrievePayment(id: string) {
+    return toProcessorPayment(await stripe.paymentIntents.retrieve(id, { expand: EXPAND }));
+  }
+
+  return {
+    name: 'stripe',
+    async confirmPayment(request) {
+      checkMode(request);
+      let customer = await customerOf(request.paymentMethodId);
+      if (!customer && request.savePaymentMethod) {
+        customer = (await stripe.customers.create({}, { idempotencyKey: `${request.idempotencyKey}:customer` })).id;
+      }
+      return stripe.paymentIntents
+        .create(
+          {
+            amount: request.amount,
+            currency: request.currency.toLowerCase(),
+            payment_method: request.paymentMethodId,
+            allowed_payment_method_types: ['card'],
+            ...(customer ? { customer } : {}),
+            ...(request.savePaymentMethod ? { setup_future_usage: 'off_session' } : {}),
+            confirm: true,
+            return_url: returnUrl,
+            expand: EXPAND,
+          },
+          { idempotencyKey: request.idempotencyKey },
+        )
+        .then(toProcessorPayment, declinedByError);
+    },
+    async chargeOffSession(request) {
+      checkMode(request);
+      const customer = await customerOf(request.paymentMethodId);
+      if (!customer) throw new Error(`The card ${request.paymentMethodId} was never saved to a Stripe customer, so it cannot be charged off session.`);
+      return stripe.paymentIntents
+        .create(
+          {
+            amount: request.amount,
+            currency: request.currency.toLowerCase(),
+            payment_method: request.paymentMethodId,
+            allowed_payment_method_types: ['card'],
+            customer,
+            off_session: true,
+            confirm: true,
+            expand: EXPAND,
+          },
+          { idempotencyKey: request.idempotencyKey },
+        )
+        .then(toProcessorPayment, declinedByError);
+    },
+    retrievePayment,
+    async cancelPayment(id) {
+      try {
+        return toProcessorPayment(await stripe.paymentIntents.cancel(id, { expand: EXPAND }));
+      } catch (error) {
+        // It succeeded (the customer answered the challenge meanwhile) or was canceled already: answer as it stands.
+        if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'payment_intent_unexpected_state') return retrievePayment(id);
+        throw error;
+      }
+    },
+    async refund({ idempotencyKey, paymentId, amount }) {
+      const refund = await stripe.refunds.create({ payment_intent: paymentId, amount }, { idempotencyKey });
+      return { id: refund.id, amount: refund.amount };
+    },
+  };
+}

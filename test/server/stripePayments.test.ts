@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import Stripe from 'stripe';
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/createApp';
+import { processorForMerchant } from '../../src/server/payments/processorForMerchant';
+import { startFakeStripe, type FakeStripe } from './support/fakeStripe';
+import { expectApiError, PUBLIC_URL, SHOP_ORIGIN_URL, newCustomer, secretOf, useTestServer } from './support/testServer';
+
+let stripe: FakeStripe;
+const encryptionKey = randomBytes(32);
+// Before useTestServer: the server starts with a processor that talks to this fake.
+beforeAll(async () => {
+  stripe = await startFakeStripe();
+});
+afterAll(() => stripe.close());
+const till = useTestServer({
+  app: () => ({ encryptionKey, processorFor: processorForMerchant({ encryptionKey, publicUrl: PUBLIC_URL, stripeApi: stripe.api }) }),
+});
+
+const WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('base64')}`;
+
+/** The demo merchant's test mode on the fake Stripe account. */
+async function useStripe() {
+  const response = await till.api('POST', '/v1/processor_settings', {
+    body: { processor: 'stripe', secret_key: stripe.secretKey, publishable_key: 'pk_test_51FakePublishableKey', webhook_secret: WEBHOOK_SECRET },
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body;
+}
+
+/** A checkout paid with one of Stripe's test payment methods, as the frame will send it after Stripe's tokenization. */
+async function pay(paymentMethod: string) {
+  const session = await till.createSession();
+  const response = await till.complete(secretOf(session), { customer: newCustomer(), payment_method: paymentMethod });
+  return { session, response };
+}
+
+/** What Stripe sends to the merchant's webhook URL, signed as Stripe signs it. */
+async function sendWebhook(type: string, paymentIntentId: string, { secret = WEBHOOK_SECRET, livemode = false, merchantId = till.demo.merchantId } = {}) {
+  const payload = JSON.stringify({
+    id: `evt_${randomBytes(12).toString('hex')}`, object: 'event', type, livemode, created: Math.floor(Date.now() / 1000),
+    api_version: Stripe.API_VERSION, pending_webhooks: 1, request: { id: null, idempotency_key: null },
+    data: { object: stripe.paymentIntent(paymentIntentId) },
+  });
+  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret });
+  const response = await till.request('POST', `/stripe/webhooks/${merchantId}`, { key: null, body: payload, headers: { 'Stripe-Signature': signature } });
+  return { status: response.status, headers: response.headers, body: await response.json() };
+}
+
+/** A checkout whose card asks for 3-D Secure, waiting on Stripe's page: the PaymentIntent's id is in its URL. */
+async function payAskingForAuthentication() {
+  const { session, response } = await pay('pm_card_authenticationRequired');
+  expect(response.body).toMatchObject({ status: 'requires_action', next_action: { url: expect.stringContaining('/3ds/pi_') } });
+  return { session, paymentIntentId: /\/3ds\/(pi_\w+)/.exec(response.body.next_action.url)![1]! };
+}
+
+const sessionStatus = async (id: string) => (await till.api('GET', `/v1/checkout_sessions/${id}`)).body.status;
+
+describe('POST /v1/processor_settings', () => {
+  it('takes Stripe keys of the key’s mode, and answers without any secret but the key’s last four', async () => {
+    const settings = await useStripe();
+    expect(settings).toEqual({
+      processor: 'stripe', livemode: false, updated_at: expect.any(String),
+      stripe: {
+        secret_key_last4: stripe.secretKey.slice(-4), publishable_key: 'pk_test_51FakePublishableKey',
+        webhook_url: `${PUBLIC_URL}stripe/webhooks/${till.demo.merchantId}`,
+      },
+    });
+    expect((await till.api('GET', '/v1/processor_settings')).body).toEqual(settings);
+    const stored = await till.dumpStore();
+    expect(stored).not.toContain(stripe.secretKey);
+    expect(stored).not.toContain(WEBHOOK_SECRET.slice(6));
+  });
+
+  it('refuses Stripe keys of the other mode, so a test checkout never charges for real', async () => {
+    const response = await till.api('POST', '/v1/processor_settings', {
+      body: { processor: 'stripe', secret_key: 'sk_live_51RealMoneyKey', publishable_key: 'pk_test_51FakePublishableKey', webhook_secret: WEBHOOK_SECRET },
+    });
+    expectApiError(response, 'validation_error', 'secret_key');
+  });
+
+  it('refuses to store Stripe keys on a server without an encryption key', async () => {
+    const unkeyed = createApp({ db: till.db, publicUrl: PUBLIC_URL });
+    const response = await unkeyed.request('/v1/processor_settings', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${till.demo.apiKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ processor: 'stripe', secret_key: stripe.secretKey, publishable_key: 'pk_test_51FakePublishableKey', webhook_secret: WEBHOOK_SECRET }),
+    });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ error: { code: 'processor_settings_unavailable', message: expect.stringContaining('TILL_ENCRYPTION_KEY') } });
+  });
+
+  it('leaves the other mode, and every other merchant, on the test processor', async () => {
+    await useStripe();
+    const liveKey = await till.insertLiveKey();
+    expect((await till.api('GET', '/v1/processor_settings', { key: liveKey })).body).toEqual({
+      processor: 'test', livemode: true, stripe: null, updated_at: null,
+    });
+    const other = await till.insertOtherMerchant();
+    expect((await processorForMerchant({ encryptionKey, publicUrl: PUBLIC_URL })(other.merchantId, till.db)).name).toBe('test');
+  });
+});
+
+describe('a checkout paid through Stripe', () => {
+  beforeAll(useStripe);
+
+  it('completes with the PaymentIntent Stripe made for the session’s total, once per attempt', async () => {
+    const { session, response } = await pay('pm_card_visa');
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(await sessionStatus(session.checkout_session_id)).toBe('completed');
+    const [payment] = await till.db.query<{ processor: string; processor_payment_id: string; card_brand: string; card_last4: string }>(
+      'SELECT * FROM payments WHERE checkout_session_id = $1', [session.checkout_session_id],
+    );
+    expect(payment).toMatchObject({ processor: 'stripe', processor_payment_id: expect.stringMatching(/^pi_/), card_brand: 'visa', card_last4: '4242' });
+    const creates = stripe.requests.filter((r) => r.path === '/v1/payment_intents' && r.idempotencyKey?.startsWith(session.checkout_session_id));
+    expect(creates).toHaveLength(1);
+  });
+
+  it('declines with Stripe’s reason', async () => {
+    const { response } = await pay('pm_card_chargeDeclinedInsufficientFunds');
+    expectApiError(response, 'card_declined', 'payment_method');
+    expect(response.body.error.decline_code).toBe('insufficient_funds');
+  });
+
+  it('shows Stripe’s 3-D Secure page, and completes when Stripe’s webhook says it succeeded', async () => {
+    const { session, paymentIntentId } = await payAskingForAuthentication();
+
+    // The event is not believed but checked with Stripe, which still waits for the customer here.
+    expect((await sendWebhook('payment_intent.succeeded', paymentIntentId)).body).toEqual({ received: true, outcome: 'waiting' });
+    stripe.authenticate(paymentIntentId, true);
+    expect((await sendWebhook('payment_intent.succeeded', paymentIntentId)).body).toEqual({ received: true, outcome: 'settled' });
+    expect(await sessionStatus(session.checkout_session_id)).toBe('completed');
+    // Stripe delivers an event again when it is unsure it arrived: nothing happens twice.
+    expect((await sendWebhook('payment_intent.succeeded', paymentIntentId)).body).toEqual({ received: true, outcome: 'unknown' });
+    expect(await till.eventsOfType('checkout.completed')).toHaveLength(
+      (await till.db.query("SELECT 1 FROM checkout_sessions WHERE status = 'completed'")).length,
+    );
+  });
+
+  it('records a failed challenge as declined when Stripe’s webhook says the payment failed', async () => {
+    const { session, paymentIntentId } = await payAskingForAuthentication();
+    stripe.authenticate(paymentIntentId, false);
+    expect((await sendWebhook('payment_intent.payment_failed', paymentIntentId)).body).toEqual({ received: true, outcome: 'settled' });
+    const [payment] = await till.db.query<{ status: string; decline_code: string }>('SELECT * FROM payments WHERE checkout_session_id = $1', [
+      session.checkout_session_id,
+    ]);
+    expect(payment).toMatchObject({ status: 'declined', decline_code: 'authentication_required' });
+    expect(await sessionStatus(session.checkout_session_id)).toBe('open');
+  });
+
+  it('brings the customer back from Stripe’s page to one the checkout frame recognizes, framable only by the checkout and the shop', async () => {
+    const { paymentIntentId } = await payAskingForAuthentication();
+    const page = await till.request('GET', `/stripe/authenticated?payment_intent=${paymentIntentId}&redirect_status=succeeded`, { key: null });
+    expect(await page.text()).toContain('data-challenge-result="succeeded"');
+    expect(page.headers.get('Content-Security-Policy')).toContain(`frame-ancestors 'self' ${new URL(SHOP_ORIGIN_URL).origin};`);
+  });
+});
+
+describe('POST /stripe/webhooks/:merchantId', () => {
+  beforeAll(useStripe);
+
+  it('refuses an event whose signature does not verify, before reading it', async () => {
+    const { paymentIntentId } = await payAskingForAuthentication();
+    const forged = await sendWebhook('payment_intent.succeeded', paymentIntentId, { secret: `whsec_${randomBytes(24).toString('base64')}` });
+    expectApiError(forged, 'validation_error', 'Stripe-Signature');
+  });
+
+  it('answers 404 for a merchant that takes no Stripe payments', async () => {
+    const { paymentIntentId } = await payAskingForAuthentication();
+    const other = await till.insertOtherMerchant();
+    expectApiError(await sendWebhook('payment_intent.succeeded', paymentIntentId, { merchantId: other.merchantId }), 'resource_missing');
+  });
+
+  it('acknowledges, and ignores, an event of the Stripe account’s other mode', async () => {
+    const { session, paymentIntentId } = await payAskingForAuthentication();
+    stripe.authenticate(paymentIntentId, true);
+    expect((await sendWebhook('payment_intent.succeeded', paymentIntentId, { livemode: true })).body).toEqual({ received: true, outcome: 'ignored' });
+    expect(await sessionStatus(session.checkout_session_id)).toBe('open');
+  });
+});

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PaymentProcessor, PaymentRequest, ProcessorPayment } from '../../src/server/payments/PaymentProcessor';
+import { createStripeProcessor } from '../../src/server/payments/stripe/createStripeProcessor';
+import { startFakeStripe, type FakeStripe } from './support/fakeStripe';
+
+let stripe: FakeStripe;
+let processor: PaymentProcessor;
+beforeAll(async () => {
+  stripe = await startFakeStripe();
+  processor = createStripeProcessor({ secretKey: stripe.secretKey, returnUrl: 'http://localhost:3000/stripe/authenticated', api: stripe.api });
+});
+afterAll(() => stripe.close());
+
+let keys = 0;
+const request = (paymentMethodId: string, overrides: Partial<PaymentRequest> = {}): PaymentRequest => ({
+  idempotencyKey: `cs_test_1:attempt_${++keys}`, amount: 1900, currency: 'USD', paymentMethodId, livemode: false, ...overrides,
+});
+const outcome = (p: ProcessorPayment) => (p.status === 'declined' ? `declined:${p.declineCode}` : p.status);
+
+describe('the stripe processor, against a local fake of Stripe', () => {
+  it('pays with a card and tells its brand, last four and expiry', async () => {
+    const payment = await processor.confirmPayment({ ...request('pm_card_visa'), savePaymentMethod: false });
+    expect(payment).toMatchObject({ status: 'succeeded', card: { brand: 'visa', last4: '4242', exp_month: 12 } });
+    expect(payment.id).toMatch(/^pi_/);
+  });
+
+  it.each([
+    ['pm_card_chargeDeclined', 'declined:card_declined'],
+    ['pm_card_chargeDeclinedInsufficientFunds', 'declined:insufficient_funds'],
+    ['pm_card_chargeDeclinedExpiredCard', 'declined:expired_card'],
+  ])('answers a decline of %s as %s, from the card error’s decline_code', async (card, expected) => {
+    const payment = await processor.confirmPayment({ ...request(card), savePaymentMethod: true });
+    expect(outcome(payment)).toBe(expected);
+    expect(payment).toMatchObject({ card: { brand: 'visa' }, message: expect.stringMatching(/card/i) });
+  });
+
+  it('asks for 3-D Secure with the URL of Stripe’s page, then answers how the customer ended it', async () => {
+    const passed = await processor.confirmPayment({ ...request('pm_card_authenticationRequired'), savePaymentMethod: true });
+    expect(passed).toMatchObject({ status: 'requires_action', actionUrl: expect.stringContaining(`/3ds/${passed.id}`) });
+    stripe.authenticate(passed.id, true);
+    expect(outcome(await processor.retrievePayment(passed.id))).toBe('succeeded');
+
+    const failed = await processor.confirmPayment({ ...request('pm_card_authenticationRequired'), savePaymentMethod: true });
+    stripe.authenticate(failed.id, false);
+    expect(outcome(await processor.retrievePayment(failed.id))).toBe('declined:authentication_required');
+  });
+
+  it('cancels a payment left waiting for 3-D Secure, but answers one the customer confirmed meanwhile as succeeded', async () => {
+    const left = await processor.confirmPayment({ ...request('pm_card_authenticationRequired'), savePaymentMethod: true });
+    expect(outcome(await processor.cancelPayment(left.id))).toBe('declined:authentication_required');
+
+    const confirmed = await processor.confirmPayment({ ...request('pm_card_authenticationRequired'), savePaymentMethod: true });
+    stripe.authenticate(confirmed.id, true);
+    expect(outcome(await processor.cancelPayment(confirmed.id))).toBe('succeeded');
+  });
+
+  it('saves the card to a Stripe customer, so a renewal can charge it off session', async () => {
+    const card = 'pm_card_mastercard';
+    expect(outcome(await processor.confirmPayment({ ...request(card), savePaymentMethod: true }))).toBe('succeeded');
+    expect(outcome(await processor.chargeOffSession(request(card)))).toBe('succeeded');
+    // The same saved card, at checkout again (a returning customer), stays with its customer.
+    expect(outcome(await processor.confirmPayment({ ...request(card), savePaymentMethod: true }))).toBe('succeeded');
+  });
+
+  it('refuses an off-session charge of a card never saved, rather than charging a card Stripe would not keep', async () => {
+    await expect(processor.chargeOffSession(request('pm_card_amex'))).rejects.toThrow(/never saved/);
+  });
+
+  it('declines a renewal whose card asks for authentication, and charges one set up for it at checkout', async () => {
+    const always = 'pm_card_authenticationRequired';
+    stripe.authenticate((await processor.confirmPayment({ ...request(always), savePaymentMethod: true })).id, true);
+    expect(outcome(await processor.chargeOffSession(request(always)))).toBe('declined:authentication_required');
+
+    const onSetup = 'pm_card_authenticationRequiredOnSetup';
+    stripe.authenticate((await processor.confirmPayment({ ...request(onSetup), savePaymentMethod: true })).id, true);
+    expect(outcome(await processor.chargeOffSession(request(onSetup)))).toBe('succeeded');
+  });
+
+  it('answers a repeated idempotency key with the first PaymentIntent instead of charging again', async () => {
+    const first = { ...request('pm_card_visa'), savePaymentMethod: false };
+    const [a, b] = [await processor.confirmPayment(first), await processor.confirmPayment(first)];
+    expect(b.id).toBe(a.id);
+    const creates = stripe.requests.filter((r) => r.path === '/v1/payment_intents' && r.idempotencyKey === first.idempotencyKey);
+    expect(creates).toHaveLength(2);
+  });
+
+  it('answers a repeated key of a declined payment with the same decline', async () => {
+    const first = { ...request('pm_card_chargeDeclined'), savePaymentMethod: false };
+    const [a, b] = [await processor.confirmPayment(first), await processor.confirmPayment(first)];
+    expect(outcome(b)).toBe('declined:card_declined');
+    expect(b.id).toBe(a.id);
+  });
+
+  it('refunds part of a payment, and refuses to refund more than is left', async () => {
+    const paid = await processor.confirmPayment({ ...request('pm_card_visa', { amount: 5000 }), savePaymentMethod: false });
+    const refund = await processor.refund({ idempotencyKey: `refund:${paid.id}:1`, paymentId: paid.id, amount: 2000 });
+    expect(refund).toMatchObject({ id: expect.stringMatching(/^re_/), amount: 2000 });
+    // The same key again is the same refund, not a second one.
+    expect(await processor.refund({ idempotencyKey: `refund:${paid.id}:1`, paymentId: paid.id, amount: 2000 })).toEqual(refund);
+    await expect(processor.refund({ idempotencyKey: `refund:${paid.id}:2`, paymentId: paid.id, amount: 3001 })).rejects.toMatchObject({
+      code: 'amount_too_large',
+    });
+    expect(await processor.refund({ idempotencyKey: `refund:${paid.id}:3`, paymentId: paid.id, amount: 3000 })).toMatchObject({ amount: 3000 });
+  });
+
+  it('refuses a live payment through a test key, so a live checkout never completes unpaid', async () => {
+    await expect(processor.confirmPayment({ ...request('pm_card_visa', { livemode: true }), savePaymentMethod: false })).rejects.toThrow(
+      /live payment cannot go through a Stripe test key/,
+    );
+  });
+
+  it('sends Stripe the key of the merchant it was made for', async () => {
+    const wrong = createStripeProcessor({ secretKey: 'sk_test_not_this_one', returnUrl: 'http://localhost/', api: stripe.api });
+    await expect(wrong.retrievePayment('pi_x')).rejects.toMatchObject({ type: 'StripeAuthenticationError' });
+  });
+});
