@@ -1,6 +1,8 @@
 import { assertBuilt, DEFAULT_DIST_DIR } from './builtAssets';
 import type { ServerConfig } from './config';
 import { createLogger, type Logger } from './logging/createLogger';
+import { testProcessorForAll } from './payments/ProcessorFor';
+import { killAfterOffSessionCharges } from './payments/test/killAfterOffSessionCharges';
 import { startCheckoutServer } from './startCheckoutServer';
 import { openStore, type Store } from './store/openStore';
 import { resolveHostname, type WebhookUrlPolicy } from './webhooks/checkWebhookUrl';
@@ -20,14 +22,16 @@ export interface StartOptions {
   logger?: Logger;
 }
 
-/** A whole checkout server process: the store, the HTTP server and its webhook worker. */
+/** A whole checkout server process: the store, the HTTP server and its background worker (webhooks, renewals). */
 export async function startTill(config: ServerConfig, options: StartOptions = {}): Promise<RunningTill> {
   const { distDir = DEFAULT_DIST_DIR, logger = createLogger({ level: config.logLevel, format: config.logFormat }) } = options;
   assertBuilt(distDir);
   const store = await openStore(config);
   const urlPolicy: WebhookUrlPolicy = { resolve: resolveHostname, allowLoopback: config.development };
+  const killAfter = config.development ? Number(process.env.TILL_TEST_KILL_AFTER_OFF_SESSION_CHARGES ?? 0) : 0;
   const worker = startWebhookWorker({
     db: store.db,
+    processorFor: killAfter > 0 ? killAfterOffSessionCharges(testProcessorForAll, killAfter) : testProcessorForAll,
     urlPolicy,
     timeoutMs: config.webhookTimeoutMs,
     onError: (error) => logger.error({ err: error }, 'webhook worker round failed'),

@@ -80,7 +80,7 @@ describe('migrate', () => {
     const { counts } = await describeSchema(db);
     expect(Object.keys(counts).sort()).toEqual([
       'api_keys', 'checkout_idempotency_keys', 'checkout_sessions', 'connections', 'credit_bundles', 'demo_settings',
-      'events', 'idempotency_keys', 'merchants', 'payments', 'promotion_code_configs', 'promotion_codes', 'promotion_redemptions', 'rate_limit_counters', 'schema_migrations',
+      'events', 'idempotency_keys', 'invoices', 'merchants', 'payments', 'promotion_code_configs', 'promotion_codes', 'promotion_redemptions', 'rate_limit_counters', 'schema_migrations',
       'subscription_configs', 'subscriptions', 'tax_rates', 'test_payment_intents', 'test_payment_methods', 'test_refunds', 'webhook_attempts', 'webhook_deliveries', 'webhook_endpoints',
     ]);
     const applied = await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
@@ -89,6 +89,7 @@ describe('migrate', () => {
       '005_events_and_webhooks.sql', '006_subscriptions_and_payments.sql', '007_idempotency_keys.sql',
       '008_catalog_plans.sql', '009_promotion_codes_and_tax_rates.sql', '010_api_keys.sql',
       '011_pending_url.sql', '012_live_mode.sql', '013_session_inputs.sql', '014_rate_limit_counters.sql', '015_payment_processors.sql',
+      '016_renewals.sql',
     ]);
   });
 

@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import { listConnections } from '../connections/listConnections';
 import { serializeSubscription } from '../connections/serializeSubscription';
+import { findInvoice } from '../invoices/findInvoice';
+import { listInvoices } from '../invoices/listInvoices';
+import { serializeInvoice } from '../invoices/serializeInvoice';
 import { listPayments } from '../payments/listPayments';
 import type { Database } from '../store/Database';
 import { cancelSubscription } from '../subscriptions/cancelSubscription';
@@ -10,7 +13,8 @@ import { readJsonBody } from '../validation';
 import type { MerchantEnv } from './merchantAuth';
 
 /**
- * The merchant's customers and what they bought (issue 10): connections, subscriptions and payments. Mounted by
+ * The merchant's customers and what they bought (issue 10): connections, subscriptions and payments, and the
+ * invoices of renewals (issue 12). Mounted by
  * `merchantApi` after its authentication (which sets `merchantId`) and idempotency middleware. Every query is
  * scoped to that merchant, so another merchant's ids are 404s and its rows never appear in a list.
  * `GET /v1/connections/:id` stays in `merchantApi`, where it was first.
@@ -25,5 +29,7 @@ export function customerApi(db: Database) {
     .post('/subscriptions/:id/cancel', async (c) =>
       c.json(await cancelSubscription(db, c.get('merchantId'), c.req.param('id'), await readJsonBody(c))),
     )
-    .get('/payments', async (c) => c.json(await listPayments(db, c.get('merchantId'), c.req.query())));
+    .get('/payments', async (c) => c.json(await listPayments(db, c.get('merchantId'), c.req.query())))
+    .get('/invoices', async (c) => c.json(await listInvoices(db, c.get('merchantId'), c.req.query())))
+    .get('/invoices/:id', async (c) => c.json(serializeInvoice(await findInvoice(db, c.get('merchantId'), c.req.param('id')))));
 }

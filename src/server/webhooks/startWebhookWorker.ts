@@ -3,6 +3,8 @@ import { hostname } from 'node:os';
 import { EXPIRY_BATCH, expireCheckoutSessions } from '../events/expireCheckoutSessions';
 import { purgeExpiredRateLimitCounters } from '../rateLimits/countRateLimitHit';
 import { purgeExpiredIdempotencyKeys } from '../routes/idempotency';
+import { testProcessorForAll, type ProcessorFor } from '../payments/ProcessorFor';
+import { RENEWAL_BATCH, renewDueSubscriptions } from '../renewals/renewDueSubscriptions';
 import type { Database } from '../store/Database';
 import { productionUrlPolicy, type WebhookUrlPolicy } from './checkWebhookUrl';
 import { attemptDelivery, claimDueDeliveries, type DeliveryOptions } from './webhookDelivery';
@@ -26,6 +28,8 @@ export interface WebhookWorkerOptions {
   sweepIntervalMs?: number;
   /** Deliveries attempted side by side; default 10. A slow endpoint holds one slot, not the others. */
   concurrency?: number;
+  /** Who charges each merchant's renewals; default the built-in test processor for all. */
+  processorFor?: ProcessorFor;
   /** Reports a failed round (the store unreachable, say); the worker carries on at the next poll. */
   onError?: (error: unknown) => void;
 }
@@ -38,9 +42,10 @@ export interface WebhookWorker {
 }
 
 /**
- * Delivers webhooks and sweeps expired sessions in the background of a server process, until `stop()`. Any number
- * of workers, in one process or on many machines sharing one Postgres, can run at once: each claims what it
- * sends (see `claimDueDeliveries`).
+ * The server's one background worker, until `stop()`: it delivers webhooks, sweeps expired sessions and renews
+ * subscriptions that fell due (issue 12). Any number of workers, in one process or on many machines sharing one
+ * Postgres, can run at once: each claims what it sends (see `claimDueDeliveries`) and what it renews (see
+ * `renewDueSubscriptions`) with SKIP LOCKED.
  */
 export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   const delivery: DeliveryOptions = {
@@ -51,7 +56,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     timeoutMs: options.timeoutMs ?? 10_000,
     retryDelaysMs: options.retryDelaysMs ?? RETRY_DELAYS_MS,
   };
-  const { pollIntervalMs = 1000, sweepIntervalMs = 30_000, concurrency = 10, onError = reportError } = options;
+  const { pollIntervalMs = 1000, sweepIntervalMs = 30_000, concurrency = 10, onError = reportError, processorFor = testProcessorForAll } = options;
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   let woken = false;
@@ -69,8 +74,9 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     });
 
   /**
-   * One round: a batch of the sweep when it is due, then as many due deliveries as there are free slots. True when
-   * either came back full, so more may be waiting; a backlog of expired sessions thus never holds up deliveries.
+   * One round: a batch of the sweep when it is due, then as many due deliveries as there are free slots (sent in the
+   * background), then a batch of due renewals. True when any came back full, so more may be waiting; a backlog of
+   * one thus never holds up the others for long.
    */
   async function work(): Promise<boolean> {
     let sweepFull = false;
@@ -83,8 +89,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
       }
     }
     const free = concurrency - inFlight.size;
-    if (free === 0) return sweepFull;
-    const claims = await claimDueDeliveries(delivery, free);
+    const claims = free === 0 ? [] : await claimDueDeliveries(delivery, free);
     for (const claim of claims) {
       const attempt = attemptDelivery(delivery, claim)
         .catch(report)
@@ -94,7 +99,8 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
         });
       inFlight.add(attempt);
     }
-    return sweepFull || claims.length === free;
+    const renewed = await renewDueSubscriptions({ db: options.db, processorFor, onError: report });
+    return sweepFull || (free > 0 && claims.length === free) || renewed === RENEWAL_BATCH;
   }
 
   /** `onError`, kept from ending the loop should it throw itself. */
