@@ -418,6 +418,8 @@ describe('migration 006: subscriptions and payments by merchant', () => {
     }
     await db.query('ALTER TABLE payments DROP COLUMN merchant_id');
     await db.query('ALTER TABLE payments DROP COLUMN connection_id');
+    // Migration 016's invoices point at the (merchant, connection) index that 006 makes.
+    await db.query('ALTER TABLE invoices DROP CONSTRAINT invoices_connection_of_merchant');
     for (const index of ['connections_by_merchant', 'checkout_sessions_by_merchant', 'subscriptions_by_connection', 'payments_by_session']) {
       await db.query(`DROP INDEX ${index}`);
     }
