@@ -2,6 +2,7 @@ import { assertBuilt, DEFAULT_DIST_DIR } from './builtAssets';
 import type { ServerConfig } from './config';
 import { createLogger, type Logger } from './logging/createLogger';
 import { processorForMerchant } from './payments/processorForMerchant';
+import { killAfterOffSessionCharges } from './payments/test/killAfterOffSessionCharges';
 import { startCheckoutServer } from './startCheckoutServer';
 import { openStore, type Store } from './store/openStore';
 import { resolveHostname, type WebhookUrlPolicy } from './webhooks/checkWebhookUrl';
@@ -21,14 +22,17 @@ export interface StartOptions {
   logger?: Logger;
 }
 
-/** A whole checkout server process: the store, the HTTP server and its webhook worker. */
+/** A whole checkout server process: the store, the HTTP server and its background worker (webhooks, renewals). */
 export async function startTill(config: ServerConfig, options: StartOptions = {}): Promise<RunningTill> {
   const { distDir = DEFAULT_DIST_DIR, logger = createLogger({ level: config.logLevel, format: config.logFormat }) } = options;
   assertBuilt(distDir);
   const store = await openStore(config);
   const urlPolicy: WebhookUrlPolicy = { resolve: resolveHostname, allowLoopback: config.development };
-  // Merchants without settings stay on the built-in test processor, as with createApp's default.
-  const processorFor = processorForMerchant({ encryptionKey: config.encryptionKey, publicUrl: config.publicUrl });
+  // Merchants without settings stay on the built-in test processor, as with createApp's default. The kill hook is
+  // for the renewal durability test only, and only in development.
+  const killAfter = config.development ? Number(process.env.TILL_TEST_KILL_AFTER_OFF_SESSION_CHARGES ?? 0) : 0;
+  const byMerchant = processorForMerchant({ encryptionKey: config.encryptionKey, publicUrl: config.publicUrl });
+  const processorFor = killAfter > 0 ? killAfterOffSessionCharges(byMerchant, killAfter) : byMerchant;
   const worker = startWebhookWorker({
     db: store.db,
     urlPolicy,

@@ -80,7 +80,7 @@ describe('migrate', () => {
     const { counts } = await describeSchema(db);
     expect(Object.keys(counts).sort()).toEqual([
       'api_keys', 'checkout_idempotency_keys', 'checkout_sessions', 'connections', 'credit_bundles', 'demo_settings',
-      'events', 'idempotency_keys', 'merchant_processors', 'merchants', 'payments', 'promotion_code_configs', 'promotion_codes', 'promotion_redemptions', 'rate_limit_counters', 'refunds', 'schema_migrations',
+      'events', 'idempotency_keys', 'invoices', 'merchant_processors', 'merchants', 'payments', 'promotion_code_configs', 'promotion_codes', 'promotion_redemptions', 'rate_limit_counters', 'refunds', 'schema_migrations',
       'subscription_configs', 'subscriptions', 'tax_rates', 'test_payment_intents', 'test_payment_methods', 'test_refunds', 'webhook_attempts', 'webhook_deliveries', 'webhook_endpoints',
     ]);
     const applied = await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
@@ -88,7 +88,7 @@ describe('migrate', () => {
       '001_initial.sql', '002_redirect_urls.sql', '003_pricing_and_session_options.sql', '004_logo_url_sources.sql',
       '005_events_and_webhooks.sql', '006_subscriptions_and_payments.sql', '007_idempotency_keys.sql',
       '008_catalog_plans.sql', '009_promotion_codes_and_tax_rates.sql', '010_api_keys.sql',
-      '011_pending_url.sql', '012_live_mode.sql', '013_session_inputs.sql', '014_rate_limit_counters.sql', '015_payment_processors.sql', '017_merchant_processors.sql', '018_processing_sessions.sql', '019_refunds.sql',
+      '011_pending_url.sql', '012_live_mode.sql', '013_session_inputs.sql', '014_rate_limit_counters.sql', '015_payment_processors.sql', '016_renewals.sql', '017_merchant_processors.sql', '018_processing_sessions.sql', '019_refunds.sql',
     ]);
   });
 
@@ -417,6 +417,8 @@ describe('migration 006: subscriptions and payments by merchant', () => {
     }
     await db.query('ALTER TABLE payments DROP COLUMN merchant_id');
     await db.query('ALTER TABLE payments DROP COLUMN connection_id');
+    // Migration 016's invoices point at the (merchant, connection) index that 006 makes.
+    await db.query('ALTER TABLE invoices DROP CONSTRAINT invoices_connection_of_merchant');
     for (const index of ['connections_by_merchant', 'checkout_sessions_by_merchant', 'subscriptions_by_connection', 'payments_by_session']) {
       await db.query(`DROP INDEX ${index}`);
     }

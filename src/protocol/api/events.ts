@@ -3,6 +3,7 @@ import { DECLINE_CODES } from './apiErrors';
 import { checkoutSession } from './checkoutSessions';
 import { connection } from './connections';
 import { decimalAmount, isoCurrency, objectId, timestamp } from './fields';
+import { invoice } from './invoices';
 import { pageQuery } from './lists';
 import { refund } from './refunds';
 import { subscription } from './subscriptions';
@@ -15,6 +16,10 @@ export const EVENT_TYPES = [
   'subscription.created',
   'subscription.updated',
   'subscription.canceled',
+  'subscription.renewed',
+  'subscription.past_due',
+  'invoice.paid',
+  'invoice.payment_failed',
   'credits.purchased',
   'payment.failed',
   'payment.refunded',
@@ -104,7 +109,16 @@ export const event = z
     eventOf('connection.created', connection, 'ConnectionCreatedEvent', "a new customer's first purchase"),
     eventOf('subscription.created', subscription, 'SubscriptionCreatedEvent', 'a subscription was sold'),
     eventOf('subscription.updated', subscription, 'SubscriptionUpdatedEvent', "a cancellation was scheduled for the period's end"),
-    eventOf('subscription.canceled', subscription, 'SubscriptionCanceledEvent', 'a subscription ended'),
+    eventOf('subscription.canceled', subscription, 'SubscriptionCanceledEvent', 'a subscription ended (canceled now, at its period\'s end, at the end of a fixed term, or when the retries of a declined renewal ran out)'),
+    eventOf('subscription.renewed', subscription, 'SubscriptionRenewedEvent', 'a subscription\'s next period was paid and began (or a scheduled one\'s first)'),
+    eventOf('subscription.past_due', subscription, 'SubscriptionPastDueEvent', 'a renewal was declined: the subscription is `past_due` while it is retried'),
+    eventOf('invoice.paid', invoice, 'InvoicePaidEvent', 'a renewal was charged'),
+    eventOf(
+      'invoice.payment_failed',
+      invoice,
+      'InvoicePaymentFailedEvent',
+      'a renewal was declined; `next_attempt_at` says when it is retried (null: never), and `customer_action_required` that the customer must come back to pay',
+    ),
     eventOf('credits.purchased', creditsPurchase, 'CreditsPurchasedEvent', 'a credit pack was bought'),
     eventOf('payment.failed', paymentFailure, 'PaymentFailedEvent', 'a card was declined'),
     eventOf('payment.refunded', refund, 'PaymentRefundedEvent', 'money was given back from a payment'),

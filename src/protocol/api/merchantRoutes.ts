@@ -5,6 +5,7 @@ import { connection, listConnectionsQuery } from './connections';
 import { createCreditBundleBody, creditBundle, updateCreditBundleBody } from './creditBundles';
 import { event, eventRedelivery, listEventsQuery, redeliverEventBody } from './events';
 import { idParams } from './idParams';
+import { advanceTimeBody, invoice, listInvoicesQuery, testClock } from './invoices';
 import { listOf, pageQuery } from './lists';
 import { listPaymentsQuery, payment } from './payments';
 import { processorSettings, setProcessorSettingsBody } from './processorSettings';
@@ -40,6 +41,7 @@ const paymentId = idParams('The id of the payment, `pay_…`.');
 const promotionCodeId = idParams('The id of the promotion code, `promo_…`.');
 const taxRateId = idParams('The id of the tax rate, `txr_…`.');
 const eventId = idParams('The id of the event, `evt_…`.');
+const invoiceId = idParams('The id of the invoice, `in_…`.');
 const endpointId = idParams('The id of the webhook endpoint, `we_…`.');
 const apiKeyId = idParams('The id of the API key, `key_…` (not its secret).');
 
@@ -192,6 +194,34 @@ export const merchantRoutes = {
     body: createRefundBody,
     response: { status: 201, body: refund },
     errors: ['resource_missing', 'payment_not_refundable'],
+  }),
+
+  listInvoices: merchant({
+    method: 'get', path: '/v1/invoices', tag: 'Invoices', summary: 'List invoices',
+    description:
+      'The periods of your subscriptions that were charged off-session with the saved card: each renewal at `current_period_end`, and the first ' +
+      'period of one that started later (`start_date`). At most one invoice per period. A declined one stays `open` and is retried after 1, 3 ' +
+      `and 5 days (the subscription is \`past_due\`), then it is \`void\` and the subscription canceled. ${LIST}`,
+    query: listInvoicesQuery,
+    response: { status: 200, body: listOf(invoice) },
+    errors: [],
+  }),
+  getInvoice: merchant({
+    method: 'get', path: '/v1/invoices/{id}', tag: 'Invoices', summary: 'Retrieve an invoice',
+    params: invoiceId,
+    response: { status: 200, body: invoice },
+    errors: ['resource_missing'],
+  }),
+  advanceTestClock: merchant({
+    method: 'post', path: '/v1/test_helpers/advance_time', tag: 'Test helpers', summary: "Move test mode's clock forward",
+    description:
+      "Test mode only: moves your test mode's time forward by `seconds`, for good, and answers with its new `now`. Renewals, their retries " +
+      'and cancellations at the period\'s end fall due by this clock, and the worker looks for them at once: advance by a period and the ' +
+      'subscriptions renew (`invoice.paid`, `subscription.renewed`) within moments. Checkout sessions keep the real clock. With a live key ' +
+      'the route does not exist (`route_not_found`).',
+    body: advanceTimeBody,
+    response: { status: 200, body: testClock },
+    errors: ['route_not_found'],
   }),
 
   // Promotion codes

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { objectId, timestamp } from './fields';
 import { pageQuery } from './lists';
 
-const status = z.enum(['scheduled', 'active', 'canceled']);
+const status = z.enum(['scheduled', 'active', 'past_due', 'canceled']);
 
 /** `GET /v1/subscriptions`. */
 export const listSubscriptionsQuery = pageQuery.extend({
@@ -31,11 +31,12 @@ export const subscription = z
     connection_id: objectId('con').describe('The customer.'),
     subscription_config_id: objectId('sc').describe('The plan.'),
     status: status.describe(
-      '`scheduled` until a later `start_date` begins its first period; `active` while it runs (a cancellation at the period\'s end included); `canceled` once it ended.',
+      '`scheduled` until a later `start_date` begins its first period; `active` while it runs (a cancellation at the period\'s end included); ' +
+        '`past_due` while a declined renewal is retried (after 1, 3 and 5 days); `canceled` once it ended.',
     ),
     quantity: z.number().int().min(1).describe('Seats of a per-seat plan; 1 otherwise.'),
     current_period_start: timestamp.describe('When the period paid for began (or, when scheduled, begins).'),
-    current_period_end: timestamp.describe('When that period ends, and the next payment falls due.'),
+    current_period_end: timestamp.describe('When that period ends, and the next payment falls due: the subscription renews then, charging the saved card.'),
     cancel_at_period_end: z.boolean().describe('Whether it is canceled at the end of the current period.'),
     cancel_at: timestamp.nullable().describe('When a scheduled cancellation takes effect: the period\'s end; null if none.'),
     canceled_at: timestamp.nullable().describe('When it was canceled; null while not canceled.'),

@@ -27,8 +27,11 @@ export interface SubscriptionRow {
   merchant_id: string;
   connection_id: string;
   subscription_config_id: string;
-  /** Migration 013: `scheduled` until a later start date (seed 002) begins its first period. */
-  status: 'scheduled' | 'active' | 'canceled';
+  /**
+   * Migration 013: `scheduled` until a later start date (seed 002) begins its first period. Migration 016: `past_due`
+   * while a declined renewal is retried; it is still the customer's subscription.
+   */
+  status: 'scheduled' | 'active' | 'past_due' | 'canceled';
   current_period_start: Date;
   current_period_end: Date;
   quantity: number;
@@ -60,8 +63,8 @@ export async function findConnection(db: Queryable, merchantId: string, connecti
  */
 export async function findActiveSubscription(db: Queryable, connectionId: string) {
   const [row] = await db.query<SubscriptionRow>(
-    `SELECT * FROM subscriptions WHERE connection_id = $1 AND status IN ('active', 'scheduled')
-     ORDER BY status = 'active' DESC, created_at DESC LIMIT 1`,
+    `SELECT * FROM subscriptions WHERE connection_id = $1 AND status IN ('active', 'past_due', 'scheduled')
+     ORDER BY status = 'scheduled', created_at DESC LIMIT 1`,
     [connectionId],
   );
   return row ?? null;
@@ -75,7 +78,8 @@ export async function findActiveSubscription(db: Queryable, connectionId: string
 export async function hasActiveSubscription(db: Queryable, connectionId: string, configId: string, { orScheduled = false } = {}) {
   const rows = await db.query(
     `SELECT 1 FROM subscriptions WHERE connection_id = $1 AND subscription_config_id = $2 AND status = ANY($3) LIMIT 1`,
-    [connectionId, configId, orScheduled ? ['active', 'scheduled'] : ['active']],
+    // A past-due subscription is still held (a second one to the plan would bill twice) but spends no credit packs.
+    [connectionId, configId, orScheduled ? ['active', 'past_due', 'scheduled'] : ['active']],
   );
   return rows.length > 0;
 }

@@ -29,8 +29,8 @@ async function findActiveSubscriptions(db: Queryable, connectionIds: string[]) {
   if (connectionIds.length === 0) return new Map<string, SubscriptionRow>();
   const rows = await db.query<SubscriptionRow>(
     `SELECT DISTINCT ON (connection_id) * FROM subscriptions
-     WHERE connection_id = ANY($1) AND status IN ('active', 'scheduled')
-     ORDER BY connection_id, status = 'active' DESC, created_at DESC`,
+     WHERE connection_id = ANY($1) AND status IN ('active', 'past_due', 'scheduled')
+     ORDER BY connection_id, status = 'scheduled', created_at DESC`,
     [connectionIds],
   );
   return new Map(rows.map((row) => [row.connection_id, row]));

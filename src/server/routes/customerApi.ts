@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import { listConnections } from '../connections/listConnections';
 import { serializeSubscription } from '../connections/serializeSubscription';
+import { findInvoice } from '../invoices/findInvoice';
+import { listInvoices } from '../invoices/listInvoices';
+import { serializeInvoice } from '../invoices/serializeInvoice';
 import { listPayments } from '../payments/listPayments';
 import type { ProcessorFor } from '../payments/ProcessorFor';
 import { refundPayment } from '../payments/refundPayment';
@@ -12,8 +15,8 @@ import { readJsonBody } from '../validation';
 import type { MerchantEnv } from './merchantAuth';
 
 /**
- * The merchant's customers and what they bought (issue 10): connections, subscriptions and payments (and refunds). Mounted by
- * `merchantApi` after its authentication (which sets `merchantId`) and idempotency middleware. Every query is
+ * The merchant's customers and what they bought: connections, subscriptions, payments (and their refunds), and the
+ * invoices of renewals. Mounted by `merchantApi` after its authentication (which sets `merchantId`) and idempotency middleware. Every query is
  * scoped to that merchant, so another merchant's ids are 404s and its rows never appear in a list.
  * `GET /v1/connections/:id` stays in `merchantApi`, where it was first.
  */
@@ -30,5 +33,7 @@ export function customerApi(db: Database, processorFor: ProcessorFor) {
     .get('/payments', async (c) => c.json(await listPayments(db, c.get('merchantId'), c.req.query())))
     .post('/payments/:id/refund', async (c) =>
       c.json(await refundPayment(db, processorFor, c.get('merchantId'), c.req.param('id'), await readJsonBody(c)), 201),
-    );
+    )
+    .get('/invoices', async (c) => c.json(await listInvoices(db, c.get('merchantId'), c.req.query())))
+    .get('/invoices/:id', async (c) => c.json(serializeInvoice(await findInvoice(db, c.get('merchantId'), c.req.param('id')))));
 }

@@ -14,6 +14,7 @@ import type { Database } from '../store/Database';
 import { parseInput, readJsonBody } from '../validation';
 import type { WebhookUrlPolicy } from '../webhooks/checkWebhookUrl';
 import { listWebhookAttempts } from '../webhooks/listWebhookAttempts';
+import { advanceTestClock } from '../testClock/advanceTestClock';
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -35,7 +36,10 @@ import { pageQuery } from '../../protocol/api/lists';
 export interface WebhookSettings {
   /** Which URLs may receive webhooks. */
   urlPolicy: WebhookUrlPolicy;
-  /** Tells the delivery worker that a request queued deliveries, so they go out now rather than at its next poll. */
+  /**
+   * Tells the background worker that a request queued deliveries, so they go out now rather than at its next poll,
+   * or moved the test clock, so what fell due renews now.
+   */
   wake(): void;
 }
 
@@ -104,5 +108,10 @@ export function merchantApi(
     )
     .get('/webhook_endpoints/:id/deliveries', async (c) =>
       c.json(await listWebhookAttempts(db, c.get('merchantId'), c.req.param('id'), c.req.query())),
-    );
+    )
+    .post('/test_helpers/advance_time', async (c) => {
+      const clock = await advanceTestClock(db, c.get('merchantId'), c.req.method, c.req.path, await readJsonBody(c));
+      webhooks.wake();
+      return c.json(clock);
+    });
 }

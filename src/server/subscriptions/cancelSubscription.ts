@@ -11,8 +11,8 @@ import { cancelSubscriptionBody } from '../../protocol/api/subscriptions';
  * `POST /v1/subscriptions/:id/cancel`, Stripe's two ways:
  * 1. At the period's end (the default): the customer keeps what they paid for. The subscription stays `active`
  *    with `cancel_at_period_end: true` and `cancel_at` = `current_period_end`, recorded as `subscription.updated`
- *    since nothing has ended yet. Nothing runs at `cancel_at` yet: issue 12's renewals will end it then (status
- *    `canceled`, `subscription.canceled`) instead of renewing it. Asking again changes nothing and records nothing.
+ *    since nothing has ended yet. At `cancel_at` the renewal worker ends it (status `canceled`,
+ *    `subscription.canceled`) instead of renewing it. Asking again changes nothing and records nothing.
  * 2. Now (`at_period_end: false`): `canceled` at once, with `canceled_at` and `ended_at`, recorded as
  *    `subscription.canceled`; this also ends a subscription already scheduled to cancel at the period's end.
  * A canceled subscription cannot be canceled again (409 `subscription_canceled`). The change and its event commit
@@ -39,6 +39,8 @@ export async function cancelSubscription(db: Database, merchantId: string, subsc
            WHERE subscription_id = $1 RETURNING *`,
           [subscriptionId],
         );
+    // A past-due renewal is not tried again once the subscription is canceled.
+    if (!at_period_end) await tx.query("UPDATE invoices SET status = 'void', next_attempt_at = NULL WHERE subscription_id = $1 AND status = 'open'", [subscriptionId]);
     const serialized = serializeSubscription(updated!);
     await recordEvent(tx, merchantId, at_period_end ? 'subscription.updated' : 'subscription.canceled', serialized);
     return serialized;

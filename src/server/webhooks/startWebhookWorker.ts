@@ -5,6 +5,7 @@ import { EXPIRY_BATCH, expireCheckoutSessions } from '../events/expireCheckoutSe
 import { testProcessorForAll, type ProcessorFor } from '../payments/ProcessorFor';
 import { purgeExpiredRateLimitCounters } from '../rateLimits/countRateLimitHit';
 import { purgeExpiredIdempotencyKeys } from '../routes/idempotency';
+import { RENEWAL_BATCH, renewDueSubscriptions } from '../renewals/renewDueSubscriptions';
 import type { Database } from '../store/Database';
 import { productionUrlPolicy, type WebhookUrlPolicy } from './checkWebhookUrl';
 import { attemptDelivery, claimDueDeliveries, type DeliveryOptions } from './webhookDelivery';
@@ -28,7 +29,7 @@ export interface WebhookWorkerOptions {
   sweepIntervalMs?: number;
   /** Deliveries attempted side by side; default 10. A slow endpoint holds one slot, not the others. */
   concurrency?: number;
-  /** Who to ask about checkout payments that settle later; default the test processor. */
+  /** Who takes each merchant's payments: renewals, and checkout payments that settle later; default the test processor. */
   processorFor?: ProcessorFor;
   /** Reports a failed round (the store unreachable, say); the worker carries on at the next poll. */
   onError?: (error: unknown) => void;
@@ -42,9 +43,10 @@ export interface WebhookWorker {
 }
 
 /**
- * Delivers webhooks and sweeps expired sessions in the background of a server process, until `stop()`. Any number
- * of workers, in one process or on many machines sharing one Postgres, can run at once: each claims what it
- * sends (see `claimDueDeliveries`).
+ * The server's one background worker, until `stop()`: it delivers webhooks, sweeps expired sessions and renews
+ * subscriptions that fell due (issue 12). Any number of workers, in one process or on many machines sharing one
+ * Postgres, can run at once: each claims what it sends (see `claimDueDeliveries`) and what it renews (see
+ * `renewDueSubscriptions`) with SKIP LOCKED.
  */
 export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   const delivery: DeliveryOptions = {
@@ -73,9 +75,10 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     });
 
   /**
-   * One round: a batch of the sweep when it is due, a batch of the payments that settle later (each round: the
-   * customer may be waiting on them), then as many due deliveries as there are free slots. True when the sweep or
-   * the deliveries came back full, so more may be waiting; a backlog of expired sessions never holds up deliveries.
+   * One round: a batch of the sweep when it is due, a batch of the checkout payments that settle later (the customer
+   * may be waiting on them), as many due deliveries as there are free slots (sent in the background), then a batch
+   * of due renewals. True when the sweep, the deliveries or the renewals came back full, so more may be waiting; a
+   * backlog of one thus never holds up the others for long.
    */
   async function work(): Promise<boolean> {
     await settleProcessingPayments(options.db, processorFor);
@@ -89,8 +92,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
       }
     }
     const free = concurrency - inFlight.size;
-    if (free === 0) return sweepFull;
-    const claims = await claimDueDeliveries(delivery, free);
+    const claims = free === 0 ? [] : await claimDueDeliveries(delivery, free);
     for (const claim of claims) {
       const attempt = attemptDelivery(delivery, claim)
         .catch(report)
@@ -100,7 +102,8 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
         });
       inFlight.add(attempt);
     }
-    return sweepFull || claims.length === free;
+    const renewed = await renewDueSubscriptions({ db: options.db, processorFor, onError: report });
+    return sweepFull || (free > 0 && claims.length === free) || renewed === RENEWAL_BATCH;
   }
 
   /** `onError`, kept from ending the loop should it throw itself. */

@@ -1,0 +1,74 @@
+import type { ProcessorFor } from '../payments/ProcessorFor';
+import type { Database } from '../store/Database';
+import { isUniqueViolation } from '../store/isUniqueViolation';
+import { renewSubscription } from './renewSubscription';
+
+/** Subscriptions renewed per round of the worker; a round that renews this many runs again at once. */
+export const RENEWAL_BATCH = 20;
+
+/**
+ * The merchant's clock, in SQL: `now()` moved by the test clock (`POST /v1/test_helpers/advance_time`), which
+ * only test mode can have.
+ */
+export const MERCHANT_NOW = "(now() + m.test_clock_offset_seconds * interval '1 second')";
+
+/**
+ * One subscription that has something due by its merchant's clock, locked for this transaction: an open invoice
+ * whose next attempt has come (a retry, or a payment still processing); else a scheduled start; else the end of an
+ * active period or of a fixed term. SKIP LOCKED passes over a subscription another worker holds, so workers in any
+ * number of processes, on one Postgres, each renew different subscriptions side by side (graphile-worker's
+ * `getJobs`). `$1`: subscriptions this round already failed on, so one that keeps failing holds up no other.
+ */
+const CLAIM_DUE_SUBSCRIPTION = `
+  SELECT s.subscription_id FROM subscriptions s
+  JOIN merchants m ON m.merchant_id = s.merchant_id
+  LEFT JOIN invoices i ON i.subscription_id = s.subscription_id AND i.status = 'open'
+  WHERE s.status IN ('scheduled', 'active', 'past_due') AND NOT (s.subscription_id = ANY($1))
+    AND CASE WHEN i.invoice_id IS NOT NULL THEN i.next_attempt_at
+             WHEN s.status = 'scheduled' THEN s.current_period_start
+             ELSE least(s.current_period_end, s.ends_at) END <= ${MERCHANT_NOW}
+  ORDER BY s.current_period_end
+  LIMIT 1
+  FOR UPDATE OF s SKIP LOCKED`;
+
+export interface RenewalOptions {
+  db: Database;
+  /** Who charges each merchant's cards; it works in the renewal's transaction. */
+  processorFor: ProcessorFor;
+  /** A renewal that failed (the processor unreachable, say): reported, and tried again at a later round. */
+  onError: (error: unknown) => void;
+}
+
+/**
+ * Renews up to `limit` due subscriptions, one transaction each: the claim, the charge (with an idempotency key
+ * derived from the subscription and the period), the invoice, the subscription's new period and the events commit
+ * together or not at all. A process killed after the processor charged but before the commit leaves nothing
+ * behind in Till's store; the next attempt asks the processor with the same key and gets the same payment back.
+ * The unique index on (subscription_id, period_start) is the last guard: should two workers ever both bill a
+ * period, the second insert fails and is taken as "already done", as Lago does. Returns how many it renewed (or
+ * ended, or retried), so the worker runs again while it finds a full batch.
+ */
+export async function renewDueSubscriptions({ db, processorFor, onError }: RenewalOptions, limit = RENEWAL_BATCH): Promise<number> {
+  const failed: string[] = [];
+  let done = 0;
+  while (done < limit) {
+    let claimed: string | null = null;
+    try {
+      await db.transaction(async (tx) => {
+        const [due] = await tx.query<{ subscription_id: string }>(CLAIM_DUE_SUBSCRIPTION, [failed]);
+        if (!due) return;
+        claimed = due.subscription_id;
+        await renewSubscription(tx, due.subscription_id, processorFor);
+      });
+    } catch (error) {
+      if (claimed === null) throw error; // the claim itself failed: the store, most likely; the round reports it
+      if (!isUniqueViolation(error)) {
+        onError(error);
+        failed.push(claimed);
+      }
+    }
+    if (claimed === null) return done;
+    done++;
+  }
+  return done;
+}
