@@ -16,8 +16,9 @@ import type { MerchantEnv } from './merchantAuth';
 
 /**
  * The merchant's customers and what they bought: connections, subscriptions, payments (and their refunds), and the
- * invoices of renewals. Mounted by `merchantApi` after its authentication (which sets `merchantId`) and idempotency middleware. Every query is
- * scoped to that merchant, so another merchant's ids are 404s and its rows never appear in a list.
+ * invoices of renewals. Mounted by `merchantApi` after its authentication (which sets `merchantId`) and idempotency
+ * middleware. Every query is scoped to that merchant, so another merchant's ids are 404s and its rows never appear
+ * in a list.
  * `GET /v1/connections/:id` stays in `merchantApi`, where it was first.
  */
 export function customerApi(db: Database, processorFor: ProcessorFor) {
