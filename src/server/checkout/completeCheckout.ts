@@ -29,7 +29,7 @@ function checkPaymentMethod(input: CompleteInput) {
   }
 }
 
-export interface WaitingPayment extends CheckoutPayment {
+interface WaitingPayment extends CheckoutPayment {
   status: 'requires_action' | 'processing';
   processor_payment_id: string;
 }
