@@ -1,54 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/store/openDatabase';
 import { buySubscription, invoicesOf } from './support/renewals';
-import { spawnTill, type SpawnedTill, type StoreLocation } from './support/spawnTill';
-import { createTestDatabase } from './support/testDatabase';
-import { newCustomerPayment, secretOf, useTestServer } from './support/testServer';
-import { tokenizeCard } from './support/tokenizeCard';
+import type { SpawnedTill, StoreLocation } from './support/spawnTill';
+import { useTestServer } from './support/testServer';
+import { onPostgres, purchaseThrough, useSpawnedTills } from './support/useSpawnedTills';
 
 // Issue 12: a period is charged at most once, across a process killed mid-renewal and across workers side by side.
-const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const API_KEY = 'sk_test_renewals_0123456789';
 const FORTY_DAYS = 40 * 86_400;
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function freshStore(): Promise<StoreLocation> {
-  if (onPostgres) {
-    const database = await createTestDatabase();
-    cleanups.push(() => database.drop());
-    return { databaseUrl: database.options.databaseUrl };
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'till-renewals-'));
-  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-  return { dataDir };
-}
-
-async function startServer(store: StoreLocation, env: Record<string, string> = {}) {
-  const till = await spawnTill(store, API_KEY, env);
-  cleanups.push(() => till.kill());
-  return till;
-}
-
-/** A new customer's subscription to the first plan (monthly), bought through the checkout app's API of `till`. */
-async function subscribe(till: SpawnedTill): Promise<string> {
-  const planId = (await till.api('GET', '/v1/subscription_configs')).body.data[0].subscription_config_id;
-  const { body: session } = await till.api('POST', '/v1/checkout_sessions', {
-    checkout_mode: 'subscription',
-    origin_url: 'http://localhost:4000/',
-    subscription_config_id: planId,
-  });
-  const body = await tokenizeCard((path, init) => fetch(till.url + path, init), newCustomerPayment());
-  const completed = await till.api('POST', '/api/checkout/complete', body, secretOf(session));
-  expect(completed.status, JSON.stringify(completed.body)).toBe(200);
-  return completed.body.subscription_id;
-}
+const { freshStore, startServer } = useSpawnedTills(API_KEY);
+const subscribe = async (till: SpawnedTill) => (await purchaseThrough(till)).subscriptionId;
 
 /** A count read straight from the store, while no server has it open (PGlite's directory takes one process). */
 async function countInStore(store: StoreLocation, sql: string): Promise<number> {

@@ -1,60 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freePort } from '../browser/support/freePort';
-import { createTestDatabase, type TestDatabase } from './support/testDatabase';
-import { newCustomerPayment, secretOf, useTestServer } from './support/testServer';
-import { tokenizeCard } from './support/tokenizeCard';
-import { spawnTill, type SpawnedTill, type StoreLocation } from './support/spawnTill';
+import type { SpawnedTill } from './support/spawnTill';
+import { secretOf, useTestServer } from './support/testServer';
+import { onPostgres, purchaseThrough, useSpawnedTills } from './support/useSpawnedTills';
 import { startWebhookReceiver } from './support/webhookReceiver';
 
 // Real server processes on a real store: PGlite in a directory, or the Postgres server of TEST_DATABASE_URL (CI).
-const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const API_KEY = 'sk_test_durability_0123456789';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function freshStore(): Promise<StoreLocation> {
-  if (onPostgres) {
-    const database: TestDatabase = await createTestDatabase();
-    cleanups.push(() => database.drop());
-    return { databaseUrl: database.options.databaseUrl };
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'till-durability-'));
-  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-  return { dataDir };
-}
-
-async function startServer(store: StoreLocation, env: Record<string, string> = {}) {
-  const till = await spawnTill(store, API_KEY, env);
-  cleanups.push(() => till.kill());
-  return till;
-}
+const { afterTest, freshStore, startServer } = useSpawnedTills(API_KEY);
 
 async function startReceiver(answer?: Parameters<typeof startWebhookReceiver>[0], port?: number) {
   const receiver = await startWebhookReceiver(answer, port);
-  cleanups.push(() => receiver.close());
+  afterTest(() => receiver.close());
   return receiver;
 }
 
-/** A new customer's subscription, bought through the checkout app's API of `till`. */
-async function purchase(till: SpawnedTill, planId: string) {
-  const { status, body: session } = await till.api('POST', '/v1/checkout_sessions', {
-    checkout_mode: 'subscription',
-    origin_url: 'http://localhost:4000/',
-    subscription_config_id: planId,
-  });
-  expect(status).toBe(201);
-  const body = await tokenizeCard((path, init) => fetch(till.url + path, init), newCustomerPayment());
-  const completed = await till.api('POST', '/api/checkout/complete', body, secretOf(session));
-  expect(completed.status, JSON.stringify(completed.body)).toBe(200);
-  return session.checkout_session_id as string;
-}
+const purchase = async (till: SpawnedTill, planId: string) => (await purchaseThrough(till, planId)).sessionId;
 
 async function firstPlan(till: SpawnedTill): Promise<string> {
   return (await till.api('GET', '/v1/subscription_configs')).body.data[0].subscription_config_id;

@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect } from 'vitest';
+import { spawnTill, type SpawnedTill, type StoreLocation } from './spawnTill';
+import { createTestDatabase } from './testDatabase';
+import { newCustomerPayment, secretOf } from './testServer';
+import { tokenizeCard } from './tokenizeCard';
+
+/** Whether spawned servers share the Postgres server of TEST_DATABASE_URL (CI) rather than a PGlite directory. */
+export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+/**
+ * Real server processes on a real store, for the tests that kill them: each test's stores and servers are made
+ * fresh and cleaned up after it, the last made first.
+ */
+export function useSpawnedTills(apiKey: string) {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  return {
+    /** Runs `cleanup` after the test. */
+    afterTest(cleanup: () => Promise<unknown>) {
+      cleanups.push(cleanup);
+    },
+    /** An empty store: a PGlite directory, or a schema of its own on Postgres. */
+    async freshStore(): Promise<StoreLocation> {
+      if (onPostgres) {
+        const database = await createTestDatabase();
+        cleanups.push(() => database.drop());
+        return { databaseUrl: database.options.databaseUrl };
+      }
+      const dataDir = mkdtempSync(join(tmpdir(), 'till-spawned-'));
+      cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+      return { dataDir };
+    },
+    async startServer(store: StoreLocation, env: Record<string, string> = {}): Promise<SpawnedTill> {
+      const till = await spawnTill(store, apiKey, env);
+      cleanups.push(() => till.kill());
+      return till;
+    },
+  };
+}
+
+/**
+ * A new customer's subscription to `planId` (the first plan when not given), bought through the checkout app's
+ * API of a spawned server as the app buys it: the card tokenized first.
+ */
+export async function purchaseThrough(till: SpawnedTill, planId?: string): Promise<{ sessionId: string; subscriptionId: string }> {
+  const plan = planId ?? (await till.api('GET', '/v1/subscription_configs')).body.data[0].subscription_config_id;
+  const { status, body: session } = await till.api('POST', '/v1/checkout_sessions', {
+    checkout_mode: 'subscription',
+    origin_url: 'http://localhost:4000/',
+    subscription_config_id: plan,
+  });
+  expect(status).toBe(201);
+  const body = await tokenizeCard((path, init) => fetch(till.url + path, init), newCustomerPayment());
+  const completed = await till.api('POST', '/api/checkout/complete', body, secretOf(session));
+  expect(completed.status, JSON.stringify(completed.body)).toBe(200);
+  return { sessionId: session.checkout_session_id, subscriptionId: completed.body.subscription_id };
+}
