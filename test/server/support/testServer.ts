@@ -152,6 +152,8 @@ export interface TestServerOptions {
   processorFor?: ProcessorFor;
   /** More of the app's options, read when the server starts: after the `beforeAll`s registered before `useTestServer`. */
   app?: () => Pick<AppOptions, 'processorFor' | 'encryptionKey'>;
+  /** What the app and the workers use instead of the store itself (a recorder of the queries sent). */
+  wrapDatabase?: (db: Database) => Database;
 }
 
 /**
@@ -180,10 +182,10 @@ export class TestServer {
   async start() {
     const place = await createTestDatabase();
     const { db, demo } = await openStore(place.options);
-    this.db = db;
+    this.db = this.options.wrapDatabase?.(db) ?? db;
     this.demo = demo;
     this.app = createApp({
-      db,
+      db: this.db,
       publicUrl: PUBLIC_URL,
       webhooks: { urlPolicy: this.dns.policy(this.options.allowLoopback ?? true), wake: () => this.#workers.forEach((w) => w.wake()) },
       rateLimits: this.options.rateLimits,
