@@ -62,9 +62,9 @@ async function fillWithCustomers(count: number) {
     [count],
   );
   await till.db.query(
-    `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end)
+    `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end, billing_cycle_anchor)
      SELECT 'sub_bulk_' || ${n}, ${merchant}, 'con_bulk_' || ${n}, $2, CASE WHEN i % 10 = 0 THEN 'canceled' ELSE 'active' END,
-       now(), now() + interval '1 month'
+       now(), now() + interval '1 month', now()
      FROM generate_series(1, $1) AS i`,
     [count, configId],
   );

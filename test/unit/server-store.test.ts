@@ -89,6 +89,7 @@ describe('migrate', () => {
       '005_events_and_webhooks.sql', '006_subscriptions_and_payments.sql', '007_idempotency_keys.sql',
       '008_catalog_plans.sql', '009_promotion_codes_and_tax_rates.sql', '010_api_keys.sql',
       '011_pending_url.sql', '012_live_mode.sql', '013_session_inputs.sql', '014_rate_limit_counters.sql', '015_payment_processors.sql', '016_renewals.sql', '017_merchant_processors.sql', '018_processing_sessions.sql', '019_refunds.sql',
+      '020_billing_cycle_anchor.sql',
     ]);
   });
 
@@ -373,8 +374,8 @@ describe('migration 013: checkout session inputs', () => {
     const demo = await seedDemo(db);
     await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_t', $1, 't@example.com', 'T')", [demo.merchantId]);
     await db.query(
-      `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end)
-       SELECT 'sub_t', $1, 'con_t', subscription_config_id, 'active', now(), now() + interval '1 month' FROM subscription_configs WHERE name = 'Pro'`,
+      `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end, billing_cycle_anchor)
+       SELECT 'sub_t', $1, 'con_t', subscription_config_id, 'active', now(), now() + interval '1 month', now() FROM subscription_configs WHERE name = 'Pro'`,
       [demo.merchantId],
     );
     await db.query(
@@ -430,8 +431,8 @@ describe('migration 006: subscriptions and payments by merchant', () => {
     const { db, demo } = await storeBefore006();
     await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_old', $1, 'old@example.com', 'Old')", [demo.merchantId]);
     await db.query(
-      `INSERT INTO subscriptions (subscription_id, connection_id, subscription_config_id, status, current_period_start, current_period_end)
-       SELECT s.id, 'con_old', subscription_config_id, s.status, now() - interval '1 month', now() + s.days * interval '1 day'
+      `INSERT INTO subscriptions (subscription_id, connection_id, subscription_config_id, status, current_period_start, current_period_end, billing_cycle_anchor)
+       SELECT s.id, 'con_old', subscription_config_id, s.status, now() - interval '1 month', now() + s.days * interval '1 day', now() - interval '1 month'
        FROM subscription_configs, (VALUES ('sub_active', 'active', 3), ('sub_canceled', 'canceled', -3)) AS s (id, status, days)
        WHERE name = 'Pro'`,
     );
@@ -477,8 +478,8 @@ describe('migration 006: subscriptions and payments by merchant', () => {
     await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_other', 'mer_other', 'o@example.com', 'O')");
     await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_mine', $1, 'm@example.com', 'M')", [demo.merchantId]);
     await db.query(
-      `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end)
-       SELECT 'sub_mine', $1, 'con_mine', subscription_config_id, 'active', now(), now() + interval '1 month'
+      `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end, billing_cycle_anchor)
+       SELECT 'sub_mine', $1, 'con_mine', subscription_config_id, 'active', now(), now() + interval '1 month', now()
        FROM subscription_configs WHERE name = 'Pro'`,
       [demo.merchantId],
     );
@@ -494,5 +495,29 @@ describe('migration 006: subscriptions and payments by merchant', () => {
       [demo.merchantId],
     );
     await expect(db.query(sql)).rejects.toThrow(`constraint "${constraint}"`);
+  });
+});
+
+describe('migration 020: the billing cycle anchor', () => {
+  it('anchors each subscription the store has at its current period’s start, so none gets a short period', async () => {
+    const { db } = await openEmptyDatabase();
+    await migrate(db);
+    const demo = await seedDemo(db);
+    await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_old', $1, 'old@example.com', 'Old')", [demo.merchantId]);
+    await db.query('ALTER TABLE subscriptions DROP COLUMN billing_cycle_anchor');
+    await db.query("DELETE FROM schema_migrations WHERE name = '020_billing_cycle_anchor.sql'");
+    // Renewed twice from Jan 31, one interval after the previous end: its periods now end on the 28th.
+    await db.query(
+      `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end)
+       SELECT 'sub_old', $1, 'con_old', subscription_config_id, 'active', '2025-03-28T12:00:00Z', '2025-04-28T12:00:00Z'
+       FROM subscription_configs WHERE name = 'Pro'`,
+      [demo.merchantId],
+    );
+    await migrate(db);
+    const [row] = await db.query<{ billing_cycle_anchor: Date }>("SELECT billing_cycle_anchor FROM subscriptions WHERE subscription_id = 'sub_old'");
+    expect(row!.billing_cycle_anchor.toISOString()).toBe('2025-03-28T12:00:00.000Z');
+    await expect(db.query("UPDATE subscriptions SET billing_cycle_anchor = '2025-04-01T00:00:00Z'")).rejects.toThrow(
+      'constraint "subscriptions_anchor_before_period"',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { addBillingInterval } from '../addBillingInterval';
+import { anchoredPeriodEnd } from '../anchoredPeriodEnd';
 import type { SubscriptionRow } from '../connections/getConnection';
 import { serializeSubscription } from '../connections/serializeSubscription';
 import { recordEvent } from '../events/recordEvent';
@@ -61,7 +61,7 @@ export async function renewSubscription(tx: Queryable, subscriptionId: string, p
   if (subscription.current_period_end > now) return;
   if (subscription.cancel_at_period_end) return endSubscription(tx, subscription, subscription.current_period_end);
   const periodStart = subscription.current_period_end;
-  const periodEnd = addBillingInterval(periodStart, subscription.billing_interval, subscription.interval_count);
+  const periodEnd = anchoredPeriodEnd(subscription.billing_cycle_anchor, periodStart, subscription.billing_interval, subscription.interval_count);
   const invoice = await createInvoice(tx, subscription, periodStart, periodEnd);
   return attemptInvoice(tx, subscription, invoice, processorFor);
 }
