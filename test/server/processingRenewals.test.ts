@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { settleProcessingPayments } from '../../src/server/checkout/settleProcessingPayments';
 import { advanceClockPast, buySubscription, eventsAbout, invoicesOf, offSessionChargesOf, renewDue, saveCard, subscriptionOf } from './support/renewals';
 import { createSettlingProcessor } from './support/settlingProcessor';
 import { PROCESSING, useTestServer } from './support/testServer';
@@ -21,6 +22,12 @@ async function renewWithTheSlowCard() {
   return { subscriptionId, bought };
 }
 
+/** The payment of the invoice's latest attempt, as `GET /v1/payments` lists it. */
+async function paymentOf(invoice: { payment_id: string; connection_id: string }) {
+  const listed = (await till.api('GET', `/v1/payments?connection_id=${invoice.connection_id}&limit=100`)).body.data;
+  return listed.find((payment: { payment_id: string }) => payment.payment_id === invoice.payment_id);
+}
+
 /** Moves the merchant's clock past the invoice's next look and runs the worker. */
 async function lookAgain(subscriptionId: string) {
   const [invoice] = await invoicesOf(till, subscriptionId);
@@ -41,13 +48,21 @@ describe('a renewal the processor settles later', () => {
       status: 'active', current_period_start: bought.current_period_start, current_period_end: bought.current_period_end,
     });
     expect(await eventsAbout(till, subscriptionId)).toStrictEqual(['subscription.created']);
+    const [processing] = await invoicesOf(till, subscriptionId);
+    expect(await paymentOf(processing)).toMatchObject({ invoice_id: processing.invoice_id, status: 'processing', amount: processing.amount });
 
     slow.settle();
+    // The sweep of slow checkout payments leaves a renewal's to the renewal worker.
+    await settleProcessingPayments(till.db, slow.processorFor);
+    expect((await paymentOf(processing)).status).toBe('processing');
     await lookAgain(subscriptionId);
     await renewDue(till);
 
     const [paid, ...later] = await invoicesOf(till, subscriptionId);
-    expect(paid).toMatchObject({ status: 'paid', attempts: 1, next_attempt_at: null, paid_at: expect.any(String), period_start: bought.current_period_end });
+    expect(paid).toMatchObject({
+      status: 'paid', attempts: 1, next_attempt_at: null, paid_at: expect.any(String), period_start: bought.current_period_end, payment_id: processing.payment_id,
+    });
+    expect(await paymentOf(paid)).toMatchObject({ status: 'succeeded', decline_code: null });
     expect(await subscriptionOf(till, subscriptionId)).toMatchObject({ status: 'active', current_period_start: paid.period_start });
     // The clock may have passed later periods' ends meanwhile: each of those is a new charge, still settling.
     expect(later.every((invoice: { status: string }) => invoice.status === 'open')).toBe(true);
@@ -71,6 +86,7 @@ describe('a renewal the processor settles later', () => {
       status: 'open', attempts: 1, decline_code: 'insufficient_funds', paid_at: null, next_attempt_at: new Date(firstTried + 86_400_000).toISOString(),
     });
     expect(await subscriptionOf(till, subscriptionId)).toMatchObject({ status: 'past_due', current_period_start: bought.current_period_start });
+    expect(await paymentOf(failed)).toMatchObject({ status: 'declined', decline_code: 'insufficient_funds' });
     expect(await eventsAbout(till, subscriptionId)).toStrictEqual(['subscription.created', 'invoice.payment_failed', 'subscription.past_due']);
 
     await lookAgain(subscriptionId); // the retry: a new charge, which settles later too
@@ -78,7 +94,11 @@ describe('a renewal the processor settles later', () => {
     slow.settle();
     await lookAgain(subscriptionId);
 
-    expect((await invoicesOf(till, subscriptionId))[0]).toMatchObject({ invoice_id: failed.invoice_id, status: 'paid', attempts: 2, decline_code: null });
+    const [paid] = await invoicesOf(till, subscriptionId);
+    expect(paid).toMatchObject({ invoice_id: failed.invoice_id, status: 'paid', attempts: 2, decline_code: null });
+    expect(paid.payment_id).not.toBe(failed.payment_id);
+    expect(await paymentOf(paid)).toMatchObject({ status: 'succeeded' });
+    expect(await paymentOf(failed)).toMatchObject({ status: 'declined' });
     expect((await eventsAbout(till, subscriptionId)).slice(0, 5)).toStrictEqual([
       'subscription.created', 'invoice.payment_failed', 'subscription.past_due', 'invoice.paid', 'subscription.renewed',
     ]);
