@@ -32,3 +32,14 @@ ALTER TABLE invoices ADD COLUMN payment_id text REFERENCES payments;
 -- The worker's sweep of slow checkout payments (migration 018) leaves a renewal's to the renewal worker.
 DROP INDEX payments_processing;
 CREATE INDEX payments_processing ON payments (checked_at NULLS FIRST) WHERE status = 'processing' AND checkout_session_id IS NOT NULL;
+
+-- The renewal worker's claim (`renewDueSubscriptions`) read 016's `subscriptions_due` only for its order: the
+-- condition of being due was no range of it, so each round walked every live subscription to find none due.
+-- Indexed now is when a subscription falls due without its open invoice: a scheduled one's start, an active one's
+-- period end (or fixed term's end, if sooner), and a past-due one's period start. That is never after its open
+-- invoice's next attempt (the invoice is made once the subscription is due), so the claim bounds it by this
+-- index's range first, on merchants whose clock is the real one, and checks the invoice after.
+DROP INDEX subscriptions_due;
+CREATE INDEX subscriptions_due ON subscriptions
+  ((CASE WHEN status IN ('scheduled', 'past_due') THEN current_period_start ELSE least(current_period_end, ends_at) END))
+  WHERE status IN ('scheduled', 'active', 'past_due');
