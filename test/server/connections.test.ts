@@ -28,12 +28,14 @@ describe('GET /v1/connections/:id', () => {
         canceled_at: null,
         ended_at: null,
         ends_at: null,
+        billing_cycle_anchor: expect.any(String),
         created_at: expect.any(String),
       },
       credit_balance: '10.00',
       created_at: expect.any(String),
     });
     const start = new Date(connection.subscription.current_period_start);
+    expect(connection.subscription.billing_cycle_anchor).toBe(connection.subscription.current_period_start);
     expect(connection.subscription.current_period_end).toBe(addBillingInterval(start, 'month').toISOString());
   });
 

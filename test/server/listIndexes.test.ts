@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listConnections } from '../../src/server/connections/listConnections';
 import { listPayments } from '../../src/server/payments/listPayments';
+import { CLAIM_DUE_SUBSCRIPTION } from '../../src/server/renewals/renewDueSubscriptions';
 import type { Queryable } from '../../src/server/store/Database';
 import { listSubscriptions } from '../../src/server/subscriptions/listSubscriptions';
 import { useTestServer } from './support/testServer';
@@ -62,9 +63,9 @@ async function fillWithCustomers(count: number) {
     [count],
   );
   await till.db.query(
-    `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end)
+    `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end, billing_cycle_anchor)
      SELECT 'sub_bulk_' || ${n}, ${merchant}, 'con_bulk_' || ${n}, $2, CASE WHEN i % 10 = 0 THEN 'canceled' ELSE 'active' END,
-       now(), now() + interval '1 month'
+       now(), now() + interval '1 month', now()
      FROM generate_series(1, $1) AS i`,
     [count, configId],
   );
@@ -111,5 +112,20 @@ describe('list queries', () => {
     const reads: string[][] = [];
     await listConnections(explainingStore(reads), till.demo.merchantId, {});
     expect(reads).toStrictEqual([['connections: connections_by_merchant'], ['subscriptions: subscriptions_by_connection']]);
+  });
+});
+
+describe('the renewal worker’s claim', () => {
+  /** Where the plan reads `table`, with what it asks of the index and how many rows it found, run for real. */
+  function readsOf(node: PlanNode & { 'Index Cond'?: string; 'Actual Rows'?: number }, table: string): object[] {
+    const own = node['Relation Name'] === table ? [{ node: node['Node Type'], index: node['Index Name'], range: node['Index Cond'] !== undefined, rows: node['Actual Rows'] }] : [];
+    return [...own, ...(node.Plans ?? []).flatMap((child) => readsOf(child, table))];
+  }
+
+  it('reads a range of subscriptions_due, and no subscription at all when none is due', async () => {
+    const [row] = await till.db.transaction((tx) => tx.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${CLAIM_DUE_SUBSCRIPTION}`, [[]]));
+    const plan = row!['QUERY PLAN'];
+    const [{ Plan }] = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: PlanNode }];
+    expect(readsOf(Plan, 'subscriptions')).toStrictEqual([{ node: 'Index Scan', index: 'subscriptions_due', range: true, rows: 0 }]);
   });
 });

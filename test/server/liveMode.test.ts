@@ -73,8 +73,8 @@ async function makeLiveObjects(): Promise<ModeObjects> {
   const [connection, subscription] = [createId('con', 'live'), createId('sub', 'live')];
   await till.db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ($1, $2, 'live@example.com', 'Live')", [connection, merchantId]);
   await till.db.query(
-    `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end)
-     VALUES ($1, $2, $3, $4, 'active', now(), now() + interval '1 month')`,
+    `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end, billing_cycle_anchor)
+     VALUES ($1, $2, $3, $4, 'active', now(), now() + interval '1 month', now())`,
     [subscription, merchantId, connection, catalog.plan],
   );
   return { ...catalog, session: catalog.session.checkout_session_id, connection, subscription, payment: payment.payment_id, event: event.event_id };

@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { settleProcessingPayments } from '../../src/server/checkout/settleProcessingPayments';
 import { expireCheckoutSessions } from '../../src/server/events/expireCheckoutSessions';
-import type { ProcessorFor } from '../../src/server/payments/ProcessorFor';
-import { createTestProcessor, TEST_SETTLEMENT_MS } from '../../src/server/payments/test/createTestProcessor';
+import { createSettlingProcessor } from './support/settlingProcessor';
 import { expectApiError, newCustomer, PROCESSING, secretOf, useTestServer, validCard } from './support/testServer';
 
-/** The test processor on a clock the tests move; `failSettlement` makes the next settlements declines. */
-let clock = new Date();
-let failSettlement = false;
-const processorFor: ProcessorFor = async (_merchantId, store) => {
-  const processor = createTestProcessor(store, () => clock);
-  return {
-    ...processor,
-    async retrievePayment(id) {
-      const payment = await processor.retrievePayment(id);
-      // The test processor's slow card always settles; a bank transfer that bounces is what this stands for.
-      return failSettlement && payment.status === 'succeeded'
-        ? { ...payment, status: 'declined', declineCode: 'insufficient_funds', message: 'Your card has insufficient funds. Try another card.' }
-        : payment;
-    },
-  };
-};
+const slow = createSettlingProcessor();
+const { processorFor } = slow;
 const till = useTestServer({ processorFor });
 
 async function payWithTheSlowCard(key: string) {
@@ -36,9 +21,7 @@ const eventsOf = async (type: string, sessionId: string) =>
   (await till.api('GET', `/v1/events?type=${type}&limit=100`)).body.data.filter(
     (event: { data: { checkout_session_id?: string } }) => event.data.checkout_session_id === sessionId,
   );
-const settled = () => {
-  clock = new Date(clock.getTime() + TEST_SETTLEMENT_MS);
-};
+const settled = () => slow.settle();
 
 describe('a payment the processor settles later', () => {
   it('holds the checkout as processing past its expiry, then completes it once, with its events once', async () => {
@@ -72,12 +55,12 @@ describe('a payment the processor settles later', () => {
 
   it('opens the checkout again after a settling payment fails, with payment.failed once, for another card', async () => {
     const { session, sessionId } = await payWithTheSlowCard('slow-3');
-    failSettlement = true;
+    slow.failSettlements = true;
     try {
       settled();
       await settleProcessingPayments(till.db, processorFor);
     } finally {
-      failSettlement = false;
+      slow.failSettlements = false;
     }
     expect(await statusOf(sessionId)).toBe('open');
     expect(await eventsOf('payment.failed', sessionId)).toHaveLength(1);

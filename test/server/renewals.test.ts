@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addBillingInterval } from '../../src/server/addBillingInterval';
-import { advanceClockPast, buySubscription, eventsAbout, invoicesOf, renewDue, subscriptionOf } from './support/renewals';
+import { advanceClockPast, buySubscription, eventsAbout, invoicesOf, offSessionChargesOf, renewDue, saveCard, subscriptionOf } from './support/renewals';
 import { AUTHENTICATE_ALWAYS, expectApiError, useTestServer, validCard } from './support/testServer';
 
 /**
@@ -16,19 +16,6 @@ const DAY_MS = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
 /** Succeeds at checkout, and every off-session charge is declined (`card_declined`). */
 const DECLINES_OFF_SESSION = '4000000000000341';
-
-/** Gives the customer's connection another saved card, as if they had paid with it last. */
-async function saveCard(connectionId: string, number: string) {
-  const tokenized = await till.createPaymentMethod(validCard(number));
-  await till.db.query('UPDATE connections SET payment_method_id = $2 WHERE connection_id = $1', [connectionId, tokenized.body.id]);
-}
-
-async function offSessionChargesOf(subscriptionId: string) {
-  const rows = await till.db.query<{ count: number }>("SELECT count(*)::int AS count FROM test_payment_intents WHERE idempotency_key LIKE $1", [
-    `renewal_${subscriptionId}_%`,
-  ]);
-  return rows[0]!.count;
-}
 
 describe('renewals', () => {
   it('charge the saved card when the period ends: one paid invoice, the next period, its included credit and the events', async () => {
@@ -56,7 +43,7 @@ describe('renewals', () => {
     });
     expect(Number((await till.getConnection(connectionId)).credit_balance)).toBe(creditBefore + 10);
     expect(await eventsAbout(till, subscriptionId)).toStrictEqual(['subscription.created', 'invoice.paid', 'subscription.renewed']);
-    expect(await offSessionChargesOf(subscriptionId)).toBe(1);
+    expect(await offSessionChargesOf(till, subscriptionId)).toBe(1);
   });
 
   it('retry a declined renewal after 1, 3 and 5 days, past due meanwhile, then cancel the subscription', async () => {
@@ -87,12 +74,12 @@ describe('renewals', () => {
       'subscription.created', 'invoice.payment_failed', 'subscription.past_due', 'invoice.payment_failed', 'invoice.payment_failed',
       'invoice.payment_failed', 'subscription.canceled',
     ]);
-    expect(await offSessionChargesOf(subscriptionId)).toBe(4);
+    expect(await offSessionChargesOf(till, subscriptionId)).toBe(4);
   });
 
   it('tell the merchant the customer must come back when the card asks for authentication, and pay on a retry with a card that works', async () => {
     const { subscriptionId, connectionId } = await buySubscription(till);
-    await saveCard(connectionId, AUTHENTICATE_ALWAYS);
+    await saveCard(till, connectionId, AUTHENTICATE_ALWAYS);
     const bought = await subscriptionOf(till, subscriptionId);
     await advanceClockPast(till, bought.current_period_end);
     await renewDue(till);
@@ -102,7 +89,7 @@ describe('renewals', () => {
       expect.objectContaining({ status: 'open', decline_code: 'authentication_required', customer_action_required: true }),
     ]);
 
-    await saveCard(connectionId, '4242424242424242');
+    await saveCard(till, connectionId, '4242424242424242');
     await advanceClockPast(till, failures[0]!.data.next_attempt_at);
     await renewDue(till);
     expect(await invoicesOf(till, subscriptionId)).toStrictEqual([

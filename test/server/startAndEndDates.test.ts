@@ -93,6 +93,7 @@ describe('start_date and end_date (seed 002)', () => {
         current_period_start: start,
         current_period_end: addBillingInterval(new Date(start), 'month').toISOString(),
         ends_at: null,
+        billing_cycle_anchor: start,
       });
       expect((await till.getConnection(completed.body.connection_id)).subscription).toStrictEqual(subscription);
       const listed = await till.api('GET', `/v1/connections?email=${encodeURIComponent(payment.customer.email)}`);

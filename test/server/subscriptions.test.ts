@@ -51,6 +51,7 @@ describe('GET /v1/subscriptions/:id', () => {
       canceled_at: null,
       ended_at: null,
       ends_at: null,
+      billing_cycle_anchor: expect.any(String),
       created_at: expect.any(String),
     });
     expect(response.body).toStrictEqual(subscription);

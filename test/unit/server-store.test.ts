@@ -89,7 +89,7 @@ describe('migrate', () => {
       '005_events_and_webhooks.sql', '006_subscriptions_and_payments.sql', '007_idempotency_keys.sql',
       '008_catalog_plans.sql', '009_promotion_codes_and_tax_rates.sql', '010_api_keys.sql',
       '011_pending_url.sql', '012_live_mode.sql', '013_session_inputs.sql', '014_rate_limit_counters.sql', '015_payment_processors.sql', '016_renewals.sql', '017_merchant_processors.sql', '018_processing_sessions.sql', '019_refunds.sql',
-      '021_payments_by_processor_payment.sql',
+      '020_anchor_and_renewal_payments.sql', '021_payments_by_processor_payment.sql',
     ]);
   });
 
@@ -374,8 +374,8 @@ describe('migration 013: checkout session inputs', () => {
     const demo = await seedDemo(db);
     await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_t', $1, 't@example.com', 'T')", [demo.merchantId]);
     await db.query(
-      `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end)
-       SELECT 'sub_t', $1, 'con_t', subscription_config_id, 'active', now(), now() + interval '1 month' FROM subscription_configs WHERE name = 'Pro'`,
+      `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end, billing_cycle_anchor)
+       SELECT 'sub_t', $1, 'con_t', subscription_config_id, 'active', now(), now() + interval '1 month', now() FROM subscription_configs WHERE name = 'Pro'`,
       [demo.merchantId],
     );
     await db.query(
@@ -431,8 +431,8 @@ describe('migration 006: subscriptions and payments by merchant', () => {
     const { db, demo } = await storeBefore006();
     await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_old', $1, 'old@example.com', 'Old')", [demo.merchantId]);
     await db.query(
-      `INSERT INTO subscriptions (subscription_id, connection_id, subscription_config_id, status, current_period_start, current_period_end)
-       SELECT s.id, 'con_old', subscription_config_id, s.status, now() - interval '1 month', now() + s.days * interval '1 day'
+      `INSERT INTO subscriptions (subscription_id, connection_id, subscription_config_id, status, current_period_start, current_period_end, billing_cycle_anchor)
+       SELECT s.id, 'con_old', subscription_config_id, s.status, now() - interval '1 month', now() + s.days * interval '1 day', now() - interval '1 month'
        FROM subscription_configs, (VALUES ('sub_active', 'active', 3), ('sub_canceled', 'canceled', -3)) AS s (id, status, days)
        WHERE name = 'Pro'`,
     );
@@ -478,8 +478,8 @@ describe('migration 006: subscriptions and payments by merchant', () => {
     await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_other', 'mer_other', 'o@example.com', 'O')");
     await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_mine', $1, 'm@example.com', 'M')", [demo.merchantId]);
     await db.query(
-      `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end)
-       SELECT 'sub_mine', $1, 'con_mine', subscription_config_id, 'active', now(), now() + interval '1 month'
+      `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end, billing_cycle_anchor)
+       SELECT 'sub_mine', $1, 'con_mine', subscription_config_id, 'active', now(), now() + interval '1 month', now()
        FROM subscription_configs WHERE name = 'Pro'`,
       [demo.merchantId],
     );
@@ -494,6 +494,87 @@ describe('migration 006: subscriptions and payments by merchant', () => {
        VALUES ('pay_mine', $1, 'cs_mine', 'con_mine', 1900, 'USD', 'succeeded', 'visa', '4242')`,
       [demo.merchantId],
     );
+    await expect(db.query(sql)).rejects.toThrow(`constraint "${constraint}"`);
+  });
+});
+
+describe('migration 020: the billing cycle anchor, and renewals as payments', () => {
+  /** A store as 019 left it, with a customer of the demo merchant: migrated, then 020's changes taken away again. */
+  async function storeBefore020() {
+    const { db } = await openEmptyDatabase();
+    await migrate(db);
+    const demo = await seedDemo(db);
+    await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_old', $1, 'old@example.com', 'Old')", [demo.merchantId]);
+    for (const sql of [
+      'ALTER TABLE subscriptions DROP COLUMN billing_cycle_anchor',
+      'ALTER TABLE invoices DROP COLUMN payment_id',
+      'ALTER TABLE payments DROP COLUMN invoice_id',
+      'ALTER TABLE payments ALTER COLUMN checkout_session_id SET NOT NULL',
+      'DROP INDEX invoices_by_merchant',
+      'CREATE INDEX invoices_by_merchant ON invoices (merchant_id, invoice_id)',
+      'DROP INDEX payments_processing',
+      "CREATE INDEX payments_processing ON payments (checked_at NULLS FIRST) WHERE status = 'processing'",
+      "DELETE FROM schema_migrations WHERE name = '020_anchor_and_renewal_payments.sql'",
+    ]) {
+      await db.query(sql);
+    }
+    return { db, demo };
+  }
+
+  it('anchors each subscription the store has at its current period’s start, so none gets a short period', async () => {
+    const { db, demo } = await storeBefore020();
+    // Renewed twice from Jan 31, one interval after the previous end: its periods now end on the 28th.
+    await db.query(
+      `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end)
+       SELECT 'sub_old', $1, 'con_old', subscription_config_id, 'active', '2025-03-28T12:00:00Z', '2025-04-28T12:00:00Z'
+       FROM subscription_configs WHERE name = 'Pro'`,
+      [demo.merchantId],
+    );
+    await migrate(db);
+    const [row] = await db.query<{ billing_cycle_anchor: Date }>("SELECT billing_cycle_anchor FROM subscriptions WHERE subscription_id = 'sub_old'");
+    expect(row!.billing_cycle_anchor.toISOString()).toBe('2025-03-28T12:00:00.000Z');
+    await expect(db.query("UPDATE subscriptions SET billing_cycle_anchor = '2025-04-01T00:00:00Z'")).rejects.toThrow(
+      'constraint "subscriptions_anchor_before_period"',
+    );
+  });
+
+  it.each([
+    ['a payment for both a session and an invoice', "UPDATE payments SET invoice_id = 'in_old'", 'payments_for_session_or_invoice'],
+    ['a payment for neither', 'UPDATE payments SET checkout_session_id = NULL', 'payments_for_session_or_invoice'],
+    [
+      'a payment for another merchant’s invoice',
+      "UPDATE payments SET checkout_session_id = NULL, invoice_id = 'in_other', connection_id = NULL",
+      'payments_invoice_of_merchant',
+    ],
+  ])('refuses %s', async (_, sql, constraint) => {
+    const { db, demo } = await storeBefore020();
+    await db.query("INSERT INTO merchants (merchant_id, account_id, name) VALUES ('mer_other', 'mer_other', 'Other')");
+    await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_other', 'mer_other', 'o@example.com', 'O')");
+    await db.query(
+      `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end)
+       SELECT s.id, s.merchant, s.connection, subscription_config_id, 'active', now(), now() + interval '1 month'
+       FROM subscription_configs, (VALUES ('sub_old', $1, 'con_old'), ('sub_other', 'mer_other', 'con_other')) AS s (id, merchant, connection)
+       WHERE name = 'Pro'`,
+      [demo.merchantId],
+    );
+    await db.query(
+      `INSERT INTO invoices (invoice_id, merchant_id, subscription_id, connection_id, period_start, period_end, currency, subtotal, discount, tax,
+         amount, status, paid_at, created_at)
+       SELECT 'in_' || i.name, s.merchant_id, s.subscription_id, s.connection_id, now(), now() + interval '1 month', 'USD', 1900, 0, 0, 1900, 'paid', now(), now()
+       FROM subscriptions s, (VALUES ('old', 'sub_old'), ('other', 'sub_other')) AS i (name, subscription)
+       WHERE s.subscription_id = i.subscription`,
+    );
+    await db.query(
+      `INSERT INTO checkout_sessions (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, subscription_config_id, expires_at)
+       SELECT 'cs_old', $1, 'hash', 'subscription', 'https://shop.example.com/', subscription_config_id, now() FROM subscription_configs WHERE name = 'Pro'`,
+      [demo.merchantId],
+    );
+    await db.query(
+      `INSERT INTO payments (payment_id, merchant_id, checkout_session_id, connection_id, amount, currency, status, card_brand, card_last4)
+       VALUES ('pay_old', $1, 'cs_old', 'con_old', 1900, 'USD', 'succeeded', 'visa', '4242')`,
+      [demo.merchantId],
+    );
+    await migrate(db);
     await expect(db.query(sql)).rejects.toThrow(`constraint "${constraint}"`);
   });
 });

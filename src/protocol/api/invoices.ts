@@ -34,6 +34,12 @@ export const invoice = z
     attempts: z.number().int().min(0).describe('How many times the card was charged for it.'),
     next_attempt_at: timestamp.nullable().describe('While `open`: when it is tried again. Null otherwise.'),
     decline_code: z.enum(DECLINE_CODES).nullable().describe('Why the last attempt was declined; null if it was not.'),
+    payment_id: objectId('pay')
+      .nullable()
+      .describe(
+        'The payment of the latest attempt (`GET /v1/payments`): once paid, refund the charge with `POST /v1/payments/{id}/refund`. ' +
+          'Null when no card was charged (nothing was due, or none was saved), and for an invoice charged before Till recorded renewals as payments.',
+      ),
     customer_action_required: z
       .boolean()
       .describe('True when the card asks the customer to authenticate (`authentication_required`): retries cannot pay it, the customer must come back to pay.'),

@@ -179,7 +179,7 @@ export const merchantRoutes = {
   }),
   listPayments: merchant({
     method: 'get', path: '/v1/payments', tag: 'Payments', summary: 'List payments',
-    description: `Every charge, declined ones included; of the card only its brand and last four digits. ${LIST}`,
+    description: `Every charge, declined ones included: a checkout's (\`checkout_session_id\`) or a renewal's (\`invoice_id\`); of the card only its brand and last four digits. ${LIST}`,
     query: listPaymentsQuery,
     response: { status: 200, body: listOf(payment) },
     errors: [],
@@ -187,7 +187,7 @@ export const merchantRoutes = {
   refundPayment: merchant({
     method: 'post', path: '/v1/payments/{id}/refund', tag: 'Payments', summary: 'Refund a payment',
     description:
-      'Gives back all that is left of a succeeded payment, or `amount` of it, through the processor that took it, and records ' +
+      'Gives back all that is left of a succeeded payment, a checkout\'s or a renewal\'s (an invoice\'s `payment_id`), or `amount` of it, through the processor that took it, and records ' +
       '`payment.refunded`. Refunds add up to at most the payment (`validation_error` on `amount` beyond what is left); a payment ' +
       'that did not succeed, or is refunded in full, is `payment_not_refundable`. Subscriptions and credit are left as they are.',
     params: paymentId,

@@ -17,12 +17,18 @@ export const listPaymentsQuery = pageQuery.extend({
   status: status.optional().describe('Only payments in this status.'),
 });
 
-/** Every charge attempt, declined ones too. Of the card only its brand, last four digits and expiry are stored. */
+/**
+ * Every charge attempt, declined ones too: a checkout's, or a renewal's (an invoice's). Of the card only its brand,
+ * last four digits and expiry are stored.
+ */
 export const payment = z
   .strictObject({
     payment_id: objectId('pay').describe('The id of the payment, `pay_…`.'),
     livemode: z.boolean().describe('Whether the payment belongs to live mode (true) or test mode (false).'),
-    checkout_session_id: objectId('cs').describe('The checkout session it paid for.'),
+    checkout_session_id: objectId('cs').nullable().describe('The checkout session it paid for; null for a renewal.'),
+    invoice_id: objectId('in')
+      .nullable()
+      .describe('The invoice it paid, or tried to: a renewal, charged off-session with the saved card. Null for a checkout’s payment.'),
     connection_id: objectId('con')
       .nullable()
       .describe("The customer, as known when they paid; null for a new customer's declined attempt."),

@@ -42,6 +42,10 @@ export const subscription = z
     canceled_at: timestamp.nullable().describe('When it was canceled; null while not canceled.'),
     ended_at: timestamp.nullable().describe('When it ended; null while it has not.'),
     ends_at: timestamp.nullable().describe('When a fixed term (the session\'s `end_date`) ends it; null for one that renews until canceled.'),
+    billing_cycle_anchor: timestamp.describe(
+      'When the first period began. Every period ends a whole number of intervals after it, on the same day of the month, or on the ' +
+        'month\'s last day when it is shorter (begun on Jan 31: Feb 28, Mar 31, Apr 30).',
+    ),
     created_at: timestamp.describe('When the subscription was created.'),
   })
   .meta({ id: 'Subscription', description: "A customer's subscription to a plan." });

@@ -46,7 +46,9 @@ export async function fulfilCheckout(tx: Queryable, session: CheckoutSessionRow,
   const applied = promotion && !promotionProblem ? promotion : null;
   const subscriptionId = bundle ? null : createId('sub', modeOf(session.merchant_id));
   // Seed 002: a later start makes the subscription `scheduled`, its first period beginning then; this checkout
-  // charged nothing (the card, now on the connection, pays the first invoice then: renewals).
+  // charged nothing (the card, now on the connection, pays the first invoice then: renewals). The first period's
+  // start is the anchor every later period ends from (migration 020), so its end is the anchor's first, which is
+  // also the date `estimate.next_invoice` promised.
   const deferred = session.start_date !== null;
   const periodStart = session.start_date ?? now;
   // The subscription keeps a code that discounts later invoices too: `forever` without a count, `repeating` with
@@ -60,8 +62,8 @@ export async function fulfilCheckout(tx: Queryable, session: CheckoutSessionRow,
     await tx.query(
       `INSERT INTO subscriptions
          (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end,
-          quantity, promotion_code_id, promotion_intervals_remaining, ends_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          quantity, promotion_code_id, promotion_intervals_remaining, ends_at, billing_cycle_anchor)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $6)`,
       [subscriptionId, session.merchant_id, connectionId, config.subscription_config_id, deferred ? 'scheduled' : 'active', periodStart,
         addBillingInterval(periodStart, config.billing_interval, config.interval_count), session.quantity, kept?.promotion_code_id ?? null,
         keptIntervals, session.end_date],

@@ -13,7 +13,8 @@ const SETTLEMENT_BATCH = 20;
  */
 export async function settleProcessingPayments(db: Database, processorFor: ProcessorFor): Promise<number> {
   const waiting = await db.query<{ payment_id: string; merchant_id: string; processor_payment_id: string }>(
-    "SELECT payment_id, merchant_id, processor_payment_id FROM payments WHERE status = 'processing' ORDER BY checked_at NULLS FIRST LIMIT $1",
+    `SELECT payment_id, merchant_id, processor_payment_id FROM payments
+     WHERE status = 'processing' AND checkout_session_id IS NOT NULL ORDER BY checked_at NULLS FIRST LIMIT $1`,
     [SETTLEMENT_BATCH],
   );
   for (const payment of waiting) {

@@ -44,6 +44,8 @@ export interface SubscriptionRow {
   ended_at: Date | null;
   /** Migration 013 (seed 002's end_date): when a fixed term ends; null for a subscription that renews until canceled. */
   ends_at: Date | null;
+  /** Migration 020: the first period's start; the n-th period ends n intervals after it (`anchoredPeriodEnd`). */
+  billing_cycle_anchor: Date;
   created_at: Date;
 }
 

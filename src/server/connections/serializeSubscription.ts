@@ -23,6 +23,7 @@ export function serializeSubscription(subscription: SubscriptionRow): Subscripti
     canceled_at: isoOrNull(subscription.canceled_at),
     ended_at: isoOrNull(subscription.ended_at),
     ends_at: isoOrNull(subscription.ends_at),
+    billing_cycle_anchor: subscription.billing_cycle_anchor.toISOString(),
     created_at: subscription.created_at.toISOString(),
   };
 }

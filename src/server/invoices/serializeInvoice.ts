@@ -21,6 +21,8 @@ export interface InvoiceRow {
   next_attempt_at: Date | null;
   processor: 'test' | 'stripe' | null;
   processor_payment_id: string | null;
+  /** Migration 020: the payment of the latest attempt; null when none was charged, or before the migration. */
+  payment_id: string | null;
   decline_code: DeclineCode | null;
   paid_at: Date | null;
   created_at: Date;
@@ -45,6 +47,7 @@ export function serializeInvoice(invoice: InvoiceRow): Invoice {
     attempts: invoice.attempts,
     next_attempt_at: invoice.next_attempt_at?.toISOString() ?? null,
     decline_code: invoice.decline_code,
+    payment_id: invoice.payment_id,
     customer_action_required: invoice.decline_code === 'authentication_required',
     paid_at: invoice.paid_at?.toISOString() ?? null,
     created_at: invoice.created_at.toISOString(),

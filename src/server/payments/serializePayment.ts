@@ -9,7 +9,9 @@ export interface PaymentRow {
   payment_id: string;
   /** Added by migration 006, copied from the checkout session. */
   merchant_id: string;
-  checkout_session_id: string;
+  /** Migration 020: a payment is for a checkout session or for an invoice (a renewal), never both. */
+  checkout_session_id: string | null;
+  invoice_id: string | null;
   /** Migration 006: the customer's connection, as the store knew it (null for a new customer's declined attempt). */
   connection_id: string | null;
   amount: number;
@@ -34,6 +36,7 @@ export function serializePayment(payment: PaymentRow): Payment {
     payment_id: payment.payment_id,
     livemode: isLive(payment.payment_id),
     checkout_session_id: payment.checkout_session_id,
+    invoice_id: payment.invoice_id,
     connection_id: payment.connection_id,
     amount: toDecimalString(payment.amount, payment.currency),
     amount_refunded: toDecimalString(payment.amount_refunded, payment.currency),

@@ -13,21 +13,47 @@ export const RENEWAL_BATCH = 20;
 export const MERCHANT_NOW = "(now() + m.test_clock_offset_seconds * interval '1 second')";
 
 /**
+ * When a subscription falls due if it has no open invoice; never after its open invoice's next attempt, which is
+ * made once it is due. Migration 020's `subscriptions_due` indexes this very expression.
+ */
+const DUE_WITHOUT_INVOICE = "(CASE WHEN s.status IN ('scheduled', 'past_due') THEN s.current_period_start ELSE least(s.current_period_end, s.ends_at) END)";
+
+/** What is due exactly: an open invoice whose next attempt has come, else a scheduled start, else a period's end. */
+const DUE = `CASE WHEN i.invoice_id IS NOT NULL THEN i.next_attempt_at
+             WHEN s.status = 'scheduled' THEN s.current_period_start
+             ELSE least(s.current_period_end, s.ends_at) END`;
+
+/**
  * One subscription that has something due by its merchant's clock, locked for this transaction: an open invoice
  * whose next attempt has come (a retry, or a payment still processing); else a scheduled start; else the end of an
  * active period or of a fixed term. SKIP LOCKED passes over a subscription another worker holds, so workers in any
  * number of processes, on one Postgres, each renew different subscriptions side by side (graphile-worker's
  * `getJobs`). `$1`: subscriptions this round already failed on, so one that keeps failing holds up no other.
+ *
+ * Merchants on the real clock (every live one, and test modes whose clock never moved): a range of
+ * `subscriptions_due` up to now, so a round that finds nothing due reads nothing. A bound that differs by merchant
+ * is no range of one index, hence the second claim.
  */
-const CLAIM_DUE_SUBSCRIPTION = `
+export const CLAIM_DUE_SUBSCRIPTION = `
   SELECT s.subscription_id FROM subscriptions s
   JOIN merchants m ON m.merchant_id = s.merchant_id
   LEFT JOIN invoices i ON i.subscription_id = s.subscription_id AND i.status = 'open'
   WHERE s.status IN ('scheduled', 'active', 'past_due') AND NOT (s.subscription_id = ANY($1))
-    AND CASE WHEN i.invoice_id IS NOT NULL THEN i.next_attempt_at
-             WHEN s.status = 'scheduled' THEN s.current_period_start
-             ELSE least(s.current_period_end, s.ends_at) END <= ${MERCHANT_NOW}
-  ORDER BY s.current_period_end
+    AND ${DUE_WITHOUT_INVOICE} <= now() AND m.test_clock_offset_seconds = 0 AND ${DUE} <= now()
+  ORDER BY ${DUE_WITHOUT_INVOICE}
+  LIMIT 1
+  FOR UPDATE OF s SKIP LOCKED`;
+
+/**
+ * The same, for test modes whose clock was moved forward (`POST /v1/test_helpers/advance_time`): their own
+ * subscriptions only, each by its merchant's time. With no such merchant, it reads the merchants and nothing more.
+ */
+export const CLAIM_DUE_ON_TEST_CLOCK = `
+  SELECT s.subscription_id FROM merchants m
+  JOIN subscriptions s ON s.merchant_id = m.merchant_id
+  LEFT JOIN invoices i ON i.subscription_id = s.subscription_id AND i.status = 'open'
+  WHERE m.test_clock_offset_seconds > 0 AND s.status IN ('scheduled', 'active', 'past_due') AND NOT (s.subscription_id = ANY($1))
+    AND ${DUE} <= ${MERCHANT_NOW}
   LIMIT 1
   FOR UPDATE OF s SKIP LOCKED`;
 
@@ -55,7 +81,9 @@ export async function renewDueSubscriptions({ db, processorFor, onError }: Renew
     let claimed: string | null = null;
     try {
       await db.transaction(async (tx) => {
-        const [due] = await tx.query<{ subscription_id: string }>(CLAIM_DUE_SUBSCRIPTION, [failed]);
+        // The second claim only when the first found nothing: each locks what it finds until this transaction ends.
+        const claim = (sql: string) => tx.query<{ subscription_id: string }>(sql, [failed]).then(([row]) => row);
+        const due = (await claim(CLAIM_DUE_SUBSCRIPTION)) ?? (await claim(CLAIM_DUE_ON_TEST_CLOCK));
         if (!due) return;
         claimed = due.subscription_id;
         await renewSubscription(tx, due.subscription_id, processorFor);

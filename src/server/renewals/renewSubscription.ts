@@ -1,4 +1,4 @@
-import { addBillingInterval } from '../addBillingInterval';
+import { anchoredPeriodEnd } from '../anchoredPeriodEnd';
 import type { SubscriptionRow } from '../connections/getConnection';
 import { serializeSubscription } from '../connections/serializeSubscription';
 import { recordEvent } from '../events/recordEvent';
@@ -10,6 +10,7 @@ import type { ProcessorFor } from '../payments/ProcessorFor';
 import type { Queryable } from '../store/Database';
 import type { DueSubscription } from './DueSubscription';
 import { priceRenewal } from './priceRenewal';
+import { recordRenewalPayment } from './recordRenewalPayment';
 import { nextRenewalAttempt } from './renewalRetrySchedule';
 
 /** How soon a renewal the processor is still settling (`processing`) is looked at again. */
@@ -61,7 +62,7 @@ export async function renewSubscription(tx: Queryable, subscriptionId: string, p
   if (subscription.current_period_end > now) return;
   if (subscription.cancel_at_period_end) return endSubscription(tx, subscription, subscription.current_period_end);
   const periodStart = subscription.current_period_end;
-  const periodEnd = addBillingInterval(periodStart, subscription.billing_interval, subscription.interval_count);
+  const periodEnd = anchoredPeriodEnd(subscription.billing_cycle_anchor, periodStart, subscription.billing_interval, subscription.interval_count);
   const invoice = await createInvoice(tx, subscription, periodStart, periodEnd);
   return attemptInvoice(tx, subscription, invoice, processorFor);
 }
@@ -95,7 +96,7 @@ async function createInvoice(tx: Queryable, subscription: DueSubscription, perio
 
 /**
  * Charges the invoice once, off-session, with the connection's saved card, or looks again at a charge that was
- * still processing. The idempotency key names the subscription, the period and the attempt: a crash before the
+ * still processing; each attempt the processor answers is a payment of the invoice (`recordRenewalPayment`). The idempotency key names the subscription, the period and the attempt: a crash before the
  * commit rolls the attempt's count back too, so the next try sends the same key and the processor answers with the
  * payment it already made, while a retry after a decline is a new attempt and a new charge. Nothing is charged for
  * an invoice of zero (a discount of everything).
@@ -104,8 +105,9 @@ async function attemptInvoice(tx: Queryable, subscription: DueSubscription, invo
   const processor = await processorFor(subscription.merchant_id, tx);
   let payment: ProcessorPayment | null = null;
   let attempts = invoice.attempts;
-  if (invoice.processor_payment_id && invoice.decline_code === null) {
-    payment = await processor.retrievePayment(invoice.processor_payment_id);
+  const lookAgain = invoice.processor_payment_id !== null && invoice.decline_code === null;
+  if (lookAgain) {
+    payment = await processor.retrievePayment(invoice.processor_payment_id!);
   } else if (invoice.amount > 0 && subscription.payment_method_id) {
     attempts++;
     payment = await processor.chargeOffSession({
@@ -118,30 +120,33 @@ async function attemptInvoice(tx: Queryable, subscription: DueSubscription, invo
   } else if (invoice.amount > 0) {
     attempts++; // no card was ever saved: declined without asking a processor
   }
+  const paymentId = payment && (await recordRenewalPayment(tx, subscription, invoice, processor, payment, lookAgain));
   const now = subscription.clock_now;
   const status = payment?.status ?? (invoice.amount === 0 ? 'succeeded' : 'declined');
   if (status === 'succeeded') {
     const [paid] = await tx.query<InvoiceRow>(
       `UPDATE invoices SET status = 'paid', paid_at = $2, next_attempt_at = NULL, attempts = $3, decline_code = NULL,
-         processor = $4, processor_payment_id = $5
+         processor = $4, processor_payment_id = $5, payment_id = $6
        WHERE invoice_id = $1 RETURNING *`,
-      [invoice.invoice_id, now, attempts, payment ? processor.name : null, payment?.id ?? null],
+      [invoice.invoice_id, now, attempts, payment ? processor.name : null, payment?.id ?? null, paymentId],
     );
     return startPaidPeriod(tx, subscription, paid!);
   }
   if (status === 'processing' || status === 'requires_action') {
     // requires_action never comes back off-session; were it to, it is looked at again like a payment still processing.
-    await tx.query('UPDATE invoices SET attempts = $2, next_attempt_at = $3, processor = $4, processor_payment_id = $5, decline_code = NULL WHERE invoice_id = $1', [
-      invoice.invoice_id, attempts, new Date(now.getTime() + PROCESSING_CHECK_MS), processor.name, payment!.id,
-    ]);
+    await tx.query(
+      'UPDATE invoices SET attempts = $2, next_attempt_at = $3, processor = $4, processor_payment_id = $5, decline_code = NULL, payment_id = $6 WHERE invoice_id = $1',
+      [invoice.invoice_id, attempts, new Date(now.getTime() + PROCESSING_CHECK_MS), processor.name, payment!.id, paymentId],
+    );
     return;
   }
   const declineCode = payment?.status === 'declined' ? payment.declineCode : 'card_declined';
   const retryAt = nextRenewalAttempt(invoice.created_at, attempts);
   const [failed] = await tx.query<InvoiceRow>(
-    `UPDATE invoices SET status = $2, next_attempt_at = $3, attempts = $4, decline_code = $5, processor = $6, processor_payment_id = $7
+    `UPDATE invoices SET status = $2, next_attempt_at = $3, attempts = $4, decline_code = $5, processor = $6, processor_payment_id = $7,
+       payment_id = coalesce($8, payment_id)
      WHERE invoice_id = $1 RETURNING *`,
-    [invoice.invoice_id, retryAt ? 'open' : 'void', retryAt, attempts, declineCode, payment ? processor.name : null, payment?.id ?? null],
+    [invoice.invoice_id, retryAt ? 'open' : 'void', retryAt, attempts, declineCode, payment ? processor.name : null, payment?.id ?? null, paymentId],
   );
   await recordEvent(tx, subscription.merchant_id, 'invoice.payment_failed', serializeInvoice(failed!));
   if (!retryAt) return endSubscription(tx, subscription, now);

@@ -57,9 +57,9 @@ export async function fillStore(db: Queryable, { rows, merchants = 100 }: FillOp
        SELECT 'ref_fill_' || i, ${merchant}, 'pay_fill_' || i, 1, 100, 'USD', 're_fill_' || i, ${at} FROM ${series}`,
     // Nine in ten are active and not due for a year; the rest ended.
     `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start,
-         current_period_end, created_at, quantity, cancel_at_period_end, canceled_at, ended_at)
+         current_period_end, billing_cycle_anchor, created_at, quantity, cancel_at_period_end, canceled_at, ended_at)
        SELECT 'sub_fill_' || i, ${merchant}, 'con_fill_' || i, 'sc_fill_' || (i % ${merchants}), s.status, now(), now() + interval '1 year',
-         ${at}, 1, false, s.ended, s.ended
+         now(), ${at}, 1, false, s.ended, s.ended
        FROM ${series}, LATERAL (SELECT CASE WHEN i % 10 = 0 THEN 'canceled' ELSE 'active' END AS status,
          CASE WHEN i % 10 = 0 THEN now() END AS ended) AS s`,
     `INSERT INTO invoices (invoice_id, merchant_id, subscription_id, connection_id, period_start, period_end, currency, subtotal, discount, tax,

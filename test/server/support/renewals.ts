@@ -1,5 +1,4 @@
 import { expect } from 'vitest';
-import { testProcessorForAll } from '../../../src/server/payments/ProcessorFor';
 import { renewDueSubscriptions } from '../../../src/server/renewals/renewDueSubscriptions';
 import { newCustomerPayment, secretOf, validCard, type TestServer } from './testServer';
 
@@ -45,12 +44,29 @@ export async function advanceClockPast(till: TestServer, instant: string | Date)
   return response.body as { now: string; offset_seconds: number };
 }
 
-/** One run of the worker's renewal step, as its round runs it, until nothing is due; it must not fail. */
+/**
+ * One run of the worker's renewal step, as its round runs it, with the server's processor, until nothing is due;
+ * it must not fail.
+ */
 export async function renewDue(till: TestServer) {
   const errors: unknown[] = [];
   const onError = (error: unknown) => errors.push(error);
-  while ((await renewDueSubscriptions({ db: till.db, processorFor: testProcessorForAll, onError })) > 0 && errors.length === 0);
+  while ((await renewDueSubscriptions({ db: till.db, processorFor: till.processorFor, onError })) > 0 && errors.length === 0);
   expect(errors).toStrictEqual([]);
+}
+
+/** Gives the customer's connection another saved card, as if they had paid with it last: what renewals charge. */
+export async function saveCard(till: TestServer, connectionId: string, number: string) {
+  const tokenized = await till.createPaymentMethod(validCard(number));
+  await till.db.query('UPDATE connections SET payment_method_id = $2 WHERE connection_id = $1', [connectionId, tokenized.body.id]);
+}
+
+/** How many off-session charges the test processor was asked for to renew the subscription, retries included. */
+export async function offSessionChargesOf(till: TestServer, subscriptionId: string) {
+  const rows = await till.db.query<{ count: number }>('SELECT count(*)::int AS count FROM test_payment_intents WHERE idempotency_key LIKE $1', [
+    `renewal_${subscriptionId}_%`,
+  ]);
+  return rows[0]!.count;
 }
 
 export async function invoicesOf(till: TestServer, subscriptionId: string) {

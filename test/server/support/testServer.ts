@@ -5,7 +5,7 @@ import { createApp, type AppOptions } from '../../../src/server/createApp';
 import { createId } from '../../../src/server/ids';
 import { merchantInMode } from '../../../src/server/merchants/merchants';
 import type { Database } from '../../../src/server/store/Database';
-import type { ProcessorFor } from '../../../src/server/payments/ProcessorFor';
+import { testProcessorForAll, type ProcessorFor } from '../../../src/server/payments/ProcessorFor';
 import type { RateLimits } from '../../../src/server/rateLimits/rateLimitSettings';
 import { openStore } from '../../../src/server/store/openStore';
 import type { DemoMerchant } from '../../../src/server/store/seedDemo';
@@ -178,6 +178,11 @@ export class TestServer {
    * `rateLimits` replaces the production defaults.
    */
   constructor(private readonly options: TestServerOptions = {}) {}
+
+  /** Who takes this server's payments: the option, else the built-in test processor, as `createApp` defaults. */
+  get processorFor(): ProcessorFor {
+    return this.options.processorFor ?? testProcessorForAll;
+  }
 
   async start() {
     const place = await createTestDatabase();

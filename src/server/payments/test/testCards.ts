@@ -15,7 +15,12 @@ export type TestCardBehaviour =
   | 'authenticate_on_session'
   /** Succeeds at checkout; every later off-session charge is declined (a renewal that fails). */
   | 'decline_off_session'
-  /** Accepted, then settled a few seconds later (Stripe's pending-balance card). */
+  /**
+   * Accepted, then settled a few seconds later, on session and off session alike, as Stripe answers a payment
+   * method that settles later (a bank debit): `processing`, then succeeded or failed. No Stripe card number does
+   * this; Stripe documents this one for refunds that are pending before they succeed, and in Stripe's own test mode
+   * its payments succeed at once.
+   */
   | 'processing';
 
 /**
