@@ -47,15 +47,21 @@ export const CLAIM_DUE_SUBSCRIPTION = `
 /**
  * The same, for test modes whose clock was moved forward (`POST /v1/test_helpers/advance_time`): their own
  * subscriptions only, each by its merchant's time. With no such merchant, it reads the merchants and nothing more.
+ * Each merchant's subscriptions are read through the merchant's index (a lateral subquery): as one join under
+ * `LIMIT 1`, the planner would scan every subscription in the hope of finding a due one early (issue 13's plan test).
  */
 export const CLAIM_DUE_ON_TEST_CLOCK = `
-  SELECT s.subscription_id FROM merchants m
-  JOIN subscriptions s ON s.merchant_id = m.merchant_id
-  LEFT JOIN invoices i ON i.subscription_id = s.subscription_id AND i.status = 'open'
-  WHERE m.test_clock_offset_seconds > 0 AND s.status IN ('scheduled', 'active', 'past_due') AND NOT (s.subscription_id = ANY($1))
-    AND ${DUE} <= ${MERCHANT_NOW}
-  LIMIT 1
-  FOR UPDATE OF s SKIP LOCKED`;
+  SELECT due.subscription_id FROM merchants m
+  CROSS JOIN LATERAL (
+    SELECT s.subscription_id FROM subscriptions s
+    LEFT JOIN invoices i ON i.subscription_id = s.subscription_id AND i.status = 'open'
+    WHERE s.merchant_id = m.merchant_id AND s.status IN ('scheduled', 'active', 'past_due') AND NOT (s.subscription_id = ANY($1))
+      AND ${DUE} <= ${MERCHANT_NOW}
+    LIMIT 1
+    FOR UPDATE OF s SKIP LOCKED
+  ) due
+  WHERE m.test_clock_offset_seconds > 0
+  LIMIT 1`;
 
 export interface RenewalOptions {
   db: Database;
