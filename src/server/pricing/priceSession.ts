@@ -48,6 +48,8 @@ export interface PriceSessionOptions {
   now?: Date;
   /** Lock the promotion code's row (completion), so its redemption count is read and raised by one at a time. */
   lockPromotion?: boolean;
+  /** The session's plan, when the caller has just read it (creation): not read again. */
+  config?: SubscriptionConfigRow;
 }
 
 /**
@@ -55,10 +57,14 @@ export interface PriceSessionOptions {
  * seats, promotion, and the tax of the customer's country. An open session is priced as if paid `now`; a completed one as it was paid, so its next invoice is
  * the subscription's renewal.
  */
-export async function priceSession(db: Queryable, session: CheckoutSessionRow, { now = new Date(), lockPromotion = false }: PriceSessionOptions = {}): Promise<SessionPrice> {
-  const [config] = await db.query<SubscriptionConfigRow>('SELECT * FROM subscription_configs WHERE subscription_config_id = $1', [
-    session.subscription_config_id,
-  ]);
+export async function priceSession(
+  db: Queryable,
+  session: CheckoutSessionRow,
+  { now = new Date(), lockPromotion = false, config: known }: PriceSessionOptions = {},
+): Promise<SessionPrice> {
+  const [config] = known?.subscription_config_id === session.subscription_config_id
+    ? [known]
+    : await db.query<SubscriptionConfigRow>('SELECT * FROM subscription_configs WHERE subscription_config_id = $1', [session.subscription_config_id]);
   const [bundle] = session.credit_bundle_id
     ? await db.query<CreditBundleRow>(`${CREDIT_BUNDLE_SELECT} WHERE b.credit_bundle_id = $1`, [session.credit_bundle_id])
     : [];

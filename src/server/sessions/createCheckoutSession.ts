@@ -230,7 +230,7 @@ async function resolvePurchase(db: Queryable, merchantId: string, input: Input) 
     const planOptions = await checkPlanOptions(db, merchantId, config, input.subscription_config_ids);
     const quantity = checkQuantity(config, input.quantity);
     const promotion = input.promotion_code === undefined ? null : await resolvePromotionCode(db, merchantId, input.promotion_code, config);
-    return { configId: config.subscription_config_id, bundleId: null, connection, planOptions, quantity, promotion, customAmount };
+    return { config, configId: config.subscription_config_id, bundleId: null, connection, planOptions, quantity, promotion, customAmount };
   }
   forbidden(input.subscription_config_id, 'subscription_config_id', mode);
   // Seats, plan choice, promotions and terms are about plans; a credit pack is bought as it is, at once.
@@ -251,8 +251,8 @@ async function resolvePurchase(db: Queryable, merchantId: string, input: Input) 
   checkCurrency(input, bundle);
   const customAmount = resolveCustomAmount(input, bundle.currency);
   return {
-    configId: bundle.subscription_config_id, bundleId: bundle.credit_bundle_id, connection, planOptions: null, quantity: 1, promotion: null,
-    customAmount,
+    config: undefined, configId: bundle.subscription_config_id, bundleId: bundle.credit_bundle_id, connection, planOptions: null, quantity: 1,
+    promotion: null, customAmount,
   };
 }
 
@@ -322,7 +322,7 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
       term.end,
     ],
   );
-  return serializeCheckoutSession(session!, await priceSession(db, session!, { now }), {
+  return serializeCheckoutSession(session!, await priceSession(db, session!, { now, config: purchase.config }), {
     token: encodeCheckoutToken(secret, publicUrl),
     checkoutUrl: hostedCheckoutUrl(secret, publicUrl),
   });
