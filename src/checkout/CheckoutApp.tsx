@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { createMessage } from '../protocol';
 import type { CheckoutAppearance, CheckoutStep, CheckoutToLoaderMessage } from '../protocol';
 import type { CheckoutApi, CheckoutSession, CheckoutSessionUpdate, CompleteCheckoutBody, PaymentAttempt } from './api/CheckoutApi';
-import { CheckoutApiError } from './api/CheckoutApiError';
+import { CheckoutApiError, CheckoutApiErrorCode } from './api/CheckoutApiError';
 import { createAttemptKeys } from './api/createAttemptKeys';
 import { browserColors } from './appearance/browserColors';
 import type { ColorEngine } from './appearance/browserColors';
@@ -180,7 +180,9 @@ export function CheckoutApp({
       // then says how it ended.
       while (result.status !== 'completed') {
         if (result.status === 'requires_action') {
-          const { url } = result.next_action;
+          const action = result.next_action;
+          if (action.type !== 'challenge_page') throw new CheckoutApiError(0, CheckoutApiErrorCode.UNEXPECTED_RESPONSE, action.type);
+          const { url } = action;
           await new Promise<void>((answered) => setWaiting({ name: 'challenge', url, answered }));
         } else {
           if (!announced) announcePending(session);
