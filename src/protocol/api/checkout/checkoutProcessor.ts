@@ -12,7 +12,8 @@ export const checkoutProcessor = z
       name: z.literal('stripe').describe('Stripe: its Payment Element collects the card, in its own iframe.'),
       publishable_key: z
         .string()
-        .regex(/^pk_(test|live)_[A-Za-z0-9]+$/)
+        // What the processor settings accept for it (`processorSettings.ts`).
+        .regex(/^pk_(test|live)_[\x21-\x7e]+$/)
         .describe('The merchant’s Stripe publishable key, of the session’s mode, for Stripe.js.'),
     }),
   ])
