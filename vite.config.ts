@@ -50,6 +50,24 @@ function sdkDeclarations(): Plugin {
   };
 }
 
+/**
+ * Vite wraps each dynamic `import()` of the app in its preload helper, which fetches the chunk's CSS and
+ * `modulepreload`s its imports first, and dispatches `vite:preloadError` when that fails. The app's lazy chunks
+ * (a locale's messages, the popover, Stripe's Payment Element) import no CSS and, with `modulePreload: false`,
+ * get nothing to preload, so the helper only ever calls the import: this is that call, without the 691 B (gzip)
+ * of first load that the helper's unused machinery cost. A chunk that fails to load rejects as the import would,
+ * and each caller handles that (`loadLocalization` falls back to English, the Payment Element shows an error).
+ */
+function plainDynamicImports(): Plugin {
+  const helper = '\0vite/preload-helper.js';
+  return {
+    name: 'till-plain-dynamic-imports',
+    apply: 'build',
+    enforce: 'pre',
+    load: (id) => (id === helper ? 'export const __vitePreload = (load) => load();' : undefined),
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const library = libraryBuilds[mode as keyof typeof libraryBuilds];
   return {
@@ -57,7 +75,7 @@ export default defineConfig(({ mode }) => {
     // The top-level public/ holds the demo shop's files, which its own server serves (src/demo/createShopApp.ts):
     // none of them belongs in dist/checkout, dist/loader or packages/js/dist, which Vite would copy them into otherwise.
     publicDir: false,
-    plugins: mode === 'sdk' ? [sdkDeclarations()] : [],
+    plugins: mode === 'sdk' ? [sdkDeclarations()] : library ? [] : [plainDynamicImports()],
     build: library
       ? {
           lib: library,

@@ -3,7 +3,8 @@
  * (it runs against a local fake). Three payments through the adapter, as Till makes them:
  *
  * 1. a purchase with a card that succeeds, saving the card for renewals;
- * 2. a purchase with a 3-D Secure card, which must ask for authentication (`requires_action`, a URL to show);
+ * 2. a purchase with a 3-D Secure card, which must ask for authentication (`requires_action`, for Stripe.js's
+ *    `handleNextAction` in the frame);
  * 3. a renewal: an off-session charge of the card saved by the first.
  *
  * Cards are made from Stripe's test tokens with the publishable key, as the checkout frame will make them. Test keys
@@ -30,7 +31,7 @@ if (stripeKeyMode(secretKey) !== 'test' || stripeKeyMode(publishableKey) !== 'te
   process.exit(2);
 }
 
-const processor = createStripeProcessor({ secretKey, returnUrl: 'https://example.com/stripe/authenticated' });
+const processor = createStripeProcessor({ secretKey });
 const browser = new Stripe(publishableKey);
 const run = randomUUID();
 let failures = 0;
@@ -43,7 +44,7 @@ async function card(token: string) {
 function report(name: string, payment: ProcessorPayment, expected: ProcessorPayment['status']) {
   const ok = payment.status === expected;
   if (!ok) failures += 1;
-  const detail = payment.status === 'requires_action' ? ` → ${payment.actionUrl}` : payment.status === 'declined' ? ` (${payment.declineCode})` : '';
+  const detail = payment.status === 'requires_action' ? ` → ${payment.action.type}` : payment.status === 'declined' ? ` (${payment.declineCode})` : '';
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${payment.id} ${payment.status}${detail}, ${payment.card.brand} …${payment.card.last4} (expected ${expected})`);
 }
 

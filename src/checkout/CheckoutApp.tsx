@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { createMessage } from '../protocol';
 import type { CheckoutAppearance, CheckoutStep, CheckoutToLoaderMessage } from '../protocol';
+import type { CheckoutNextAction } from '../protocol/api/checkout/completedCheckout';
 import type { CheckoutApi, CheckoutSession, CheckoutSessionUpdate, CompleteCheckoutBody, PaymentAttempt } from './api/CheckoutApi';
-import { CheckoutApiError } from './api/CheckoutApiError';
+import { CheckoutApiError, CheckoutApiErrorCode } from './api/CheckoutApiError';
 import { createAttemptKeys } from './api/createAttemptKeys';
 import { browserColors } from './appearance/browserColors';
 import type { ColorEngine } from './appearance/browserColors';
@@ -32,8 +33,11 @@ export const RETURN_AFTER_SUCCESS_MS = 3000;
 /** How often a payment that is settling is asked after. */
 export const CONFIRMING_POLL_MS = 1000;
 
-/** Over the open form while a payment waits: the bank's challenge, or settling. */
-type Waiting = { name: 'challenge'; url: string; answered: () => void } | { name: 'confirming' };
+/**
+ * Over the open form while a payment waits: the bank's challenge (the test processor's page, or Stripe.js's, which
+ * draws its own over the page), or settling.
+ */
+type Waiting = { name: 'challenge'; url: string; answered: () => void } | { name: 'stripe' } | { name: 'confirming' };
 
 const NO_APPEARANCE: CheckoutAppearance = {};
 const NO_LOCALES: readonly string[] = [];
@@ -162,26 +166,59 @@ export function CheckoutApp({
   const { messages } = shownLocalization;
 
   /** The card goes to the processor, and only the payment method id it answers with goes to Till's API. */
-  async function toCompleteBody(attempt: PaymentAttempt, key: string): Promise<CompleteCheckoutBody> {
+  async function toCompleteBody(attempt: Exclude<PaymentAttempt, { collectPaymentMethod: unknown }>, key: string): Promise<CompleteCheckoutBody> {
     if (!('card' in attempt)) return attempt;
     const paymentMethod = paymentMethods.get(key) ?? (await api.createPaymentMethod(attempt.card)).id;
     paymentMethods.set(key, paymentMethod);
     return attempt.customer ? { customer: attempt.customer, payment_method: paymentMethod } : { payment_method: paymentMethod };
   }
 
+  /**
+   * The attempt's body and key. A card in the processor's own fields (Stripe's) is unseen here, so each press of Pay
+   * makes it a new payment method and a new attempt; the session's row lock still lets only one of them pay.
+   */
+  async function prepareAttempt(attempt: PaymentAttempt): Promise<{ body: CompleteCheckoutBody; key: string }> {
+    if ('collectPaymentMethod' in attempt) {
+      const { customer, collectPaymentMethod } = attempt;
+      const paymentMethod = await collectPaymentMethod();
+      const body = customer ? { customer, payment_method: paymentMethod } : { payment_method: paymentMethod };
+      return { body, key: attemptKeys.keyFor(body) };
+    }
+    const key = attemptKeys.keyFor(attempt);
+    return { body: await toCompleteBody(attempt, key), key };
+  }
+
+  /** The bank's challenge: the test processor's page in the frame, or Stripe.js's own (from the Stripe chunk). */
+  async function authenticate(session: CheckoutSession, action: CheckoutNextAction) {
+    if (action.type === 'challenge_page') {
+      return new Promise<void>((answered) => setWaiting({ name: 'challenge', url: action.url, answered }));
+    }
+    const { processor } = session;
+    if (processor.name !== 'stripe') throw new CheckoutApiError(0, CheckoutApiErrorCode.UNEXPECTED_RESPONSE, action.type);
+    setWaiting({ name: 'stripe' });
+    const { handleStripeNextAction } = await import('./stripe/mountPaymentElement');
+    await handleStripeNextAction(processor.publishable_key, action.client_secret, messages);
+  }
+
   async function pay(session: CheckoutSession, attempt: PaymentAttempt) {
     sendStep('processing');
     try {
-      const key = attemptKeys.keyFor(attempt);
-      const body = await toCompleteBody(attempt, key);
+      const { body, key } = await prepareAttempt(attempt);
       let result = await api.complete(body, key);
+      const handled = new Set<string>();
       let announced = false;
       // Until the payment has an outcome: the customer answers their bank, or it settles; the same attempt again
       // then says how it ended.
       while (result.status !== 'completed') {
         if (result.status === 'requires_action') {
-          const { url } = result.next_action;
-          await new Promise<void>((answered) => setWaiting({ name: 'challenge', url, answered }));
+          const action = result.next_action;
+          // Stripe.js answers once the customer is done, whatever they did: the same action again means it could not act.
+          const handle = action.type === 'challenge_page' ? action.url : action.client_secret;
+          if (handled.has(handle) && action.type === 'use_stripe_sdk') {
+            throw new CheckoutApiError(0, CheckoutApiErrorCode.UNEXPECTED_RESPONSE, 'Stripe.js did not handle the next action');
+          }
+          handled.add(handle);
+          await authenticate(session, action);
         } else {
           if (!announced) announcePending(session);
           announced = true;

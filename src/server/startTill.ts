@@ -31,7 +31,7 @@ export async function startTill(config: ServerConfig, options: StartOptions = {}
   // Merchants without settings stay on the built-in test processor, as with createApp's default. The kill hook is
   // for the renewal durability test only, and only in development.
   const killAfter = config.development ? Number(process.env.TILL_TEST_KILL_AFTER_OFF_SESSION_CHARGES ?? 0) : 0;
-  const byMerchant = processorForMerchant({ encryptionKey: config.encryptionKey, publicUrl: config.publicUrl });
+  const byMerchant = processorForMerchant({ encryptionKey: config.encryptionKey });
   const processorFor = killAfter > 0 ? killAfterOffSessionCharges(byMerchant, killAfter) : byMerchant;
   const worker = startWebhookWorker({
     db: store.db,

@@ -52,6 +52,15 @@ describe('the built bundles', () => {
     for (const name of readdirSync('public')) expect(shipped).not.toContain(name);
   });
 
+  it('keeps Stripe.js’s loader out of the checkout’s first load, in a chunk of its own', () => {
+    const html = readFileSync('dist/checkout/index.html', 'utf8');
+    const firstLoad = [...html.matchAll(/src="\/(assets\/[^"]+\.js)"/g)].map((match) => join('dist/checkout', match[1]!));
+    expect(firstLoad).toHaveLength(1);
+    const withStripe = scripts('dist/checkout/assets').filter(({ code }) => code.includes('https://js.stripe.com'));
+    expect(withStripe.map(({ name }) => name)).toEqual([expect.stringMatching(/mountPaymentElement-[\w-]+\.js$/)]);
+    expect(firstLoad).not.toContain(withStripe[0]!.name);
+  });
+
   it('finds a "*" target origin when there is one', () => {
     expect(postMessageArguments('a.postMessage(l(`x`,{a:(1)}),"*");b.postMessage(c)')).toEqual([['l(`x`,{a:(1)})', '"*"'], ['c']]);
   });

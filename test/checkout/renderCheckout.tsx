@@ -97,6 +97,7 @@ export function aSession(overrides: Partial<CheckoutSession> = {}): CheckoutSess
     credit_balance: null,
     credit_balance_after: null,
     locale: null,
+    processor: { name: 'test' },
     ...overrides,
     estimate: overrides.estimate ?? anEstimate(overrides.amount_due ?? '19.00'),
   };

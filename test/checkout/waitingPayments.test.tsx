@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { apiError, aSession, fillValidForm, payButton, renderCheckout, renderOpenCheckout } from './renderCheckout';
 
 const SESSION_ID = 'cs_test_01KK2ZZZZZZZZZZZZZZZZZZZZZ';
-const requiresAction = { checkout_session_id: SESSION_ID, status: 'requires_action', next_action: { url: '/test-processor/authenticate/pi_test_1' } } as const;
+const requiresAction = { checkout_session_id: SESSION_ID, status: 'requires_action', next_action: { type: 'challenge_page', url: '/test-processor/authenticate/pi_test_1' } } as const;
 const processing = { checkout_session_id: SESSION_ID, status: 'processing' } as const;
 
 async function payWithFilledForm() {

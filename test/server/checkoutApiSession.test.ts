@@ -57,6 +57,8 @@ describe('GET /api/checkout/session', () => {
       saved_card: null,
       credit_balance: null,
       credit_balance_after: null,
+      // The demo merchant takes no Stripe payments: the frame's own card fields, and nothing from Stripe.
+      processor: { name: 'test' },
     });
   });
 

@@ -129,7 +129,7 @@ describe('every state of a checkout answers in its route’s schema', () => {
     const key = { 'Idempotency-Key': `3ds-${Date.now()}` };
     const body = { customer: newCustomer(), payment_method: expectOk(await till.createPaymentMethod(validCard(AUTHENTICATE_ALWAYS))).id };
     const waiting = expectOk(await pay(secret, body, key));
-    expect(waiting).toMatchObject({ status: 'requires_action', next_action: { url: expect.stringMatching(/^\/test-processor\/authenticate\/pi_test_/) } });
+    expect(waiting).toMatchObject({ status: 'requires_action', next_action: { type: 'challenge_page', url: expect.stringMatching(/^\/test-processor\/authenticate\/pi_test_/) } });
     expect(expectOk(await pay(secret, body, key))).toStrictEqual(waiting);
     await till.answerChallenge(waiting.next_action.url, 'complete');
     expect(expectOk(await pay(secret, body, key))).toMatchObject({ status: 'completed' });

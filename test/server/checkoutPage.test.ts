@@ -17,8 +17,12 @@ describe('GET /checkout/:handle', () => {
     expect(response.headers.get('Content-Type')).toMatch(/^text\/html/);
     const csp = response.headers.get('Content-Security-Policy') ?? '';
     expect(csp.split('; ')).toContain('frame-ancestors http://localhost:4000');
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("script-src 'self'");
+    // A test processor's session loads nothing from Stripe: its policy is exactly the one of before Stripe (and the
+    // demo merchant's inline logo).
+    expect(csp).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; " +
+        "base-uri 'none'; form-action 'none'; frame-ancestors http://localhost:4000",
+    );
     expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');

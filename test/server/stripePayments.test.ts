@@ -4,7 +4,7 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/createApp';
 import { processorForMerchant } from '../../src/server/payments/processorForMerchant';
 import { startFakeStripe, type FakeStripe } from './support/fakeStripe';
-import { expectApiError, PUBLIC_URL, SHOP_ORIGIN_URL, newCustomer, secretOf, useTestServer } from './support/testServer';
+import { expectApiError, PUBLIC_URL, handleOf, newCustomer, secretOf, useTestServer } from './support/testServer';
 
 let stripe: FakeStripe;
 const encryptionKey = randomBytes(32);
@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => stripe.close());
 const till = useTestServer({
-  app: () => ({ encryptionKey, processorFor: processorForMerchant({ encryptionKey, publicUrl: PUBLIC_URL, stripeApi: stripe.api }) }),
+  app: () => ({ encryptionKey, processorFor: processorForMerchant({ encryptionKey, stripeApi: stripe.api }) }),
 });
 
 const WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('base64')}`;
@@ -47,11 +47,11 @@ async function sendWebhook(type: string, paymentIntentId: string, { secret = WEB
   return { status: response.status, headers: response.headers, body: await response.json() };
 }
 
-/** A checkout whose card asks for 3-D Secure, waiting on Stripe's page: the PaymentIntent's id is in its URL. */
+/** A checkout whose card asks for 3-D Secure, waiting for Stripe.js: the PaymentIntent's id starts its client secret. */
 async function payAskingForAuthentication() {
   const { session, response } = await pay('pm_card_authenticationRequired');
-  expect(response.body).toMatchObject({ status: 'requires_action', next_action: { url: expect.stringContaining('/3ds/pi_') } });
-  return { session, paymentIntentId: /\/3ds\/(pi_\w+)/.exec(response.body.next_action.url)![1]! };
+  expect(response.body).toMatchObject({ status: 'requires_action', next_action: { type: 'use_stripe_sdk', client_secret: expect.stringMatching(/^pi_\w+_secret_/) } });
+  return { session, paymentIntentId: /^(pi_[^_]+)_secret_/.exec(response.body.next_action.client_secret)![1]! };
 }
 
 const sessionStatus = async (id: string) => (await till.api('GET', `/v1/checkout_sessions/${id}`)).body.status;
@@ -97,7 +97,7 @@ describe('POST /v1/processor_settings', () => {
       processor: 'test', livemode: true, stripe: null, updated_at: null,
     });
     const other = await till.insertOtherMerchant();
-    expect((await processorForMerchant({ encryptionKey, publicUrl: PUBLIC_URL })(other.merchantId, till.db)).name).toBe('test');
+    expect((await processorForMerchant({ encryptionKey })(other.merchantId, till.db)).name).toBe('test');
   });
 });
 
@@ -148,11 +148,33 @@ describe('a checkout paid through Stripe', () => {
     expect(await sessionStatus(session.checkout_session_id)).toBe('open');
   });
 
-  it('brings the customer back from Stripe’s page to one the checkout frame recognizes, framable only by the checkout and the shop', async () => {
-    const { paymentIntentId } = await payAskingForAuthentication();
-    const page = await till.request('GET', `/stripe/authenticated?payment_intent=${paymentIntentId}&redirect_status=succeeded`, { key: null });
-    expect(await page.text()).toContain('data-challenge-result="succeeded"');
-    expect(page.headers.get('Content-Security-Policy')).toContain(`frame-ancestors 'self' ${new URL(SHOP_ORIGIN_URL).origin};`);
+  it('gives the client secret to the session’s own frame only: never to another session, the merchant API or an event', async () => {
+    const { session, response } = await pay('pm_card_authenticationRequired');
+    const clientSecret: string = response.body.next_action.client_secret;
+    const other = await till.createSession();
+    expect(JSON.stringify((await till.complete(secretOf(other), { customer: newCustomer(), payment_method: 'pm_card_visa' })).body)).not.toContain(clientSecret);
+    expect(JSON.stringify((await till.api('GET', `/v1/checkout_sessions/${session.checkout_session_id}`)).body)).not.toContain(clientSecret);
+    expect(JSON.stringify((await till.api('GET', '/v1/payments')).body)).not.toContain(clientSecret);
+    expect(JSON.stringify((await till.api('GET', '/v1/events')).body)).not.toContain(clientSecret);
+    expect(await till.dumpStore()).not.toContain(clientSecret);
+  });
+
+  it('tells the frame who takes the card: Stripe, with the publishable key and no secret', async () => {
+    const session = await till.createSession();
+    const view = await till.request('GET', '/api/checkout/session', { key: secretOf(session) });
+    const body = await view.json();
+    expect(body.processor).toEqual({ name: 'stripe', publishable_key: 'pk_test_51FakePublishableKey' });
+    expect(JSON.stringify(body)).not.toContain(stripe.secretKey);
+    expect(JSON.stringify(body)).not.toContain(WEBHOOK_SECRET);
+  });
+
+  it('adds Stripe’s sources to the CSP of the checkout page of a Stripe merchant’s session', async () => {
+    const session = await till.createSession();
+    const page = await till.request('GET', `/checkout/${handleOf(secretOf(session))}`, { key: null });
+    const csp = page.headers.get('Content-Security-Policy')!.split('; ');
+    expect(csp).toContain("script-src 'self' https://js.stripe.com https://*.js.stripe.com");
+    expect(csp).toContain('frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com');
+    expect(csp).toContain("connect-src 'self' https://api.stripe.com");
   });
 });
 

@@ -7,7 +7,7 @@ let stripe: FakeStripe;
 let processor: PaymentProcessor;
 beforeAll(async () => {
   stripe = await startFakeStripe();
-  processor = createStripeProcessor({ secretKey: stripe.secretKey, returnUrl: 'http://localhost:3000/stripe/authenticated', api: stripe.api });
+  processor = createStripeProcessor({ secretKey: stripe.secretKey, api: stripe.api });
 });
 afterAll(() => stripe.close());
 
@@ -34,9 +34,10 @@ describe('the stripe processor, against a local fake of Stripe', () => {
     expect(payment).toMatchObject({ card: { brand: 'visa' }, message: expect.stringMatching(/card/i) });
   });
 
-  it('asks for 3-D Secure with the URL of Stripe’s page, then answers how the customer ended it', async () => {
+  it('asks for 3-D Secure with the client secret Stripe.js needs, then answers how the customer ended it', async () => {
     const passed = await processor.confirmPayment({ ...request('pm_card_authenticationRequired'), savePaymentMethod: true });
-    expect(passed).toMatchObject({ status: 'requires_action', actionUrl: expect.stringContaining(`/3ds/${passed.id}`) });
+    // Confirmed without a return_url, as Stripe answers then: `use_stripe_sdk`, for the frame's handleNextAction.
+    expect(passed).toMatchObject({ status: 'requires_action', action: { type: 'use_stripe_sdk', clientSecret: expect.stringMatching(`^${passed.id}_secret_`) } });
     stripe.authenticate(passed.id, true);
     expect(outcome(await processor.retrievePayment(passed.id))).toBe('succeeded');
 
@@ -110,7 +111,7 @@ describe('the stripe processor, against a local fake of Stripe', () => {
   });
 
   it('sends Stripe the key of the merchant it was made for', async () => {
-    const wrong = createStripeProcessor({ secretKey: 'sk_test_not_this_one', returnUrl: 'http://localhost/', api: stripe.api });
+    const wrong = createStripeProcessor({ secretKey: 'sk_test_not_this_one', api: stripe.api });
     await expect(wrong.retrievePayment('pi_x')).rejects.toMatchObject({ type: 'StripeAuthenticationError' });
   });
 });

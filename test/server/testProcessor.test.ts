@@ -77,7 +77,7 @@ describe('the test processor', () => {
   it('completes or fails a challenged payment as the customer answers, and only once', async () => {
     const processor = createTestProcessor(db);
     const passed = await processor.confirmPayment({ ...(await request('4000002760003184')), savePaymentMethod: true });
-    expect(passed).toMatchObject({ status: 'requires_action', actionUrl: `/test-processor/authenticate/${passed.id}` });
+    expect(passed).toMatchObject({ status: 'requires_action', action: { type: 'challenge_page', url: `/test-processor/authenticate/${passed.id}` } });
     expect(await processor.authenticate(passed.id, true)).toMatchObject({ status: 'succeeded' });
     expect(await processor.authenticate(passed.id, false)).toMatchObject({ status: 'succeeded' });
 

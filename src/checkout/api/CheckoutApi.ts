@@ -27,9 +27,14 @@ export type CardInput = CreateTestPaymentMethodBody['card'];
 
 /**
  * What the form submits: a new card with who is paying, or the card on file. The card goes to the processor,
- * which answers with a payment method id; only that id goes to Till's API.
+ * which answers with a payment method id; only that id goes to Till's API. A card typed into the processor's own
+ * fields (Stripe's Payment Element) never reaches the app: `collectPaymentMethod` has the processor make it a
+ * payment method and answers with its id.
  */
-export type PaymentAttempt = { customer?: CompleteCheckoutBody['customer']; card: CardInput } | { use_saved_card: true };
+export type PaymentAttempt =
+  | { customer?: CompleteCheckoutBody['customer']; card: CardInput }
+  | { customer?: CompleteCheckoutBody['customer']; collectPaymentMethod: () => Promise<string> }
+  | { use_saved_card: true };
 
 /** What the app needs from the server; tests pass a fake, main.tsx passes `createCheckoutApi`. */
 export interface CheckoutApi {

@@ -6,6 +6,11 @@ export const CheckoutApiErrorCode = {
   CARD_DECLINED: 'card_declined',
   SESSION_COMPLETED: 'session_completed',
   SESSION_EXPIRED: 'session_expired',
+  /**
+   * The processor's own script refused the card before Till's API was asked (Stripe.js: a field to complete, a
+   * number it cannot take); the message is the customer's sentence, in the checkout's language.
+   */
+  CARD_REFUSED: 'card_refused',
   /** fetch threw: offline, DNS, connection reset. */
   NETWORK_ERROR: 'network_error',
   /** A response without the documented error body, e.g. a proxy's 502 page. */

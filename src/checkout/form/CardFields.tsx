@@ -1,4 +1,4 @@
-import type { RefObject } from 'preact';
+import type { ComponentChildren, RefObject } from 'preact';
 import { useId } from 'preact/hooks';
 import { cardBrandRules, detectCardBrand } from '../../protocol/cardNumbers';
 import { formatCardNumber } from '../format/formatCardNumber';
@@ -24,10 +24,12 @@ export interface CardFieldsProps {
   collectsIdentity: boolean;
   /** The merchant fixed the email (`lock_email`): shown, not editable; its name explains why. */
   emailLockedBy: string | null;
+  /** The processor's own card fields (Stripe's Payment Element), in place of the frame's. */
+  processorFields?: ComponentChildren;
 }
 
 /** The inputs of the payment form: who is buying, when the server asks, then the card. */
-export function CardFields({ field, collectsIdentity, emailLockedBy }: CardFieldsProps) {
+export function CardFields({ field, collectsIdentity, emailLockedBy, processorFields }: CardFieldsProps) {
   const { messages } = useLocalization();
   const brandId = useId();
   const cardNumber = field('cardNumber');
@@ -50,6 +52,7 @@ export function CardFields({ field, collectsIdentity, emailLockedBy }: CardField
           <CountryField {...field('country')} />
         </>
       )}
+      {processorFields ?? <>
       <TextField
         {...cardNumber}
         label={messages.fields.cardNumber}
@@ -89,6 +92,7 @@ export function CardFields({ field, collectsIdentity, emailLockedBy }: CardField
           placeholder={messages.placeholders.cvc}
         />
       </div>
+      </>}
     </>
   );
 }

@@ -1,5 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
+import type { MountedPaymentElement } from '../stripe/mountPaymentElement';
 import type { CheckoutSession, CheckoutSessionUpdate } from '../api/CheckoutApi';
+import { CheckoutApiError, CheckoutApiErrorCode } from '../api/CheckoutApiError';
 import { humanErrorMessage } from '../api/humanErrorMessage';
 import { formatMoney } from '../format/formatMoney';
 import { useLocalization } from '../i18n/useLocalization';
@@ -12,6 +14,7 @@ import { SeatsField } from '../order/SeatsField';
 import { CardFields } from './CardFields';
 import type { FieldProps } from './CardFields';
 import type { CheckoutField } from './checkoutFields';
+import { StripePaymentElement } from './StripePaymentElement';
 import type { CheckoutFormOptions } from './useCheckoutForm';
 import { useCheckoutForm } from './useCheckoutForm';
 
@@ -32,10 +35,16 @@ export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, upd
   const savedCard = session.saved_card;
 
   const collectsIdentity = session.collects_identity;
+  const { processor } = session;
+  const stripeElement = useRef<MountedPaymentElement | null>(null);
   const form = useCheckoutForm({
     collectsIdentity,
     onSubmit,
     today,
+    collectPaymentMethod:
+      processor.name === 'stripe'
+        ? () => stripeElement.current?.createPaymentMethod() ?? Promise.reject(new CheckoutApiError(0, CheckoutApiErrorCode.NETWORK_ERROR, 'Stripe.js is not loaded'))
+        : undefined,
     initialValues: { email: session.prefill?.email ?? '', name: session.prefill?.name ?? '', country: session.country ?? '' },
   });
   const { values, errors, inputRefs, setValue } = form;
@@ -103,7 +112,21 @@ export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, upd
         </div>
       ) : (
         <form class="form" noValidate onSubmit={form.submit}>
-          <CardFields field={field} collectsIdentity={collectsIdentity} emailLockedBy={emailLocked ? session.merchant_name : null} />
+          <CardFields
+            field={field}
+            collectsIdentity={collectsIdentity}
+            emailLockedBy={emailLocked ? session.merchant_name : null}
+            processorFields={
+              processor.name === 'stripe' ? (
+                <StripePaymentElement
+                  publishableKey={processor.publishable_key}
+                  amount={session.estimate.due_today.total}
+                  currency={session.currency}
+                  element={stripeElement}
+                />
+              ) : undefined
+            }
+          />
           {/* Not role=status: that one is the loading screen's, and this region speaks only of field errors. */}
           <p class="visually-hidden" aria-live="polite">
             {form.announcement}

@@ -19,10 +19,15 @@ export interface CheckoutFormOptions {
   today: () => Date;
   /** The merchant's prefill; the customer may change all of it but a locked email. */
   initialValues?: Partial<CheckoutFormValues>;
+  /**
+   * The card is in the processor's own fields (Stripe's Payment Element), which check it themselves and make it a
+   * payment method when Pay is pressed; the form then checks only who is paying.
+   */
+  collectPaymentMethod?: () => Promise<string>;
 }
 
 /** The form's state and submit logic, kept apart from its markup. */
-export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValues }: CheckoutFormOptions) {
+export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValues, collectPaymentMethod }: CheckoutFormOptions) {
   const { messages } = useLocalization();
   const [values, setValues] = useState<CheckoutFormValues>(() => ({ ...emptyCheckoutForm, ...initialValues }));
   // Read by blur and submit, which can follow an input before its render; state would still hold the old value.
@@ -41,7 +46,13 @@ export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValu
     [],
   );
 
-  const validate = () => validateCheckoutForm(latest.current, { collectsIdentity, today: today(), messages });
+  const validate = (): FieldErrors => {
+    const errors = validateCheckoutForm(latest.current, { collectsIdentity, today: today(), messages });
+    if (!collectPaymentMethod) return errors;
+    // The processor's fields judge the card; the form's card fields are not there.
+    const { cardNumber, expiry, cvc, ...identity } = errors;
+    return identity;
+  };
 
   function setValue(field: CheckoutField, value: string) {
     latest.current = { ...latest.current, [field]: value };
@@ -112,7 +123,7 @@ export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValu
     setAlert(null);
     if (showFieldErrors(validate())) return;
 
-    await run(toPaymentAttempt(latest.current, collectsIdentity));
+    await run(toPaymentAttempt(latest.current, collectsIdentity, collectPaymentMethod));
   }
 
   return { values, errors, announcement, alert, submitting, inputRefs, setValue, blur, showFieldError, submit, paySavedCard };

@@ -62,6 +62,8 @@ export interface Messages {
     cardNumberMistyped: string;
     cvcLength: (digits: number) => string;
     expiryTooFar: string;
+    /** Stripe's Payment Element found a field of its own (the billing country, a postal code) to fix; it marks which. */
+    cardDetailsIncomplete: string;
   };
   payButton: (amount: string) => string;
   breakdown: {
@@ -203,6 +205,7 @@ export const messages: Messages = {
     cardNumberMistyped: 'This card number isn’t valid. Check it for a typo.',
     cvcLength: (digits) => `Enter the ${digits} digit security code.`,
     expiryTooFar: 'Check the expiry year: it is too far in the future.',
+    cardDetailsIncomplete: 'Complete your card details.',
   },
   payButton: (amount) => `Pay ${amount}`,
   breakdown: {

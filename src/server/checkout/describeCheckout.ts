@@ -2,6 +2,7 @@ import type { CheckoutView } from '../../protocol/api/checkout/checkoutView';
 import type { SubscriptionConfigRow } from '../catalog/catalogRows';
 import type { ConnectionRow } from '../connections/getConnection';
 import { creditToDecimalString, toDecimalString } from '../money';
+import { findProcessorSettings } from '../payments/processorSettings';
 import { priceSession, serializeEstimate, type SessionPrice } from '../pricing/priceSession';
 import { describePromotion } from '../promotions/promotionCodes';
 import { planOptionIds, statusOf, type CheckoutSessionRow } from '../sessions/checkoutSessionRow';
@@ -49,6 +50,12 @@ function serializePromotion({ promotion, promotionProblem }: SessionPrice): Chec
     duration_in_intervals: promotion.duration_in_intervals,
     applies: promotionProblem === null,
   };
+}
+
+/** Who takes the session's card: Stripe's Payment Element needs the publishable key, and never more of the settings. */
+async function describeProcessor(db: Queryable, merchantId: string): Promise<CheckoutView['processor']> {
+  const settings = await findProcessorSettings(db, merchantId);
+  return settings?.processor === 'stripe' ? { name: 'stripe', publishable_key: settings.stripe_publishable_key! } : { name: 'test' };
 }
 
 /** The checkout app's view of a session: everything it shows, nothing it doesn't need. */
@@ -117,6 +124,7 @@ export async function describeCheckout(db: Queryable, session: CheckoutSessionRo
     locale: session.locale,
     merchant_logo_url: merchant!.logo_url,
     saved_card: connection?.payment_method_id && connection.card_brand && connection.card_last4 ? { brand: connection.card_brand, last4: connection.card_last4 } : null,
+    processor: await describeProcessor(db, session.merchant_id),
     credit_balance: bundle && connection ? creditToDecimalString(connection.credit_balance) : null,
     credit_balance_after: balanceAfter === null ? null : creditToDecimalString(balanceAfter),
   };

@@ -59,8 +59,12 @@ export async function settleCheckoutPayment(
     await tx.query('UPDATE checkout_sessions SET status = $2 WHERE checkout_session_id = $1', [sessionId, holds ? 'processing' : 'open']);
   }
   switch (processed.status) {
-    case 'requires_action':
-      return { result: { checkout_session_id: sessionId, status: 'requires_action', next_action: { url: processed.actionUrl } } };
+    case 'requires_action': {
+      const { action } = processed;
+      const nextAction =
+        action.type === 'challenge_page' ? action : ({ type: 'use_stripe_sdk', client_secret: action.clientSecret } as const);
+      return { result: { checkout_session_id: sessionId, status: 'requires_action', next_action: nextAction } };
+    }
     case 'processing':
       return { result: { checkout_session_id: sessionId, status: 'processing' } };
     case 'declined': {

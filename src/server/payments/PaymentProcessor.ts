@@ -10,13 +10,19 @@ export interface CardSummary {
 }
 
 /**
- * A payment as the processor sees it now. `requires_action`: the customer must authenticate (3-D Secure) at
- * `actionUrl` before it can succeed; `processing`: accepted, settled later (the processor tells of it then).
+ * How the customer authenticates: on the test processor's challenge page, or with Stripe.js, which needs the
+ * PaymentIntent's client secret (for the session's own frame only: it lets the browser act on that payment).
+ */
+export type CustomerAction = { type: 'challenge_page'; url: string } | { type: 'use_stripe_sdk'; clientSecret: string };
+
+/**
+ * A payment as the processor sees it now. `requires_action`: the customer must authenticate (3-D Secure), as
+ * `action` says, before it can succeed; `processing`: accepted, settled later (the processor tells of it then).
  */
 export type ProcessorPayment = { id: string; card: CardSummary } & (
   | { status: 'succeeded' }
   | { status: 'declined'; declineCode: DeclineCode; message: string }
-  | { status: 'requires_action'; actionUrl: string }
+  | { status: 'requires_action'; action: CustomerAction }
   | { status: 'processing' }
 );
 

@@ -2,14 +2,11 @@ import type { PaymentProcessor } from './PaymentProcessor';
 import type { ProcessorFor } from './ProcessorFor';
 import { findProcessorSettings, stripeKeysOf } from './processorSettings';
 import { createStripeProcessor, type StripeProcessorOptions } from './stripe/createStripeProcessor';
-import { stripeReturnUrl } from './stripe/stripeRoutes';
 import { createTestProcessor } from './test/createTestProcessor';
 
 export interface ProcessorForMerchantOptions {
   /** `TILL_ENCRYPTION_KEY`: to read the Stripe keys of the merchants that use Stripe. */
   encryptionKey: Buffer | undefined;
-  /** The server's public URL, ending with `/`: Stripe's 3-D Secure page sends the customer back under it. */
-  publicUrl: string;
   /** Another Stripe API (the tests' fake); Stripe's own by default. */
   stripeApi?: StripeProcessorOptions['api'];
 }
@@ -22,7 +19,7 @@ const MAX_CLIENTS = 500;
  * test processor for every other. The settings are read on each payment, so a change applies to the next one;
  * a Stripe client is kept per sealed key, so a new key is a new client and the old one is never used again.
  */
-export function processorForMerchant({ encryptionKey, publicUrl, stripeApi }: ProcessorForMerchantOptions): ProcessorFor {
+export function processorForMerchant({ encryptionKey, stripeApi }: ProcessorForMerchantOptions): ProcessorFor {
   const clients = new Map<string, PaymentProcessor>();
   return async (merchantId, store) => {
     const settings = await findProcessorSettings(store, merchantId);
@@ -31,7 +28,7 @@ export function processorForMerchant({ encryptionKey, publicUrl, stripeApi }: Pr
     let processor = clients.get(cacheKey);
     if (!processor) {
       const { secretKey } = stripeKeysOf(settings, encryptionKey)!;
-      processor = createStripeProcessor({ secretKey, returnUrl: stripeReturnUrl(publicUrl), api: stripeApi });
+      processor = createStripeProcessor({ secretKey, api: stripeApi });
       if (clients.size >= MAX_CLIENTS) clients.delete(clients.keys().next().value!);
       clients.set(cacheKey, processor);
     }

@@ -22,15 +22,32 @@ export function logoSource(logoUrl: string | null): string | null {
   }
 }
 
-/** Everything the page may load comes from us (and the merchant's logo); only the session's own merchant may frame it. */
-function checkoutPageHeaders(frameAncestor: string, imageSource: string | null = null): Record<string, string> {
+/**
+ * What Stripe's security guide asks a page that runs Stripe.js to allow: its script, its iframes (the Payment
+ * Element, and the 3-D Secure challenge `handleNextAction` shows) and its API. Only the pages of sessions whose
+ * merchant takes payments through Stripe get them. Google Maps, which the guide lists too, is for the Address
+ * Element's autocomplete, which the checkout does not use.
+ */
+export const STRIPE_SOURCES = {
+  script: 'https://js.stripe.com https://*.js.stripe.com',
+  frame: 'https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com',
+  connect: 'https://api.stripe.com',
+};
+
+/**
+ * Everything the page may load comes from us (and the merchant's logo, and Stripe's sources for a Stripe session);
+ * only the session's own merchant may frame it.
+ */
+function checkoutPageHeaders(frameAncestor: string, imageSource: string | null = null, stripe = false): Record<string, string> {
+  const and = (sources: string) => (stripe ? ` ${sources}` : '');
   return {
     'Content-Security-Policy': [
       "default-src 'self'",
-      "script-src 'self'",
+      `script-src 'self'${and(STRIPE_SOURCES.script)}`,
       "style-src 'self'",
       `img-src 'self'${imageSource ? ` ${imageSource}` : ''}`,
-      "connect-src 'self'",
+      `connect-src 'self'${and(STRIPE_SOURCES.connect)}`,
+      ...(stripe ? [`frame-src ${STRIPE_SOURCES.frame}`] : []),
       "object-src 'none'",
       "base-uri 'none'",
       "form-action 'none'",
@@ -56,16 +73,17 @@ export function checkoutPage(db: Database, appDir: string) {
       return c.text('This checkout does not exist.', 404, checkoutPageHeaders("'none'"));
     }
     const parentOrigin = new URL(session.origin_url).origin;
-    const [merchant] = await db.query<{ logo_url: string | null }>('SELECT logo_url FROM merchants WHERE merchant_id = $1', [
-      session.merchant_id,
-    ]);
+    const [merchant] = await db.query<{ logo_url: string | null; processor: string | null }>(
+      `SELECT m.logo_url, p.processor FROM merchants m LEFT JOIN merchant_processors p USING (merchant_id) WHERE m.merchant_id = $1`,
+      [session.merchant_id],
+    );
     const meta =
       `<meta name="till-parent-origin" content="${escapeAttribute(parentOrigin)}">` +
       `<meta name="till-checkout-session" content="${escapeAttribute(session.checkout_session_id)}">`;
     return c.html(
       readTemplate().replace('</head>', `${meta}</head>`),
       200,
-      checkoutPageHeaders(parentOrigin, logoSource(merchant?.logo_url ?? null)),
+      checkoutPageHeaders(parentOrigin, logoSource(merchant?.logo_url ?? null), merchant?.processor === 'stripe'),
     );
   });
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { createShopApp, SHOP_WEBHOOK_PATH } from '../../../src/demo/createShopApp';
 import { registerShopWebhook, type ShopWebhook } from '../../../src/demo/registerShopWebhook';
@@ -12,6 +13,8 @@ import {
   type RunningServer,
   type WebhookUrlPolicy,
 } from '../../../src/server';
+import { processorForMerchant } from '../../../src/server/payments/processorForMerchant';
+import type { StripeProcessorOptions } from '../../../src/server/payments/stripe/createStripeProcessor';
 import { captureLogs } from '../../server/support/captureLogs';
 import { freePort } from './freePort';
 import { listenBothSchemes } from './listenBothSchemes';
@@ -53,11 +56,19 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+export interface StackOptions {
+  /**
+   * A Stripe API for the merchants set to Stripe (the local fake): the server then has an encryption key for
+   * their keys. Without it every merchant pays through the test processor.
+   */
+  stripeApi?: StripeProcessorOptions['api'];
+}
+
 /**
  * The real thing on real ports: the checkout server over an in-memory PGlite with its webhook worker, and the
  * demo shop, which learns of purchases from those webhooks.
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack({ stripeApi }: StackOptions = {}): Promise<Stack> {
   const { db, demo } = await openStore({});
   const tillPort = await freePort();
   const publicUrl = `http://localhost:${tillPort}/`;
@@ -68,7 +79,10 @@ export async function startStack(): Promise<Stack> {
   const webhooks = { urlPolicy, wake: worker.wake };
   // Also over https on the same port: the checkout page from an origin that differs in its scheme alone.
   const logs = captureLogs('debug');
-  const servers: RunningServer[] = [await listenBothSchemes(createApp({ db, publicUrl, webhooks, logger: logs.logger }).fetch, tillPort)];
+  const encryptionKey = stripeApi && randomBytes(32);
+  const payments = encryptionKey ? { encryptionKey, processorFor: processorForMerchant({ encryptionKey, stripeApi }) } : {};
+  const app = createApp({ db, publicUrl, webhooks, logger: logs.logger, ...payments });
+  const servers: RunningServer[] = [await listenBothSchemes(app.fetch, tillPort)];
   // The shop's port is picked first, as `npm start` knows SHOP_PORT: its endpoint is registered before it listens.
   const shopPort = await freePort();
   const shopWebhook = await registerShopWebhook({

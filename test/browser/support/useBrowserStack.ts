@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './launchBrowser';
-import { startStack, type Stack } from './startStack';
+import { startStack, type Stack, type StackOptions } from './startStack';
 
 export interface BrowserStack {
   stack: Stack;
@@ -10,8 +10,11 @@ export interface BrowserStack {
   openShop(): Promise<Page>;
 }
 
-/** Starts the servers and Chromium once for a test file, and stops them after it. */
-export function useBrowserStack(): BrowserStack {
+/**
+ * Starts the servers and Chromium once for a test file, and stops them after it. `options` is read when they
+ * start, after the file's earlier `beforeAll`s (which may start what they name).
+ */
+export function useBrowserStack(options: () => StackOptions = () => ({})): BrowserStack {
   const context = {
     async openShop() {
       const page = await (await context.browser.newContext()).newPage();
@@ -20,7 +23,7 @@ export function useBrowserStack(): BrowserStack {
     },
   } as BrowserStack;
   beforeAll(async () => {
-    [context.stack, context.browser] = await Promise.all([startStack(), launchBrowser()]);
+    [context.stack, context.browser] = await Promise.all([startStack(options()), launchBrowser()]);
   });
   afterAll(async () => {
     await context.browser?.close();

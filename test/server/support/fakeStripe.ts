@@ -10,7 +10,13 @@ import { randomBytes } from 'node:crypto';
  * payment methods (`pm_card_visa`, `pm_card_chargeDeclined`, `pm_card_authenticationRequired`, …).
  *
  * Where it is simpler than Stripe: a test payment method id is used as itself (Stripe makes a new `pm_…` each
- * time), there are no Charges, and the 3-D Secure page is `authenticate(id, passed)`, called by the test.
+ * time), there are no Charges, and the 3-D Secure challenge is `authenticate(id, passed)`, called by the test, or
+ * its stand-in route for the browser tests' fake Stripe.js.
+ *
+ * What Stripe.js asks with the publishable key (`key` in the form or query, as Stripe.js sends it) is answered too:
+ * a card's PaymentMethod from its number (Stripe's test numbers), a PaymentIntent by its client secret, and
+ * `POST /v1/payment_intents/:id/test_challenge` (`result=complete|fail`), which stands in for the bank's page.
+ * A card number is never kept: only what Stripe shows of a card.
  */
 
 type Json = Record<string, unknown>;
@@ -30,6 +36,17 @@ const TEST_METHODS: Record<string, { brand: string; last4: string; behaviour: Be
 };
 
 const TOKENS: Record<string, keyof typeof TEST_METHODS> = { tok_visa: 'pm_card_visa', tok_chargeDeclined: 'pm_card_chargeDeclined' };
+
+/** Stripe's test card numbers (docs.stripe.com/testing), as the Payment Element sends them. */
+const CARD_NUMBERS: Record<string, keyof typeof TEST_METHODS> = {
+  '4242424242424242': 'pm_card_visa',
+  '5555555555554444': 'pm_card_mastercard',
+  '4000000000000002': 'pm_card_chargeDeclined',
+  '4000000000009995': 'pm_card_chargeDeclinedInsufficientFunds',
+  '4000000000000069': 'pm_card_chargeDeclinedExpiredCard',
+  '4000002760003184': 'pm_card_authenticationRequired',
+  '4000002500003155': 'pm_card_authenticationRequiredOnSetup',
+};
 
 interface Method { json: Json; behaviour: Behaviour; setUpForOffSession: boolean }
 interface Intent { json: Json; method: Method; amountRefunded: number }
@@ -62,9 +79,11 @@ export interface FakeStripe {
   /** For `createStripeProcessor`'s `api` option. */
   api: { host: string; port: number; protocol: 'http' };
   secretKey: string;
+  /** For Stripe.js: the requests it makes carry it as `key`. */
+  publishableKey: string;
   /** Every request as received: method, path, and its Idempotency-Key. */
   requests: { method: string; path: string; idempotencyKey: string | undefined }[];
-  /** The customer's answer on the 3-D Secure page Stripe's `redirect_to_url` leads to. */
+  /** The customer's answer to the bank's 3-D Secure challenge. */
   authenticate(paymentIntentId: string, passed: boolean): void;
   /** A PaymentIntent as Stripe's API would show it now (for webhook events). */
   paymentIntent(id: string): Json;
@@ -72,6 +91,7 @@ export interface FakeStripe {
 }
 
 export async function startFakeStripe({ secretKey = `sk_test_${randomBytes(12).toString('hex')}` } = {}): Promise<FakeStripe> {
+  const publishableKey = `pk_${secretKey.startsWith('sk_live_') ? 'live' : 'test'}_${randomBytes(12).toString('hex')}`;
   const methods = new Map<string, Method>();
   const customers = new Map<string, Json>();
   const intents = new Map<string, Intent>();
@@ -96,6 +116,22 @@ export async function startFakeStripe({ secretKey = `sk_test_${randomBytes(12).t
     return made;
   }
 
+  /** A card as Stripe.js sends it from the Payment Element: Stripe's errors for a number it cannot take. */
+  function methodFromCard(fields: Record<string, string>): Method {
+    const number = (fields['card[number]'] ?? '').replace(/\D/g, '');
+    const test = CARD_NUMBERS[number];
+    if (!test) {
+      throw new StripeApiError(402, { type: 'card_error', code: 'incorrect_number', param: 'card[number]', message: 'Your card number is incorrect.' });
+    }
+    const made = { ...method(test), setUpForOffSession: false };
+    const expMonth = Number(fields['card[exp_month]']);
+    const expYear = Number(fields['card[exp_year]']);
+    const card = { ...(made.json.card as Json), ...(expMonth ? { exp_month: expMonth } : {}), ...(expYear ? { exp_year: expYear < 100 ? 2000 + expYear : expYear } : {}) };
+    made.json = { ...made.json, id: newId('pm'), customer: null, card };
+    methods.set(made.json.id as string, made);
+    return made;
+  }
+
   function intentJson(intent: Intent, expand: string[]): Json {
     return expand.includes('payment_method') ? { ...intent.json, payment_method: intent.method.json } : intent.json;
   }
@@ -117,9 +153,10 @@ export async function startFakeStripe({ secretKey = `sk_test_${randomBytes(12).t
       throw cardError(intent, 'authentication_required', 'authentication_required', 'Your card was declined. This transaction requires authentication.');
     }
     if (authenticate) {
+      // With a return_url Stripe offers a page to redirect to; Till sends none, and gets what Stripe.js acts on.
       const next = returnUrl
         ? { type: 'redirect_to_url', redirect_to_url: { url: `${api.protocol}://${api.host}:${api.port}/3ds/${intent.json.id}`, return_url: returnUrl } }
-        : { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect' } };
+        : { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'stripe_3ds2_fingerprint', three_d_secure_2_source: `src_${intent.json.id}` } };
       intent.json = { ...intent.json, status: 'requires_action', next_action: next };
       return;
     }
@@ -173,6 +210,30 @@ export async function startFakeStripe({ secretKey = `sk_test_${randomBytes(12).t
     intents.set(id, intent);
     if (fields.confirm === 'true') confirm(intent, offSession, fields.return_url);
     return intentJson(intent, lists.expand ?? []);
+  }
+
+  function answer(id: string, passed: boolean) {
+    const intent = findIntent(id);
+    if (intent.json.status !== 'requires_action') return;
+    if (passed) succeed(intent);
+    else cardError(intent, 'payment_intent_authentication_failure', undefined, 'The provided PaymentMethod has failed authentication.');
+  }
+
+  /** Stripe.js's own requests: the publishable key reaches a card's tokenization and one intent, by its client secret. */
+  function browserRoute(verb: string, path: string, fields: Record<string, string>): Json {
+    let match: RegExpExecArray | null;
+    if (verb === 'POST' && path === '/v1/payment_methods' && fields.type === 'card') return methodFromCard(fields).json;
+    const intentId = /^\/v1\/payment_intents\/([^/]+)/.exec(path)?.[1];
+    const intent = intentId ? findIntent(intentId) : undefined;
+    if (!intent || fields.client_secret !== intent.json.client_secret) {
+      throw invalid('This request needs a secret key, or a PaymentIntent’s client secret.');
+    }
+    if (verb === 'GET' && /^\/v1\/payment_intents\/[^/]+$/.test(path)) return intentJson(intent, ['payment_method']);
+    if (verb === 'POST' && (match = /^\/v1\/payment_intents\/([^/]+)\/test_challenge$/.exec(path))) {
+      answer(match[1]!, fields.result === 'complete');
+      return intentJson(intent, ['payment_method']);
+    }
+    throw new StripeApiError(404, { type: 'invalid_request_error', message: `Unrecognized request URL (${verb}: ${path}).` });
   }
 
   function route(verb: string, path: string, fields: Record<string, string>, lists: Record<string, string[]>): Json {
@@ -240,6 +301,15 @@ export async function startFakeStripe({ secretKey = `sk_test_${randomBytes(12).t
       response.writeHead(status, { 'Content-Type': 'application/json', 'Request-Id': newId('req') });
       response.end(JSON.stringify(body));
     };
+    const { fields: browserFields } = readForm(text);
+    if (browserFields.key === publishableKey && !request.headers.authorization) {
+      try {
+        return send(200, browserRoute(request.method ?? '', url.pathname, browserFields));
+      } catch (error) {
+        if (!(error instanceof StripeApiError)) throw error;
+        return send(error.status, { error: error.body });
+      }
+    }
     if (request.headers.authorization !== `Bearer ${secretKey}`) {
       return send(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided.' } });
     }
@@ -274,13 +344,9 @@ export async function startFakeStripe({ secretKey = `sk_test_${randomBytes(12).t
   return {
     api,
     secretKey,
+    publishableKey,
     requests,
-    authenticate(id, passed) {
-      const intent = findIntent(id);
-      if (intent.json.status !== 'requires_action') return;
-      if (passed) succeed(intent);
-      else cardError(intent, 'payment_intent_authentication_failure', undefined, 'The provided PaymentMethod has failed authentication.');
-    },
+    authenticate: answer,
     paymentIntent: (id) => intentJson(findIntent(id), []),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

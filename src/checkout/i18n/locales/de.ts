@@ -59,6 +59,7 @@ export const messages: Messages = {
     cardNumberMistyped: 'Diese Kartennummer ist ungültig. Bitte prüfen Sie sie auf Tippfehler.',
     cvcLength: (digits) => `Geben Sie den ${digits}-stelligen Sicherheitscode ein.`,
     expiryTooFar: 'Prüfen Sie das Ablaufjahr: Es liegt zu weit in der Zukunft.',
+    cardDetailsIncomplete: 'Vervollständigen Sie Ihre Kartendaten.',
   },
   payButton: (amount) => `${amount} bezahlen`,
   breakdown: {

@@ -58,6 +58,7 @@ export const messages: Messages = {
     cardNumberMistyped: 'Este número de tarjeta no es válido. Comprueba que no tenga erratas.',
     cvcLength: (digits) => `Introduce el código de seguridad de ${digits} dígitos.`,
     expiryTooFar: 'Comprueba el año de caducidad: está demasiado lejos en el futuro.',
+    cardDetailsIncomplete: 'Completa los datos de tu tarjeta.',
   },
   payButton: (amount) => `Pagar ${amount}`,
   breakdown: {

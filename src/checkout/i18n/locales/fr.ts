@@ -59,6 +59,7 @@ export const messages: Messages = {
     cardNumberMistyped: 'Ce numéro de carte n’est pas valide. Vérifiez qu’il ne contient pas de faute de frappe.',
     cvcLength: (digits) => `Saisissez le code de sécurité à ${digits} chiffres.`,
     expiryTooFar: 'Vérifiez l’année d’expiration\u00a0: elle est trop éloignée dans le futur.',
+    cardDetailsIncomplete: 'Complétez les informations de votre carte.',
   },
   payButton: (amount) => `Payer ${amount}`,
   breakdown: {

@@ -48,6 +48,7 @@ export const messages: Messages = {
     cardNumberMistyped: 'このカード番号は無効です。入力ミスがないかご確認ください。',
     cvcLength: (digits) => `${digits} 桁のセキュリティコードを入力してください。`,
     expiryTooFar: '有効期限の年をご確認ください。先の日付すぎます。',
+    cardDetailsIncomplete: 'カード情報をすべて入力してください。',
   },
   payButton: (amount) => `${amount} を支払う`,
   breakdown: {

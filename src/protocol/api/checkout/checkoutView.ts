@@ -3,6 +3,7 @@ import { estimate } from '../estimate';
 import { checkoutMode } from '../checkoutMode';
 import { checkoutPlan } from './checkoutPlan';
 import { checkoutPlanOption } from './checkoutPlanOption';
+import { checkoutProcessor } from './checkoutProcessor';
 import { checkoutPromotion } from './checkoutPromotion';
 import { paymentCardBrand } from '../paymentCardBrand';
 import { decimalAmount, isoCountry, isoCurrency, objectId, timestamp } from '../fields';
@@ -89,6 +90,7 @@ export const checkoutView = z
       })
       .nullable()
       .describe('A returning customer’s card on file, to pay in one step (`use_saved_card`); null otherwise.'),
+    processor: checkoutProcessor,
     credit_balance: decimalAmount.nullable().describe('For a returning customer’s credit bundle: the balance now; null otherwise.'),
     credit_balance_after: decimalAmount
       .nullable()

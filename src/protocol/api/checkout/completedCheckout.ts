@@ -19,16 +19,35 @@ const completed = z
   .meta({ id: 'CheckoutCompleted', description: 'The completed checkout: who paid, and what it started.' });
 
 /**
- * The customer's bank asks them to confirm the payment (3-D Secure): the app shows `next_action.url` in the frame,
- * then sends the same request again, with the same `Idempotency-Key`, to learn how it ended.
+ * How the customer confirms the payment with their bank: the test processor's challenge page, shown in the frame;
+ * or, for Stripe, the PaymentIntent's client secret for Stripe.js's `handleNextAction`, which shows the bank's
+ * challenge itself. The client secret goes to the session's own frame only, in this answer to its secret.
+ */
+const nextAction = z
+  .discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('challenge_page').describe('Show `url` in the frame.'),
+      url: z.string().describe('The challenge page, on the checkout’s origin.'),
+    }),
+    z.strictObject({
+      type: z.literal('use_stripe_sdk').describe('Call Stripe.js’s `handleNextAction` with `client_secret`.'),
+      client_secret: z
+        .string()
+        .regex(/^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/)
+        .describe('The Stripe PaymentIntent’s client secret: it lets Stripe.js act on this one payment, nothing else.'),
+    }),
+  ])
+  .describe('Where, or how, the customer confirms the payment.');
+
+/**
+ * The customer's bank asks them to confirm the payment (3-D Secure): the app shows the challenge (`next_action`)
+ * in the frame, then sends the same request again, with the same `Idempotency-Key`, to learn how it ended.
  */
 const requiresAction = z
   .strictObject({
     checkout_session_id: objectId('cs').describe('The session’s id.'),
     status: z.literal('requires_action').describe('Always `requires_action`.'),
-    next_action: z
-      .strictObject({ url: z.string().describe('The challenge page, on the checkout’s origin or the processor’s.') })
-      .describe('Where the customer confirms the payment.'),
+    next_action: nextAction,
   })
   .meta({ id: 'CheckoutRequiresAction', description: 'The payment waits for the customer to confirm it with their bank.' });
 
@@ -46,3 +65,4 @@ export const completedCheckout = z
 
 export type CompleteCheckoutResult = z.infer<typeof completedCheckout>;
 export type CompletedCheckout = z.infer<typeof completed>;
+export type CheckoutNextAction = z.infer<typeof nextAction>;

@@ -9,12 +9,6 @@ import { DECLINE_MESSAGES } from '../test/testCards';
 export interface StripeProcessorOptions {
   /** The merchant's secret key, `sk_test_…` or `sk_live_…` (a restricted `rk_…` key works too). */
   secretKey: string;
-  /**
-   * Where Stripe sends the customer back after 3-D Secure: a page on the checkout's origin that the challenge frame
-   * recognizes as the end of the challenge. Sending one makes Stripe answer with a URL (`redirect_to_url`) instead
-   * of `use_stripe_sdk`, which only Stripe.js could act on.
-   */
-  returnUrl: string;
   /** Another Stripe API to talk to (the tests' local fake); Stripe's own by default. */
   api?: { host: string; port: number; protocol: 'http' | 'https' };
 }
@@ -59,10 +53,13 @@ export function toProcessorPayment(intent: Stripe.PaymentIntent): ProcessorPayme
       return { id, card, status: 'succeeded' };
     case 'processing':
       return { id, card, status: 'processing' };
+    // Confirmed without a return_url, a card's 3-D Secure is `use_stripe_sdk`: the frame's Stripe.js shows the
+    // bank's challenge itself (`handleNextAction`) with the client secret, in the frame, for the redirect display too.
     case 'requires_action': {
-      const url = intent.next_action?.redirect_to_url?.url;
-      if (!url) throw new Error(`Stripe asked for '${intent.next_action?.type}' on ${id}, which Till cannot show: it sends a return_url to get a URL.`);
-      return { id, card, status: 'requires_action', actionUrl: url };
+      if (intent.next_action?.type !== 'use_stripe_sdk' || !intent.client_secret) {
+        throw new Error(`Stripe asked for '${intent.next_action?.type}' on ${id}, which Till cannot show: it handles use_stripe_sdk only.`);
+      }
+      return { id, card, status: 'requires_action', action: { type: 'use_stripe_sdk', clientSecret: intent.client_secret } };
     }
     // Stripe puts a declined PaymentIntent back to wait for another card, with the reason in `last_payment_error`;
     // Till's payment is over then: the customer's next attempt is a new payment.
@@ -97,7 +94,7 @@ function declinedByError(error: unknown): ProcessorPayment {
  * not), so a payment that saves its card makes one for a card that has none, and an off-session charge finds it
  * through the card; Till keeps no Stripe object of its own.
  */
-export function createStripeProcessor({ secretKey, returnUrl, api }: StripeProcessorOptions): PaymentProcessor {
+export function createStripeProcessor({ secretKey, api }: StripeProcessorOptions): PaymentProcessor {
   const stripe = new Stripe(secretKey, { ...api, maxNetworkRetries: 2, telemetry: false, appInfo: { name: 'Till' } });
   const mode = stripeKeyMode(secretKey);
 
@@ -134,8 +131,9 @@ export function createStripeProcessor({ secretKey, returnUrl, api }: StripeProce
             allowed_payment_method_types: ['card'],
             ...(customer ? { customer } : {}),
             ...(request.savePaymentMethod ? { setup_future_usage: 'off_session' } : {}),
+            // No return_url: Stripe then answers 3-D Secure with `use_stripe_sdk`, which the frame's Stripe.js shows
+            // in place (a card never needs to leave the page), instead of a redirect the frame would have to follow.
             confirm: true,
-            return_url: returnUrl,
             expand: EXPAND,
           },
           { idempotencyKey: request.idempotencyKey },

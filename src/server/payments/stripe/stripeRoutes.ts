@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { html } from 'hono/html';
 import Stripe from 'stripe';
 import { settleWaitingPayment, type WaitingPaymentOutcome } from '../../checkout/settleWaitingPayment';
 import { isLive } from '../../modes';
@@ -7,9 +6,6 @@ import type { Database } from '../../store/Database';
 import { TillApiError } from '../../TillApiError';
 import type { ProcessorFor } from '../ProcessorFor';
 import { findProcessorSettings, stripeKeysOf } from '../processorSettings';
-
-/** Where Stripe's 3-D Secure page sends the customer back: the end of the challenge, in the checkout's frame. */
-export const stripeReturnUrl = (publicUrl: string) => `${publicUrl}stripe/authenticated`;
 
 const MERCHANT_ID = /^mer_(test|live)_[0-9A-Z]{26}$/;
 
@@ -23,7 +19,7 @@ export interface StripeRoutesOptions {
 
 /**
  * Stripe's side of the server, outside the merchant API: the webhook Stripe calls for each merchant (the URL the
- * processor settings show), and the page its 3-D Secure challenge returns to.
+ * processor settings show). 3-D Secure needs no page here: the frame's Stripe.js shows the challenge in place.
  */
 export function stripeRoutes(db: Database, { encryptionKey, processorFor }: StripeRoutesOptions) {
   return new Hono()
@@ -49,38 +45,5 @@ export function stripeRoutes(db: Database, { encryptionKey, processorFor }: Stri
       }
       // 2xx for every verified event, as Stripe asks: it retries anything else for days.
       return c.json({ received: true, outcome });
-    })
-    .get('/authenticated', async (c) => {
-      // Stripe adds the PaymentIntent and `redirect_status`; the checkout asks the processor how it ended, not this.
-      const origin = await originOfPayment(db, c.req.query('payment_intent'));
-      const result = c.req.query('redirect_status') === 'succeeded' ? 'succeeded' : 'failed';
-      return c.html(
-        html`<!doctype html>
-          <html lang="en">
-            <head><meta charset="utf-8" /><title>Done</title></head>
-            <body style="font: 16px/1.5 system-ui, sans-serif; text-align: center; padding: 24px">
-              <p data-challenge-result="${result}">Returning to the checkout…</p>
-            </body>
-          </html>`,
-        200,
-        {
-          // Framed by the checkout, itself framed by the merchant's page the session was opened from: both, no one else.
-          'Content-Security-Policy': `default-src 'none'; frame-ancestors 'self'${origin ? ` ${origin}` : ''}; base-uri 'none'`,
-          'Referrer-Policy': 'no-referrer',
-          'Cache-Control': 'no-store',
-          'X-Content-Type-Options': 'nosniff',
-        },
-      );
     });
-}
-
-/** The origin of the merchant's page a Stripe payment's checkout was opened on, if Till knows the payment. */
-async function originOfPayment(db: Database, paymentIntentId: string | undefined): Promise<string | null> {
-  if (!paymentIntentId || !/^pi_[A-Za-z0-9]{1,200}$/.test(paymentIntentId)) return null;
-  const [row] = await db.query<{ origin_url: string | null }>(
-    `SELECT s.origin_url FROM payments p JOIN checkout_sessions s USING (checkout_session_id)
-     WHERE p.processor = 'stripe' AND p.processor_payment_id = $1`,
-    [paymentIntentId],
-  );
-  return row?.origin_url ? new URL(row.origin_url).origin : null;
 }

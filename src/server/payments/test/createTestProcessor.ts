@@ -62,7 +62,7 @@ function toProcessorPayment(row: IntentRow): ProcessorPayment {
     case 'declined':
       return { id, card, status: 'declined', declineCode: row.decline_code!, message: DECLINE_MESSAGES[row.decline_code!] };
     case 'requires_action':
-      return { id, card, status: 'requires_action', actionUrl: testChallengePath(id) };
+      return { id, card, status: 'requires_action', action: { type: 'challenge_page', url: testChallengePath(id) } };
     default:
       return { id, card, status: row.status };
   }
