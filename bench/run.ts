@@ -1,0 +1,125 @@
+/**
+ * `npm run bench`: issue 13's figures on the current build, each beside its floor from the same run, several
+ * rounds (median, and the spread as min–max), written to bench/RESULTS.md with the machine's description. Asserts
+ * nothing about time: the machine's speed and load would decide. `npm test` keeps the size budgets.
+ *
+ *   BENCH_ROUNDS=3                 rounds of the API measure
+ *   BENCH_DATABASE_URL=postgres:…  also measure on that Postgres server (a schema or database of its own is made)
+ *   BENCH_LARGE=1                  also fill a Postgres store with 1 M rows per growing table (many minutes)
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StoreLocation } from '../test/server/support/spawnTill';
+import { createTestDatabase } from '../test/server/support/testDatabase';
+import { measureApi, type ApiMeasures } from './measureApi';
+import { measureGrowth, type GrowthMeasures } from './measureGrowth';
+import { measureSizes } from './measureSizes';
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const postgresUrl = process.env.BENCH_DATABASE_URL || undefined;
+
+function chromiumVersion(): string {
+  try {
+    return execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'not installed';
+  }
+}
+
+/** `median (min–max)` of the rounds. */
+function spread(values: number[], digits = 0): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const fixed = (value: number) => value.toFixed(digits);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  return sorted.length > 1 ? `${fixed(median)} (${fixed(sorted[0]!)}–${fixed(sorted.at(-1)!)})` : fixed(median);
+}
+
+async function apiRounds(store: () => Promise<{ location: StoreLocation; drop(): Promise<void> }>): Promise<ApiMeasures[]> {
+  const results: ApiMeasures[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const place = await store();
+    try {
+      results.push(await measureApi(place.location));
+    } finally {
+      await place.drop();
+    }
+  }
+  return results;
+}
+
+const pgliteDirectory = async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'till-bench-'));
+  return { location: { dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+};
+const postgresSchema = async () => {
+  const database = await createTestDatabase(postgresUrl);
+  return { location: database.options, drop: () => database.drop() };
+};
+
+const machine = [
+  `- CPU: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores; load average at start ${loadavg().map((load) => load.toFixed(2)).join(', ')}`,
+  `- Node ${process.version}; Chromium: ${chromiumVersion()}`,
+  `- ${new Date().toISOString()}, ${rounds} round(s) of the API measure`,
+];
+console.log(machine.join('\n'));
+
+const sizes = await measureSizes();
+const api: Record<string, ApiMeasures[]> = { PGlite: await apiRounds(pgliteDirectory) };
+if (postgresUrl) api.Postgres = await apiRounds(postgresSchema);
+const growth: Record<string, GrowthMeasures> = { PGlite: await measureGrowth([1_000, 100_000]) };
+if (postgresUrl) growth.Postgres = await measureGrowth(process.env.BENCH_LARGE ? [1_000, 100_000, 1_000_000] : [1_000, 100_000], { postgresUrl });
+
+const lines = ['# Benchmarks', '', 'Written by `npm run bench` (bench/run.ts) on the current build.', '', ...machine, ''];
+lines.push('## Sizes (gzip)', '', '| what | bytes | budget |', '|---|---|---|');
+for (const { name, size, limit } of sizes) lines.push(`| ${name} | ${size} | ${limit} |`);
+
+lines.push(
+  '',
+  '## Merchant API: `POST /v1/checkout_sessions` beside an authenticated 404 (the floor)',
+  '',
+  'The compiled server in its own process, logging a line per request as in production; autocannon for 10 s at each',
+  'connection count. Requests per second and p99 latency are median (min–max) over the rounds; the ratio is create ÷ floor.',
+  '',
+  '| store | connections | floor req/s | create req/s | create ÷ floor | create p99 ms | errors |',
+  '|---|---|---|---|---|---|---|',
+);
+for (const [store, results] of Object.entries(api)) {
+  for (const n of [10, 50]) {
+    lines.push(
+      `| ${store} | ${n} | ${spread(results.map((r) => r.floor[n]!.requestsPerSecond))} | ${spread(results.map((r) => r.create[n]!.requestsPerSecond))} | ` +
+        `${spread(results.map((r) => r.create[n]!.requestsPerSecond / r.floor[n]!.requestsPerSecond), 2)} | ${spread(results.map((r) => r.create[n]!.p99Ms))} | ` +
+        `${spread(results.map((r) => r.create[n]!.errors + r.floor[n]!.errors))} |`,
+    );
+  }
+}
+lines.push('', '| store | server RSS after start, MB | peak under load, MB |', '|---|---|---|');
+for (const [store, results] of Object.entries(api)) {
+  lines.push(`| ${store} | ${spread(results.map((r) => r.rssAfterStartMb))} | ${spread(results.map((r) => r.rssPeakMb))} |`);
+}
+if (api.Postgres) {
+  const ratio = (n: number) => spread(api.PGlite!.map((r, i) => r.create[n]!.requestsPerSecond / api.Postgres![i]!.create[n]!.requestsPerSecond), 2);
+  lines.push('', `PGlite ÷ Postgres, create req/s: ${ratio(10)} at 10 connections, ${ratio(50)} at 50.`);
+}
+
+lines.push(
+  '',
+  '## Growth: the same work on stores of 1 k, 100 k (and 1 M) rows per growing table',
+  '',
+  'In process (no HTTP), median ms of each operation; in brackets, the ratio to the same on the 1 k store.',
+  '',
+);
+for (const [store, measures] of Object.entries(growth)) {
+  const sizesMeasured = Object.keys(Object.values(measures)[0] ?? {}).map(Number);
+  lines.push(`| ${store} | ${sizesMeasured.map((size) => `${size / 1000} k`).join(' | ')} |`, `|---|${sizesMeasured.map(() => '---').join('|')}|`);
+  for (const [operation, bySize] of Object.entries(measures)) {
+    const base = bySize[sizesMeasured[0]!]!;
+    lines.push(`| ${operation} | ${sizesMeasured.map((size) => `${bySize[size]!.toFixed(2)} (${(bySize[size]! / base).toFixed(2)} ×)`).join(' | ')} |`);
+  }
+  lines.push('');
+}
+
+const report = lines.join('\n');
+writeFileSync('bench/RESULTS.md', `${report}\n`);
+console.log(`\n${report}`);
