@@ -103,6 +103,8 @@ export default defineConfig(({ mode }) => {
           modulePreload: false,
         },
     test: {
+      // Makes the PGlite stores that tests copy instead of creating their own (see the file).
+      globalSetup: ['test/globalSetup.ts'],
       projects: [
         {
           extends: true,

@@ -5,7 +5,7 @@ import { createApp } from '../src/server/createApp';
 import type { DatabaseOptions } from '../src/server/store/openDatabase';
 import { openStore } from '../src/server/store/openStore';
 import { fillStore } from '../test/server/support/fillStore';
-import { createTestDatabase } from '../test/server/support/testDatabase';
+import { createPostgresSchema } from '../test/server/support/createPostgresSchema';
 
 /** Median milliseconds of each operation, by the rows per growing table of the store it ran on. */
 export type GrowthMeasures = Record<string, Record<number, number>>;
@@ -17,7 +17,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /** A store of its own: a PGlite directory, or a fresh schema on the Postgres server of `postgresUrl`. */
 async function freshPlace(postgresUrl: string | undefined): Promise<{ options: DatabaseOptions; drop(): Promise<void> }> {
-  if (postgresUrl) return createTestDatabase(postgresUrl);
+  if (postgresUrl) return createPostgresSchema(postgresUrl);
   const dataDir = mkdtempSync(join(tmpdir(), 'till-growth-'));
   return { options: { dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
 }

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoreLocation } from '../test/server/support/spawnTill';
-import { createTestDatabase } from '../test/server/support/testDatabase';
+import { createPostgresSchema } from '../test/server/support/createPostgresSchema';
 import { measureApi, type ApiMeasures } from './measureApi';
 import { measureGrowth, type GrowthMeasures } from './measureGrowth';
 import { measureSizes } from './measureSizes';
@@ -54,7 +54,7 @@ const pgliteDirectory = async () => {
   return { location: { dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
 };
 const postgresSchema = async () => {
-  const database = await createTestDatabase(postgresUrl);
+  const database = await createPostgresSchema(postgresUrl!);
   return { location: database.options, drop: () => database.drop() };
 };
 

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, listen, openStore, type RunningServer } from '../../src/server';
+import { createApp, listen, openStore, type Database, type RunningServer } from '../../src/server';
 import { freePort } from '../browser/support/freePort';
+import { createTestDatabase, type TestDatabase } from '../server/support/testDatabase';
 import { ATTW, type InstalledPackage, mustRunAsync, packAndInstall, ROOT, run, TSC, tsconfig } from './support/packages';
 
 /**
@@ -17,6 +18,8 @@ const FIXTURE_APP = join(import.meta.dirname, 'node-app');
 
 let installed: InstalledPackage;
 let till: RunningServer;
+let store: TestDatabase;
+let db: Database;
 let tillEnv: Record<string, string>;
 
 beforeAll(async () => {
@@ -25,7 +28,10 @@ beforeAll(async () => {
   const withZod = { ...fixture, dependencies: { zod: `file:${join(ROOT, 'node_modules/zod')}` } };
   installed = packAndInstall(PACKAGE_DIR, FIXTURE_APP, (app) => writeFileSync(join(app, 'package.json'), JSON.stringify(withZod)));
 
-  const { db, demo } = await openStore({});
+  store = await createTestDatabase({ migrated: true });
+  const opened = await openStore(store.options);
+  db = opened.db;
+  const { demo } = opened;
   const port = await freePort();
   till = await listen(createApp({ db, publicUrl: `http://localhost:${port}/` }).fetch, port);
   tillEnv = { TILL_URL: `http://127.0.0.1:${port}`, TILL_API_KEY: demo.apiKey };
@@ -33,6 +39,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await till?.close();
+  await db?.close();
+  await store?.drop();
   if (installed) rmSync(installed.workDir, { recursive: true, force: true });
 });
 

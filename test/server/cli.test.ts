@@ -1,8 +1,5 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,15 +16,9 @@ const run = promisify(execFile);
 let store: DatabaseOptions;
 let cleanup = async () => {};
 beforeAll(async () => {
-  if (process.env.TEST_DATABASE_URL) {
-    const database: TestDatabase = await createTestDatabase();
-    store = database.options;
-    cleanup = database.drop;
-  } else {
-    const dataDir = mkdtempSync(join(tmpdir(), 'till-cli-'));
-    store = { dataDir };
-    cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-  }
+  const database: TestDatabase = await createTestDatabase();
+  store = database.options;
+  cleanup = database.drop;
 });
 afterAll(() => cleanup());
 

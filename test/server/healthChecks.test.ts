@@ -60,7 +60,7 @@ describe('GET /readyz', () => {
   });
 
   it('answers 503 not_ready naming the migrations the store lacks, and 200 once they are applied', async () => {
-    const place = await createTestDatabase();
+    const place = await createTestDatabase({ migrated: true });
     const { db } = await openStore(place.options);
     cleanups.push(async () => {
       await db.close();

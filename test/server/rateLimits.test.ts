@@ -175,7 +175,7 @@ describe('checkout API requests per client address', () => {
 
 describe('limits shared by servers on one store', () => {
   it('counts a session’s payment attempts across two app instances', async () => {
-    const place = await createTestDatabase();
+    const place = await createTestDatabase({ migrated: true });
     const { db, demo } = await openStore(place.options);
     // On Postgres a second pool, as a second server has; PGlite is one process's store, so the apps share it.
     const second: Database = process.env.TEST_DATABASE_URL ? await openDatabase(place.options) : db;

@@ -1,7 +1,4 @@
 import { request, type IncomingMessage } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from './support/testDatabase';
 import { spawnTill, type StoreLocation } from './support/spawnTill';
@@ -16,14 +13,9 @@ afterEach(async () => {
 });
 
 async function freshStore(): Promise<StoreLocation> {
-  if (process.env.TEST_DATABASE_URL) {
-    const database = await createTestDatabase();
-    cleanups.push(() => database.drop());
-    return { databaseUrl: database.options.databaseUrl };
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'till-shutdown-'));
-  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-  return { dataDir };
+  const database = await createTestDatabase({ migrated: true });
+  cleanups.push(() => database.drop());
+  return database.options;
 }
 
 describe('SIGTERM', { timeout: 120_000 }, () => {

@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from './support/testDatabase';
 let testDb: TestDatabase;
 let db: Database;
 beforeAll(async () => {
-  testDb = await createTestDatabase();
+  testDb = await createTestDatabase({ migrated: true });
   db = (await openStore(testDb.options)).db;
 });
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { migrate, migrationFiles, pendingMigrations } from '../../src/server/sto
 import { openDatabase } from '../../src/server/store/openDatabase';
 import { openStore } from '../../src/server/store/openStore';
 import { DEMO_LOGO_URL, seedDemo } from '../../src/server/store/seedDemo';
-import { createTestDatabase } from '../server/support/testDatabase';
+import { createTestDatabase, type TestDatabaseOptions } from '../server/support/testDatabase';
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -15,15 +15,22 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** An empty database (PGlite, or a fresh schema on TEST_DATABASE_URL), closed and dropped after the test. */
-async function openEmptyDatabase(): Promise<{ db: Database; schema: string }> {
-  const place = await createTestDatabase();
+/** A database of the test's own (PGlite, or a fresh schema on TEST_DATABASE_URL), empty unless `migrated`, closed and dropped after the test. */
+async function openEmptyDatabase(options?: TestDatabaseOptions): Promise<{ db: Database; schema: string }> {
+  const place = await createTestDatabase(options);
   const db = await openDatabase(place.options);
   cleanups.push(async () => {
     await db.close();
     await place.drop();
   });
   return { db, schema: place.schema };
+}
+
+/** A database as `migrate` leaves an empty one: on PGlite a copy of the migrated template, where `migrate` finds nothing to do. */
+async function openMigratedDatabase(): Promise<{ db: Database; schema: string }> {
+  const opened = await openEmptyDatabase({ migrated: true });
+  await migrate(opened.db);
+  return opened;
 }
 
 async function openPinnedStore(apiKey: string | undefined) {
@@ -172,8 +179,7 @@ describe('migrate', () => {
 
 describe('seedDemo', () => {
   it('creates the demo merchant with a monthly plan and two bundles', async () => {
-    const { db } = await openEmptyDatabase();
-    await migrate(db);
+    const { db } = await openMigratedDatabase();
     const demo = await seedDemo(db);
     expect(demo.merchantId).toMatch(/^mer_test_[0-9A-Z]{26}$/);
     expect(demo.apiKey).toMatch(/^sk_test_[A-Za-z0-9_-]{40,}$/);
@@ -185,8 +191,7 @@ describe('seedDemo', () => {
   });
 
   it('keeps one merchant and the same key when run twice', async () => {
-    const { db } = await openEmptyDatabase();
-    await migrate(db);
+    const { db } = await openMigratedDatabase();
     const first = await seedDemo(db);
     const second = await seedDemo(db);
     expect(second).toStrictEqual(first);
@@ -199,8 +204,7 @@ describe('seedDemo', () => {
   });
 
   it('installs a pinned key on an existing store and keeps it on later starts', async () => {
-    const { db } = await openEmptyDatabase();
-    await migrate(db);
+    const { db } = await openMigratedDatabase();
     const first = await seedDemo(db);
     const pinned = await seedDemo(db, 'sk_test_pinned_later');
     expect(pinned).toStrictEqual({ merchantId: first.merchantId, apiKey: 'sk_test_pinned_later' });
@@ -210,8 +214,7 @@ describe('seedDemo', () => {
   });
 
   it('stores the key hashed in api_keys', async () => {
-    const { db } = await openEmptyDatabase();
-    await migrate(db);
+    const { db } = await openMigratedDatabase();
     const { apiKey } = await seedDemo(db);
     const rows = await db.query<{ key_hash: string }>('SELECT key_hash FROM api_keys');
     expect(rows).toStrictEqual([{ key_hash: hashSecret(apiKey) }]);
@@ -246,8 +249,7 @@ describe('migration 003 and the issue 4 demo catalog', () => {
   }
 
   it('seeds Pro and its two bundles first in id order, then a yearly Pro, a per-seat Team and a yen plan', async () => {
-    const { db } = await openEmptyDatabase();
-    await migrate(db);
+    const { db } = await openMigratedDatabase();
     await seedDemo(db);
     expect(await demoPlans(db)).toStrictEqual([
       { name: 'Pro', period_amount: 1900, currency: 'USD', billing_interval: 'month', seat_based: false, min_quantity: 1, max_quantity: 1, tax_behavior: 'exclusive' },
@@ -262,8 +264,7 @@ describe('migration 003 and the issue 4 demo catalog', () => {
   });
 
   it('seeds tax rates, promotion codes of each kind, and the merchant’s logo', async () => {
-    const { db } = await openEmptyDatabase();
-    await migrate(db);
+    const { db } = await openMigratedDatabase();
     await seedDemo(db);
     expect(await db.query('SELECT country, rate_bps FROM tax_rates ORDER BY country')).toStrictEqual([
       { country: 'DE', rate_bps: 1900 },
@@ -287,8 +288,7 @@ describe('migration 003 and the issue 4 demo catalog', () => {
   });
 
   it('adds the new catalog once to a store seeded before it, keeping Pro first', async () => {
-    const { db } = await openEmptyDatabase();
-    await migrate(db);
+    const { db } = await openMigratedDatabase();
     const first = await seedDemo(db);
     // As an older release left it: only Pro and its bundles, and no catalog version.
     await db.query('DELETE FROM promotion_code_configs');
@@ -306,8 +306,7 @@ describe('migration 003 and the issue 4 demo catalog', () => {
   });
 
   it('upgrades a store made before 003: old plans sell one at a time with tax on top, old sessions keep working', async () => {
-    const { db } = await openEmptyDatabase();
-    await migrate(db);
+    const { db } = await openMigratedDatabase();
     const demo = await seedDemo(db);
     await db.query(
       `INSERT INTO checkout_sessions (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, subscription_config_id, expires_at)
@@ -328,8 +327,7 @@ describe('migration 003 and the issue 4 demo catalog', () => {
   });
 
   it('upgrades a store made before 004, dropping a logo the checkout page could never load and keeping the rest', async () => {
-    const { db } = await openEmptyDatabase();
-    await migrate(db);
+    const { db } = await openMigratedDatabase();
     const demo = await seedDemo(db);
     // Back to the schema 003 left, with a second merchant whose logo is plain http.
     await db.query('ALTER TABLE merchants DROP CONSTRAINT merchants_logo_url_source');
@@ -359,8 +357,7 @@ describe('migration 003 and the issue 4 demo catalog', () => {
     ['a lower-case country', "INSERT INTO tax_rates (tax_rate_id, merchant_id, country, rate_bps, display_name) VALUES ('t2', $1, 'us', 500, 'Tax')"],
     ['a second active rate for a country', "INSERT INTO tax_rates (tax_rate_id, merchant_id, country, rate_bps, display_name) VALUES ('t3', $1, 'DE', 700, 'MwSt.')"],
   ])('refuses %s', async (_, sql) => {
-    const { db } = await openEmptyDatabase();
-    await migrate(db);
+    const { db } = await openMigratedDatabase();
     const demo = await seedDemo(db);
     await expect(db.query(sql, [demo.merchantId])).rejects.toThrow(/constraint/);
   });
@@ -369,8 +366,7 @@ describe('migration 003 and the issue 4 demo catalog', () => {
 describe('migration 013: checkout session inputs', () => {
   /** The demo store with one new customer subscribed to Pro, and one open session for Pro. */
   async function storeWithSubscription() {
-    const { db } = await openEmptyDatabase();
-    await migrate(db);
+    const { db } = await openMigratedDatabase();
     const demo = await seedDemo(db);
     await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_t', $1, 't@example.com', 'T')", [demo.merchantId]);
     await db.query(
@@ -410,8 +406,7 @@ describe('migration 013: checkout session inputs', () => {
 describe('migration 006: subscriptions and payments by merchant', () => {
   /** A store as 005 left it: migrated, then 006's columns and indexes taken away again. */
   async function storeBefore006() {
-    const { db } = await openEmptyDatabase();
-    await migrate(db);
+    const { db } = await openMigratedDatabase();
     const demo = await seedDemo(db);
     for (const column of ['merchant_id', 'cancel_at_period_end', 'cancel_at', 'canceled_at', 'ended_at']) {
       await db.query(`ALTER TABLE subscriptions DROP COLUMN ${column}`);
@@ -471,8 +466,7 @@ describe('migration 006: subscriptions and payments by merchant', () => {
     ['a cancellation at the period’s end without its date', 'UPDATE subscriptions SET cancel_at_period_end = true', 'subscriptions_cancel_at_period_end'],
     ['an active subscription that has ended', 'UPDATE subscriptions SET ended_at = now()', 'subscriptions_ended'],
   ])('refuses %s', async (_, sql, constraint) => {
-    const { db } = await openEmptyDatabase();
-    await migrate(db);
+    const { db } = await openMigratedDatabase();
     const demo = await seedDemo(db);
     await db.query("INSERT INTO merchants (merchant_id, account_id, name) VALUES ('mer_other', 'mer_other', 'Other')");
     await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_other', 'mer_other', 'o@example.com', 'O')");
@@ -501,8 +495,7 @@ describe('migration 006: subscriptions and payments by merchant', () => {
 describe('migration 020: the billing cycle anchor, and renewals as payments', () => {
   /** A store as 019 left it, with a customer of the demo merchant: migrated, then 020's changes taken away again. */
   async function storeBefore020() {
-    const { db } = await openEmptyDatabase();
-    await migrate(db);
+    const { db } = await openMigratedDatabase();
     const demo = await seedDemo(db);
     await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_old', $1, 'old@example.com', 'Old')", [demo.merchantId]);
     for (const sql of [

@@ -18,6 +18,7 @@ import type { StripeProcessorOptions } from '../../../src/server/payments/stripe
 import { captureLogs } from '../../server/support/captureLogs';
 import { freePort } from './freePort';
 import { listenBothSchemes } from './listenBothSchemes';
+import { createTestDatabase } from '../../server/support/testDatabase';
 
 export interface ServedFile {
   body: string;
@@ -65,11 +66,12 @@ export interface StackOptions {
 }
 
 /**
- * The real thing on real ports: the checkout server over an in-memory PGlite with its webhook worker, and the
+ * The real thing on real ports: the checkout server over PGlite (a fresh copy of the migrated template) with its webhook worker, and the
  * demo shop, which learns of purchases from those webhooks.
  */
 export async function startStack({ stripeApi }: StackOptions = {}): Promise<Stack> {
-  const { db, demo } = await openStore({});
+  const store = await createTestDatabase({ migrated: true });
+  const { db, demo } = await openStore(store.options);
   const tillPort = await freePort();
   const publicUrl = `http://localhost:${tillPort}/`;
   // Development mode, as `npm start` runs: the shop's webhooks go to localhost over http. The worker looks for due
@@ -149,6 +151,7 @@ export async function startStack({ stripeApi }: StackOptions = {}): Promise<Stac
       await worker.stop();
       await Promise.all(servers.map((server) => server.close()));
       await db.close();
+      await store.drop();
     },
   };
 }

@@ -185,7 +185,7 @@ export class TestServer {
   }
 
   async start() {
-    const place = await createTestDatabase();
+    const place = await createTestDatabase({ migrated: true });
     const { db, demo } = await openStore(place.options);
     this.db = this.options.wrapDatabase?.(db) ?? db;
     this.demo = demo;
