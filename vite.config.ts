@@ -105,6 +105,9 @@ export default defineConfig(({ mode }) => {
     test: {
       // Makes the PGlite stores that tests copy instead of creating their own (see the file).
       globalSetup: ['test/globalSetup.ts'],
+      // Vitest's default is one worker fewer than the cores: one, on two. Most of a test's time here is spent waiting
+      // on another process (a spawned server, Chromium, PGlite's queries), so two files at a time keep both cores busy.
+      maxWorkers: 2,
       projects: [
         {
           extends: true,
@@ -117,6 +120,9 @@ export default defineConfig(({ mode }) => {
             environment: 'node',
             testTimeout: 30_000,
             hookTimeout: 60_000,
+            // Each file imports the server afresh otherwise, which cost more than any but the slowest files. What a
+            // test file starts (a store, a server) is its own either way; module state tests rely on is reset in them.
+            isolate: false,
           },
         },
         { extends: true, test: { name: 'component', include: ['test/checkout/**/*.test.tsx'], environment: 'happy-dom' } },
