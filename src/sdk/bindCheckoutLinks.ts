@@ -3,8 +3,8 @@ import { open, type OpenOptions } from './open';
 /** A `checkout_url` (`<base>checkout/<handle>#<secret>`) as the token it stands for. */
 function tokenFromCheckoutUrl(href: string): string {
   const { origin, pathname, hash } = new URL(href);
-  const path = origin + pathname;
-  return btoa(JSON.stringify({ secret: hash.slice(1), base: path.slice(0, path.lastIndexOf('checkout/')) }));
+  const at = pathname.lastIndexOf('checkout/');
+  return btoa(JSON.stringify({ secret: hash.slice(1), base: origin + pathname.slice(0, at), handle: pathname.slice(at + 9) }));
 }
 
 /**

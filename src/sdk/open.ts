@@ -4,7 +4,6 @@ import type { Surface } from './createFrame';
 import { createInline, type InlineSurface } from './createInline';
 import { createModal } from './createModal';
 import { decodeToken } from './decodeToken';
-import { sessionHandle } from './sessionHandle';
 import { TillError } from './TillError';
 
 export interface CheckoutSuccess {
@@ -142,7 +141,6 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   try {
     // Server rendering imports the SDK and may call `open`: it must neither touch the DOM nor reject unhandled.
     if (typeof document == 'undefined') throw new TillError('not_in_browser', 'Not in a browser.');
-    if (!crypto.subtle) throw new TillError('unsupported_environment', 'Insecure context.');
     decoded = decodeToken(token);
     if (typeof container === 'string') container = document.querySelector(container);
     if (container === null) throw new TillError('unsupported_environment', 'No container.');
@@ -154,13 +152,12 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
     return handle;
   }
 
-  const { secret, base } = decoded;
+  const { secret, base, frameUrl } = decoded;
   const appearance = { theme, accentColor, locale };
-  const frameUrl = sessionHandle(secret).then((id) => new URL(`checkout/${id}`, base).href);
   // The appearance is not secret, so it rides in the query, which the hosted page reads; the secret stays in
   // the fragment, which no server or Referer sees. JSON leaves out the options the merchant did not set.
   const query = new URLSearchParams(JSON.parse(JSON.stringify(appearance)));
-  const redirect = () => frameUrl.then((url) => location.assign(`${url}?${query}#${secret}`));
+  const redirect = () => location.assign(`${frameUrl}?${query}#${secret}`);
   if (display === 'redirect') {
     redirect();
     return handle;
@@ -218,6 +215,6 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
     surface.destroy();
     openCheckouts.delete(key);
   };
-  frameUrl.then((url) => (iframe.src = url));
+  iframe.src = frameUrl;
   return handle;
 }
