@@ -17,7 +17,8 @@ export type TillErrorCode =
 export class TillError extends Error {
   // Declared, not a class field: set once in the constructor, with no field definition in the bundle.
   declare readonly code: TillErrorCode;
-  constructor(code: TillErrorCode, message: string) {
+  // The code is the message unless there is more to say: every byte of the loader ships on merchants' pages.
+  constructor(code: TillErrorCode, message: string = code) {
     super(message);
     this.code = code;
     this.name = 'TillError';

@@ -140,10 +140,10 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   let container = display === 'inline' ? (options.container ?? null) : undefined;
   try {
     // Server rendering imports the SDK and may call `open`: it must neither touch the DOM nor reject unhandled.
-    if (typeof document == 'undefined') throw new TillError('not_in_browser', 'Not in a browser.');
+    if (typeof document == 'undefined') throw new TillError('not_in_browser');
     decoded = decodeToken(token);
     if (typeof container === 'string') container = document.querySelector(container);
-    if (container === null) throw new TillError('unsupported_environment', 'No container.');
+    if (container === null) throw new TillError('unsupported_environment');
   } catch (error) {
     // Reported after `open` returns, so listeners added to the handle hear it too. A selector the browser
     // cannot parse throws a DOMException: the merchant still gets a TillError.
@@ -171,7 +171,7 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   const surface = container ? createInline(container) : createModal(close, theme);
   const { iframe } = surface;
   const failToLoad = () => {
-    if (fail(new TillError('handshake_timeout', 'Checkout did not load.')) && options.redirectOnFailure !== false) {
+    if (fail(new TillError('handshake_timeout')) && options.redirectOnFailure !== false) {
       redirect();
     }
     close(true);
@@ -184,20 +184,19 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   }, (message) => {
     // What is left after the envelope is the event's detail.
     const { ns, v, type, ...fields } = message;
-    switch (message.type) {
+    switch (type) {
       case 'ready':
-        return emit('ready', fields);
+      case 'pending':
+      case 'success':
+        // `pending` comes after the step `ended`, which lets the checkout close. After success, the modal closes
+        // itself unless a listener prevented it.
+        return emit(type, fields) && type == 'success' && !container && setTimeout(close, SUCCESS_CLOSE_DELAY_MS);
       case 'step':
         processing = message.step === 'processing';
         emit('step', fields);
         return processing && emit('confirmed');
       case 'resize':
         return (surface as InlineSurface).resize?.(message.height);
-      case 'success':
-        return emit('success', fields) && !container && setTimeout(close, SUCCESS_CLOSE_DELAY_MS);
-      case 'pending':
-        // After the step `ended`, which lets the checkout close.
-        return emit('pending', fields);
       case 'failure':
         return fail(new TillError(message.code, message.message));
       case 'close':

@@ -59,6 +59,7 @@ describe('decodeToken', () => {
   it.each([
     ['plain http on a public host', 'http://pay.example.com/'],
     ['http on a look-alike of localhost', 'http://localhost.evil.com/'],
+    ['http on a host that starts like a loopback address', 'http://127.0.0.1.evil.com/'],
     ['a javascript: URL', 'javascript:alert(1)//'],
     ['a data: URL', 'data:text/html,hi/'],
     ['credentials in the URL', 'https://user:pass@pay.example.com/'],
