@@ -1,6 +1,6 @@
 import {
   createMessage,
-  isEnvelope,
+  isCheckoutToLoaderMessage,
   isHello,
   type CheckoutToLoaderMessage,
   type HelloMessage,
@@ -33,11 +33,8 @@ export function connectToCheckout(
     port?.close();
     const channel = new MessageChannel();
     port = channel.port1;
-    // Only the envelope is checked: the port is private to the frame that passed the handshake (the loader's own
-    // checkout, from the right origin), the version catches an app built for another loader, and `open` acts only
-    // on the types it knows, so a `hello` or an `init` sent here changes nothing.
-    port.onmessage = ({ data }: MessageEvent<CheckoutToLoaderMessage>) => {
-      if (isEnvelope(data)) onMessage(data);
+    port.onmessage = ({ data }) => {
+      if (isCheckoutToLoaderMessage(data)) onMessage(data);
     };
     onHello(event.data);
     frame.postMessage(createMessage('connect', {}), baseOrigin, [channel.port2]);

@@ -185,12 +185,6 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
     // What is left after the envelope is the event's detail.
     const { ns, v, type, ...fields } = message;
     switch (type) {
-      case 'ready':
-      case 'pending':
-      case 'success':
-        // `pending` comes after the step `ended`, which lets the checkout close. After success, the modal closes
-        // itself unless a listener prevented it.
-        return emit(type, fields) && type == 'success' && !container && setTimeout(close, SUCCESS_CLOSE_DELAY_MS);
       case 'step':
         processing = message.step === 'processing';
         emit('step', fields);
@@ -201,6 +195,10 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
         return fail(new TillError(message.code, message.message));
       case 'close':
         return container || close();
+      default:
+        // `ready`, `pending` (after the step `ended`, which lets the checkout close) and `success`, after which the
+        // modal closes itself unless a listener prevented it. The port admits no other type (connectToCheckout).
+        return emit(type, fields) && type == 'success' && !container && setTimeout(close, SUCCESS_CLOSE_DELAY_MS);
     }
   });
   // The merchant's own script may remove the frame; that ends the checkout as a cancel, never a late success.
