@@ -30,7 +30,7 @@ if (window.parent === window) {
     void connectToLoader({ window, parentOrigin, checkoutSessionId }).then(({ secret, appearance, modal, send }) => {
       render(
         <CheckoutApp
-          api={createCheckoutApi(secret, fetchFromPage)}
+          api={createCheckoutApi(secret, fetchFromPage, checkoutSessionId)}
           link={{ mode: 'framed', send, modal }}
           checkoutSessionId={checkoutSessionId}
           appearance={appearance}

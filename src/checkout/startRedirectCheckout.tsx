@@ -34,7 +34,7 @@ export function startRedirectCheckout(root: Element, page: RedirectPage): boolea
   }
   render(
     <CheckoutApp
-      api={createCheckoutApi(secret, page.fetch)}
+      api={createCheckoutApi(secret, page.fetch, config.checkoutSessionId)}
       link={createRedirectLink(page.location)}
       checkoutSessionId={config.checkoutSessionId}
       appearance={appearanceFromQuery(page.location.search)}

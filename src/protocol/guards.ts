@@ -73,7 +73,11 @@ export function isHello(value: unknown): value is HelloMessage {
   return isEnvelope(value) && value.type === 'hello' && isText(value.checkoutSessionId);
 }
 
-const LOADER_BOUND: string[] = ['ready', 'step', 'resize', 'success', 'pending', 'failure', 'close'] satisfies CheckoutToLoaderMessage['type'][];
+/**
+ * The types of `CheckoutToLoaderMessage`, as a pattern, which costs the loader fewer bytes than an array of them;
+ * guards.test.ts checks that it admits exactly those types.
+ */
+const LOADER_BOUND = /^(ready|step|resize|success|pending|failure|close)$/;
 
 /**
  * What the loader may receive on its port; a frame sending it a `hello` or an `init` there is ignored. Only
@@ -81,7 +85,7 @@ const LOADER_BOUND: string[] = ['ready', 'step', 'resize', 'success', 'pending',
  * from the right origin), and the protocol version catches an app built for another loader.
  */
 export function isCheckoutToLoaderMessage(value: unknown): value is CheckoutToLoaderMessage {
-  return isEnvelope(value) && LOADER_BOUND.includes(value.type as string);
+  return isEnvelope(value) && LOADER_BOUND.test(value.type as string);
 }
 
 /** Builds a message with the namespace and version filled in. */

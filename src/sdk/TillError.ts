@@ -2,11 +2,11 @@ import type { CheckoutFailureCode } from '../protocol';
 
 /** Every way a checkout can fail, as a code a merchant can switch on. */
 export type TillErrorCode =
-  /** The token is neither the base64 JSON `{secret, base}` the API returned nor a `checkout_url`. */
+  /** The token is not the base64 JSON `{secret, base, handle}` the API returned. */
   | 'invalid_token'
   /** The token's `base` is neither https nor a loopback address. */
   | 'insecure_base'
-  /** No Web Crypto (an insecure context), or inline display without a container in the page. */
+  /** Inline display without a container in the page, or a container selector the browser cannot parse. */
   | 'unsupported_environment'
   /** `open` ran without a `document`: during server rendering, or in a worker. Call it from an event handler. */
   | 'not_in_browser'
@@ -17,7 +17,8 @@ export type TillErrorCode =
 export class TillError extends Error {
   // Declared, not a class field: set once in the constructor, with no field definition in the bundle.
   declare readonly code: TillErrorCode;
-  constructor(code: TillErrorCode, message: string) {
+  // The code is the message unless there is more to say: every byte of the loader ships on merchants' pages.
+  constructor(code: TillErrorCode, message: string = code) {
     super(message);
     this.code = code;
     this.name = 'TillError';

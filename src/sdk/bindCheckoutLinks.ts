@@ -1,10 +1,9 @@
 import { open, type OpenOptions } from './open';
 
 /** A `checkout_url` (`<base>checkout/<handle>#<secret>`) as the token it stands for. */
-function tokenFromCheckoutUrl(href: string): string {
-  const { origin, pathname, hash } = new URL(href);
-  const path = origin + pathname;
-  return btoa(JSON.stringify({ secret: hash.slice(1), base: path.slice(0, path.lastIndexOf('checkout/')) }));
+function tokenFromCheckoutUrl({ origin, pathname, hash }: URL): string {
+  const at = pathname.lastIndexOf('checkout/');
+  return btoa(JSON.stringify({ secret: hash.slice(1), base: origin + pathname.slice(0, at), handle: pathname.slice(at + 9) }));
 }
 
 /**
@@ -19,7 +18,7 @@ export function bindCheckoutLinks(root: Document = document): () => void {
     // A modified click on a link means "open it elsewhere": leave that to the browser.
     if (!trigger || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey || event.shiftKey) return;
     const href = trigger.getAttribute('href');
-    const token = trigger.dataset.tillCheckout || (href && tokenFromCheckoutUrl(new URL(href, location.href).href));
+    const token = trigger.dataset.tillCheckout || (href && tokenFromCheckoutUrl(new URL(href, location.href)));
     if (!token) return;
     event.preventDefault();
     const { tillDisplay, tillTheme, tillLocale, tillAccentColor } = trigger.dataset;

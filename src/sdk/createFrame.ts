@@ -9,10 +9,10 @@ export interface Surface {
  * Styles go through the CSSOM (`style.cssText`), never a `<style>` element or a `style=""` attribute in
  * markup, so a merchant page whose CSP has no `'unsafe-inline'` for styles still allows them.
  */
-export function element<K extends keyof HTMLElementTagNameMap>(tag: K, css: string, parent?: Element) {
+export function element<K extends keyof HTMLElementTagNameMap>(tag: K, css: string, parent: Element) {
   const el = document.createElement(tag);
   el.style.cssText = css;
-  parent?.append(el);
+  parent.append(el);
   return el;
 }
 

@@ -23,7 +23,7 @@ export function createModal(onDismiss: () => void, theme: CheckoutTheme = 'auto'
       'width:max(440px,6e6px - 999900vw);height:max(720px,100dvh + 6e6px - 1e6vw);border-radius:min(12px,1e6vw - 6e6px)',
     document.body,
   );
-  dialog.setAttribute('aria-label', 'Checkout');
+  dialog.ariaLabel = 'Checkout';
   // The dialog holds only the frame: the close button is the app's own, and the app keeps Tab inside
   // itself (the init message tells it that it is in a modal), so no focus sentinels are needed here.
   const iframe = createFrame(dialog, '100%');

@@ -5,7 +5,8 @@
  */
 export function lockScroll(): () => void {
   const { style } = document.body;
-  const { scrollX: x, scrollY: y } = window;
+  const x = scrollX;
+  const y = scrollY;
   const saved = style.cssText;
   style.cssText += `;position:fixed;top:${-y}px;left:${-x}px;right:0;overflow:hidden`;
   return () => {

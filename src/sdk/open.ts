@@ -4,7 +4,6 @@ import type { Surface } from './createFrame';
 import { createInline, type InlineSurface } from './createInline';
 import { createModal } from './createModal';
 import { decodeToken } from './decodeToken';
-import { sessionHandle } from './sessionHandle';
 import { TillError } from './TillError';
 
 export interface CheckoutSuccess {
@@ -141,11 +140,10 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   let container = display === 'inline' ? (options.container ?? null) : undefined;
   try {
     // Server rendering imports the SDK and may call `open`: it must neither touch the DOM nor reject unhandled.
-    if (typeof document == 'undefined') throw new TillError('not_in_browser', 'Not in a browser.');
-    if (!crypto.subtle) throw new TillError('unsupported_environment', 'Insecure context.');
+    if (typeof document == 'undefined') throw new TillError('not_in_browser');
     decoded = decodeToken(token);
     if (typeof container === 'string') container = document.querySelector(container);
-    if (container === null) throw new TillError('unsupported_environment', 'No container.');
+    if (container === null) throw new TillError('unsupported_environment');
   } catch (error) {
     // Reported after `open` returns, so listeners added to the handle hear it too. A selector the browser
     // cannot parse throws a DOMException: the merchant still gets a TillError.
@@ -154,13 +152,12 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
     return handle;
   }
 
-  const { secret, base } = decoded;
+  const { secret, base, frameUrl } = decoded;
   const appearance = { theme, accentColor, locale };
-  const frameUrl = sessionHandle(secret).then((id) => new URL(`checkout/${id}`, base).href);
   // The appearance is not secret, so it rides in the query, which the hosted page reads; the secret stays in
   // the fragment, which no server or Referer sees. JSON leaves out the options the merchant did not set.
   const query = new URLSearchParams(JSON.parse(JSON.stringify(appearance)));
-  const redirect = () => frameUrl.then((url) => location.assign(`${url}?${query}#${secret}`));
+  const redirect = () => location.assign(`${frameUrl}?${query}#${secret}`);
   if (display === 'redirect') {
     redirect();
     return handle;
@@ -174,7 +171,7 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   const surface = container ? createInline(container) : createModal(close, theme);
   const { iframe } = surface;
   const failToLoad = () => {
-    if (fail(new TillError('handshake_timeout', 'Checkout did not load.')) && options.redirectOnFailure !== false) {
+    if (fail(new TillError('handshake_timeout')) && options.redirectOnFailure !== false) {
       redirect();
     }
     close(true);
@@ -187,24 +184,21 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   }, (message) => {
     // What is left after the envelope is the event's detail.
     const { ns, v, type, ...fields } = message;
-    switch (message.type) {
-      case 'ready':
-        return emit('ready', fields);
+    switch (type) {
       case 'step':
         processing = message.step === 'processing';
         emit('step', fields);
         return processing && emit('confirmed');
       case 'resize':
         return (surface as InlineSurface).resize?.(message.height);
-      case 'success':
-        return emit('success', fields) && !container && setTimeout(close, SUCCESS_CLOSE_DELAY_MS);
-      case 'pending':
-        // After the step `ended`, which lets the checkout close.
-        return emit('pending', fields);
       case 'failure':
         return fail(new TillError(message.code, message.message));
       case 'close':
         return container || close();
+      default:
+        // `ready`, `pending` (after the step `ended`, which lets the checkout close) and `success`, after which the
+        // modal closes itself unless a listener prevented it. The port admits no other type (connectToCheckout).
+        return emit(type, fields) && type == 'success' && !container && setTimeout(close, SUCCESS_CLOSE_DELAY_MS);
     }
   });
   // The merchant's own script may remove the frame; that ends the checkout as a cancel, never a late success.
@@ -218,6 +212,6 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
     surface.destroy();
     openCheckouts.delete(key);
   };
-  frameUrl.then((url) => (iframe.src = url));
+  iframe.src = frameUrl;
   return handle;
 }

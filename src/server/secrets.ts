@@ -11,9 +11,13 @@ export function createSecret(kind: 'sk' | 'css', mode: Mode): string {
   return `${kind}_${mode}_${randomBytes(36).toString('base64url')}`;
 }
 
-/** The seed's token format: standard base64 of `{"secret","base"}`, opaque to the merchant. */
+/**
+ * The token, opaque to the merchant: standard base64 of `{"secret","base","handle"}`. The handle (the secret's hash)
+ * names the checkout frame, so the loader opens it at once, without hashing the secret in the browser first.
+ * `secret` stays the first field: the log scrubber knows a token by how `{"secret":` encodes.
+ */
 export function encodeCheckoutToken(secret: string, base: string): string {
-  return Buffer.from(JSON.stringify({ secret, base })).toString('base64');
+  return Buffer.from(JSON.stringify({ secret, base, handle: hashSecret(secret) })).toString('base64');
 }
 
 /**

@@ -73,6 +73,22 @@ describe('who the loader talks to', () => {
   });
 });
 
+describe('a tampered token', () => {
+  it('ends in session_not_found, never showing another session, when it pairs one session’s page with another’s secret', async () => {
+    const { page, url, session } = await openMerchant();
+    const other = await ctx.stack.createSubscriptionSession({ origin_url: url });
+    const { secret, base } = JSON.parse(Buffer.from(other.checkout_session_token, 'base64').toString());
+    // The loader trusts the token's handle to name the page: only the server can tell that the secret is not its.
+    const tampered = Buffer.from(JSON.stringify({ secret, base, handle: handleOf(session.checkout_session_token) })).toString('base64');
+    await page.goto(url);
+    await openCheckout(page, tampered);
+    const error = await waitForEvent(page, 'error');
+    expect(error.detail).toMatchObject({ code: 'session_not_found', checkoutSessionId: session.checkout_session_id });
+    expect((await recordedEvents(page)).map((e) => e.type)).not.toContain('ready');
+    expect(await checkoutFrame(page).getByLabel('Card number').count()).toBe(0);
+  });
+});
+
 describe('replayed messages', () => {
   it('change nothing when every message the checkout sent is replayed by the page or by a third origin', async () => {
     const { page, url, session } = await openMerchant();

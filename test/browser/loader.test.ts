@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkoutFrame, GOOD_CARD, pay } from './support/checkoutFrame';
@@ -163,6 +164,20 @@ describe('options', () => {
     await page.waitForTimeout(500);
     expect(page.url()).toBe(url);
     expect(await page.locator('dialog').count()).toBe(0);
+  });
+});
+
+describe('opening', () => {
+  it('points the frame at the session’s page before open returns, naming it by the secret’s hash only', async () => {
+    const { page, session } = await openMerchant();
+    // Read in the same task as the call: nothing `open` awaited could have run yet.
+    const src = await page.evaluate((token) => {
+      (window as any).openCheckout(token);
+      return document.querySelector('dialog iframe')!.getAttribute('src');
+    }, session.checkout_session_token);
+    const secret = JSON.parse(Buffer.from(session.checkout_session_token, 'base64').toString()).secret;
+    expect(src).toBe(`${ctx.stack.tillUrl}checkout/${createHash('sha256').update(secret).digest('base64url')}`);
+    await waitForEvent(page, 'ready');
   });
 });
 

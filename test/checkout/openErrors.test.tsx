@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { open, TillError } from '../../src/sdk';
 
-const token = (base: string) => btoa(JSON.stringify({ secret: 'css_test_x', base }));
+const token = (base: string) => btoa(JSON.stringify({ secret: 'css_test_x', base, handle: 'eLmry2vJjLNgqP2HmUExXhlfhesvJDkEukRp5lJz3R4' }));
 
 describe('open reports what is wrong before it opens anything', () => {
   it.each([

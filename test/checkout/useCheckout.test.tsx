@@ -9,7 +9,7 @@ import { useCheckout as useReactCheckout } from '../../src/sdk/react';
 import { TillError } from '../../src/sdk/TillError';
 
 /** Well-formed, with a loopback base, so `open` builds the frame (which happy-dom never loads). */
-const TOKEN = btoa(JSON.stringify({ secret: 'css_test_x', base: 'http://localhost:3000/' }));
+const TOKEN = btoa(JSON.stringify({ secret: 'css_test_x', base: 'http://localhost:3000/', handle: 'eLmry2vJjLNgqP2HmUExXhlfhesvJDkEukRp5lJz3R4' }));
 const MALFORMED_TOKEN = 'not-a-checkout-token';
 
 type CheckoutApi = ReturnType<typeof usePreactCheckout>;

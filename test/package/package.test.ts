@@ -95,9 +95,10 @@ describe('an app that installs the tarball', () => {
     const assets = readdirSync(join(app, 'dist/assets')).filter((name) => name.endsWith('.js'));
     expect(assets).toHaveLength(1);
     const code = readFileSync(join(app, 'dist/assets', assets[0]!), 'utf8');
-    // Messages from the SDK's own code, bundled in; no CommonJS wrapper around it.
-    expect(code).toContain('Malformed token.');
-    expect(code).toContain('Not in a browser.');
+    // Error codes only the SDK's own code names (TillError's message is its code), bundled in; no CommonJS wrapper
+    // around it.
+    expect(code).toContain('invalid_token');
+    expect(code).toContain('handshake_timeout');
     expect(code).not.toMatch(/\brequire\(|\bexports\./);
   });
 

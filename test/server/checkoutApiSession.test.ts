@@ -134,6 +134,25 @@ describe('GET /api/checkout/session', () => {
     expectApiError(await till.getSessionView(handleOf(secretOf(session))), 'invalid_session_secret');
   });
 
+  it('reads the session its page names in Till-Checkout-Session', async () => {
+    const session = await till.createSession();
+    const headers = { 'Till-Checkout-Session': session.checkout_session_id };
+    const response = await till.api('GET', '/api/checkout/session', { key: secretOf(session), headers });
+    expect(response.status).toBe(200);
+  });
+
+  // A token is opaque, not signed: one pairing a session's handle (the page) with another session's secret must not
+  // show the second session in the first one's page.
+  it.each([
+    ['GET', '/api/checkout/session', undefined],
+    ['PATCH', '/api/checkout/session', { quantity: 1 }],
+    ['POST', '/api/checkout/complete', { use_saved_card: true }],
+  ])('refuses %s %s with the secret of another session than its page names', async (method, path, body) => {
+    const [page, other] = [await till.createSession(), await till.createSession()];
+    const headers = { 'Till-Checkout-Session': page.checkout_session_id };
+    expectApiError(await till.api(method, path, { key: secretOf(other), headers, body }), 'invalid_session_secret');
+  });
+
   it('does not read the secret from the query string', async () => {
     const session = await till.createSession();
     const response = await till.api('GET', `/api/checkout/session?secret=${secretOf(session)}`, { key: null });

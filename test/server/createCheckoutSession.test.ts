@@ -65,12 +65,13 @@ describe('POST /v1/checkout_sessions', () => {
     expect(Date.parse(session.expires_at) - createdAt).toBe(DAY_MS);
   });
 
-  it('returns a token that decodes to the secret and the public URL', async () => {
+  it('returns a token that decodes to the secret, the public URL and the page handle', async () => {
     const session = await till.createSession();
     const token = decodeToken(session.checkout_session_token!);
-    expect(Object.keys(token).sort()).toEqual(['base', 'secret']);
+    expect(Object.keys(token).sort()).toEqual(['base', 'handle', 'secret']);
     expect(token.secret).toMatch(/^css_test_[A-Za-z0-9_-]{40,}$/);
     expect(token.base).toBe(PUBLIC_URL);
+    expect(token.handle).toBe(handleOf(token.secret));
   });
 
   it('gives every session its own id and secret', async () => {

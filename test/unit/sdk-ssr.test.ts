@@ -23,7 +23,7 @@ const entries = {
 };
 
 /** Well-formed, with an https base: in a browser this token would open a frame. */
-const TOKEN = btoa(JSON.stringify({ secret: 'css_test_x', base: 'https://pay.example.com/' }));
+const TOKEN = btoa(JSON.stringify({ secret: 'css_test_x', base: 'https://pay.example.com/', handle: 'eLmry2vJjLNgqP2HmUExXhlfhesvJDkEukRp5lJz3R4' }));
 
 /**
  * Runs `action` and names every global it added, removed or replaced. Only named globals: Vitest keeps its
@@ -50,7 +50,7 @@ afterEach(() => {
   process.off('unhandledRejection', collectRejection);
 });
 
-/** Long enough for anything `open` started (hashing the secret, then navigating) to have failed. */
+/** Long enough for anything `open` started (a redirect, a timer) to have failed. */
 const afterPendingWork = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 /** The handle's result, or `unsettled` if it has not settled by the time `open`'s own work is done. */

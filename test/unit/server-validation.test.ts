@@ -145,11 +145,13 @@ describe('secrets', () => {
     expect(a).not.toBe(b);
   });
 
-  it('encodes the token as standard base64 of {secret, base}, as in seed 000', () => {
+  it('encodes the token as standard base64 of {secret, base, handle}, the handle being the secret’s hash', () => {
     const secret = 'css_test_nd1VOo82FbHq4SriRIlauH-oufWGmSuyZzHxfUW31wiwmn3iBJRbdmc';
-    expect(encodeCheckoutToken(secret, 'http://localhost:3000/')).toBe(
-      'eyJzZWNyZXQiOiJjc3NfdGVzdF9uZDFWT284MkZiSHE0U3JpUklsYXVILW91ZldHbVN1eVp6SHhmVVczMXdpd21uM2lCSlJiZG1jIiwiYmFzZSI6Imh0dHA6Ly9sb2NhbGhvc3Q6MzAwMC8ifQ==',
+    const token = encodeCheckoutToken(secret, 'http://localhost:3000/');
+    expect(token).toBe(
+      'eyJzZWNyZXQiOiJjc3NfdGVzdF9uZDFWT284MkZiSHE0U3JpUklsYXVILW91ZldHbVN1eVp6SHhmVVczMXdpd21uM2lCSlJiZG1jIiwiYmFzZSI6Imh0dHA6Ly9sb2NhbGhvc3Q6MzAwMC8iLCJoYW5kbGUiOiJuVmpTem5HVTFqT3owZkJTMGRCbGlpUWZVX2FHNVNrVXE1bFNyNmRNR1lRIn0=',
     );
+    expect(JSON.parse(Buffer.from(token, 'base64').toString()).handle).toBe(hashSecret(secret));
   });
 });
 

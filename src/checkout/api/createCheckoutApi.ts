@@ -1,15 +1,17 @@
 import type { CheckoutApi, CheckoutSession, CheckoutSessionUpdate, CompleteCheckoutBody, CompleteCheckoutResult } from './CheckoutApi';
 import type { TestPaymentMethod } from '../../protocol/api/testPaymentMethods';
+import { CHECKOUT_SESSION_HEADER } from '../../protocol/api/checkoutSessionHeader';
 import { CheckoutApiError, CheckoutApiErrorCode } from './CheckoutApiError';
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
 /**
  * The checkout API, authorised by the session secret from the loader.
- * The secret goes in the Authorization header only: a URL ends up in logs, history and Referer headers.
+ * The secret goes in the Authorization header only: a URL ends up in logs, history and Referer headers. Beside it
+ * goes the id of the page's own session, so the server refuses a secret of another session (a tampered token).
  */
-export function createCheckoutApi(secret: string, fetchImpl: Fetch): CheckoutApi {
-  const auth = { Authorization: `Bearer ${secret}` };
+export function createCheckoutApi(secret: string, fetchImpl: Fetch, pageSessionId: string): CheckoutApi {
+  const auth = { Authorization: `Bearer ${secret}`, [CHECKOUT_SESSION_HEADER]: pageSessionId };
 
   async function request<T>(method: 'GET' | 'PATCH' | 'POST', path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };

@@ -15,7 +15,9 @@ const SECURITY_SCHEMES = {
   session_secret: {
     type: 'http',
     scheme: 'bearer',
-    description: "A checkout session's secret, which the checkout app receives from the loader; it can see only that session.",
+    description:
+      "A checkout session's secret, which the checkout app receives from the loader; it can see only that session. The app names its " +
+      "page's session in `Till-Checkout-Session`, and the secret of any other session is refused.",
   },
 } as const;
 

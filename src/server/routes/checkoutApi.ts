@@ -6,6 +6,7 @@ import { updateCheckout } from '../checkout/updateCheckout';
 import { clientAddress } from '../rateLimits/clientAddress';
 import { rateLimit } from '../rateLimits/rateLimit';
 import { describeWindow, type RateLimits } from '../rateLimits/rateLimitSettings';
+import { CHECKOUT_SESSION_HEADER } from '../../protocol/api/checkoutSessionHeader';
 import { hashSecret } from '../secrets';
 import type { CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
@@ -50,7 +51,13 @@ export function checkoutApi(db: Database, wakeWebhooks: () => void, { rateLimits
   const sessionAuth = createMiddleware<SessionEnv>(async (c, next) => {
     const secret = bearerToken(c.req.header('Authorization'));
     const session = secret && (await findCheckoutSessionByHash(db, hashSecret(secret)));
-    if (!session) throw new TillApiError('invalid_session_secret', 'This checkout link is not valid.');
+    // The app names the session of the page it runs in. The loader takes the page's handle from the token, not
+    // from the secret, so a token pairing one session's handle with another's secret must fail here rather than
+    // show the second session in the first one's page (framed by its merchant, under its CSP).
+    const pageSession = c.req.header(CHECKOUT_SESSION_HEADER);
+    if (!session || (pageSession !== undefined && pageSession !== session.checkout_session_id)) {
+      throw new TillApiError('invalid_session_secret', 'This checkout link is not valid.');
+    }
     c.set('session', session);
     await next();
   });

@@ -101,8 +101,8 @@ export interface OtherMerchant {
   bundleId: string;
 }
 
-/** The token is standard base64 of `{"secret","base"}` (seed 000). */
-export function decodeToken(token: string): { secret: string; base: string } {
+/** The token is standard base64 of `{"secret","base","handle"}`. */
+export function decodeToken(token: string): { secret: string; base: string; handle: string } {
   return JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
 }
 
