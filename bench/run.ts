@@ -4,6 +4,8 @@
  * nothing about time: the machine's speed and load would decide. `npm test` keeps the size budgets.
  *
  *   BENCH_ROUNDS=3                 rounds of the API measure
+ *   BENCH_OPEN_ROUNDS=9            rounds of the open measure (after one warm-up)
+ *   BENCH_ONLY=sizes,open          only these measures (of sizes, open, api, growth), printed but not written
  *   BENCH_DATABASE_URL=postgres:…  also measure on that Postgres server (a schema or database of its own is made)
  *   BENCH_LARGE=1                  also fill a Postgres store with 1 M rows per growing table (many minutes)
  */
@@ -15,10 +17,14 @@ import type { StoreLocation } from '../test/server/support/spawnTill';
 import { createPostgresSchema } from '../test/server/support/createPostgresSchema';
 import { measureApi, type ApiMeasures } from './measureApi';
 import { measureGrowth, type GrowthMeasures } from './measureGrowth';
+import { measureOpen, OPEN_STEPS, type OpenMeasures } from './measureOpen';
 import { measureSizes } from './measureSizes';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const openRounds = Number(process.env.BENCH_OPEN_ROUNDS ?? 9);
 const postgresUrl = process.env.BENCH_DATABASE_URL || undefined;
+const only = process.env.BENCH_ONLY?.split(',');
+const runs = (measure: string) => !only || only.includes(measure);
 
 function chromiumVersion(): string {
   try {
@@ -61,21 +67,42 @@ const postgresSchema = async () => {
 const machine = [
   `- CPU: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores; load average at start ${loadavg().map((load) => load.toFixed(2)).join(', ')}`,
   `- Node ${process.version}; Chromium: ${chromiumVersion()}`,
-  `- ${new Date().toISOString()}, ${rounds} round(s) of the API measure`,
+  `- ${new Date().toISOString()}, ${openRounds} round(s) of the open measure, ${rounds} of the API measure`,
 ];
 console.log(machine.join('\n'));
 
-const sizes = await measureSizes();
-const api: Record<string, ApiMeasures[]> = { PGlite: await apiRounds(pgliteDirectory) };
-if (postgresUrl) api.Postgres = await apiRounds(postgresSchema);
-const growth: Record<string, GrowthMeasures> = { PGlite: await measureGrowth([1_000, 100_000]) };
-if (postgresUrl) growth.Postgres = await measureGrowth(process.env.BENCH_LARGE ? [1_000, 100_000, 1_000_000] : [1_000, 100_000], { postgresUrl });
+const sizes = runs('sizes') ? await measureSizes() : [];
+const open: OpenMeasures | null = runs('open') ? await measureOpen({ rounds: openRounds }) : null;
+const api: Record<string, ApiMeasures[]> = {};
+if (runs('api')) api.PGlite = await apiRounds(pgliteDirectory);
+if (runs('api') && postgresUrl) api.Postgres = await apiRounds(postgresSchema);
+const growth: Record<string, GrowthMeasures> = {};
+if (runs('growth')) growth.PGlite = await measureGrowth([1_000, 100_000]);
+if (runs('growth') && postgresUrl) growth.Postgres = await measureGrowth(process.env.BENCH_LARGE ? [1_000, 100_000, 1_000_000] : [1_000, 100_000], { postgresUrl });
 
 const lines = ['# Benchmarks', '', 'Written by `npm run bench` (bench/run.ts) on the current build.', '', ...machine, ''];
-lines.push('## Sizes (gzip)', '', '| what | bytes | budget |', '|---|---|---|');
+if (sizes.length) lines.push('## Sizes (gzip)', '', '| what | bytes | budget |', '|---|---|---|');
 for (const { name, size, limit } of sizes) lines.push(`| ${name} | ${size} | ${limit} |`);
 
-lines.push(
+if (open) {
+  const step = (rounds: Record<string, number>[], name: string) => (rounds.every((r) => name in r) ? spread(rounds.map((r) => r[name]!)) : '—');
+  lines.push(
+    '',
+    '## Open: `Till.open(token)` → the first enabled `<input>` in the checkout frame, beside the floor',
+    '',
+    'Chromium on loopback, a fresh context (cold cache) per round, against the compiled server (PGlite on disk) and a',
+    'merchant page on the other loopback origin. The floor is a frame of a third origin doing the least a checkout must:',
+    'HTML → one script → one JSON request → one `<input>`, added by the same page the same way. Milliseconds from the',
+    'start, median (min–max); the ratio is each round\'s checkout ÷ the floor measured just before it.',
+    '',
+    '| step | floor ms | checkout ms |',
+    '|---|---|---|',
+  );
+  for (const [name, label] of Object.entries(OPEN_STEPS)) lines.push(`| ${label} | ${step(open.floor, name)} | ${step(open.checkout, name)} |`);
+  lines.push('', `Checkout ÷ floor: **${spread(open.checkout.map((r, i) => r.input! / open.floor[i]!.input!), 2)} ×**.`);
+}
+
+if (Object.keys(api).length) lines.push(
   '',
   '## Merchant API: `POST /v1/checkout_sessions` beside an authenticated 404 (the floor)',
   '',
@@ -94,7 +121,7 @@ for (const [store, results] of Object.entries(api)) {
     );
   }
 }
-lines.push('', '| store | server RSS after start, MB | peak under load, MB |', '|---|---|---|');
+if (Object.keys(api).length) lines.push('', '| store | server RSS after start, MB | peak under load, MB |', '|---|---|---|');
 for (const [store, results] of Object.entries(api)) {
   lines.push(`| ${store} | ${spread(results.map((r) => r.rssAfterStartMb))} | ${spread(results.map((r) => r.rssPeakMb))} |`);
 }
@@ -103,7 +130,7 @@ if (api.Postgres) {
   lines.push('', `PGlite ÷ Postgres, create req/s: ${ratio(10)} at 10 connections, ${ratio(50)} at 50.`);
 }
 
-lines.push(
+if (Object.keys(growth).length) lines.push(
   '',
   '## Growth: the same work on stores of 1 k, 100 k (and 1 M) rows per growing table',
   '',
@@ -121,5 +148,5 @@ for (const [store, measures] of Object.entries(growth)) {
 }
 
 const report = lines.join('\n');
-writeFileSync('bench/RESULTS.md', `${report}\n`);
+if (!only) writeFileSync('bench/RESULTS.md', `${report}\n`);
 console.log(`\n${report}`);

@@ -1,0 +1,193 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { spawnTill } from '../test/server/support/spawnTill';
+
+/** Milliseconds from the start (`Till.open`, or the floor's frame being added) to each step; absent when it has none. */
+export type OpenSteps = Record<string, number>;
+
+export interface OpenMeasures {
+  /** One entry per round: the steps of the floor and of the checkout, in the same browser, one after the other. */
+  floor: OpenSteps[];
+  checkout: OpenSteps[];
+}
+
+/** The steps, in the order the chain runs them; `input` is the last, the figure itself. */
+export const OPEN_STEPS = {
+  request: 'frame request sent',
+  response: 'page received',
+  scriptRequest: 'script requested',
+  script: 'script received',
+  hello: 'hello heard by the loader',
+  connect: 'port received by the frame',
+  json: 'session JSON received',
+  input: 'first enabled <input>',
+};
+
+const API_KEY = 'sk_test_bench_open_0123456789';
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Runs in every frame before its own scripts (Playwright's init script, which CSP does not govern): marks when the
+ * window first hears each message type, and, once an enabled `<input>` is in the document, reports that time with
+ * the frame's navigation and resource timings. Times are `timeOrigin + now()`, so the merchant page and the
+ * cross-origin frame share one clock.
+ */
+const PROBE = `(() => {
+  const now = () => performance.timeOrigin + performance.now();
+  const marks = (window.__openMarks = {});
+  addEventListener('message', (event) => {
+    const type = event.data && event.data.type;
+    if (typeof type === 'string' && !(type in marks)) marks[type] = now();
+  }, true);
+  if (window.parent === window) return;
+  const found = () => {
+    if (!document.querySelector('input:not([disabled])')) return;
+    const input = now();
+    observer.disconnect();
+    const abs = (t) => (t ? performance.timeOrigin + t : undefined);
+    const [nav] = performance.getEntriesByType('navigation');
+    const resources = performance.getEntriesByType('resource');
+    const script = resources.find((r) => /\\.js(\\?|$)/.test(r.name));
+    const json = resources.find((r) => r.initiatorType === 'fetch');
+    window.__reportOpen({
+      request: abs(nav && nav.requestStart),
+      response: abs(nav && nav.responseEnd),
+      scriptRequest: abs(script && script.requestStart),
+      script: abs(script && script.responseEnd),
+      connect: marks.connect,
+      json: abs(json && json.responseEnd),
+      input,
+    });
+  };
+  const observer = new MutationObserver(found);
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+})();`;
+
+/** The least a checkout must do: an HTML page, one script, one JSON request, one `<input>`. */
+const FLOOR_FILES: Record<string, { type: string; body: string }> = {
+  '/': {
+    type: 'text/html; charset=utf-8',
+    body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title><script type="module" src="/floor.js"></script></head><body><main id="app"></main></body></html>',
+  },
+  '/floor.js': {
+    type: 'text/javascript',
+    body: `const session = await (await fetch('/session.json', { cache: 'no-store' })).json();
+const label = document.createElement('label');
+label.textContent = session.label;
+label.append(document.createElement('input'));
+document.getElementById('app').append(label);`,
+  },
+  '/session.json': { type: 'application/json', body: JSON.stringify({ label: 'Email' }) },
+};
+
+const MERCHANT_SCRIPT = `window.startOpen = (token) => {
+  window.__openStart = performance.timeOrigin + performance.now();
+  Till.open(token);
+};
+window.startFloor = (url) => {
+  window.__openStart = performance.timeOrigin + performance.now();
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width:100%;height:600px;border:0';
+  frame.src = url;
+  document.body.append(frame);
+};`;
+
+function serveFiles(host: string, files: Record<string, { type: string; body: string }>): Promise<{ url: string; server: Server }> {
+  const server = createServer((request, response) => {
+    const file = files[new URL(request.url ?? '/', 'http://x').pathname];
+    if (!file) return response.writeHead(404).end();
+    response.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'no-store' }).end(file.body);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, host, () => resolve({ url: `http://${host}:${(server.address() as { port: number }).port}/`, server })),
+  );
+}
+
+/** A fresh context (cold cache, as a first-time customer) whose every request must go to this machine. */
+async function freshContext(browser: Browser, reports: OpenSteps[], offLoopback: string[]): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.exposeBinding('__reportOpen', (_source, steps: OpenSteps) => void reports.push(steps));
+  await context.addInitScript(PROBE);
+  context.on('request', (request) => {
+    const { hostname, protocol } = new URL(request.url());
+    if (protocol.startsWith('http') && !LOOPBACK.has(hostname)) offLoopback.push(request.url());
+  });
+  return context;
+}
+
+/**
+ * `Till.open(token)` on a merchant page → the first enabled `<input>` in the checkout frame, in Chromium, against
+ * the compiled server (`npm run serve`, PGlite in a temporary directory) on loopback; beside the floor, a frame
+ * doing the least a checkout must, served from this machine and measured the same way in the same browser. Each
+ * round opens a new session in a fresh browser context; the first round of each is a warm-up and not counted.
+ */
+export async function measureOpen({ rounds = 7 } = {}): Promise<OpenMeasures> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'till-bench-open-'));
+  const till = await spawnTill({ dataDir }, API_KEY, {}, { compiled: true });
+  const merchant = await serveFiles('127.0.0.1', {
+    '/': {
+      type: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Merchant</title><script src="${till.url}/checkout.js"></script><script src="/merchant.js"></script></head><body><h1>Merchant</h1></body></html>`,
+    },
+    '/merchant.js': { type: 'text/javascript', body: MERCHANT_SCRIPT },
+  });
+  const floorSite = await serveFiles('localhost', FLOOR_FILES);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const plan = (await till.api('GET', '/v1/subscription_configs')).body.data[0].subscription_config_id;
+  const measures: OpenMeasures = { floor: [], checkout: [] };
+
+  async function round(kind: 'floor' | 'checkout'): Promise<OpenSteps> {
+    const reports: OpenSteps[] = [];
+    const offLoopback: string[] = [];
+    const context = await freshContext(browser, reports, offLoopback);
+    try {
+      const page = await context.newPage();
+      await page.goto(merchant.url);
+      if (kind === 'floor') {
+        await page.evaluate((url) => (window as any).startFloor(url), floorSite.url);
+      } else {
+        const created = await till.api('POST', '/v1/checkout_sessions', {
+          checkout_mode: 'subscription',
+          origin_url: merchant.url,
+          subscription_config_id: plan,
+        });
+        if (created.status !== 201) throw new Error(`session not created: ${JSON.stringify(created.body)}`);
+        await page.evaluate((token) => (window as any).startOpen(token), created.body.checkout_session_token);
+      }
+      const deadline = Date.now() + 15_000;
+      while (!reports[0]) {
+        if (Date.now() > deadline) throw new Error(`no usable input in the ${kind} frame within 15 s`);
+        await new Promise((wait) => setTimeout(wait, 20));
+      }
+      const { start, hello } = await page.evaluate(() => ({ start: (window as any).__openStart, hello: (window as any).__openMarks.hello }));
+      if (offLoopback.length) throw new Error(`the open measure left this machine: ${offLoopback.join(', ')}`);
+      const steps: OpenSteps = {};
+      for (const [step, at] of Object.entries({ ...reports[0], hello })) if (typeof at === 'number') steps[step] = at - start;
+      return steps;
+    } finally {
+      await context.close();
+    }
+  }
+
+  try {
+    await round('floor');
+    await round('checkout');
+    for (let index = 0; index < rounds; index++) {
+      measures.floor.push(await round('floor'));
+      measures.checkout.push(await round('checkout'));
+    }
+    return measures;
+  } finally {
+    await browser.close();
+    merchant.server.close();
+    floorSite.server.close();
+    await till.terminate();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
