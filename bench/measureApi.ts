@@ -54,7 +54,7 @@ function load(url: string, connections: number, seconds: number, expected: numbe
  * memory. It logs as in production, a line per request. Rate limits are off: they would answer 429 to the load generator, which is one client.
  */
 export async function measureApi(store: StoreLocation, { connections = [10, 50], seconds = 10 } = {}): Promise<ApiMeasures> {
-  const till = await spawnTill(store, API_KEY, { TILL_RATE_LIMIT_API_KEY: 'off' }, { compiled: true });
+  const till = await spawnTill(store, API_KEY, { TILL_RATE_LIMIT_API_KEY: 'off' });
   try {
     const pid = till.process.pid!;
     const rssAfterStartMb = rssMb(pid);

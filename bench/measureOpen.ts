@@ -126,7 +126,7 @@ async function freshContext(browser: Browser, reports: OpenSteps[], offLoopback:
  */
 export async function measureOpen({ rounds = 7 } = {}): Promise<OpenMeasures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'till-bench-open-'));
-  const till = await spawnTill({ dataDir }, API_KEY, {}, { compiled: true });
+  const till = await spawnTill({ dataDir }, API_KEY);
   const merchant = await serveFiles('127.0.0.1', {
     '/': {
       type: 'text/html; charset=utf-8',

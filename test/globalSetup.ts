@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -12,6 +12,18 @@ declare module 'vitest' {
 }
 
 /**
+ * The tests that start the server or the CLI as a process run the build (dist/server), as production does. `npm
+ * test` has just built it; a run of vitest alone after an edit to src/ builds it again, so no test runs stale code.
+ */
+function buildServerIfStale() {
+  const built = statSync('dist/server/main.js', { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const edited = readdirSync('src', { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .some((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs > built);
+  if (edited) execFileSync(process.execPath, ['--import', 'tsx', 'scripts/buildServer.ts'], { stdio: 'inherit' });
+}
+
+/**
  * Creating a PGlite database runs initdb in WebAssembly: 3–6 s on two busy cores, once per store, and the suite
  * opens well over a hundred stores. Copying a directory made once per run takes a fraction of that, so the stores
  * tests open on PGlite start as copies of these two (see `createTestDatabase`). On tmpfs where there is one: PGlite
@@ -21,6 +33,7 @@ export default function setup(project: TestProject) {
   // Projects that extend the root config each run this; the first one makes the templates, for all.
   const made = process.env.TILL_TEST_PGLITE_TEMPLATES;
   if (made) return void project.provide('pgliteTemplates', made);
+  buildServerIfStale();
   const root = mkdtempSync(join(process.platform === 'linux' ? '/dev/shm' : tmpdir(), 'till-test-stores-'));
   execFileSync(process.execPath, ['--import', 'tsx', 'test/support/makePgliteTemplates.ts', root], { stdio: 'inherit' });
   process.env.TILL_TEST_PGLITE_TEMPLATES = root;

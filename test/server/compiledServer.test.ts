@@ -34,7 +34,7 @@ function runNode(args: string[], { cwd = ROOT, env = {} }: { cwd?: string; env?:
 
 describe('the compiled server', { timeout: 120_000 }, () => {
   it('runs under plain node, serves the checkout script and the API, and exits 0 on SIGTERM', async () => {
-    const till = await spawnTill({ dataDir: tempDir('till-compiled-') }, API_KEY, {}, { compiled: true });
+    const till = await spawnTill({ dataDir: tempDir('till-compiled-') }, API_KEY);
     cleanups.push(() => till.kill());
     expect(till.process.spawnargs.join(' ')).not.toContain('tsx');
 

@@ -27,24 +27,15 @@ export interface StoreLocation {
   databaseUrl?: string;
 }
 
-export interface SpawnOptions {
-  /** `npm run serve` exactly: the build's dist/server/main.js under plain `node`; by default src/server/main.ts under tsx. */
-  compiled?: boolean;
-}
-
 /**
- * The checkout server as a separate process, in development mode so webhooks may go to loopback, with a pinned API
- * key, resolving once it listens.
+ * The checkout server as a separate process, started as `npm run serve` starts it (the build's dist/server/main.js
+ * under plain `node`, which the test run keeps up to date: test/globalSetup.ts), in development mode so webhooks
+ * may go to loopback, with a pinned API key, resolving once it listens. Not under tsx: compiling the server at each
+ * start cost a second of CPU per process, and these tests start dozens.
  */
-export async function spawnTill(
-  store: StoreLocation,
-  apiKey: string,
-  env: Record<string, string> = {},
-  { compiled = false }: SpawnOptions = {},
-): Promise<SpawnedTill> {
+export async function spawnTill(store: StoreLocation, apiKey: string, env: Record<string, string> = {}): Promise<SpawnedTill> {
   const port = await freePort();
-  const args = compiled ? ['scripts/serve.mjs'] : ['--import', 'tsx', 'src/server/main.ts'];
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, ['scripts/serve.mjs'], {
     cwd: ROOT,
     env: {
       ...process.env,
