@@ -31,7 +31,7 @@ if (stripeKeyMode(secretKey) !== 'test' || stripeKeyMode(publishableKey) !== 'te
   process.exit(2);
 }
 
-const processor = createStripeProcessor({ secretKey });
+const processor = await createStripeProcessor({ secretKey });
 const browser = new Stripe(publishableKey);
 const run = randomUUID();
 let failures = 0;

@@ -7,7 +7,7 @@ let stripe: FakeStripe;
 let processor: PaymentProcessor;
 beforeAll(async () => {
   stripe = await startFakeStripe();
-  processor = createStripeProcessor({ secretKey: stripe.secretKey, api: stripe.api });
+  processor = await createStripeProcessor({ secretKey: stripe.secretKey, api: stripe.api });
 });
 afterAll(() => stripe.close());
 
@@ -111,7 +111,7 @@ describe('the stripe processor, against a local fake of Stripe', () => {
   });
 
   it('sends Stripe the key of the merchant it was made for', async () => {
-    const wrong = createStripeProcessor({ secretKey: 'sk_test_not_this_one', api: stripe.api });
+    const wrong = await createStripeProcessor({ secretKey: 'sk_test_not_this_one', api: stripe.api });
     await expect(wrong.retrievePayment('pi_x')).rejects.toMatchObject({ type: 'StripeAuthenticationError' });
   });
 });

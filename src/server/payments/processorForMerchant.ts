@@ -28,7 +28,7 @@ export function processorForMerchant({ encryptionKey, stripeApi }: ProcessorForM
     let processor = clients.get(cacheKey);
     if (!processor) {
       const { secretKey } = stripeKeysOf(settings, encryptionKey)!;
-      processor = createStripeProcessor({ secretKey, api: stripeApi });
+      processor = await createStripeProcessor({ secretKey, api: stripeApi });
       if (clients.size >= MAX_CLIENTS) clients.delete(clients.keys().next().value!);
       clients.set(cacheKey, processor);
     }

@@ -1,10 +1,11 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { DECLINE_CODES } from '../../../protocol/api/apiErrors';
 import { paymentCardBrand } from '../../../protocol/api/paymentCardBrand';
 import type { Mode } from '../../modes';
 import type { DeclineCode } from '../../TillApiError';
 import type { CardSummary, PaymentProcessor, PaymentRequest, ProcessorPayment } from '../PaymentProcessor';
 import { DECLINE_MESSAGES } from '../test/testCards';
+import { loadStripe } from './loadStripe';
 
 export interface StripeProcessorOptions {
   /** The merchant's secret key, `sk_test_…` or `sk_live_…` (a restricted `rk_…` key works too). */
@@ -76,8 +77,8 @@ export function toProcessorPayment(intent: Stripe.PaymentIntent): ProcessorPayme
 }
 
 /** A card declined when confirming: Stripe answers 402 with the PaymentIntent, declined, inside the error. */
-function declinedByError(error: unknown): ProcessorPayment {
-  if (error instanceof Stripe.errors.StripeCardError && error.payment_intent) {
+function declinedByError(errors: typeof Stripe.errors, error: unknown): ProcessorPayment {
+  if (error instanceof errors.StripeCardError && error.payment_intent) {
     const intent = error.payment_intent;
     const card = cardOf(error.payment_method ?? intent.last_payment_error?.payment_method ?? intent.payment_method);
     return declined(intent.id, card, error.code, error.decline_code);
@@ -94,9 +95,11 @@ function declinedByError(error: unknown): ProcessorPayment {
  * not), so a payment that saves its card makes one for a card that has none, and an off-session charge finds it
  * through the card; Till keeps no Stripe object of its own.
  */
-export function createStripeProcessor({ secretKey, api }: StripeProcessorOptions): PaymentProcessor {
+export async function createStripeProcessor({ secretKey, api }: StripeProcessorOptions): Promise<PaymentProcessor> {
+  const Stripe = await loadStripe();
   const stripe = new Stripe(secretKey, { ...api, maxNetworkRetries: 2, telemetry: false, appInfo: { name: 'Till' } });
   const mode = stripeKeyMode(secretKey);
+  const declinedBy = (error: unknown) => declinedByError(Stripe.errors, error);
 
   function checkMode(request: PaymentRequest) {
     // A live checkout paid with a test key would complete without charging anyone, and the reverse charge for real.
@@ -138,7 +141,7 @@ export function createStripeProcessor({ secretKey, api }: StripeProcessorOptions
           },
           { idempotencyKey: request.idempotencyKey },
         )
-        .then(toProcessorPayment, declinedByError);
+        .then(toProcessorPayment, declinedBy);
     },
     async chargeOffSession(request) {
       checkMode(request);
@@ -158,7 +161,7 @@ export function createStripeProcessor({ secretKey, api }: StripeProcessorOptions
           },
           { idempotencyKey: request.idempotencyKey },
         )
-        .then(toProcessorPayment, declinedByError);
+        .then(toProcessorPayment, declinedBy);
     },
     retrievePayment,
     async cancelPayment(id) {

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { settleWaitingPayment, type WaitingPaymentOutcome } from '../../checkout/settleWaitingPayment';
 import { isLive } from '../../modes';
 import type { Database } from '../../store/Database';
 import { TillApiError } from '../../TillApiError';
 import type { ProcessorFor } from '../ProcessorFor';
 import { findProcessorSettings, stripeKeysOf } from '../processorSettings';
+import { loadStripe } from './loadStripe';
 
 const MERCHANT_ID = /^mer_(test|live)_[0-9A-Z]{26}$/;
 
@@ -30,11 +31,12 @@ export function stripeRoutes(db: Database, { encryptionKey, processorFor }: Stri
       const { webhookSecret } = stripeKeysOf(settings, encryptionKey)!;
       // The signature is of the raw bytes: they are verified before anything is parsed.
       const payload = await c.req.text();
+      const { webhooks, errors } = await loadStripe();
       let event: Stripe.Event;
       try {
-        event = Stripe.webhooks.constructEvent(payload, c.req.header('Stripe-Signature') ?? '', webhookSecret);
+        event = webhooks.constructEvent(payload, c.req.header('Stripe-Signature') ?? '', webhookSecret);
       } catch (error) {
-        if (!(error instanceof Stripe.errors.StripeSignatureVerificationError)) throw error;
+        if (!(error instanceof errors.StripeSignatureVerificationError)) throw error;
         throw new TillApiError('validation_error', `The Stripe-Signature header does not verify: ${error.message}`, 'Stripe-Signature');
       }
       let outcome: WaitingPaymentOutcome | 'ignored' = 'ignored';
