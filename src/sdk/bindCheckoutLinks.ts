@@ -1,27 +1,28 @@
 import { open, type OpenOptions } from './open';
 
-/** A `checkout_url` (`<base>checkout/<handle>#<secret>`) as the token it stands for. */
-function tokenFromCheckoutUrl({ origin, pathname, hash }: URL): string {
-  const at = pathname.lastIndexOf('checkout/');
-  return btoa(JSON.stringify({ secret: hash.slice(1), base: origin + pathname.slice(0, at), handle: pathname.slice(at + 9) }));
-}
+/**
+ * A `checkout_url`, `<base>checkout/<handle>#<secret>`, holds the same three parts as a token. An href without a
+ * fragment matches nothing, and the link is left to the browser.
+ */
+const CHECKOUT_URL = /^(?<base>.*\/)checkout\/(?<handle>[\w-]*).*#(?<secret>.*)/;
 
 /**
  * Makes every `[data-till-checkout]` element open a checkout, including elements added later: one
  * delegated click listener rather than a binding per element. The attribute holds a token; on a link it
- * may be empty, and the `href` is the session's `checkout_url`, so the link still works as a plain
- * redirect wherever this script does not run. Returns the cleanup.
+ * may be empty, and the `href` is the session's `checkout_url`, so the link still works as a
+ * plain redirect wherever this script does not run. Returns the cleanup.
  */
-export function bindCheckoutLinks(root: Document = document): () => void {
+export function bindCheckoutLinks(): () => void {
   const onClick = (event: MouseEvent) => {
-    const trigger = (event.target as Element).closest?.('[data-till-checkout]') as HTMLElement | null;
+    const trigger = (event.target as Element).closest?.('[data-till-checkout]') as HTMLAnchorElement | null;
     // A modified click on a link means "open it elsewhere": leave that to the browser.
     if (!trigger || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey || event.shiftKey) return;
-    const href = trigger.getAttribute('href');
-    const token = trigger.dataset.tillCheckout || (href && tokenFromCheckoutUrl(new URL(href, location.href)));
+    const { tillCheckout, tillDisplay, tillTheme, tillLocale, tillAccentColor } = trigger.dataset;
+    // The property, not the attribute: the absolute URL that a relative href names.
+    const parts = CHECKOUT_URL.exec(trigger.href)?.groups;
+    const token = tillCheckout || (parts && btoa(JSON.stringify(parts)));
     if (!token) return;
     event.preventDefault();
-    const { tillDisplay, tillTheme, tillLocale, tillAccentColor } = trigger.dataset;
     open(token, {
       trigger,
       display: tillDisplay as OpenOptions['display'],
@@ -30,6 +31,6 @@ export function bindCheckoutLinks(root: Document = document): () => void {
       accentColor: tillAccentColor,
     });
   };
-  root.addEventListener('click', onClick);
-  return () => root.removeEventListener('click', onClick);
+  document.addEventListener('click', onClick);
+  return () => document.removeEventListener('click', onClick);
 }
