@@ -10,17 +10,17 @@ import { lockScroll } from './lockScroll';
 export function createModal(onDismiss: () => void, theme: CheckoutTheme = 'auto'): Surface {
   // The dialog is the panel; its spread shadow dims the page, so no backdrop styling (a pseudo-element
   // only a stylesheet could reach) is needed. Panel or sheet follows the viewport (a phone turned on its
-  // side) with no listener and no media query, which only a stylesheet could hold. With W = 10⁴ × (viewport
-  // width − 600px), written `1e6vw - 6e6px`, W ≤ 0 at 600 px and below and thousands of pixels above, so:
-  // width max(440px, 100vw − W), height max(720px, 100dvh − W) and radius min(12px, W) are the sheet's
-  // (the viewport, through max-width/max-height; a negative radius computes to 0) or else the panel's.
+  // side) with no listener and no media query, which only a stylesheet could hold. With S = 10⁵ × (600.1px −
+  // viewport width), written `6.001e7px - 1e7vw`, S ≥ 10⁴ px at 600 px and below and negative from 600.1 px
+  // up, so: width max(440px, S), height max(720px, S) and radius min(12px, −S) are the sheet's (the viewport,
+  // through max-width/max-height; a negative radius computes to 0) or else the panel's.
   const dialog = element(
     'dialog',
     // The browser paints a dialog in the system colour Canvas: under the theme's colour scheme, dark or light
     // without a colour table of our own.
     `color-scheme:${theme === 'auto' ? 'light dark' : theme};` +
       'padding:0;border:0;overflow:hidden;box-shadow:0 0 0 100vmax #0f172a8c;max-width:100vw;max-height:100dvh;' +
-      'width:max(440px,6e6px - 999900vw);height:max(720px,100dvh + 6e6px - 1e6vw);border-radius:min(12px,1e6vw - 6e6px)',
+      'width:max(440px,6.001e7px - 1e7vw);height:max(720px,6.001e7px - 1e7vw);border-radius:min(12px,1e7vw - 6.001e7px)',
     document.body,
   );
   dialog.ariaLabel = 'Checkout';
