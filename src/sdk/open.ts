@@ -115,12 +115,11 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
       outcome = true;
       settle({ type, ...detail } as CheckoutResult);
     }
-    const event = new CustomEvent(type, { detail, cancelable: true });
-    const domEvent = new CustomEvent(`till:${type}`, { detail, cancelable: true, bubbles: true });
-    handle.dispatchEvent(event);
-    trigger?.dispatchEvent(domEvent);
+    // dispatchEvent answers false when a listener called `preventDefault()`.
+    const allowed = handle.dispatchEvent(new CustomEvent(type, { detail, cancelable: true }));
+    const allowedOnTrigger = trigger?.dispatchEvent(new CustomEvent(`till:${type}`, { detail, cancelable: true, bubbles: true }));
     (options[callback!] as ((detail: object) => void) | undefined)?.(detail);
-    return !event.defaultPrevented && !domEvent.defaultPrevented;
+    return allowed && allowedOnTrigger !== false;
   };
   const close = (force?: boolean) => {
     const undo = destroy;
