@@ -1,15 +1,15 @@
 import { createFrame, type Surface } from './createFrame';
 
-/** Heights outside these bounds (or not numbers at all) are a broken or hostile frame, and change nothing. */
-const MIN_HEIGHT = 200;
-const MAX_HEIGHT = 5000;
-
 export interface InlineSurface extends Surface {
   resize(height: number): void;
 }
 
 /** The checkout rendered in the merchant's own element, growing with its content. */
 export function createInline(container: Element): InlineSurface {
+  // Heights outside these bounds (or not numbers at all) are a broken or hostile frame, and change nothing.
+  // In the function, not the module: the minifier inlines a function's constants only.
+  const MIN_HEIGHT = 200;
+  const MAX_HEIGHT = 5000;
   const iframe = createFrame(container, '600px');
   return {
     iframe,

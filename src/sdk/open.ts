@@ -72,15 +72,6 @@ export interface CheckoutHandle extends EventTarget {
   addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
 }
 
-/** How long the success screen shows before the modal closes itself (Done closes it sooner). */
-const SUCCESS_CLOSE_DELAY_MS = 1500;
-/**
- * A frame that has not said hello by then never will: the merchant's CSP or our frame-ancestors refused it, or
- * the network failed. The app says hello as soon as its script runs, before it fetches the session, so this
- * covers loading the page and its first script on a slow phone network; a false alarm only means redirect.
- */
-const HANDSHAKE_TIMEOUT_MS = 8000;
-
 const CALLBACKS = { success: 'onSuccess', pending: 'onPending', cancel: 'onCancel', error: 'onError' } as const;
 
 /** Open checkouts: one modal at a time, one per inline container. */
@@ -92,6 +83,15 @@ const openCheckouts = new Map<Element | 'modal', CheckoutHandle>();
  * container holds a checkout returns that checkout.
  */
 export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
+  // The constants are the function's, not the module's: the minifier inlines only a function's constants.
+  /** How long the success screen shows before the modal closes itself (Done closes it sooner). */
+  const SUCCESS_CLOSE_DELAY_MS = 1500;
+  /**
+   * A frame that has not said hello by then never will: the merchant's CSP or our frame-ancestors refused it, or
+   * the network failed. The app says hello as soon as its script runs, before it fetches the session, so this
+   * covers loading the page and its first script on a slow phone network; a false alarm only means redirect.
+   */
+  const HANDSHAKE_TIMEOUT_MS = 8000;
   const { display, trigger, theme, accentColor, locale } = options;
   const handle = new EventTarget() as CheckoutHandle;
   let settle!: (result: CheckoutResult) => void;
@@ -146,8 +146,8 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   } catch (error) {
     // Reported after `open` returns, so listeners added to the handle hear it too. A selector the browser
     // cannot parse throws a DOMException: the merchant still gets a TillError.
-    const tillError = error instanceof TillError ? error : new TillError('unsupported_environment', `${error}`);
-    setTimeout(fail, 0, tillError);
+    setTimeout(fail, 0, error instanceof TillError ? error : new TillError('unsupported_environment', `${error}`));
+
     return handle;
   }
 
