@@ -94,10 +94,10 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   const HANDSHAKE_TIMEOUT_MS = 8000;
   const { display, trigger, theme, accentColor, locale } = options;
   const handle = new EventTarget() as CheckoutHandle;
-  let settle!: (result: CheckoutResult) => void;
+  /** Unset once the outcome is reported. */
+  let settle: ((result: CheckoutResult) => void) | undefined;
   Object.assign(handle, { result: new Promise((resolve) => (settle = resolve)), close: () => close() });
   let checkoutSessionId: string | null = null;
-  let outcome = false;
   let processing = false;
   /** Set while the checkout is on the page: undoes everything `open` did to it. */
   let destroy: (() => void) | undefined;
@@ -111,9 +111,9 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
     const detail = { ...fields, checkoutSessionId };
     const callback = CALLBACKS[type as keyof typeof CALLBACKS];
     if (callback) {
-      if (outcome) return false;
-      outcome = true;
+      if (!settle) return false;
       settle({ type, ...detail } as CheckoutResult);
+      settle = undefined;
     }
     // dispatchEvent answers false when a listener called `preventDefault()`.
     const allowed = handle.dispatchEvent(new CustomEvent(type, { detail, cancelable: true }));
@@ -130,7 +130,7 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
     emit('close');
   };
   const fail = (error: TillError) => {
-    if (error.code === 'session_expired' && !outcome) emit('expired');
+    if (error.code === 'session_expired' && settle) emit('expired');
     return emit('error', { error });
   };
 
