@@ -25,13 +25,15 @@ async function firstPlan(till: SpawnedTill): Promise<string> {
 
 const typeOf = (webhook: { body: string }) => JSON.parse(webhook.body).type as string;
 
-// Each test starts server processes (tsx, then the store's migrations), which on two busy cores takes seconds.
+// Each test starts server processes (the build, then the store's migrations), which on two busy cores takes seconds.
 describe(`webhooks across process deaths (${onPostgres ? 'Postgres' : 'PGlite directory'})`, { timeout: 120_000 }, () => {
   it('delivers an event whose server was killed with SIGKILL mid-delivery, after a restart on the same store', async () => {
     const store = await freshStore();
     // The first request is never answered: the server dies while the delivery is in flight.
     const receiver = await startReceiver((n) => (n === 1 ? 'hang' : { status: 200 }));
-    const env = { TILL_WEBHOOK_TIMEOUT_MS: '1000' };
+    // A short timeout, so the dead server's claim on the endpoint (timeout + 5 s) runs out soon after the restart;
+    // not 1 s, which a busy machine exceeded before the receiver's answer was read, failing the redelivery itself.
+    const env = { TILL_WEBHOOK_TIMEOUT_MS: '3000' };
     const first = await startServer(store, env);
     const { body: endpoint } = await first.api('POST', '/v1/webhook_endpoints', { url: receiver.url, enabled_events: ['checkout.completed'] });
     const sessionId = await purchase(first, await firstPlan(first));
@@ -46,7 +48,7 @@ describe(`webhooks across process deaths (${onPostgres ? 'Postgres' : 'PGlite di
 
     // The cut attempt counted, and the log shows it beside the one that got an answer.
     const log = (await second.api('GET', `/v1/webhook_endpoints/${endpoint.webhook_endpoint_id}/deliveries`)).body.data;
-    expect(log.map((a: any) => [a.attempt, a.status, a.response_status])).toStrictEqual([
+    expect(log.map((a: any) => [a.attempt, a.status, a.response_status]), JSON.stringify(log)).toStrictEqual([
       [1, 'failed', null],
       [2, 'succeeded', 200],
     ]);

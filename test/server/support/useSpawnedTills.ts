@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
 import { spawnTill, type SpawnedTill, type StoreLocation } from './spawnTill';
 import { createTestDatabase } from './testDatabase';
@@ -24,18 +21,11 @@ export function useSpawnedTills(apiKey: string) {
     afterTest(cleanup: () => Promise<unknown>) {
       cleanups.push(cleanup);
     },
-    /** An empty store: a PGlite directory, or a schema of its own on Postgres. */
+    /** A migrated store: a copy of the run's PGlite template, or a schema of its own on Postgres. */
     async freshStore(): Promise<StoreLocation> {
-      if (onPostgres) {
-        const database = await createTestDatabase();
-        cleanups.push(() => database.drop());
-        return { databaseUrl: database.options.databaseUrl };
-      }
-      // A directory the server creates its store in, as a new deployment does, rather than a template's copy: the
-      // SIGKILL redelivery test failed on copies in every whole-suite run (never alone), a cause not yet found.
-      const dataDir = mkdtempSync(join(tmpdir(), 'till-spawned-'));
-      cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-      return { dataDir };
+      const database = await createTestDatabase({ migrated: true });
+      cleanups.push(() => database.drop());
+      return database.options;
     },
     async startServer(store: StoreLocation, env: Record<string, string> = {}): Promise<SpawnedTill> {
       const till = await spawnTill(store, apiKey, env);
