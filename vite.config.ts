@@ -133,13 +133,14 @@ export default defineConfig(({ mode }) => {
         },
         {
           extends: true,
+          // Each file starts its own stack and Chromium on ports of its own, so files run beside each other and beside
+          // the other projects' files: a browser file spends most of its time waiting on Chromium and its servers.
           test: {
             name: 'browser',
             include: ['test/browser/**/*.test.ts'],
             environment: 'node',
             testTimeout: 30_000,
             hookTimeout: 60_000,
-            fileParallelism: false,
           },
         },
       ],
