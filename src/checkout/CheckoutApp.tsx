@@ -20,13 +20,11 @@ import type { Messages } from './i18n/messages';
 import { useDocumentLocale } from './i18n/useDocumentLocale';
 import { defaultLocalization, LocalizationContext } from './i18n/useLocalization';
 import type { Localization } from './i18n/useLocalization';
-import { ChallengeFrame } from './screens/ChallengeFrame';
-import { ConfirmingPayment } from './screens/ConfirmingPayment';
+import { laterParts } from './laterParts';
 import { LoadingSkeleton } from './screens/LoadingSkeleton';
 import { MessageScreen } from './screens/MessageScreen';
 import { failureCodeForSessionEnd, sessionEndForError, sessionEndForStatus } from './screens/sessionEnd';
 import type { SessionEnd } from './screens/sessionEnd';
-import { SuccessScreen } from './screens/SuccessScreen';
 
 /** How long redirect display shows the success screen before going back to the merchant on its own. */
 export const RETURN_AFTER_SUCCESS_MS = 3000;
@@ -146,6 +144,8 @@ export function CheckoutApp({
     send(createMessage('ready', { checkoutSessionId, checkoutMode: session.checkout_mode }));
     sendStep('payment');
     setScreen({ name: 'open', session });
+    // After the form has rendered: fetched while the customer types, so Pay seldom waits for it (see `pay`).
+    setTimeout(() => laterParts.load().catch(() => undefined));
   }, [api, send, sendStep, checkoutSessionId, endSession, appearance.locale, browserLocales]);
 
   useEffect(() => void load(), [load]);
@@ -203,6 +203,13 @@ export function CheckoutApp({
   async function pay(session: CheckoutSession, attempt: PaymentAttempt) {
     sendStep('processing');
     try {
+      // Before the card goes anywhere: a payment must be able to show how it went. Failing, it is a request that
+      // got no answer, which the customer may retry. Mostly in already, and then not awaited: Pay acts at once.
+      if (!laterParts.current) {
+        await laterParts.load().catch(() => {
+          throw new CheckoutApiError(0, CheckoutApiErrorCode.NETWORK_ERROR, 'The screens after payment did not load');
+        });
+      }
       const { body, key } = await prepareAttempt(attempt);
       let result = await api.complete(body, key);
       const handled = new Set<string>();
@@ -277,14 +284,16 @@ export function CheckoutApp({
 
   const returnTo = (url: string) => link.mode === 'redirect' && link.returnTo(url, checkoutSessionId);
 
+  // Loaded by `pay` before it can set `waiting` or the paid screen.
+  const later = laterParts.current;
   return (
     <LocalizationContext.Provider value={shownLocalization}>
       {modal && <CloseButton onClose={() => send(createMessage('close', {}))} />}
       <div class="screen" inert={waiting !== null}>
         {renderScreen()}
       </div>
-      {waiting?.name === 'challenge' && <ChallengeFrame url={waiting.url} onAnswered={waiting.answered} />}
-      {waiting?.name === 'confirming' && <ConfirmingPayment />}
+      {waiting?.name === 'challenge' && later && <later.ChallengeFrame url={waiting.url} onAnswered={waiting.answered} />}
+      {waiting?.name === 'confirming' && later && <later.ConfirmingPayment />}
     </LocalizationContext.Provider>
   );
 
@@ -329,10 +338,11 @@ export function CheckoutApp({
         return <MessageScreen heading={messages.processing} body={messages.confirming} />;
       case 'paid': {
         const { session } = screen;
+        if (!later) return null;
         return link.mode === 'redirect' ? (
-          <SuccessScreen session={session} onDone={() => returnTo(session.success_url)} doneAfterMs={RETURN_AFTER_SUCCESS_MS} />
+          <later.SuccessScreen session={session} onDone={() => returnTo(session.success_url)} doneAfterMs={RETURN_AFTER_SUCCESS_MS} />
         ) : (
-          <SuccessScreen session={session} onDone={() => send(createMessage('close', {}))} />
+          <later.SuccessScreen session={session} onDone={() => send(createMessage('close', {}))} />
         );
       }
     }

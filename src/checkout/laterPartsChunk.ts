@@ -1,0 +1,4 @@
+// The chunk of `laterParts`.
+export { ChallengeFrame } from './screens/ChallengeFrame';
+export { ConfirmingPayment } from './screens/ConfirmingPayment';
+export { SuccessScreen } from './screens/SuccessScreen';

@@ -1,0 +1,21 @@
+import { fireEvent, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { aSession, fillValidForm, payButton, renderOpenCheckout } from './renderCheckout';
+
+// The chunk of what the open form needs later fails to load, as offline or after a deploy that replaced it.
+vi.mock('../../src/checkout/laterPartsChunk', () => {
+  throw new TypeError('Failed to fetch dynamically imported module');
+});
+
+describe('the later parts’ chunk that does not arrive', () => {
+  it('refuses to pay, as a request without an answer the customer may retry, and sends nothing', async () => {
+    const { api, steps } = await renderOpenCheckout(aSession());
+    fillValidForm();
+    fireEvent.click(payButton());
+    expect((await screen.findByRole('alert')).textContent).toBe('We couldn’t reach the payment service. Check your connection and try again.');
+    expect(api.createPaymentMethod).not.toHaveBeenCalled();
+    expect(api.complete).not.toHaveBeenCalled();
+    expect(payButton().hasAttribute('disabled')).toBe(false);
+    expect(steps()).toEqual(['payment', 'processing', 'payment']);
+  });
+});
