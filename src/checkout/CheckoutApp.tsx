@@ -9,6 +9,7 @@ import { browserColors } from './appearance/browserColors';
 import type { ColorEngine } from './appearance/browserColors';
 import { useAppearance } from './appearance/useAppearance';
 import { CheckoutForm } from './form/CheckoutForm';
+import { formExtras, needsFormExtras } from './form/formExtras';
 import type { CheckoutLink } from './frame/CheckoutLink';
 import { CloseButton } from './frame/CloseButton';
 import { useCloseOnEscape } from './frame/useCloseOnEscape';
@@ -126,7 +127,11 @@ export function CheckoutApp({
     } catch (error) {
       failure = error;
     }
-    const chosen = await loadLocalization(chooseLocale([appearance.locale, session?.locale, ...browserLocales]));
+    // The form's extras, when this session shows any, load beside its language.
+    const [chosen, extrasLoaded] = await Promise.all([
+      loadLocalization(chooseLocale([appearance.locale, session?.locale, ...browserLocales])),
+      session && needsFormExtras(session) ? formExtras.load().then(() => true, () => false) : true,
+    ]);
     if (!mounted.current) return;
     setLocalization(chosen);
     if (!session) {
@@ -141,6 +146,8 @@ export function CheckoutApp({
       announcePending(session);
       return setScreen({ name: 'confirming', session });
     }
+    // Without its extras the form would be missing a part it must show: Retry fetches them again.
+    if (!extrasLoaded) return setScreen({ name: 'unreachable' });
     send(createMessage('ready', { checkoutSessionId, checkoutMode: session.checkout_mode }));
     sendStep('payment');
     setScreen({ name: 'open', session });
@@ -272,6 +279,8 @@ export function CheckoutApp({
     setUpdating(true);
     try {
       const updated = await request;
+      // A change can bring a part the session did not show before: a failure is shown as the change's.
+      if (needsFormExtras(updated)) await formExtras.load();
       if (mounted.current) setScreen({ name: 'open', session: updated });
     } catch (error) {
       const end = sessionEndForError(error);
