@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { createMessage } from '../protocol';
 import type { CheckoutAppearance, CheckoutStep, CheckoutToLoaderMessage } from '../protocol';
-import type { CheckoutNextAction } from '../protocol/api/checkout/completedCheckout';
-import type { CheckoutApi, CheckoutSession, CheckoutSessionUpdate, CompleteCheckoutBody, PaymentAttempt } from './api/CheckoutApi';
+import type { CheckoutApi, CheckoutSession, CheckoutSessionUpdate, PaymentAttempt } from './api/CheckoutApi';
 import { CheckoutApiError, CheckoutApiErrorCode } from './api/CheckoutApiError';
-import { createAttemptKeys } from './api/createAttemptKeys';
 import { browserColors } from './appearance/browserColors';
 import type { ColorEngine } from './appearance/browserColors';
 import { useAppearance } from './appearance/useAppearance';
+import type { Payer, Waiting } from './createPayer';
 import { CheckoutForm } from './form/CheckoutForm';
 import { formExtras, needsFormExtras } from './form/formExtras';
 import type { CheckoutLink } from './frame/CheckoutLink';
@@ -29,14 +28,6 @@ import type { SessionEnd } from './screens/sessionEnd';
 
 /** How long redirect display shows the success screen before going back to the merchant on its own. */
 export const RETURN_AFTER_SUCCESS_MS = 3000;
-/** How often a payment that is settling is asked after. */
-export const CONFIRMING_POLL_MS = 1000;
-
-/**
- * Over the open form while a payment waits: the bank's challenge (the test processor's page, or Stripe.js's, which
- * draws its own over the page), or settling.
- */
-type Waiting = { name: 'challenge'; url: string; answered: () => void } | { name: 'stripe' } | { name: 'confirming' };
 
 const NO_APPEARANCE: CheckoutAppearance = {};
 const NO_LOCALES: readonly string[] = [];
@@ -84,9 +75,8 @@ export function CheckoutApp({
   const [updating, setUpdating] = useState(false);
   // The customer's changes go to the server one after another (see `update`).
   const updates = useRef({ queue: Promise.resolve() as Promise<unknown>, pending: 0 }).current;
-  const attemptKeys = useRef(createAttemptKeys()).current;
-  // The processor's payment method for each attempt's card: a retried attempt pays with the card it tokenized.
-  const paymentMethods = useRef(new Map<string, string>()).current;
+  // Made by the first payment, from the later parts' chunk; it keeps what makes a retry the same attempt.
+  const payer = useRef<Payer | null>(null);
   const [waiting, setWaiting] = useState<Waiting | null>(null);
   const mounted = useRef(true);
   useEffect(
@@ -172,78 +162,23 @@ export function CheckoutApp({
   const shownLocalization = localization ?? defaultLocalization;
   const { messages } = shownLocalization;
 
-  /** The card goes to the processor, and only the payment method id it answers with goes to Till's API. */
-  async function toCompleteBody(attempt: Exclude<PaymentAttempt, { collectPaymentMethod: unknown }>, key: string): Promise<CompleteCheckoutBody> {
-    if (!('card' in attempt)) return attempt;
-    const paymentMethod = paymentMethods.get(key) ?? (await api.createPaymentMethod(attempt.card)).id;
-    paymentMethods.set(key, paymentMethod);
-    return attempt.customer ? { customer: attempt.customer, payment_method: paymentMethod } : { payment_method: paymentMethod };
-  }
-
-  /**
-   * The attempt's body and key. A card in the processor's own fields (Stripe's) is unseen here, so each press of Pay
-   * makes it a new payment method and a new attempt; the session's row lock still lets only one of them pay.
-   */
-  async function prepareAttempt(attempt: PaymentAttempt): Promise<{ body: CompleteCheckoutBody; key: string }> {
-    if ('collectPaymentMethod' in attempt) {
-      const { customer, collectPaymentMethod } = attempt;
-      const paymentMethod = await collectPaymentMethod();
-      const body = customer ? { customer, payment_method: paymentMethod } : { payment_method: paymentMethod };
-      return { body, key: attemptKeys.keyFor(body) };
-    }
-    const key = attemptKeys.keyFor(attempt);
-    return { body: await toCompleteBody(attempt, key), key };
-  }
-
-  /** The bank's challenge: the test processor's page in the frame, or Stripe.js's own (from the Stripe chunk). */
-  async function authenticate(session: CheckoutSession, action: CheckoutNextAction) {
-    if (action.type === 'challenge_page') {
-      return new Promise<void>((answered) => setWaiting({ name: 'challenge', url: action.url, answered }));
-    }
-    const { processor } = session;
-    if (processor.name !== 'stripe') throw new CheckoutApiError(0, CheckoutApiErrorCode.UNEXPECTED_RESPONSE, action.type);
-    setWaiting({ name: 'stripe' });
-    const { handleStripeNextAction } = await import('./stripe/mountPaymentElement');
-    await handleStripeNextAction(processor.publishable_key, action.client_secret, messages);
-  }
-
   async function pay(session: CheckoutSession, attempt: PaymentAttempt) {
     sendStep('processing');
     try {
       // Before the card goes anywhere: a payment must be able to show how it went. Failing, it is a request that
       // got no answer, which the customer may retry. Mostly in already, and then not awaited: Pay acts at once.
-      if (!laterParts.current) {
-        await laterParts.load().catch(() => {
-          throw new CheckoutApiError(0, CheckoutApiErrorCode.NETWORK_ERROR, 'The screens after payment did not load');
-        });
-      }
-      const { body, key } = await prepareAttempt(attempt);
-      let result = await api.complete(body, key);
-      const handled = new Set<string>();
-      let announced = false;
-      // Until the payment has an outcome: the customer answers their bank, or it settles; the same attempt again
-      // then says how it ended.
-      while (result.status !== 'completed') {
-        if (result.status === 'requires_action') {
-          const action = result.next_action;
-          // Stripe.js answers once the customer is done, whatever they did: the same action again means it could not act.
-          const handle = action.type === 'challenge_page' ? action.url : action.client_secret;
-          if (handled.has(handle) && action.type === 'use_stripe_sdk') {
-            throw new CheckoutApiError(0, CheckoutApiErrorCode.UNEXPECTED_RESPONSE, 'Stripe.js did not handle the next action');
-          }
-          handled.add(handle);
-          await authenticate(session, action);
-        } else {
-          if (!announced) announcePending(session);
-          announced = true;
-          setWaiting({ name: 'confirming' });
-          await new Promise((wait) => setTimeout(wait, CONFIRMING_POLL_MS));
-        }
-        result = await api.complete(body, key);
-      }
-      const completed = result;
-      setWaiting(null);
-      attemptKeys.settle();
+      const later =
+        laterParts.current ??
+        (await laterParts.load().catch(() => {
+          throw new CheckoutApiError(0, CheckoutApiErrorCode.NETWORK_ERROR, 'The parts of the checkout after its form did not load');
+        }));
+      payer.current ??= later.createPayer(api);
+      const completed = await payer.current.pay(attempt, {
+        processor: session.processor,
+        messages,
+        wait: setWaiting,
+        announcePending: () => announcePending(session),
+      });
       sendStep('success');
       send(
         createMessage('success', {
@@ -256,9 +191,6 @@ export function CheckoutApp({
       );
       setScreen({ name: 'paid', session });
     } catch (error) {
-      setWaiting(null);
-      // After no answer the same attempt may be retried with its key; after an answer, the next is a new one.
-      if (!(error instanceof CheckoutApiError && error.isTransient)) attemptKeys.settle();
       const end = sessionEndForError(error);
       if (end) return endSession(end, session, messages);
       sendStep('payment');

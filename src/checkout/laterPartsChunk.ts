@@ -2,3 +2,4 @@
 export { ChallengeFrame } from './screens/ChallengeFrame';
 export { ConfirmingPayment } from './screens/ConfirmingPayment';
 export { SuccessScreen } from './screens/SuccessScreen';
+export { createPayer } from './createPayer';
