@@ -3,3 +3,6 @@ export { ChallengeFrame } from './screens/ChallengeFrame';
 export { ConfirmingPayment } from './screens/ConfirmingPayment';
 export { SuccessScreen } from './screens/SuccessScreen';
 export { createPayer } from './createPayer';
+export { submitErrorOf } from './form/submitErrorOf';
+export { toPaymentAttempt } from './form/toPaymentAttempt';
+export { validateCheckoutForm } from './form/validateCheckoutForm';
