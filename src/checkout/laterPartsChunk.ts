@@ -6,3 +6,4 @@ export { createPayer } from './createPayer';
 export { submitErrorOf } from './form/submitErrorOf';
 export { toPaymentAttempt } from './form/toPaymentAttempt';
 export { validateCheckoutForm } from './form/validateCheckoutForm';
+export { explainEstimate } from './order/explainEstimate';

@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { aSession, fillFields, fillValidForm, payButton, renderOpenCheckout } from './renderCheckout';
 
@@ -26,5 +26,12 @@ describe('the later parts’ chunk that does not arrive', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBeNull();
     expect((screen.getByLabelText('Email') as HTMLInputElement).value).toBe('jane@');
+  });
+
+  it('opens the price explanation with a word on the connection instead of the sentences it could not load', async () => {
+    await renderOpenCheckout(aSession());
+    fireEvent.click(screen.getByRole('button', { name: 'How is this calculated?' }));
+    const popover = screen.getByRole('dialog', { name: 'How your total is calculated' });
+    await waitFor(() => expect([...popover.querySelectorAll('li')].map((line) => line.textContent)).toEqual(['Check your connection and try again.']));
   });
 });

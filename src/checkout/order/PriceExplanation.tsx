@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { CheckoutSession } from '../api/CheckoutApi';
 import { useLocalization } from '../i18n/useLocalization';
-import { explainEstimate } from './explainEstimate';
+import { laterParts } from '../laterParts';
 
 /**
  * A button beside the total that opens a popover explaining the estimate line by line. It follows the
@@ -14,6 +14,10 @@ export function PriceExplanation({ session }: { session: CheckoutSession }) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const popoverRef = useRef<HTMLDivElement>(null);
   const id = useId();
+  // The sentences come from the later parts' chunk, mostly in long before the button is pressed; when not, the
+  // popover waits for them, unseen, and a failure says so in it.
+  const later = laterParts.current;
+  const [settled, setSettled] = useState(false);
 
   useEffect(() => {
     if (!open) return;
@@ -22,8 +26,12 @@ export function PriceExplanation({ session }: { session: CheckoutSession }) {
     // Floating UI is most of this popover's weight, so it loads when first opened rather than with the checkout.
     let stopPlacing: (() => void) | null = null;
     let closed = false;
-    import('./anchorPopover')
-      .then(({ anchorPopover }) => {
+    const explained = laterParts
+      .load()
+      .catch(() => undefined)
+      .finally(() => closed || setSettled(true));
+    Promise.all([import('./anchorPopover'), explained])
+      .then(([{ anchorPopover }]) => {
         if (!closed) stopPlacing = anchorPopover(button, popover);
       })
       // Offline, say: the explanation still shows, in the page's flow under its button (see checkout.css).
@@ -67,9 +75,9 @@ export function PriceExplanation({ session }: { session: CheckoutSession }) {
           {messages.explanation.heading}
         </h2>
         <ul class="popover__lines">
-          {explainEstimate(session, messages, locale).map((line) => (
-            <li key={line}>{line}</li>
-          ))}
+          {later
+            ? later.explainEstimate(session, messages, locale).map((line) => <li key={line}>{line}</li>)
+            : settled && <li>{messages.screens.unreachable.body}</li>}
         </ul>
       </div>
     </div>
