@@ -16,7 +16,7 @@ import { useReportHeight } from './frame/useReportHeight';
 import { useTrapFocus } from './frame/useTrapFocus';
 import { chooseLocale } from './i18n/chooseLocale';
 import { loadLocalization } from './i18n/loadLocalization';
-import type { Messages } from './i18n/messages';
+import type { FirstMessages } from './i18n/messages';
 import { useDocumentLocale } from './i18n/useDocumentLocale';
 import { defaultLocalization, LocalizationContext } from './i18n/useLocalization';
 import type { Localization } from './i18n/useLocalization';
@@ -98,7 +98,7 @@ export function CheckoutApp({
   const sendStep = useCallback((step: CheckoutStep) => send(createMessage('step', { step })), [send]);
 
   const endSession = useCallback(
-    (end: SessionEnd, session: CheckoutSession | null, messages: Messages) => {
+    (end: SessionEnd, session: CheckoutSession | null, messages: FirstMessages) => {
       // The step goes first, here and on success: a loader that closes on the outcome must not still think a
       // payment is processing.
       sendStep('ended');
@@ -175,7 +175,7 @@ export function CheckoutApp({
       payer.current ??= later.createPayer(api);
       const completed = await payer.current.pay(attempt, {
         processor: session.processor,
-        messages,
+        messages: later.completeMessages(messages),
         wait: setWaiting,
         announcePending: () => announcePending(session),
       });

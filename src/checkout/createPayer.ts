@@ -46,10 +46,10 @@ export function createPayer(api: CheckoutApi) {
    * The attempt's body and key. A card in the processor's own fields (Stripe's) is unseen here, so each press of Pay
    * makes it a new payment method and a new attempt; the session's row lock still lets only one of them pay.
    */
-  async function prepareAttempt(attempt: PaymentAttempt): Promise<{ body: CompleteCheckoutBody; key: string }> {
+  async function prepareAttempt(attempt: PaymentAttempt, messages: Messages): Promise<{ body: CompleteCheckoutBody; key: string }> {
     if ('collectPaymentMethod' in attempt) {
       const { customer, collectPaymentMethod } = attempt;
-      const paymentMethod = await collectPaymentMethod();
+      const paymentMethod = await collectPaymentMethod(messages);
       const body = customer ? { customer, payment_method: paymentMethod } : { payment_method: paymentMethod };
       return { body, key: attemptKeys.keyFor(body) };
     }
@@ -72,7 +72,7 @@ export function createPayer(api: CheckoutApi) {
   /** Pays `attempt` until it has an outcome, which it answers with; a refusal or a failure rejects. */
   async function pay(attempt: PaymentAttempt, view: PaymentView): Promise<CompletedCheckout> {
     try {
-      const { body, key } = await prepareAttempt(attempt);
+      const { body, key } = await prepareAttempt(attempt, view.messages);
       let result = await api.complete(body, key);
       const handled = new Set<string>();
       let announced = false;

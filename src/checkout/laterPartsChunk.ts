@@ -7,3 +7,4 @@ export { submitErrorOf } from './form/submitErrorOf';
 export { toPaymentAttempt } from './form/toPaymentAttempt';
 export { validateCheckoutForm } from './form/validateCheckoutForm';
 export { explainEstimate } from './order/explainEstimate';
+export { completeMessages } from './i18n/completeMessages';

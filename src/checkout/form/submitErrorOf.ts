@@ -14,5 +14,5 @@ export function submitErrorOf(error: unknown, messages: Messages): SubmitError {
   if (error instanceof CheckoutApiError && error.code === CheckoutApiErrorCode.CARD_DECLINED) {
     return { alert: declineMessage(error.declineCode, messages) };
   }
-  return { alert: humanErrorMessage(error, messages.errors.paymentUnreachable, messages) };
+  return { alert: humanErrorMessage(error, messages.paymentUnreachable, messages) };
 }

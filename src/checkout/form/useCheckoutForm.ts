@@ -2,6 +2,7 @@ import { createRef } from 'preact';
 import type { RefObject } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { PaymentAttempt } from '../api/CheckoutApi';
+import type { Messages } from '../i18n/messages';
 import { useLocalization } from '../i18n/useLocalization';
 import { laterParts } from '../laterParts';
 import type { LaterParts } from '../laterParts';
@@ -19,7 +20,7 @@ export interface CheckoutFormOptions {
    * The card is in the processor's own fields (Stripe's Payment Element), which check it themselves and make it a
    * payment method when Pay is pressed; the form then checks only who is paying.
    */
-  collectPaymentMethod?: () => Promise<string>;
+  collectPaymentMethod?: (messages: Messages) => Promise<string>;
 }
 
 /** The form's state and submit logic, kept apart from its markup. */
@@ -43,8 +44,8 @@ export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValu
   );
 
   // The checks are in the later parts' chunk, fetched as the form shows; mostly in before the customer leaves a field.
-  const validate = ({ validateCheckoutForm }: LaterParts): FieldErrors => {
-    const errors = validateCheckoutForm(latest.current, { collectsIdentity, today: today(), messages });
+  const validate = ({ validateCheckoutForm, completeMessages }: LaterParts): FieldErrors => {
+    const errors = validateCheckoutForm(latest.current, { collectsIdentity, today: today(), messages: completeMessages(messages) });
     if (!collectPaymentMethod) return errors;
     // The processor's fields judge the card; the form's card fields are not there.
     const { cardNumber, expiry, cvc, ...identity } = errors;
@@ -86,7 +87,7 @@ export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValu
 
   function showSubmitError(error: unknown) {
     // Without the later parts nothing was sent: `pay` and `submit` refuse as a request that got no answer.
-    const shown = laterParts.current?.submitErrorOf(error, messages) ?? { alert: messages.errors.paymentUnreachable };
+    const shown = laterParts.current?.submitErrorOf(error, laterParts.current.completeMessages(messages)) ?? { alert: messages.paymentUnreachable };
     if ('field' in shown) showFieldErrors({ [shown.field]: shown.message });
     else setAlert(shown.alert);
   }
@@ -119,7 +120,7 @@ export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValu
     setAlert(null);
     // Mostly in already, and then not awaited: the errors, or the payment, follow the press at once.
     const later = laterParts.current ?? (await laterParts.load().catch(() => null));
-    if (!later) return setAlert(messages.errors.paymentUnreachable);
+    if (!later) return setAlert(messages.paymentUnreachable);
     if (showFieldErrors(validate(later))) return;
 
     await run(later.toPaymentAttempt(latest.current, collectsIdentity, collectPaymentMethod));

@@ -68,15 +68,15 @@ export function PriceExplanation({ session }: { session: CheckoutSession }) {
         aria-controls={id}
         onClick={() => setOpen((wasOpen) => !wasOpen)}
       >
-        {messages.explanation.button}
+        {messages.breakdown.explain}
       </button>
       <div id={id} ref={popoverRef} class="popover" role="dialog" aria-labelledby={`${id}-heading`} tabIndex={-1} hidden={!open}>
         <h2 class="popover__heading" id={`${id}-heading`}>
-          {messages.explanation.heading}
+          {messages.breakdown.explanationHeading}
         </h2>
         <ul class="popover__lines">
           {later
-            ? later.explainEstimate(session, messages, locale).map((line) => <li key={line}>{line}</li>)
+            ? later.explainEstimate(session, later.completeMessages(messages), locale).map((line) => <li key={line}>{line}</li>)
             : settled && <li>{messages.screens.unreachable.body}</li>}
         </ul>
       </div>
