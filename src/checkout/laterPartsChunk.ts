@@ -8,3 +8,4 @@ export { toPaymentAttempt } from './form/toPaymentAttempt';
 export { validateCheckoutForm } from './form/validateCheckoutForm';
 export { explainEstimate } from './order/explainEstimate';
 export { completeMessages } from './i18n/completeMessages';
+export { humanErrorMessage } from './api/humanErrorMessage';

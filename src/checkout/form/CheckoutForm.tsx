@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { MountedPaymentElement } from '../stripe/mountPaymentElement';
 import type { CheckoutSession, CheckoutSessionUpdate } from '../api/CheckoutApi';
 import { CheckoutApiError, CheckoutApiErrorCode } from '../api/CheckoutApiError';
-import { humanErrorMessage } from '../api/humanErrorMessage';
+import { updateFailureMessage } from '../api/updateFailureMessage';
 import { formatMoney } from '../format/formatMoney';
 import { useLocalization } from '../i18n/useLocalization';
 import { OrderSummary } from '../order/OrderSummary';
@@ -60,10 +60,10 @@ export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, upd
     setValue('country', country);
     if (country === '' || country === requestedCountry.current) return;
     requestedCountry.current = country;
-    onUpdate({ country }).catch((error: unknown) => {
+    onUpdate({ country }).catch(async (error: unknown) => {
       // The server kept its country: whatever the customer picks next must be asked for.
       requestedCountry.current = null;
-      form.showFieldError('country', humanErrorMessage(error, messages.updateFailed, messages));
+      form.showFieldError('country', await updateFailureMessage(error, messages));
     });
   }
   const field = (name: CheckoutField): FieldProps => ({

@@ -52,4 +52,14 @@ export const englishLaterMessages: Pick<Messages, LaterMessageGroup> = {
     nextCharge: (amount, date) => `Your next charge is ${amount} on ${date}.`,
     done: 'Done',
     returning: (merchantName) => `Taking you back to ${merchantName}…`,
-  },};
+  },  serverErrors: {
+    email_locked: 'This email address was set by the merchant and can’t be changed.',
+    promotion_code_not_found: 'This promotion code doesn’t exist. Check it for a typo.',
+    promotion_code_expired: 'This promotion code has expired.',
+    promotion_code_exhausted: 'This promotion code has been used up.',
+    promotion_code_not_applicable: 'This promotion code doesn’t apply to this plan.',
+    promotion_codes_not_allowed: 'This checkout doesn’t take promotion codes.',
+    already_subscribed: 'You already have an active subscription to this plan.',
+    subscription_required: 'Credit packs need an active subscription to their plan.',
+  },
+};

@@ -161,9 +161,9 @@ export interface Messages {
 
 /**
  * The groups only the later parts say (`laterParts`: checking the form, paying and its screens, the price
- * explanation). Another language has them in its one chunk; English, whose first load they would grow, in theirs.
+ * explanation, the wording of a refused change). Another language has them in its one chunk; English, whose first load they would grow, in theirs.
  */
-export type LaterMessageGroup = 'explanation' | 'success' | 'declines' | 'errors';
+export type LaterMessageGroup = 'explanation' | 'success' | 'declines' | 'errors' | 'serverErrors';
 
 /** What a localization is sure to hold as soon as it is chosen: everything the first screen can say. */
 export type FirstMessages = Omit<Messages, LaterMessageGroup>;
@@ -263,15 +263,5 @@ export const messages: FirstMessages = {
     },
   },
   retry: 'Retry',
-  serverErrors: {
-    email_locked: 'This email address was set by the merchant and can’t be changed.',
-    promotion_code_not_found: 'This promotion code doesn’t exist. Check it for a typo.',
-    promotion_code_expired: 'This promotion code has expired.',
-    promotion_code_exhausted: 'This promotion code has been used up.',
-    promotion_code_not_applicable: 'This promotion code doesn’t apply to this plan.',
-    promotion_codes_not_allowed: 'This checkout doesn’t take promotion codes.',
-    already_subscribed: 'You already have an active subscription to this plan.',
-    subscription_required: 'Credit packs need an active subscription to their plan.',
-  },
   closeCheckout: 'Close checkout',
 };
