@@ -9,3 +9,4 @@ export { validateCheckoutForm } from './form/validateCheckoutForm';
 export { explainEstimate } from './order/explainEstimate';
 export { completeMessages } from './i18n/completeMessages';
 export { humanErrorMessage } from './api/humanErrorMessage';
+export { openExplanationPopover } from './order/openExplanationPopover';

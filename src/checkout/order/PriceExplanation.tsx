@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { CheckoutSession } from '../api/CheckoutApi';
 import { useLocalization } from '../i18n/useLocalization';
 import { laterParts } from '../laterParts';
+import type { LaterParts } from '../laterParts';
 
 /**
  * A button beside the total that opens a popover explaining the estimate line by line. It follows the
@@ -14,8 +15,8 @@ export function PriceExplanation({ session }: { session: CheckoutSession }) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const popoverRef = useRef<HTMLDivElement>(null);
   const id = useId();
-  // The sentences come from the later parts' chunk, mostly in long before the button is pressed; when not, the
-  // popover waits for them, unseen, and a failure says so in it.
+  // The sentences, and what opening starts, come from the later parts' chunk, mostly in long before the button is
+  // pressed; when not, the popover waits for them, unseen, and a failure says so in it, in the page's flow.
   const later = laterParts.current;
   const [settled, setSettled] = useState(false);
 
@@ -23,29 +24,29 @@ export function PriceExplanation({ session }: { session: CheckoutSession }) {
     if (!open) return;
     const button = buttonRef.current!;
     const popover = popoverRef.current!;
-    // Floating UI is most of this popover's weight, so it loads when first opened rather than with the checkout.
-    let stopPlacing: (() => void) | null = null;
+    let stop: (() => void) | undefined;
     let closed = false;
-    const explained = laterParts
-      .load()
-      .catch(() => undefined)
-      .finally(() => closed || setSettled(true));
-    Promise.all([import('./anchorPopover'), explained])
-      .then(([{ anchorPopover }]) => {
-        if (!closed) stopPlacing = anchorPopover(button, popover);
-      })
-      // Offline, say: the explanation still shows, in the page's flow under its button (see checkout.css).
-      .catch(() => closed || (popover.dataset.placement = 'inline'));
-    popover.focus();
-    const closeOnOutsidePress = (event: Event) => {
-      const target = event.target as Node;
-      if (!popover.contains(target) && !button.contains(target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', closeOnOutsidePress);
+    const start = (parts: LaterParts) => (stop = parts.openExplanationPopover(button, popover, () => setOpen(false)));
+    // At once when in, so a press right after opening already closes it.
+    if (laterParts.current) start(laterParts.current);
+    else {
+      laterParts.load().then(
+        (parts) => {
+          if (closed) return;
+          setSettled(true);
+          start(parts);
+        },
+        () => {
+          if (closed) return;
+          setSettled(true);
+          popover.dataset.placement = 'inline';
+          popover.focus();
+        },
+      );
+    }
     return () => {
       closed = true;
-      stopPlacing?.();
-      document.removeEventListener('pointerdown', closeOnOutsidePress);
+      stop?.();
       delete popover.dataset.placement;
     };
   }, [open]);
