@@ -41,7 +41,7 @@ export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, upd
     today,
     collectPaymentMethod:
       processor.name === 'stripe'
-        ? (whole) => stripeElement.current?.createPaymentMethod(whole) ?? Promise.reject(new CheckoutApiError(0, CheckoutApiErrorCode.NETWORK_ERROR, 'Stripe.js is not loaded'))
+        ? (wholeMessages) => stripeElement.current?.createPaymentMethod(wholeMessages) ?? Promise.reject(new CheckoutApiError(0, CheckoutApiErrorCode.NETWORK_ERROR, 'Stripe.js is not loaded'))
         : undefined,
     initialValues: { email: session.prefill?.email ?? '', name: session.prefill?.name ?? '', country: session.country ?? '' },
   });

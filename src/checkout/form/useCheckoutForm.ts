@@ -87,7 +87,8 @@ export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValu
 
   function showSubmitError(error: unknown) {
     // Without the later parts nothing was sent: `pay` and `submit` refuse as a request that got no answer.
-    const shown = laterParts.current?.submitErrorOf(error, laterParts.current.completeMessages(messages)) ?? { alert: messages.paymentUnreachable };
+    const later = laterParts.current;
+    const shown = later ? later.submitErrorOf(error, later.completeMessages(messages)) : { alert: messages.paymentUnreachable };
     if ('field' in shown) showFieldErrors({ [shown.field]: shown.message });
     else setAlert(shown.alert);
   }
