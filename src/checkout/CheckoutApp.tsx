@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { createMessage } from '../protocol';
 import type { CheckoutAppearance, CheckoutStep, CheckoutToLoaderMessage } from '../protocol';
-import type { CheckoutNextAction } from '../protocol/api/checkout/completedCheckout';
-import type { CheckoutApi, CheckoutSession, CheckoutSessionUpdate, CompleteCheckoutBody, PaymentAttempt } from './api/CheckoutApi';
+import type { CheckoutApi, CheckoutSession, CheckoutSessionUpdate, PaymentAttempt } from './api/CheckoutApi';
 import { CheckoutApiError, CheckoutApiErrorCode } from './api/CheckoutApiError';
-import { createAttemptKeys } from './api/createAttemptKeys';
 import { browserColors } from './appearance/browserColors';
 import type { ColorEngine } from './appearance/browserColors';
 import { useAppearance } from './appearance/useAppearance';
+import type { Payer, Waiting } from './createPayer';
 import { CheckoutForm } from './form/CheckoutForm';
+import { formExtras, needsFormExtras } from './form/formExtras';
 import type { CheckoutLink } from './frame/CheckoutLink';
 import { CloseButton } from './frame/CloseButton';
 import { useCloseOnEscape } from './frame/useCloseOnEscape';
@@ -16,28 +16,18 @@ import { useReportHeight } from './frame/useReportHeight';
 import { useTrapFocus } from './frame/useTrapFocus';
 import { chooseLocale } from './i18n/chooseLocale';
 import { loadLocalization } from './i18n/loadLocalization';
-import type { Messages } from './i18n/messages';
+import type { FirstMessages } from './i18n/messages';
 import { useDocumentLocale } from './i18n/useDocumentLocale';
 import { defaultLocalization, LocalizationContext } from './i18n/useLocalization';
 import type { Localization } from './i18n/useLocalization';
-import { ChallengeFrame } from './screens/ChallengeFrame';
-import { ConfirmingPayment } from './screens/ConfirmingPayment';
+import { laterParts } from './laterParts';
 import { LoadingSkeleton } from './screens/LoadingSkeleton';
 import { MessageScreen } from './screens/MessageScreen';
 import { failureCodeForSessionEnd, sessionEndForError, sessionEndForStatus } from './screens/sessionEnd';
 import type { SessionEnd } from './screens/sessionEnd';
-import { SuccessScreen } from './screens/SuccessScreen';
 
 /** How long redirect display shows the success screen before going back to the merchant on its own. */
 export const RETURN_AFTER_SUCCESS_MS = 3000;
-/** How often a payment that is settling is asked after. */
-export const CONFIRMING_POLL_MS = 1000;
-
-/**
- * Over the open form while a payment waits: the bank's challenge (the test processor's page, or Stripe.js's, which
- * draws its own over the page), or settling.
- */
-type Waiting = { name: 'challenge'; url: string; answered: () => void } | { name: 'stripe' } | { name: 'confirming' };
 
 const NO_APPEARANCE: CheckoutAppearance = {};
 const NO_LOCALES: readonly string[] = [];
@@ -85,9 +75,8 @@ export function CheckoutApp({
   const [updating, setUpdating] = useState(false);
   // The customer's changes go to the server one after another (see `update`).
   const updates = useRef({ queue: Promise.resolve() as Promise<unknown>, pending: 0 }).current;
-  const attemptKeys = useRef(createAttemptKeys()).current;
-  // The processor's payment method for each attempt's card: a retried attempt pays with the card it tokenized.
-  const paymentMethods = useRef(new Map<string, string>()).current;
+  // Made by the first payment, from the later parts' chunk; it keeps what makes a retry the same attempt.
+  const payer = useRef<Payer | null>(null);
   const [waiting, setWaiting] = useState<Waiting | null>(null);
   const mounted = useRef(true);
   useEffect(
@@ -109,7 +98,7 @@ export function CheckoutApp({
   const sendStep = useCallback((step: CheckoutStep) => send(createMessage('step', { step })), [send]);
 
   const endSession = useCallback(
-    (end: SessionEnd, session: CheckoutSession | null, messages: Messages) => {
+    (end: SessionEnd, session: CheckoutSession | null, messages: FirstMessages) => {
       // The step goes first, here and on success: a loader that closes on the outcome must not still think a
       // payment is processing.
       sendStep('ended');
@@ -128,7 +117,11 @@ export function CheckoutApp({
     } catch (error) {
       failure = error;
     }
-    const chosen = await loadLocalization(chooseLocale([appearance.locale, session?.locale, ...browserLocales]));
+    // The form's extras, when this session shows any, load beside its language.
+    const [chosen, extrasLoaded] = await Promise.all([
+      loadLocalization(chooseLocale([appearance.locale, session?.locale, ...browserLocales])),
+      session && needsFormExtras(session) ? formExtras.load().then(() => true, () => false) : true,
+    ]);
     if (!mounted.current) return;
     setLocalization(chosen);
     if (!session) {
@@ -143,9 +136,13 @@ export function CheckoutApp({
       announcePending(session);
       return setScreen({ name: 'confirming', session });
     }
+    // Without its extras the form would be missing a part it must show: Retry fetches them again.
+    if (!extrasLoaded) return setScreen({ name: 'unreachable' });
     send(createMessage('ready', { checkoutSessionId, checkoutMode: session.checkout_mode }));
     sendStep('payment');
     setScreen({ name: 'open', session });
+    // After the form has rendered: fetched while the customer types, so Pay seldom waits for it (see `pay`).
+    setTimeout(() => laterParts.load().catch(() => undefined));
   }, [api, send, sendStep, checkoutSessionId, endSession, appearance.locale, browserLocales]);
 
   useEffect(() => void load(), [load]);
@@ -165,71 +162,23 @@ export function CheckoutApp({
   const shownLocalization = localization ?? defaultLocalization;
   const { messages } = shownLocalization;
 
-  /** The card goes to the processor, and only the payment method id it answers with goes to Till's API. */
-  async function toCompleteBody(attempt: Exclude<PaymentAttempt, { collectPaymentMethod: unknown }>, key: string): Promise<CompleteCheckoutBody> {
-    if (!('card' in attempt)) return attempt;
-    const paymentMethod = paymentMethods.get(key) ?? (await api.createPaymentMethod(attempt.card)).id;
-    paymentMethods.set(key, paymentMethod);
-    return attempt.customer ? { customer: attempt.customer, payment_method: paymentMethod } : { payment_method: paymentMethod };
-  }
-
-  /**
-   * The attempt's body and key. A card in the processor's own fields (Stripe's) is unseen here, so each press of Pay
-   * makes it a new payment method and a new attempt; the session's row lock still lets only one of them pay.
-   */
-  async function prepareAttempt(attempt: PaymentAttempt): Promise<{ body: CompleteCheckoutBody; key: string }> {
-    if ('collectPaymentMethod' in attempt) {
-      const { customer, collectPaymentMethod } = attempt;
-      const paymentMethod = await collectPaymentMethod();
-      const body = customer ? { customer, payment_method: paymentMethod } : { payment_method: paymentMethod };
-      return { body, key: attemptKeys.keyFor(body) };
-    }
-    const key = attemptKeys.keyFor(attempt);
-    return { body: await toCompleteBody(attempt, key), key };
-  }
-
-  /** The bank's challenge: the test processor's page in the frame, or Stripe.js's own (from the Stripe chunk). */
-  async function authenticate(session: CheckoutSession, action: CheckoutNextAction) {
-    if (action.type === 'challenge_page') {
-      return new Promise<void>((answered) => setWaiting({ name: 'challenge', url: action.url, answered }));
-    }
-    const { processor } = session;
-    if (processor.name !== 'stripe') throw new CheckoutApiError(0, CheckoutApiErrorCode.UNEXPECTED_RESPONSE, action.type);
-    setWaiting({ name: 'stripe' });
-    const { handleStripeNextAction } = await import('./stripe/mountPaymentElement');
-    await handleStripeNextAction(processor.publishable_key, action.client_secret, messages);
-  }
-
   async function pay(session: CheckoutSession, attempt: PaymentAttempt) {
     sendStep('processing');
     try {
-      const { body, key } = await prepareAttempt(attempt);
-      let result = await api.complete(body, key);
-      const handled = new Set<string>();
-      let announced = false;
-      // Until the payment has an outcome: the customer answers their bank, or it settles; the same attempt again
-      // then says how it ended.
-      while (result.status !== 'completed') {
-        if (result.status === 'requires_action') {
-          const action = result.next_action;
-          // Stripe.js answers once the customer is done, whatever they did: the same action again means it could not act.
-          const handle = action.type === 'challenge_page' ? action.url : action.client_secret;
-          if (handled.has(handle) && action.type === 'use_stripe_sdk') {
-            throw new CheckoutApiError(0, CheckoutApiErrorCode.UNEXPECTED_RESPONSE, 'Stripe.js did not handle the next action');
-          }
-          handled.add(handle);
-          await authenticate(session, action);
-        } else {
-          if (!announced) announcePending(session);
-          announced = true;
-          setWaiting({ name: 'confirming' });
-          await new Promise((wait) => setTimeout(wait, CONFIRMING_POLL_MS));
-        }
-        result = await api.complete(body, key);
-      }
-      const completed = result;
-      setWaiting(null);
-      attemptKeys.settle();
+      // Before the card goes anywhere: a payment must be able to show how it went. Failing, it is a request that
+      // got no answer, which the customer may retry. Mostly in already, and then not awaited: Pay acts at once.
+      const later =
+        laterParts.current ??
+        (await laterParts.load().catch(() => {
+          throw new CheckoutApiError(0, CheckoutApiErrorCode.NETWORK_ERROR, 'The parts of the checkout after its form did not load');
+        }));
+      payer.current ??= later.createPayer(api);
+      const completed = await payer.current.pay(attempt, {
+        processor: session.processor,
+        messages: later.completeMessages(messages),
+        wait: setWaiting,
+        announcePending: () => announcePending(session),
+      });
       sendStep('success');
       send(
         createMessage('success', {
@@ -242,9 +191,6 @@ export function CheckoutApp({
       );
       setScreen({ name: 'paid', session });
     } catch (error) {
-      setWaiting(null);
-      // After no answer the same attempt may be retried with its key; after an answer, the next is a new one.
-      if (!(error instanceof CheckoutApiError && error.isTransient)) attemptKeys.settle();
       const end = sessionEndForError(error);
       if (end) return endSession(end, session, messages);
       sendStep('payment');
@@ -265,6 +211,8 @@ export function CheckoutApp({
     setUpdating(true);
     try {
       const updated = await request;
+      // A change can bring a part the session did not show before: a failure is shown as the change's.
+      if (needsFormExtras(updated)) await formExtras.load();
       if (mounted.current) setScreen({ name: 'open', session: updated });
     } catch (error) {
       const end = sessionEndForError(error);
@@ -277,14 +225,16 @@ export function CheckoutApp({
 
   const returnTo = (url: string) => link.mode === 'redirect' && link.returnTo(url, checkoutSessionId);
 
+  // Loaded by `pay` before it can set `waiting` or the paid screen.
+  const later = laterParts.current;
   return (
     <LocalizationContext.Provider value={shownLocalization}>
       {modal && <CloseButton onClose={() => send(createMessage('close', {}))} />}
       <div class="screen" inert={waiting !== null}>
         {renderScreen()}
       </div>
-      {waiting?.name === 'challenge' && <ChallengeFrame url={waiting.url} onAnswered={waiting.answered} />}
-      {waiting?.name === 'confirming' && <ConfirmingPayment />}
+      {waiting?.name === 'challenge' && later && <later.ChallengeFrame url={waiting.url} onAnswered={waiting.answered} />}
+      {waiting?.name === 'confirming' && later && <later.ConfirmingPayment />}
     </LocalizationContext.Provider>
   );
 
@@ -329,10 +279,11 @@ export function CheckoutApp({
         return <MessageScreen heading={messages.processing} body={messages.confirming} />;
       case 'paid': {
         const { session } = screen;
+        if (!later) return null;
         return link.mode === 'redirect' ? (
-          <SuccessScreen session={session} onDone={() => returnTo(session.success_url)} doneAfterMs={RETURN_AFTER_SUCCESS_MS} />
+          <later.SuccessScreen session={session} onDone={() => returnTo(session.success_url)} doneAfterMs={RETURN_AFTER_SUCCESS_MS} />
         ) : (
-          <SuccessScreen session={session} onDone={() => send(createMessage('close', {}))} />
+          <later.SuccessScreen session={session} onDone={() => send(createMessage('close', {}))} />
         );
       }
     }

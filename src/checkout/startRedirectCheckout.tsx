@@ -1,11 +1,7 @@
 import { render } from 'preact';
-import { createCheckoutApi } from './api/createCheckoutApi';
-import { appearanceFromQuery } from './appearance/appearanceFromQuery';
-import { CheckoutApp } from './CheckoutApp';
-import { createRedirectLink } from './frame/createRedirectLink';
-import { readPageConfig } from './frame/readPageConfig';
 import { takeSecretFromFragment } from './frame/takeSecretFromFragment';
-import { renderMessageScreen } from './screens/renderMessageScreen';
+import { messages } from './i18n/messages';
+import { MessageScreen } from './screens/MessageScreen';
 
 /** The parts of `window` redirect display touches, so tests can pass fakes. */
 export interface RedirectPage {
@@ -20,27 +16,29 @@ export interface RedirectPage {
 /**
  * Redirect display: this page opened top-level at the session's `checkout_url` (`/checkout/<handle>#<secret>`),
  * with the merchant's appearance in the query when the loader sent the customer here. Takes the secret out of the
- * address bar before anything else, then runs the same app as in the frame, looking as the loader's `init` would
- * have it, with a link that navigates to the merchant's URLs instead of talking to a loader. Returns false, having done nothing,
- * when the fragment holds no secret.
+ * address bar before anything else, then loads and shows the checkout (`showRedirectCheckout`). Returns false,
+ * having done nothing, when the fragment holds no secret.
  */
 export function startRedirectCheckout(root: Element, page: RedirectPage): boolean {
   const secret = takeSecretFromFragment(page.location, page.history);
   if (!secret) return false;
-  const config = readPageConfig(page.document);
-  if (!config) {
-    void renderMessageScreen(root, 'unavailable', page.locales ?? []);
-    return true;
-  }
-  render(
-    <CheckoutApp
-      api={createCheckoutApi(secret, page.fetch, config.checkoutSessionId)}
-      link={createRedirectLink(page.location)}
-      checkoutSessionId={config.checkoutSessionId}
-      appearance={appearanceFromQuery(page.location.search)}
-      browserLocales={page.locales}
-    />,
-    root,
-  );
+  show(root, page, secret);
   return true;
+}
+
+function show(root: Element, page: RedirectPage, secret: string) {
+  import('./showRedirectCheckout').then(
+    ({ showRedirectCheckout }) => showRedirectCheckout(root, page, secret),
+    // The secret has left the address bar, so reloading could not help: Retry asks for the chunk again. In English,
+    // as a locale's chunk could not arrive either.
+    () =>
+      render(
+        <MessageScreen {...messages.screens.unreachable}>
+          <button type="button" class="button" onClick={() => show(root, page, secret)}>
+            {messages.retry}
+          </button>
+        </MessageScreen>,
+        root,
+      ),
+  );
 }

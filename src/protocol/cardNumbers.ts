@@ -80,26 +80,3 @@ export function detectCardBrand(digits: string): CardBrand | null {
 export function cardNumberLengths(brand: CardBrand | null): readonly number[] {
   return brand ? cardBrandRules[brand].lengths : UNKNOWN_BRAND_LENGTHS;
 }
-
-/** The Luhn checksum every card number carries, which catches a mistyped digit or two swapped neighbours. */
-export function passesLuhn(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) digit = digit > 4 ? digit * 2 - 9 : digit * 2;
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
-
-/** Why a number cannot be a card's, checked in this order; the app words each for the customer. */
-export type CardNumberProblem = 'not_digits' | 'length' | 'checksum';
-
-/** What is wrong with a card number given as digits only, or null when it may be a real card's. */
-export function findCardNumberProblem(digits: string): CardNumberProblem | null {
-  if (!/^\d+$/.test(digits)) return 'not_digits';
-  if (!cardNumberLengths(detectCardBrand(digits)).includes(digits.length)) return 'length';
-  if (!passesLuhn(digits)) return 'checksum';
-  return null;
-}

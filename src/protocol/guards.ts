@@ -4,7 +4,9 @@ import type {
   CheckoutMode,
   CheckoutStep,
   CheckoutToLoaderMessage,
+  ConnectMessage,
   HelloMessage,
+  InitMessage,
 } from './types';
 import { NAMESPACE, PROTOCOL_VERSION } from './version';
 
@@ -27,12 +29,16 @@ const isFailureCode: Check = (value) =>
     value as CheckoutFailureCode,
   );
 
+type FieldChecks<T extends MessageType> = { [K in Exclude<keyof MessageOf<T>, 'ns' | 'v' | 'type'>]-?: Check };
+
+// `modal` is optional: a loader from before it draws its own close button, as if not in a modal.
+const INIT_FIELDS: FieldChecks<'init'> = { secret: isText, appearance: isObject, modal: (value) => value === undefined || typeof value === 'boolean' };
+
 /** The fields each type must carry; a message that lacks one is not ours, whatever it claims. */
-const FIELDS: { [T in MessageType]: { [K in Exclude<keyof MessageOf<T>, 'ns' | 'v' | 'type'>]-?: Check } } = {
+const FIELDS: { [T in MessageType]: FieldChecks<T> } = {
   hello: { checkoutSessionId: isText },
   connect: {},
-  // `modal` is optional: a loader from before it draws its own close button, as if not in a modal.
-  init: { secret: isText, appearance: isObject, modal: (value) => value === undefined || typeof value === 'boolean' },
+  init: INIT_FIELDS,
   ready: { checkoutSessionId: isText, checkoutMode: isMode },
   step: { step: isStep },
   // Only the type: the loader clamps heights itself.
@@ -53,13 +59,15 @@ const FIELDS: { [T in MessageType]: { [K in Exclude<keyof MessageOf<T>, 'ns' | '
 const isEnvelope = (value: unknown): value is Fields =>
   (value as Fields | null)?.ns === NAMESPACE && (value as Fields).v === PROTOCOL_VERSION;
 
+const hasFields = (value: Fields, fields: Record<string, Check>) => Object.entries(fields).every(([name, check]) => check(value[name]));
+
 /** Turns anything received from postMessage into a typed message, or rejects it. */
 export function isCheckoutMessage(value: unknown): value is CheckoutMessage {
   if (!isEnvelope(value)) return false;
   const fields: Record<string, Check> | undefined = Object.hasOwn(FIELDS, value.type as string)
     ? FIELDS[value.type as MessageType]
     : undefined;
-  return !!fields && Object.entries(fields).every(([name, check]) => check(value[name]));
+  return !!fields && hasFields(value, fields);
 }
 
 export function isMessageOfType<T extends MessageType>(value: unknown, type: T): value is MessageOf<T> {
@@ -72,6 +80,17 @@ export function isMessageOfType<T extends MessageType>(value: unknown, type: T):
 
 export function isHello(value: unknown): value is HelloMessage {
   return isEnvelope(value) && value.type === 'hello' && isText(value.checkoutSessionId);
+}
+
+// The checkout's guards: the two messages it takes, without the table of every other, which its first load would
+// carry for nothing (a bundle that imports neither `isCheckoutMessage` nor `isMessageOfType` drops it).
+
+export function isConnect(value: unknown): value is ConnectMessage {
+  return isEnvelope(value) && value.type === 'connect';
+}
+
+export function isInit(value: unknown): value is InitMessage {
+  return isEnvelope(value) && value.type === 'init' && hasFields(value, INIT_FIELDS);
 }
 
 /**

@@ -6,7 +6,7 @@ import { messages as german } from '../../src/checkout/i18n/locales/de';
 import { messages as spanish } from '../../src/checkout/i18n/locales/es';
 import { messages as french } from '../../src/checkout/i18n/locales/fr';
 import { messages as japanese } from '../../src/checkout/i18n/locales/ja';
-import { messages as english } from '../../src/checkout/i18n/messages';
+import { englishMessages as english } from '../../src/checkout/i18n/completeMessages';
 import { anEstimate, aPlan, aPlanOption, aSession, renderOpenCheckout } from './renderCheckout';
 
 /** Seed 003's THREE_MONTHS: a plan billed every three months. */

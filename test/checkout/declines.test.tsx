@@ -57,7 +57,7 @@ describe('idempotency keys', () => {
     const { api } = await renderFilledForm();
     api.complete.mockRejectedValueOnce(apiError(0, 'network_error', 'Failed to fetch'));
     fireEvent.click(payButton());
-    expect((await screen.findByRole('alert')).textContent).toBe(messages.errors.paymentUnreachable);
+    expect((await screen.findByRole('alert')).textContent).toBe(messages.paymentUnreachable);
     fireEvent.click(payButton());
     await screen.findByRole('heading', { name: 'Payment successful' });
 

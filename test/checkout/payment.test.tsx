@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { CompletedCheckout } from '../../src/checkout/api/CheckoutApi';
-import { messages } from '../../src/checkout/i18n/messages';
+import { englishMessages as messages } from '../../src/checkout/i18n/completeMessages';
 import { createMessage } from '../../src/protocol';
 import {
   aCompletedCheckout,
@@ -119,7 +119,7 @@ describe('paying', () => {
 
     fireEvent.click(payButton());
 
-    expect((await screen.findByRole('alert')).textContent).toBe(messages.errors.paymentUnreachable);
+    expect((await screen.findByRole('alert')).textContent).toBe(messages.paymentUnreachable);
     expect(payButton().hasAttribute('disabled')).toBe(false);
   });
 

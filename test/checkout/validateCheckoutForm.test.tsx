@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckoutFormValues } from '../../src/checkout/form/checkoutFields';
 import { validateCheckoutForm } from '../../src/checkout/form/validateCheckoutForm';
-import { messages } from '../../src/checkout/i18n/messages';
+import { englishMessages as messages } from '../../src/checkout/i18n/completeMessages';
 import { TODAY } from './renderCheckout';
 
 const valid: CheckoutFormValues = {

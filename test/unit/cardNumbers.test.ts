@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectCardBrand, findCardNumberProblem, passesLuhn } from '../../src/protocol/cardNumbers';
+import { findCardNumberProblem, passesLuhn } from '../../src/protocol/cardNumberProblems';
+import { detectCardBrand } from '../../src/protocol/cardNumbers';
 
 /**
  * A number of `length` digits that starts with `prefix` and carries a correct Luhn check digit, computed here

@@ -1,7 +1,7 @@
 import type { StripeError } from '@stripe/stripe-js';
 import { describe, expect, it } from 'vitest';
 import { localeCatalogs } from '../../src/checkout/i18n/localeCatalogs';
-import { messages as english } from '../../src/checkout/i18n/messages';
+import { completeMessages, englishMessages as english } from '../../src/checkout/i18n/completeMessages';
 import { stripeErrorMessage } from '../../src/checkout/stripe/stripeErrorMessage';
 
 const error = (type: StripeError['type'], code?: string, declineCode?: string): StripeError => ({
@@ -20,13 +20,13 @@ describe('stripeErrorMessage', () => {
     [error('card_error', 'incorrect_number'), english.errors.cardNumberMistyped],
     [error('card_error', 'card_declined', 'insufficient_funds'), english.declines.insufficient_funds],
     [error('card_error', 'card_declined', 'do_not_honor'), english.declines.card_declined],
-    [error('api_connection_error'), english.errors.paymentUnreachable],
+    [error('api_connection_error'), english.paymentUnreachable],
   ])('says %o as the checkout’s own sentence', (stripeError, sentence) => {
     expect(stripeErrorMessage(stripeError, english)).toBe(sentence);
   });
 
   it.each(Object.keys(localeCatalogs) as (keyof typeof localeCatalogs)[])('speaks the checkout’s language, never Stripe’s (%s)', async (catalog) => {
-    const messages = await localeCatalogs[catalog]();
+    const messages = completeMessages(await localeCatalogs[catalog]());
     const sentences = [error('validation_error', 'incomplete_number'), error('validation_error', 'incomplete_zip'), error('card_error', 'card_declined')].map(
       (stripeError) => stripeErrorMessage(stripeError, messages),
     );

@@ -3,6 +3,8 @@ import {
   createMessage,
   isCheckoutMessage,
   isCheckoutToLoaderMessage,
+  isConnect,
+  isInit,
   isMessageOfType,
   NAMESPACE,
   PROTOCOL_VERSION,
@@ -79,5 +81,14 @@ describe('protocol guards', () => {
       'failure',
       'close',
     ]);
+  });
+
+  it('lets the checkout app take a connect and an init as the full guards would, and nothing else as them', () => {
+    const { modal: _, ...fromOlderLoader } = valid.init;
+    const inits = [valid.init, fromOlderLoader, { ...valid.init, secret: 1 }, { ...valid.init, appearance: undefined }, { ...valid.init, modal: 'yes' }, { ...valid.init, v: PROTOCOL_VERSION + 1 }];
+    expect(inits.map(isInit)).toEqual(inits.map((value) => isMessageOfType(value, 'init')));
+    expect(Object.keys(valid).filter((type) => isInit(valid[type as keyof typeof valid]))).toEqual(['init']);
+    expect(Object.keys(valid).filter((type) => isConnect(valid[type as keyof typeof valid]))).toEqual(['connect']);
+    expect(isConnect({ ...valid.connect, ns: 'polar' })).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import type { CheckoutUpdate } from '../../protocol/api/checkout/checkoutUpdate'
 import type { CompleteCheckoutBody } from '../../protocol/api/checkout/completeCheckoutBody';
 import type { CompleteCheckoutResult, CompletedCheckout } from '../../protocol/api/checkout/completedCheckout';
 import type { CreateTestPaymentMethodBody, TestPaymentMethod } from '../../protocol/api/testPaymentMethods';
+import type { Messages } from '../i18n/messages';
 
 /**
  * The checkout app's view of its own API (`src/protocol/api/checkoutRoutes.ts`), under the names the app uses:
@@ -29,11 +30,11 @@ export type CardInput = CreateTestPaymentMethodBody['card'];
  * What the form submits: a new card with who is paying, or the card on file. The card goes to the processor,
  * which answers with a payment method id; only that id goes to Till's API. A card typed into the processor's own
  * fields (Stripe's Payment Element) never reaches the app: `collectPaymentMethod` has the processor make it a
- * payment method and answers with its id.
+ * payment method and answers with its id, or rejects with the processor's refusal in `messages`' words.
  */
 export type PaymentAttempt =
   | { customer?: CompleteCheckoutBody['customer']; card: CardInput }
-  | { customer?: CompleteCheckoutBody['customer']; collectPaymentMethod: () => Promise<string> }
+  | { customer?: CompleteCheckoutBody['customer']; collectPaymentMethod: (messages: Messages) => Promise<string> }
   | { use_saved_card: true };
 
 /** What the app needs from the server; tests pass a fake, main.tsx passes `createCheckoutApi`. */

@@ -2,19 +2,15 @@ import { useRef, useState } from 'preact/hooks';
 import type { MountedPaymentElement } from '../stripe/mountPaymentElement';
 import type { CheckoutSession, CheckoutSessionUpdate } from '../api/CheckoutApi';
 import { CheckoutApiError, CheckoutApiErrorCode } from '../api/CheckoutApiError';
-import { humanErrorMessage } from '../api/humanErrorMessage';
+import { updateFailureMessage } from '../api/updateFailureMessage';
 import { formatMoney } from '../format/formatMoney';
 import { useLocalization } from '../i18n/useLocalization';
-import { CreditBalance } from '../order/CreditBalance';
 import { OrderSummary } from '../order/OrderSummary';
-import { PlanOptions } from '../order/PlanOptions';
 import { PriceBreakdown } from '../order/PriceBreakdown';
-import { PromotionCodeField } from '../order/PromotionCodeField';
-import { SeatsField } from '../order/SeatsField';
 import { CardFields } from './CardFields';
 import type { FieldProps } from './CardFields';
 import type { CheckoutField } from './checkoutFields';
-import { StripePaymentElement } from './StripePaymentElement';
+import { formExtras } from './formExtras';
 import type { CheckoutFormOptions } from './useCheckoutForm';
 import { useCheckoutForm } from './useCheckoutForm';
 
@@ -31,6 +27,8 @@ type CheckoutFormProps = Omit<CheckoutFormOptions, 'collectsIdentity'> & {
 /** The open checkout: what is bought, who is buying, the card, and the Pay button. */
 export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, updating }: CheckoutFormProps) {
   const { messages, locale } = useLocalization();
+  // Loaded by CheckoutApp before a session that shows any of them (`needsFormExtras`).
+  const extras = formExtras.current;
   const [usingAnotherCard, setUsingAnotherCard] = useState(false);
   const savedCard = session.saved_card;
 
@@ -43,7 +41,7 @@ export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, upd
     today,
     collectPaymentMethod:
       processor.name === 'stripe'
-        ? () => stripeElement.current?.createPaymentMethod() ?? Promise.reject(new CheckoutApiError(0, CheckoutApiErrorCode.NETWORK_ERROR, 'Stripe.js is not loaded'))
+        ? (wholeMessages) => stripeElement.current?.createPaymentMethod(wholeMessages) ?? Promise.reject(new CheckoutApiError(0, CheckoutApiErrorCode.NETWORK_ERROR, 'Stripe.js is not loaded'))
         : undefined,
     initialValues: { email: session.prefill?.email ?? '', name: session.prefill?.name ?? '', country: session.country ?? '' },
   });
@@ -62,10 +60,10 @@ export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, upd
     setValue('country', country);
     if (country === '' || country === requestedCountry.current) return;
     requestedCountry.current = country;
-    onUpdate({ country }).catch((error: unknown) => {
+    onUpdate({ country }).catch(async (error: unknown) => {
       // The server kept its country: whatever the customer picks next must be asked for.
       requestedCountry.current = null;
-      form.showFieldError('country', humanErrorMessage(error, messages.updateFailed, messages));
+      form.showFieldError('country', await updateFailureMessage(error, messages));
     });
   }
   const field = (name: CheckoutField): FieldProps => ({
@@ -92,14 +90,14 @@ export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, upd
       {session.customer && (
         <p class="greeting">{messages.signedInAs(session.customer.name, session.customer.email)}</p>
       )}
-      {session.plan_options.length > 1 && (
-        <PlanOptions options={session.plan_options} currentId={session.plan.subscription_config_id} onUpdate={onUpdate} />
+      {extras && session.plan_options.length > 1 && (
+        <extras.PlanOptions options={session.plan_options} currentId={session.plan.subscription_config_id} onUpdate={onUpdate} />
       )}
       {/* A custom first payment is for the seats the merchant set: the server refuses other seats. */}
-      {session.seat_limits && session.custom_amount === null && <SeatsField quantity={session.quantity} limits={session.seat_limits} onUpdate={onUpdate} />}
-      {session.allows_promotion_codes && <PromotionCodeField promotion={session.promotion} onUpdate={onUpdate} />}
+      {extras && session.seat_limits && session.custom_amount === null && <extras.SeatsField quantity={session.quantity} limits={session.seat_limits} onUpdate={onUpdate} />}
+      {extras && session.allows_promotion_codes && <extras.PromotionCodeField promotion={session.promotion} onUpdate={onUpdate} />}
       <PriceBreakdown session={session} />
-      <CreditBalance session={session} />
+      {extras && <extras.CreditBalance session={session} />}
       {savedCard && !usingAnotherCard ? (
         <div class="form">
           {alert}
@@ -117,8 +115,8 @@ export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, upd
             collectsIdentity={collectsIdentity}
             emailLockedBy={emailLocked ? session.merchant_name : null}
             processorFields={
-              processor.name === 'stripe' ? (
-                <StripePaymentElement
+              extras && processor.name === 'stripe' ? (
+                <extras.StripePaymentElement
                   publishableKey={processor.publishable_key}
                   amount={session.estimate.due_today.total}
                   currency={session.currency}

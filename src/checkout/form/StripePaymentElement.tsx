@@ -28,7 +28,7 @@ export function StripePaymentElement({ publishableKey, amount, currency, element
     let gone = false;
     import('../stripe/mountPaymentElement')
       .then(({ mountPaymentElement }) =>
-        mountPaymentElement(container.current!, { publishableKey, amount: minorUnits, currency, locale, messages }),
+        mountPaymentElement(container.current!, { publishableKey, amount: minorUnits, currency, locale }),
       )
       .then((made) => {
         if (gone) return made.destroy();
@@ -49,7 +49,7 @@ export function StripePaymentElement({ publishableKey, amount, currency, element
     <div class="stripe-element" ref={container}>
       {failed && (
         <p class="form__alert" role="alert">
-          {messages.errors.paymentUnreachable}
+          {messages.paymentUnreachable}
         </p>
       )}
     </div>

@@ -1,4 +1,5 @@
 import type { PaymentAttempt } from '../api/CheckoutApi';
+import type { Messages } from '../i18n/messages';
 import type { CheckoutFormValues } from './checkoutFields';
 import { digitsOnly } from './digitsOnly';
 import { parseExpiry } from './parseExpiry';
@@ -10,7 +11,7 @@ import { parseExpiry } from './parseExpiry';
 export function toPaymentAttempt(
   values: CheckoutFormValues,
   collectsIdentity: boolean,
-  collectPaymentMethod?: () => Promise<string>,
+  collectPaymentMethod?: (messages: Messages) => Promise<string>,
 ): PaymentAttempt {
   const customer = collectsIdentity ? { email: values.email.trim(), name: values.name.trim(), country: values.country } : null;
   if (collectPaymentMethod) return customer ? { customer, collectPaymentMethod } : { collectPaymentMethod };

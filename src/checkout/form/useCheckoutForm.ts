@@ -2,15 +2,12 @@ import { createRef } from 'preact';
 import type { RefObject } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { PaymentAttempt } from '../api/CheckoutApi';
-import { CheckoutApiError, CheckoutApiErrorCode } from '../api/CheckoutApiError';
-import { declineMessage } from '../api/declineMessage';
-import { humanErrorMessage } from '../api/humanErrorMessage';
+import type { Messages } from '../i18n/messages';
 import { useLocalization } from '../i18n/useLocalization';
+import { laterParts } from '../laterParts';
+import type { LaterParts } from '../laterParts';
 import { checkoutFields, emptyCheckoutForm } from './checkoutFields';
 import type { CheckoutField, CheckoutFormValues, FieldErrors } from './checkoutFields';
-import { fieldForParam } from './fieldForParam';
-import { toPaymentAttempt } from './toPaymentAttempt';
-import { validateCheckoutForm } from './validateCheckoutForm';
 
 export interface CheckoutFormOptions {
   collectsIdentity: boolean;
@@ -23,7 +20,7 @@ export interface CheckoutFormOptions {
    * The card is in the processor's own fields (Stripe's Payment Element), which check it themselves and make it a
    * payment method when Pay is pressed; the form then checks only who is paying.
    */
-  collectPaymentMethod?: () => Promise<string>;
+  collectPaymentMethod?: (messages: Messages) => Promise<string>;
 }
 
 /** The form's state and submit logic, kept apart from its markup. */
@@ -46,8 +43,9 @@ export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValu
     [],
   );
 
-  const validate = (): FieldErrors => {
-    const errors = validateCheckoutForm(latest.current, { collectsIdentity, today: today(), messages });
+  // The checks are in the later parts' chunk, fetched as the form shows; mostly in before the customer leaves a field.
+  const validate = ({ validateCheckoutForm, completeMessages }: LaterParts): FieldErrors => {
+    const errors = validateCheckoutForm(latest.current, { collectsIdentity, today: today(), messages: completeMessages(messages) });
     if (!collectPaymentMethod) return errors;
     // The processor's fields judge the card; the form's card fields are not there.
     const { cardNumber, expiry, cvc, ...identity } = errors;
@@ -65,7 +63,10 @@ export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValu
   /** The customer left `field`: judge what they typed there, and only there. */
   function blur(field: CheckoutField) {
     if (!edited.current.has(field)) return;
-    const error = validate()[field];
+    const later = laterParts.current;
+    // Not in yet: judged once it is, as the customer left it (the server judges on Pay regardless).
+    if (!later) return void laterParts.load().then(() => blur(field), () => undefined);
+    const error = validate(later)[field];
     setErrors((current) => (current[field] === error ? current : { ...current, [field]: error }));
     if (error) setAnnouncement(error);
   }
@@ -85,19 +86,16 @@ export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValu
   }
 
   function showSubmitError(error: unknown) {
-    const field = error instanceof CheckoutApiError && error.status === 400 ? fieldForParam(error.param) : null;
-    if (field && error instanceof CheckoutApiError) {
-      showFieldErrors({ [field]: humanErrorMessage(error, error.message, messages) });
-      return;
-    }
-    if (error instanceof CheckoutApiError && error.code === CheckoutApiErrorCode.CARD_DECLINED) {
-      setAlert(declineMessage(error.declineCode, messages));
-      return;
-    }
-    setAlert(humanErrorMessage(error, messages.errors.paymentUnreachable, messages));
+    // Without the later parts nothing was sent: `pay` and `submit` refuse as a request that got no answer.
+    const later = laterParts.current;
+    const shown = later ? later.submitErrorOf(error, later.completeMessages(messages)) : { alert: messages.paymentUnreachable };
+    if ('field' in shown) showFieldErrors({ [shown.field]: shown.message });
+    else setAlert(shown.alert);
   }
 
   async function run(attempt: PaymentAttempt) {
+    // Also here: a second press of Pay may have waited, like the first, for the checks to load.
+    if (submittingNow.current) return;
     submittingNow.current = true;
     setSubmitting(true);
     try {
@@ -121,9 +119,12 @@ export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValu
     event.preventDefault();
     if (submittingNow.current) return;
     setAlert(null);
-    if (showFieldErrors(validate())) return;
+    // Mostly in already, and then not awaited: the errors, or the payment, follow the press at once.
+    const later = laterParts.current ?? (await laterParts.load().catch(() => null));
+    if (!later) return setAlert(messages.paymentUnreachable);
+    if (showFieldErrors(validate(later))) return;
 
-    await run(toPaymentAttempt(latest.current, collectsIdentity, collectPaymentMethod));
+    await run(later.toPaymentAttempt(latest.current, collectsIdentity, collectPaymentMethod));
   }
 
   return { values, errors, announcement, alert, submitting, inputRefs, setValue, blur, showFieldError, submit, paySavedCard };

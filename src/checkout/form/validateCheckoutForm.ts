@@ -1,4 +1,5 @@
-import { cardBrandRules, detectCardBrand, findCardNumberProblem } from '../../protocol/cardNumbers';
+import { findCardNumberProblem } from '../../protocol/cardNumberProblems';
+import { cardBrandRules, detectCardBrand } from '../../protocol/cardNumbers';
 import type { Messages } from '../i18n/messages';
 import type { CheckoutFormValues, FieldErrors } from './checkoutFields';
 import { digitsOnly } from './digitsOnly';

@@ -1,4 +1,4 @@
-import { createMessage, isMessageOfType } from '../../protocol';
+import { createMessage, isConnect, isInit } from '../../protocol';
 import type { CheckoutAppearance, CheckoutToLoaderMessage } from '../../protocol';
 
 /** The loader as the app sees it: somewhere to send messages. */
@@ -50,7 +50,7 @@ export function connectToLoader(options: ConnectToLoaderOptions): Promise<Loader
     let port: MessagePort | undefined;
 
     const onPortMessage = (event: MessageEvent) => {
-      if (!isMessageOfType(event.data, 'init') || !port) return;
+      if (!isInit(event.data) || !port) return;
       const connectedPort = port;
       cleanUp();
       const { secret, appearance, modal = false } = event.data;
@@ -59,7 +59,7 @@ export function connectToLoader(options: ConnectToLoaderOptions): Promise<Loader
 
     const onWindowMessage = (event: MessageEvent) => {
       if (event.source !== win.parent || event.origin !== parentOrigin) return;
-      if (!isMessageOfType(event.data, 'connect') || !event.ports[0]) return;
+      if (!isConnect(event.data) || !event.ports[0]) return;
       win.removeEventListener('message', onWindowMessage);
       port = event.ports[0];
       port.addEventListener('message', onPortMessage);

@@ -1,5 +1,5 @@
 import { messages as english } from './messages';
-import type { Messages } from './messages';
+import type { FirstMessages } from './messages';
 
 /**
  * The message catalogs, by language or, for a pseudo-locale, by whole tag. English ships in the first load; every
@@ -13,6 +13,6 @@ export const localeCatalogs = {
   ja: async () => (await import('./locales/ja')).messages,
   /** Chromium's right-to-left pseudo-locale: English words laid out right to left, so the mirrored layout can be tested. */
   'ar-XB': async () => english,
-} satisfies Record<string, () => Promise<Messages>>;
+} satisfies Record<string, () => Promise<FirstMessages>>;
 
 export type CatalogName = keyof typeof localeCatalogs;

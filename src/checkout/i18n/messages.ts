@@ -1,8 +1,7 @@
 import type { DeclineCode } from '../../protocol/api/apiErrors';
 import type { CardBrand } from '../../protocol/cardNumbers';
 import type { BillingInterval } from '../api/CheckoutApi';
-import { formatLengths } from '../format/formatLengths';
-import { createPlural, type PluralForms } from './createPlural';
+import { credits, period, plural, seats } from './englishCounts';
 
 /** A number in the copy: `text` as the customer's locale writes it, `value` for choosing the plural form. */
 export interface Count {
@@ -23,7 +22,8 @@ export type CustomerFacingErrorCode =
 
 /**
  * Every sentence the customer can read. Components never hold copy of their own; each locale in `locales/` is
- * another object of this shape, so a missing key there is a type error. English is here, in the first load.
+ * another object of this shape, so a missing key there is a type error. English is here, in the first load, but for
+ * its later groups (`LaterMessageGroup`).
  */
 export interface Messages {
   /** The tab's title in redirect display; the merchant is null until the session is read. */
@@ -54,7 +54,6 @@ export interface Messages {
     expiryInvalid: string;
     expiryInPast: string;
     cvcInvalid: string;
-    paymentUnreachable: string;
     countryRequired: string;
     /** A number of a known brand with a length it does not issue; `lengths` are the ones it does (see `formatLengths`). */
     cardNumberLength: (brand: string, lengths: readonly number[]) => string;
@@ -66,6 +65,8 @@ export interface Messages {
     cardDetailsIncomplete: string;
   };
   payButton: (amount: string) => string;
+  /** No answer from the payment service (or the checkout's own code for paying): check the connection. */
+  paymentUnreachable: string;
   breakdown: {
     label: string;
     subtotal: string;
@@ -74,11 +75,12 @@ export interface Messages {
     totalDueToday: string;
     /** The next charge of a subscription: amount and date, both already formatted. */
     thenOn: (amount: string, date: string) => string;
+    /** The button beside the total that opens the explanation, and the explanation's heading. */
+    explain: string;
+    explanationHeading: string;
   };
-  /** The popover beside the total that explains each line of the estimate in words; amounts arrive formatted. */
+  /** The explanation's lines: each line of the estimate in words; amounts arrive formatted. */
   explanation: {
-    button: string;
-    heading: string;
     subtotalSeats: (seats: Count, unitPrice: string, subtotal: string) => string;
     subtotalPlan: (planName: string, price: string, interval: BillingInterval, count: Count) => string;
     subtotalBundle: (bundleName: string, price: string) => string;
@@ -157,20 +159,20 @@ export interface Messages {
   closeCheckout: string;
 }
 
-const intervalNames: Record<BillingInterval, PluralForms> = {
-  day: { one: 'day', other: 'days' },
-  week: { one: 'week', other: 'weeks' },
-  month: { one: 'month', other: 'months' },
-  year: { one: 'year', other: 'years' },
-};
-const plural = createPlural('en');
-/** "month" for a period of one interval, "3 months" for several. */
-const period = (interval: BillingInterval, count: Count) =>
-  count.value === 1 ? plural(count, intervalNames[interval]) : `${count.text} ${plural(count, intervalNames[interval])}`;
-const credits = (count: Count) => `${count.text} ${plural(count, { one: 'credit', other: 'credits' })}`;
-const seats = (count: Count) => `${count.text} ${plural(count, { one: 'seat', other: 'seats' })}`;
+/**
+ * The groups only the later parts say (`laterParts`: checking the form, paying and its screens, the price
+ * explanation, the wording of a refused change). Another language has them in its one chunk; English, whose first load they would grow, in theirs.
+ */
+export type LaterMessageGroup = 'explanation' | 'success' | 'declines' | 'errors' | 'serverErrors';
 
-export const messages: Messages = {
+/** What a localization is sure to hold as soon as it is chosen: everything the first screen can say. */
+export type FirstMessages = Omit<Messages, LaterMessageGroup>;
+
+/**
+ * English, but for what only the later parts say. The rest (`LaterMessageGroup`) is in the
+ * later parts' chunk (`englishLaterMessages`), which `completeMessages` adds.
+ */
+export const messages: FirstMessages = {
   documentTitle: (merchantName) => (merchantName ? `Checkout – ${merchantName}` : 'Checkout'),
   loading: 'Loading checkout…',
   checkoutEyebrow: 'Checkout',
@@ -192,22 +194,8 @@ export const messages: Messages = {
   placeholders: { cardNumber: '1234 1234 1234 1234', expiry: 'MM/YY', cvc: 'CVC', country: 'Choose your country' },
   emailLocked: (merchantName) => `${merchantName} set this email address for you.`,
   cardBrands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', diners: 'Diners Club', jcb: 'JCB', unionpay: 'UnionPay' },
-  errors: {
-    emailInvalid: 'Enter an email address like name@example.com.',
-    nameRequired: 'Enter your full name.',
-    cardNumberInvalid: 'Enter a card number of 13 to 19 digits.',
-    expiryInvalid: 'Enter the expiry date as MM/YY.',
-    expiryInPast: 'This card has expired.',
-    cvcInvalid: 'Enter the 3 or 4 digit security code.',
-    paymentUnreachable: 'We couldn’t reach the payment service. Check your connection and try again.',
-    countryRequired: 'Choose your country.',
-    cardNumberLength: (brand, lengths) => `${brand} card numbers have ${formatLengths(lengths, 'en')} digits.`,
-    cardNumberMistyped: 'This card number isn’t valid. Check it for a typo.',
-    cvcLength: (digits) => `Enter the ${digits} digit security code.`,
-    expiryTooFar: 'Check the expiry year: it is too far in the future.',
-    cardDetailsIncomplete: 'Complete your card details.',
-  },
   payButton: (amount) => `Pay ${amount}`,
+  paymentUnreachable: 'We couldn’t reach the payment service. Check your connection and try again.',
   breakdown: {
     label: 'Price details',
     subtotal: 'Subtotal',
@@ -215,40 +203,14 @@ export const messages: Messages = {
     tax: 'Tax',
     totalDueToday: 'Total due today',
     thenOn: (amount, date) => `Then ${amount} on ${date}`,
-  },
-  explanation: {
-    button: 'How is this calculated?',
-    heading: 'How your total is calculated',
-    subtotalSeats: (count, unitPrice, subtotal) => `Subtotal: ${seats(count)} × ${unitPrice} per seat = ${subtotal}.`,
-    subtotalPlan: (planName, price, interval, count) =>
-      `Subtotal: ${planName} at ${price} ${count.value === 1 ? 'per' : 'every'} ${period(interval, count)}.`,
-    subtotalBundle: (bundleName, price) => `Subtotal: ${bundleName}, a one-off purchase of ${price}.`,
-    subtotalCustom: (amount) => `Subtotal: ${amount}, a price set for this first payment only; later payments are at the plan’s price.`,
-    discountOnce: (code, amount) => `Discount: code ${code} takes ${amount} off this first payment only.`,
-    discountForever: (code, amount) => `Discount: code ${code} takes ${amount} off today, and applies to every renewal too.`,
-    discountRepeating: (code, amount, payments) => `Discount: code ${code} takes ${amount} off each of the first ${payments.text} payments, starting today.`,
-    taxIncluded: (amount, rate, taxName) =>
-      rate ? `Tax: the price already includes ${rate} ${taxName ?? 'tax'}, which is ${amount}.` : `Tax: the price already includes ${amount} of tax.`,
-    taxAdded: (amount, rate, taxName) =>
-      rate ? `Tax: ${rate} ${taxName ?? 'tax'} is added on top, which is ${amount}.` : `Tax: ${amount} is added on top.`,
-    total: (amount) => `Total due today: ${amount}.`,
-    firstCharge: (amount, date) => `First charge: ${amount} on ${date}, when the subscription starts.`,
-    termEnds: (date) => `The subscription ends on ${date}.`,
-    next: (amount, date, interval, count) => `Next charge: ${amount} on ${date}, then every ${period(interval, count)}.`,
+    explain: 'How is this calculated?',
+    explanationHeading: 'How your total is calculated',
   },
   creditBalance: { now: 'Credit balance', after: 'Balance after purchase' },
   savedCard: {
     payWith: (last4) => `Pay with •••• ${last4}`,
     useAnotherCard: 'Use another card',
     useSavedCard: (last4) => `Use the saved card •••• ${last4}`,
-  },
-  declines: {
-    card_declined: 'Your card was declined. Try another card.',
-    insufficient_funds: 'Your card has insufficient funds. Try another card.',
-    expired_card: 'Your card has expired. Try another card.',
-    authentication_required: 'Your bank asked you to confirm this payment, and it was not confirmed. Try again or use another card.',
-    test_mode_live_card: 'This is a test card, and this checkout takes real payments. Use a real card.',
-    live_payments_unavailable: 'Card payments are not available for this checkout yet. You have not been charged.',
   },
   promotion: {
     label: 'Promotion code',
@@ -274,15 +236,6 @@ export const messages: Messages = {
   secureNote: 'Your card details are sent securely and never shared with the merchant.',
   cancelAndReturn: (merchantName) => `Cancel and return to ${merchantName}`,
   returnTo: (merchantName) => `Return to ${merchantName}`,
-  success: {
-    heading: 'Payment successful',
-    subscription: (planName, price) => `You’re subscribed to ${planName} for ${price}.`,
-    subscriptionStarting: (planName, date) => `You’re subscribed to ${planName}, starting on ${date}.`,
-    creditBundle: (bundleName, count) => `${bundleName}: ${credits(count)} added to your account.`,
-    nextCharge: (amount, date) => `Your next charge is ${amount} on ${date}.`,
-    done: 'Done',
-    returning: (merchantName) => `Taking you back to ${merchantName}…`,
-  },
   screens: {
     notFramed: {
       heading: 'Open this checkout from the merchant’s site',
@@ -310,15 +263,5 @@ export const messages: Messages = {
     },
   },
   retry: 'Retry',
-  serverErrors: {
-    email_locked: 'This email address was set by the merchant and can’t be changed.',
-    promotion_code_not_found: 'This promotion code doesn’t exist. Check it for a typo.',
-    promotion_code_expired: 'This promotion code has expired.',
-    promotion_code_exhausted: 'This promotion code has been used up.',
-    promotion_code_not_applicable: 'This promotion code doesn’t apply to this plan.',
-    promotion_codes_not_allowed: 'This checkout doesn’t take promotion codes.',
-    already_subscribed: 'You already have an active subscription to this plan.',
-    subscription_required: 'Credit packs need an active subscription to their plan.',
-  },
   closeCheckout: 'Close checkout',
 };

@@ -1,10 +1,11 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { messages } from './messages';
-import type { Messages } from './messages';
+import type { FirstMessages } from './messages';
 
 export interface Localization {
-  messages: Messages;
+  /** Whole but for English, whose later groups come with the later parts (`completeMessages`). */
+  messages: FirstMessages;
   /** BCP 47 tag for Intl; undefined means the browser's default. */
   locale: string | undefined;
 }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CheckoutSessionUpdate, PlanOption } from '../api/CheckoutApi';
-import { humanErrorMessage } from '../api/humanErrorMessage';
+import { updateFailureMessage } from '../api/updateFailureMessage';
 import { formatCount } from '../format/formatCount';
 import { formatMoney } from '../format/formatMoney';
 import { useLocalization } from '../i18n/useLocalization';
@@ -23,7 +23,7 @@ export function PlanOptions({ options, currentId, onUpdate }: PlanOptionsProps) 
     try {
       await onUpdate({ subscription_config_id: id });
     } catch (failure) {
-      setError(humanErrorMessage(failure, messages.updateFailed, messages));
+      setError(await updateFailureMessage(failure, messages));
     } finally {
       setBusy(false);
     }

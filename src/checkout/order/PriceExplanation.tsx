@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { CheckoutSession } from '../api/CheckoutApi';
 import { useLocalization } from '../i18n/useLocalization';
-import { explainEstimate } from './explainEstimate';
+import { laterParts } from '../laterParts';
+import type { LaterParts } from '../laterParts';
 
 /**
  * A button beside the total that opens a popover explaining the estimate line by line. It follows the
@@ -14,30 +15,38 @@ export function PriceExplanation({ session }: { session: CheckoutSession }) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const popoverRef = useRef<HTMLDivElement>(null);
   const id = useId();
+  // The sentences, and what opening starts, come from the later parts' chunk, mostly in long before the button is
+  // pressed; when not, the popover waits for them, unseen, and a failure says so in it, in the page's flow.
+  const later = laterParts.current;
+  const [settled, setSettled] = useState(false);
 
   useEffect(() => {
     if (!open) return;
     const button = buttonRef.current!;
     const popover = popoverRef.current!;
-    // Floating UI is most of this popover's weight, so it loads when first opened rather than with the checkout.
-    let stopPlacing: (() => void) | null = null;
+    let stop: (() => void) | undefined;
     let closed = false;
-    import('./anchorPopover')
-      .then(({ anchorPopover }) => {
-        if (!closed) stopPlacing = anchorPopover(button, popover);
-      })
-      // Offline, say: the explanation still shows, in the page's flow under its button (see checkout.css).
-      .catch(() => closed || (popover.dataset.placement = 'inline'));
-    popover.focus();
-    const closeOnOutsidePress = (event: Event) => {
-      const target = event.target as Node;
-      if (!popover.contains(target) && !button.contains(target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', closeOnOutsidePress);
+    const start = (parts: LaterParts) => (stop = parts.openExplanationPopover(button, popover, () => setOpen(false)));
+    // At once when in, so a press right after opening already closes it.
+    if (laterParts.current) start(laterParts.current);
+    else {
+      laterParts.load().then(
+        (parts) => {
+          if (closed) return;
+          setSettled(true);
+          start(parts);
+        },
+        () => {
+          if (closed) return;
+          setSettled(true);
+          popover.dataset.placement = 'inline';
+          popover.focus();
+        },
+      );
+    }
     return () => {
       closed = true;
-      stopPlacing?.();
-      document.removeEventListener('pointerdown', closeOnOutsidePress);
+      stop?.();
       delete popover.dataset.placement;
     };
   }, [open]);
@@ -60,16 +69,16 @@ export function PriceExplanation({ session }: { session: CheckoutSession }) {
         aria-controls={id}
         onClick={() => setOpen((wasOpen) => !wasOpen)}
       >
-        {messages.explanation.button}
+        {messages.breakdown.explain}
       </button>
       <div id={id} ref={popoverRef} class="popover" role="dialog" aria-labelledby={`${id}-heading`} tabIndex={-1} hidden={!open}>
         <h2 class="popover__heading" id={`${id}-heading`}>
-          {messages.explanation.heading}
+          {messages.breakdown.explanationHeading}
         </h2>
         <ul class="popover__lines">
-          {explainEstimate(session, messages, locale).map((line) => (
-            <li key={line}>{line}</li>
-          ))}
+          {later
+            ? later.explainEstimate(session, later.completeMessages(messages), locale).map((line) => <li key={line}>{line}</li>)
+            : settled && <li>{messages.screens.unreachable.body}</li>}
         </ul>
       </div>
     </div>

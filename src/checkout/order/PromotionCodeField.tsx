@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { CheckoutSessionUpdate, PromotionSummary } from '../api/CheckoutApi';
-import { humanErrorMessage } from '../api/humanErrorMessage';
+import { updateFailureMessage } from '../api/updateFailureMessage';
 import { useLocalization } from '../i18n/useLocalization';
 
 interface PromotionCodeFieldProps {
@@ -39,7 +39,7 @@ export function PromotionCodeField({ promotion, onUpdate }: PromotionCodeFieldPr
       setCode('');
     } catch (failure) {
       moveFocus.current = false;
-      setError(humanErrorMessage(failure, messages.updateFailed, messages));
+      setError(await updateFailureMessage(failure, messages));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { CheckoutSessionUpdate } from '../api/CheckoutApi';
-import { humanErrorMessage } from '../api/humanErrorMessage';
+import { updateFailureMessage } from '../api/updateFailureMessage';
 import { formatCount } from '../format/formatCount';
 import { useLocalization } from '../i18n/useLocalization';
 
@@ -37,7 +37,7 @@ export function SeatsField({ quantity, limits, onUpdate }: SeatsFieldProps) {
     try {
       await onUpdate({ quantity: seats });
     } catch (failure) {
-      setError(humanErrorMessage(failure, messages.updateFailed, messages));
+      setError(await updateFailureMessage(failure, messages));
     } finally {
       busy.current = false;
       setPending(null);

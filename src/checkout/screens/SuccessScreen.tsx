@@ -3,6 +3,7 @@ import type { CheckoutSession } from '../api/CheckoutApi';
 import { formatCount } from '../format/formatCount';
 import { formatDate } from '../format/formatDate';
 import { formatMoney } from '../format/formatMoney';
+import { completeMessages } from '../i18n/completeMessages';
 import { useLocalization } from '../i18n/useLocalization';
 import { useFocusOnMount } from './useFocusOnMount';
 
@@ -16,7 +17,9 @@ interface SuccessScreenProps {
 
 /** Shown once the payment went through. */
 export function SuccessScreen({ session, onDone, doneAfterMs }: SuccessScreenProps) {
-  const { messages, locale } = useLocalization();
+  const localization = useLocalization();
+  const { locale } = localization;
+  const messages = completeMessages(localization.messages);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const next = session.estimate.next_invoice;
   // The recurring price is the next invoice's: today's total may carry a first-payment-only discount.

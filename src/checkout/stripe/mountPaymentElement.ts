@@ -18,12 +18,11 @@ export interface PaymentElementOptions {
   currency: string;
   /** The checkout's BCP 47 tag, or undefined for the browser's. */
   locale: string | undefined;
-  messages: Messages;
 }
 
 export interface MountedPaymentElement {
   /** Checks the Element's fields and makes the card a PaymentMethod; rejects with the customer's sentence. */
-  createPaymentMethod(): Promise<string>;
+  createPaymentMethod(messages: Messages): Promise<string>;
   /** A new total (another plan, seats, a code, the country's tax). */
   updateAmount(amount: number): void;
   destroy(): void;
@@ -72,11 +71,11 @@ export async function mountPaymentElement(container: HTMLElement, options: Payme
   const element = elements.create('payment', { layout: 'tabs' });
   element.mount(container);
   return {
-    async createPaymentMethod() {
+    async createPaymentMethod(messages) {
       const submitted = await elements.submit();
-      if (submitted.error) throw toCheckoutApiError(submitted.error, options.messages);
+      if (submitted.error) throw toCheckoutApiError(submitted.error, messages);
       const created = await stripe.createPaymentMethod({ elements });
-      if (created.error) throw toCheckoutApiError(created.error, options.messages);
+      if (created.error) throw toCheckoutApiError(created.error, messages);
       return created.paymentMethod.id;
     },
     updateAmount(amount) {

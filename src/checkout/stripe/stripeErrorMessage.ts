@@ -31,5 +31,5 @@ export function stripeErrorMessage(error: StripeError, messages: Messages): stri
   if (error.type === 'card_error') return declineMessage(error.decline_code ?? error.code ?? null, messages);
   // The Element's other fields (the billing country, a postal code): it points at the one to fix.
   if (error.type === 'validation_error') return errors.cardDetailsIncomplete;
-  return errors.paymentUnreachable;
+  return messages.paymentUnreachable;
 }

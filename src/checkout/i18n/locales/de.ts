@@ -53,7 +53,6 @@ export const messages: Messages = {
     expiryInvalid: 'Geben Sie das Ablaufdatum im Format MM/JJ ein.',
     expiryInPast: 'Diese Karte ist abgelaufen.',
     cvcInvalid: 'Geben Sie den drei- oder vierstelligen Sicherheitscode ein.',
-    paymentUnreachable: `Der Zahlungsdienst ist nicht erreichbar. ${checkConnection}`,
     countryRequired: 'Wählen Sie Ihr Land aus.',
     cardNumberLength: (brand, lengths) => `Kartennummern von ${brand} haben ${formatLengths(lengths, 'de')} Ziffern.`,
     cardNumberMistyped: 'Diese Kartennummer ist ungültig. Bitte prüfen Sie sie auf Tippfehler.',
@@ -62,6 +61,7 @@ export const messages: Messages = {
     cardDetailsIncomplete: 'Vervollständigen Sie Ihre Kartendaten.',
   },
   payButton: (amount) => `${amount} bezahlen`,
+  paymentUnreachable: `Der Zahlungsdienst ist nicht erreichbar. ${checkConnection}`,
   breakdown: {
     label: 'Preisdetails',
     subtotal: 'Zwischensumme',
@@ -69,10 +69,10 @@ export const messages: Messages = {
     tax: 'Steuern',
     totalDueToday: 'Heute fällig',
     thenOn: (amount, date) => `Danach ${amount} am ${date}`,
+    explain: 'Wie wird das berechnet?',
+    explanationHeading: 'So setzt sich Ihr Gesamtbetrag zusammen',
   },
   explanation: {
-    button: 'Wie wird das berechnet?',
-    heading: 'So setzt sich Ihr Gesamtbetrag zusammen',
     subtotalSeats: (count, unitPrice, subtotal) => `Zwischensumme: ${seats(count)} × ${unitPrice} pro Nutzerlizenz = ${subtotal}.`,
     subtotalPlan: (planName, price, interval, count) => `Zwischensumme: ${planName} für ${price} ${perPeriod(interval, count)}.`,
     subtotalBundle: (bundleName, price) => `Zwischensumme: ${bundleName}, ein einmaliger Kauf für ${price}.`,

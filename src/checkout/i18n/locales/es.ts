@@ -52,7 +52,6 @@ export const messages: Messages = {
     expiryInvalid: 'Introduce la fecha de caducidad con el formato MM/AA.',
     expiryInPast: 'Esta tarjeta ha caducado.',
     cvcInvalid: 'Introduce el código de seguridad de 3 o 4 dígitos.',
-    paymentUnreachable: `No hemos podido conectar con el servicio de pago. ${checkConnection}`,
     countryRequired: 'Elige tu país.',
     cardNumberLength: (brand, lengths) => `Los números de tarjeta de ${brand} tienen ${formatLengths(lengths, 'es')} dígitos.`,
     cardNumberMistyped: 'Este número de tarjeta no es válido. Comprueba que no tenga erratas.',
@@ -61,6 +60,7 @@ export const messages: Messages = {
     cardDetailsIncomplete: 'Completa los datos de tu tarjeta.',
   },
   payButton: (amount) => `Pagar ${amount}`,
+  paymentUnreachable: `No hemos podido conectar con el servicio de pago. ${checkConnection}`,
   breakdown: {
     label: 'Detalles del precio',
     subtotal: 'Subtotal',
@@ -68,10 +68,10 @@ export const messages: Messages = {
     tax: 'Impuestos',
     totalDueToday: 'Total a pagar hoy',
     thenOn: (amount, date) => `Después, ${amount} el ${date}`,
+    explain: '¿Cómo se calcula?',
+    explanationHeading: 'Cómo se calcula tu total',
   },
   explanation: {
-    button: '¿Cómo se calcula?',
-    heading: 'Cómo se calcula tu total',
     subtotalSeats: (count, unitPrice, subtotal) => `Subtotal: ${seats(count)} × ${unitPrice} por licencia = ${subtotal}.`,
     subtotalPlan: (planName, price, interval, count) => `Subtotal: ${planName} por ${price} ${perPeriod(interval, count)}.`,
     subtotalBundle: (bundleName, price) => `Subtotal: ${bundleName}, una compra única de ${price}.`,

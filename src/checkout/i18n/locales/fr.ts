@@ -53,7 +53,6 @@ export const messages: Messages = {
     expiryInvalid: 'Saisissez la date d’expiration au format MM/AA.',
     expiryInPast: 'Cette carte a expiré.',
     cvcInvalid: 'Saisissez le code de sécurité à 3 ou 4 chiffres.',
-    paymentUnreachable: `Impossible de joindre le service de paiement. ${checkConnection}`,
     countryRequired: 'Choisissez votre pays.',
     cardNumberLength: (brand, lengths) => `Les numéros de carte ${brand} comportent ${formatLengths(lengths, 'fr')} chiffres.`,
     cardNumberMistyped: 'Ce numéro de carte n’est pas valide. Vérifiez qu’il ne contient pas de faute de frappe.',
@@ -62,6 +61,7 @@ export const messages: Messages = {
     cardDetailsIncomplete: 'Complétez les informations de votre carte.',
   },
   payButton: (amount) => `Payer ${amount}`,
+  paymentUnreachable: `Impossible de joindre le service de paiement. ${checkConnection}`,
   breakdown: {
     label: 'Détail du prix',
     subtotal: 'Sous-total',
@@ -69,10 +69,10 @@ export const messages: Messages = {
     tax: 'Taxes',
     totalDueToday: 'Total dû aujourd’hui',
     thenOn: (amount, date) => `Puis ${amount} le ${date}`,
+    explain: 'Comment ce montant est-il calculé\u00a0?',
+    explanationHeading: 'Comment votre total est calculé',
   },
   explanation: {
-    button: 'Comment ce montant est-il calculé\u00a0?',
-    heading: 'Comment votre total est calculé',
     subtotalSeats: (count, unitPrice, subtotal) => `Sous-total\u00a0: ${seats(count)} × ${unitPrice} par licence = ${subtotal}.`,
     subtotalPlan: (planName, price, interval, count) => `Sous-total\u00a0: ${planName} à ${price} ${perPeriod(interval, count)}.`,
     subtotalBundle: (bundleName, price) => `Sous-total\u00a0: ${bundleName}, un achat unique de ${price}.`,

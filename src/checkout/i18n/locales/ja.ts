@@ -42,7 +42,6 @@ export const messages: Messages = {
     expiryInvalid: '有効期限を MM/YY の形式で入力してください。',
     expiryInPast: 'このカードは有効期限が切れています。',
     cvcInvalid: '3 桁または 4 桁のセキュリティコードを入力してください。',
-    paymentUnreachable: `決済サービスに接続できませんでした。${checkConnection}`,
     countryRequired: '国・地域を選択してください。',
     cardNumberLength: (brand, lengths) => `${brand} のカード番号は ${formatLengths(lengths, 'ja')} 桁です。`,
     cardNumberMistyped: 'このカード番号は無効です。入力ミスがないかご確認ください。',
@@ -51,6 +50,7 @@ export const messages: Messages = {
     cardDetailsIncomplete: 'カード情報をすべて入力してください。',
   },
   payButton: (amount) => `${amount} を支払う`,
+  paymentUnreachable: `決済サービスに接続できませんでした。${checkConnection}`,
   breakdown: {
     label: '料金の詳細',
     subtotal: '小計',
@@ -58,10 +58,10 @@ export const messages: Messages = {
     tax: '税金',
     totalDueToday: '本日のお支払い金額',
     thenOn: (amount, date) => `以降、${date} に ${amount}`,
+    explain: '計算方法を見る',
+    explanationHeading: '合計金額の内訳',
   },
   explanation: {
-    button: '計算方法を見る',
-    heading: '合計金額の内訳',
     subtotalSeats: (count, unitPrice, subtotal) => `小計：${seats(count)} × 1 ライセンスあたり ${unitPrice} = ${subtotal}`,
     subtotalPlan: (planName, price, interval, count) => `小計：${planName}（${price}／${period(interval, count)}）`,
     subtotalBundle: (bundleName, price) => `小計：${bundleName}（1 回限りのご購入、${price}）`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cardBrandRules, detectCardBrand, findCardNumberProblem, type CardNumberProblem } from '../../cardNumbers';
+import { findCardNumberProblem, type CardNumberProblem } from '../../cardNumberProblems';
+import { cardBrandRules, detectCardBrand } from '../../cardNumbers';
 
 /** The app's own checks (`cardNumbers.ts`) in the API's words, for a caller that skipped them. */
 const cardNumberProblems: Record<CardNumberProblem, string> = {
