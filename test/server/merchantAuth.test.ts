@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { insertApiKey } from '../../src/server/apiKeys/apiKeys';
+import { VERIFIED_KEY_TTL_MS } from '../../src/server/apiKeys/verifiedKeys';
 import { hashSecret } from '../../src/server/secrets';
 import { expectApiError, useTestServer } from './support/testServer';
 
@@ -45,5 +47,18 @@ describe('merchant API authentication', () => {
     const rows = await till.db.query<Record<string, unknown>>('SELECT * FROM api_keys');
     expect(JSON.stringify(rows)).not.toContain(till.demo.apiKey);
     expect(rows.map((row) => row.key_hash)).toContain(hashSecret(till.demo.apiKey));
+  });
+
+  it('refuses a key revoked in the store by another process once the few seconds it is trusted have passed', async () => {
+    const { secret, api_key_id } = await insertApiKey(till.db, till.demo.merchantId);
+    expect((await till.api('GET', '/v1/subscription_configs', { key: secret })).status).toBe(200);
+    // As the CLI or a second server on the same Postgres would: not through this server.
+    await till.db.query('UPDATE api_keys SET revoked_at = now() WHERE api_key_id = $1', [api_key_id]);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + VERIFIED_KEY_TTL_MS });
+    try {
+      expectApiError(await till.api('GET', '/v1/subscription_configs', { key: secret }), 'invalid_api_key');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { createId } from '../ids';
+import { forgetVerifiedKeys } from './verifiedKeys';
 import { modeOf } from '../modes';
 import { toList, type List, type Page } from '../pagination';
 import { createSecret, hashSecret } from '../secrets';
@@ -77,5 +78,8 @@ export async function revokeApiKey(db: Database, merchantId: string, apiKeyId: s
     }
     const [revoked] = await tx.query<ApiKeyRow>('UPDATE api_keys SET revoked_at = now() WHERE api_key_id = $1 RETURNING *', [apiKeyId]);
     return serializeApiKey(revoked!);
+  }).finally(() => {
+    // After the commit: a request that looked the key up while the revocation ran is forgotten too.
+    forgetVerifiedKeys();
   });
 }

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type { Database } from './Database';
 import { initPgliteDirectory } from './initPgliteDirectory';
 
@@ -15,13 +16,27 @@ export async function openDatabase({ databaseUrl, dataDir }: DatabaseOptions): P
 }
 
 /**
- * PGlite's cache of table pages. Postgres's default, 128 MB, is held in the server's own memory once warm (one
- * process is the whole database); the files stay in the operating system's cache anyway, so 16 MB costs little
- * speed (issue 13 measures both).
+ * PGlite's cache of table pages. Postgres touches all of it at start, in the server's own memory (one process is the
+ * whole database); the files stay in the operating system's cache anyway, so a small one costs little speed. Issue
+ * 13 measured 128 → 16 MB (RSS −116 MB) and 16 → 8 MB: RSS after start 167 → 160 MB (medians of 3), creates per
+ * second beside Postgres's 0.47/0.61 → 0.59/0.63 at 10/50 connections, within the noise.
  */
-const PGLITE_SHARED_BUFFERS = '16MB';
+const PGLITE_SHARED_BUFFERS = '8MB';
+
+/**
+ * PGlite's WebAssembly runs on V8's baseline compiler (Liftoff) alone. By default V8 recompiles each function that
+ * grows hot with its optimizing compiler (TurboFan), on background threads whose compile memory glibc keeps in
+ * per-thread arenas: Postgres's start and first queries make that about 70 MB that stays resident (server RSS after
+ * start 235 → 165 MB, median of 5; at peak under load 252 → 214 MB), while creates per second did not drop beyond the
+ * noise (issue 13). `--no-wasm-tier-up` does not stop the dynamic tier-up of Node 20's V8; this does. The flag is read
+ * when a module is compiled, so it must be set before PGlite compiles its own; it touches nothing but WebAssembly.
+ */
+function keepWebAssemblyOnBaselineCompiler() {
+  setFlagsFromString('--liftoff-only');
+}
 
 async function openPglite(dataDir?: string): Promise<Database> {
+  keepWebAssemblyOnBaselineCompiler();
   const { PGlite } = await import('@electric-sql/pglite');
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });

@@ -1,4 +1,5 @@
 import { insertApiKey } from '../apiKeys/apiKeys';
+import { forgetVerifiedKeys } from '../apiKeys/verifiedKeys';
 import { createId } from '../ids';
 import { insertMerchant } from '../merchants/merchants';
 import { createSecret, hashSecret } from '../secrets';
@@ -116,5 +117,8 @@ export async function seedDemo(db: Database, pinnedApiKey?: string): Promise<Dem
       else if (known.revoked_at) await tx.query('UPDATE api_keys SET revoked_at = NULL WHERE key_hash = $1', [hashSecret(apiKey)]);
     }
     return { merchantId, apiKey };
+  }).finally(() => {
+    // The key a new TILL_API_KEY replaced is revoked: a server running on this store must stop trusting it.
+    forgetVerifiedKeys();
   });
 }
