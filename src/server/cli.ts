@@ -22,7 +22,8 @@ const USAGE = `Usage: npm run till -- <command>
   keys create [--mode test|live] [--merchant <id>] [--description <text>]
                                      a new API key, test unless told (the secret is printed once)
   keys list [--merchant <id>]        prefix, last 4, mode, created, last used, revoked
-  keys revoke <api_key_id>           the key answers 401 from now on
+  keys revoke <api_key_id>           the key answers 401 from now on (a running server on the same Postgres
+                                     may take it for up to 5 s more)
 
 A merchant's test and live modes keep separate data: a key sees only its own mode's objects.
 --merchant (the id 'merchants create' printed) may be left out when the store holds one merchant. The store is the server's: DATABASE_URL, or
