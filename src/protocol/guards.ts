@@ -17,7 +17,6 @@ type Check = (value: unknown) => boolean;
 
 const isString: Check = (value) => typeof value === 'string';
 const isText: Check = (value) => typeof value === 'string' && value !== '';
-
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null;
 // Checks are plain functions, never built by a call at the top level, so a bundle that only uses the
 // loader's guards below drops this whole table.

@@ -147,7 +147,6 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
     // Reported after `open` returns, so listeners added to the handle hear it too. A selector the browser
     // cannot parse throws a DOMException: the merchant still gets a TillError.
     setTimeout(fail, 0, error instanceof TillError ? error : new TillError('unsupported_environment', `${error}`));
-
     return handle;
   }
 

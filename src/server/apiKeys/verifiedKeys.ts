@@ -29,7 +29,7 @@ interface Entry {
 /** Revocations made by this process so far: an entry made before the latest one is no longer trusted. */
 let revocations = 0;
 
-/** Called after a revocation commits (or is about to: see `revokeApiKey`). */
+/** Called once a revocation's transaction has ended, committed or not: forgetting too much costs only a lookup. */
 export function forgetVerifiedKeys(): void {
   revocations++;
 }
