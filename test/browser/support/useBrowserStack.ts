@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { launchBrowser } from './launchBrowser';
 import { startStack, type Stack, type StackOptions } from './startStack';
 
@@ -11,7 +11,8 @@ export interface BrowserStack {
 }
 
 /**
- * Starts the servers and Chromium once for a test file, and stops them after it. `options` is read when they
+ * Starts the servers and Chromium once for a test file, and stops them after it; closes the browser contexts each
+ * test opened when it ends. `options` is read when they
  * start, after the file's earlier `beforeAll`s (which may start what they name).
  */
 export function useBrowserStack(options: () => StackOptions = () => ({})): BrowserStack {
@@ -24,6 +25,15 @@ export function useBrowserStack(options: () => StackOptions = () => ({})): Brows
   } as BrowserStack;
   beforeAll(async () => {
     [context.stack, context.browser] = await Promise.all([startStack(options()), launchBrowser()]);
+  });
+  // A test's pages are closed when it ends, so no test runs beside the renderers of every test before it. Contexts
+  // that outlive a test (opened in a `beforeAll`, shared by a describe block's tests) are left to the browser's close.
+  let before: BrowserContext[] = [];
+  beforeEach(() => {
+    before = context.browser.contexts();
+  });
+  afterEach(async () => {
+    await Promise.all(context.browser.contexts().filter((opened) => !before.includes(opened)).map((opened) => opened.close()));
   });
   afterAll(async () => {
     await context.browser?.close();
