@@ -9,6 +9,9 @@ import { useBrowserStack } from './support/useBrowserStack';
 
 const ctx = useBrowserStack();
 
+/** How long the loader waits for its frame's hello (src/sdk/open.ts). */
+const HANDSHAKE_TIMEOUT_MS = 8000;
+
 const handleOf = (token: string) =>
   createHash('sha256').update(JSON.parse(Buffer.from(token, 'base64').toString()).secret).digest('base64url');
 
@@ -29,6 +32,25 @@ const addFrame = (page: Page, attributes: Record<string, string>) =>
     for (const [name, value] of Object.entries(attributes)) frame.setAttribute(name, value);
     document.querySelector('main')!.append(frame);
   }, attributes);
+
+/**
+ * Counts, in the merchant page, the window messages whose source is the window of the frame `selector` finds (the
+ * page's own window for `'self'`). A message event runs every listener of the page in the same task, so once one is
+ * counted, the loader's own listener has had it too, and whatever it did with it has happened.
+ */
+const countMessagesFrom = (page: Page, selector: string) =>
+  page.evaluate((selector) => {
+    const counts = ((window as any).messagesFrom ??= {});
+    counts[selector] = 0;
+    addEventListener('message', (event) => {
+      const source = selector === 'self' ? window : (document.querySelector(selector) as HTMLIFrameElement | null)?.contentWindow;
+      if (source && event.source === source) counts[selector]++;
+    });
+  }, selector);
+
+/** Waits until the page has counted `count` messages from `selector` (`countMessagesFrom`). */
+const messagesFrom = (page: Page, selector: string, count: number) =>
+  page.waitForFunction(([selector, count]) => (window as any).messagesFrom[selector] >= count, [selector, count] as const);
 
 /** A frame that claims to be the checkout: it says hello to its parent and counts the ports it is handed. */
 const FORGED_HELLO = (checkoutSessionId: string) => `<script>
@@ -53,6 +75,7 @@ describe('who the loader talks to', () => {
     await page.goto(url);
     await openCheckout(page, session.checkout_session_token);
     await waitForEvent(page, 'ready');
+    await countMessagesFrom(page, '#impostor');
     const attributes = await frame(handleOf(session.checkout_session_token), session.checkout_session_id);
     await addFrame(page, { id: 'impostor', name: 'impostor', ...attributes });
     const impostor = page.frameLocator('#impostor');
@@ -60,7 +83,8 @@ describe('who the loader talks to', () => {
     // The real app loaded in the impostor frame (its skeleton shows), and still got nothing from the loader.
     if (app) await impostor.locator('#app main').waitFor();
     else await expect.poll(impostorPorts).toBe(0);
-    await page.waitForTimeout(1000);
+    // Its hellos reached the merchant page (the real app says one, the forged page three), so the loader has heard them.
+    await messagesFrom(page, '#impostor', app ? 1 : 3);
 
     // Had the loader answered the impostor, it would have re-handshaken its own frame and broken it.
     // A new email each time: a known one would join its connection, already subscribed to this plan.
@@ -118,12 +142,16 @@ describe('replayed messages', () => {
     await page.evaluate(() => ((window as any).events = []));
     await openCheckout(page, second.checkout_session_token);
     await waitForEvent(page, 'ready');
+    await countMessagesFrom(page, 'self');
+    await countMessagesFrom(page, '#replayer');
     await page.evaluate((messages) => messages.forEach((m: unknown) => window.postMessage(m, '*')), sent);
     const replayer = await ctx.stack.startThirdOrigin(
       `<script>for (const m of ${JSON.stringify(sent)}) parent.postMessage(m, '*');</script>`,
     );
-    await addFrame(page, { src: replayer });
-    await page.waitForTimeout(1000);
+    await addFrame(page, { id: 'replayer', src: replayer });
+    // Every replayed message has reached the page, and so the loader's listener.
+    await messagesFrom(page, 'self', sent.length);
+    await messagesFrom(page, '#replayer', sent.length);
     expect((await recordedEvents(page)).map((e) => e.type)).toEqual(['ready', 'step']);
     expect(await page.locator('dialog').count()).toBe(1);
   });
@@ -134,9 +162,15 @@ describe('when framing fails', () => {
     // The session belongs to the demo shop's origin, so this page is refused by frame-ancestors.
     const { page, url } = await openMerchant();
     const session = await ctx.stack.createSubscriptionSession({ success_url: `${url}done` });
+    // The page's clock runs on as usual; once the browser has refused the frame, it jumps the handshake's 8 s.
+    await page.clock.install();
     await page.goto(url);
+    const refused = page.waitForEvent('console', (message) => /frame-ancestors/.test(message.text()));
     await openCheckout(page, session.checkout_session_token);
-    await page.waitForURL((u) => u.pathname.startsWith('/checkout/'), { timeout: 20_000 });
+    await refused;
+    expect((await recordedEvents(page)).map((e) => e.type)).toEqual([]);
+    await page.clock.fastForward(HANDSHAKE_TIMEOUT_MS);
+    await page.waitForURL((u) => u.pathname.startsWith('/checkout/'));
     await pay(page, GOOD_CARD, { email: 'fallback@example.com', name: 'Fallback Buyer' });
     await page.waitForURL((u) => u.href.startsWith(`${url}done`));
     expect(new URL(page.url()).searchParams.get('checkout_session_id')).toBe(session.checkout_session_id);

@@ -7,6 +7,9 @@ import { useBrowserStack } from './support/useBrowserStack';
 
 const ctx = useBrowserStack();
 
+/** How long the loader waits for its frame's hello (src/sdk/open.ts). */
+const HANDSHAKE_TIMEOUT_MS = 8000;
+
 /** A merchant page on its own origin, and a session created for that origin. */
 async function openMerchant(options: MerchantPageOptions = {}, sessionFields: Record<string, string> = {}) {
   const url = await serveMerchantPage(ctx.stack, options);
@@ -92,6 +95,8 @@ describe('closing', () => {
 describe('events', () => {
   it('reports what was bought, and a listener can keep the modal open after success', async () => {
     const { page, session } = await openMerchant();
+    // The page's clock runs on as usual, and after success it jumps past the 1.5 s the modal would stay open.
+    await page.clock.install();
     await page.evaluate(() => ((window as any).preventDefaults = ['success']));
     await openCheckout(page, session.checkout_session_token);
     await pay(checkoutFrame(page), GOOD_CARD, { email: 'bought@example.com', name: 'Buyer' });
@@ -103,7 +108,7 @@ describe('events', () => {
       subscriptionId: expect.stringMatching(/^sub_test_/),
       creditsAdded: '10.00',
     });
-    await page.waitForTimeout(2000);
+    await page.clock.fastForward(2000);
     expect(await page.locator('dialog').count()).toBe(1);
     expect(await types(page)).toEqual(['ready', 'step', 'step', 'confirmed', 'step', 'success']);
   });
@@ -157,11 +162,23 @@ describe('options', () => {
   it('reports handshake_timeout and stays on the page when the merchant opted out of the redirect fallback', async () => {
     const { page, url } = await openMerchant();
     const session = await ctx.stack.createSubscriptionSession(); // for the demo shop's origin: framing is refused
+    // The page's clock runs on as usual; once the browser has refused the frame, it jumps the handshake's 8 s.
+    await page.clock.install();
+    // The Navigation API's navigate event fires within location.assign: the loader redirects, if at all, in the
+    // task that reports the error, before it closes.
+    await page.evaluate(() => {
+      (window as any).navigations = 0;
+      (window as any).navigation.addEventListener('navigate', () => (window as any).navigations++);
+    });
+    const refused = page.waitForEvent('console', (message) => /frame-ancestors/.test(message.text()));
     await openCheckout(page, session.checkout_session_token, { redirectOnFailure: false });
+    await refused;
+    expect(await types(page)).toEqual([]);
+    await page.clock.fastForward(HANDSHAKE_TIMEOUT_MS);
     const error = await waitForEvent(page, 'error');
     expect(error.detail.code).toBe('handshake_timeout');
     await waitForEvent(page, 'close');
-    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as any).navigations)).toBe(0);
     expect(page.url()).toBe(url);
     expect(await page.locator('dialog').count()).toBe(0);
   });
