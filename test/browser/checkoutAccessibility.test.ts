@@ -12,9 +12,15 @@ const customer = () => ({ email: `a11y-${Date.now()}-${Math.random().toString(36
 /** Holds the checkout app's requests to `path` until `release` is called, so a passing state can be looked at. */
 async function holdRequests(page: Page, path: string) {
   const held: Route[] = [];
-  await page.context().route((url) => url.pathname === path, (route) => void held.push(route));
+  let first!: () => void;
+  const arrived = new Promise<void>((resolve) => (first = resolve));
+  await page.context().route((url) => url.pathname === path, (route) => {
+    held.push(route);
+    first();
+  });
   return {
-    waitForOne: () => expect.poll(() => held.length).toBeGreaterThan(0),
+    // Resolves with the first request held, however long the frame takes to send it (a poll gave up after 1 s).
+    waitForOne: () => arrived,
     release: async () => {
       await page.context().unroute((url) => url.pathname === path);
       await Promise.all(held.map((route) => route.continue()));
