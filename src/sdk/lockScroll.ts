@@ -1,16 +1,14 @@
 /**
- * Freezes the page behind a modal. `overflow: hidden` alone does not stop iOS Safari from scrolling the
- * body, so the body is pinned with `position: fixed` at the current offset, and put back exactly there.
- * Returns the cleanup.
+ * Freezes the page behind a modal: `showModal()` makes the page inert but still lets a wheel or touch scroll it.
+ * `overflow: hidden` on the root element stops both, iOS Safari's touch scrolling included since iOS 16 (before it,
+ * only pinning the body with `position: fixed` did, at the cost of saving and restoring the scroll offset). The
+ * page keeps its scroll position throughout, so nothing needs putting back but the style. Returns the cleanup.
  */
 export function lockScroll(): () => void {
-  const { style } = document.body;
-  const x = scrollX;
-  const y = scrollY;
-  const saved = style.cssText;
-  style.cssText += `;position:fixed;top:${-y}px;left:${-x}px;right:0;overflow:hidden`;
+  const { style } = document.documentElement;
+  const saved = style.overflow;
+  style.overflow = 'hidden';
   return () => {
-    style.cssText = saved;
-    scrollTo(x, y);
+    style.overflow = saved;
   };
 }

@@ -77,7 +77,7 @@ describe('closing', () => {
     expect(await page.locator('dialog').count()).toBe(0);
   });
 
-  it('restores the exact scroll position and returns focus to the trigger', async () => {
+  it('keeps the page behind from scrolling, restores the exact scroll position and returns focus to the trigger', async () => {
     const { page, session } = await openMerchant();
     await page.evaluate(() => {
       document.getElementById('buy')!.focus({ preventScroll: true });
@@ -85,7 +85,11 @@ describe('closing', () => {
     });
     await openCheckout(page, session.checkout_session_token);
     await waitForEvent(page, 'ready');
-    expect(await page.evaluate(() => document.body.style.position)).toBe('fixed');
+    // A wheel over the dimmed page, outside the dialog: the page would scroll with it if nothing locked it.
+    await page.mouse.move(2, 2);
+    await page.mouse.wheel(0, 600);
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    expect(await page.evaluate(() => window.scrollY)).toBe(1234);
     await page.keyboard.press('Escape');
     await waitForEvent(page, 'close');
     expect(await page.evaluate(() => [window.scrollY, document.activeElement?.id])).toEqual([1234, 'buy']);
