@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
+import type { PreparedViews } from '../checkout/preparedViews';
+import type { CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import type { Database } from '../store/Database';
 
 const escapeAttribute = (value: string) =>
@@ -59,31 +60,44 @@ function checkoutPageHeaders(frameAncestor: string, imageSource: string | null =
   };
 }
 
+/** The session behind a page's handle with what its headers need of the merchant, in one query by the unique hash. */
+async function findCheckoutPage(db: Database, secretHash: string) {
+  const [found] = await db.query<CheckoutSessionRow & { page_logo_url: string | null; page_processor: string | null }>(
+    `SELECT s.*, m.logo_url AS page_logo_url, p.processor AS page_processor
+       FROM checkout_sessions s JOIN merchants m USING (merchant_id) LEFT JOIN merchant_processors p USING (merchant_id)
+      WHERE s.secret_hash = $1`,
+    [secretHash],
+  );
+  if (!found) return null;
+  const { page_logo_url: logoUrl, page_processor: processor, ...session } = found;
+  return { session: session as CheckoutSessionRow, logoUrl, processor };
+}
+
 /**
  * `GET /checkout/:handle`, the page inside the iframe. The handle is the hash of the session secret, so the
- * URL carries nothing that opens the session; the secret arrives later over the handshake's port.
+ * URL carries nothing that opens the session; the secret arrives later over the handshake's port. The page starts
+ * describing its session (`preparedViews`), which the app's API hands out once the secret is presented.
  */
-export function checkoutPage(db: Database, appDir: string) {
+export function checkoutPage(db: Database, appDir: string, preparedViews: PreparedViews) {
   let template: string | undefined;
   const readTemplate = () => (template ??= readFileSync(join(appDir, 'index.html'), 'utf8'));
 
   return new Hono().get('/:handle', async (c) => {
-    const session = await findCheckoutSessionByHash(db, c.req.param('handle'));
-    if (!session) {
+    const found = await findCheckoutPage(db, c.req.param('handle'));
+    if (!found) {
       return c.text('This checkout does not exist.', 404, checkoutPageHeaders("'none'"));
     }
+    const { session, logoUrl, processor } = found;
+    // Once this answer is written: PGlite runs each query on this thread, and the page must not wait for them.
+    setImmediate(() => preparedViews.prepare(session));
     const parentOrigin = new URL(session.origin_url).origin;
-    const [merchant] = await db.query<{ logo_url: string | null; processor: string | null }>(
-      `SELECT m.logo_url, p.processor FROM merchants m LEFT JOIN merchant_processors p USING (merchant_id) WHERE m.merchant_id = $1`,
-      [session.merchant_id],
-    );
     const meta =
       `<meta name="till-parent-origin" content="${escapeAttribute(parentOrigin)}">` +
       `<meta name="till-checkout-session" content="${escapeAttribute(session.checkout_session_id)}">`;
     return c.html(
       readTemplate().replace('</head>', `${meta}</head>`),
       200,
-      checkoutPageHeaders(parentOrigin, logoSource(merchant?.logo_url ?? null), merchant?.processor === 'stripe'),
+      checkoutPageHeaders(parentOrigin, logoSource(logoUrl), processor === 'stripe'),
     );
   });
 }
