@@ -8,7 +8,6 @@ import type { ColorEngine } from './appearance/browserColors';
 import { useAppearance } from './appearance/useAppearance';
 import type { Payer, Waiting } from './createPayer';
 import { CheckoutForm } from './form/CheckoutForm';
-import { countryOptions } from './form/countryOptions';
 import { formExtras, needsFormExtras } from './form/formExtras';
 import type { CheckoutLink } from './frame/CheckoutLink';
 import { CloseButton } from './frame/CloseButton';
@@ -113,11 +112,8 @@ export function CheckoutApp({
     setScreen({ name: 'loading' });
     let session: CheckoutSession | null = null;
     let failure: unknown;
-    const sessionArriving = api.getSession();
-    // While the session is on its way, the country list of the likeliest language (the session's own may differ).
-    countryOptions(chooseLocale([appearance.locale, ...browserLocales]).tag);
     try {
-      session = await sessionArriving;
+      session = await api.getSession();
     } catch (error) {
       failure = error;
     }

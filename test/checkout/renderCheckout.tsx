@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, beforeAll, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeAll, expect, vi } from 'vitest';
 import type { CheckoutApi, CheckoutEstimate, CheckoutSession, CompletedCheckout, PlanOption, PromotionSummary } from '../../src/checkout/api/CheckoutApi';
 import { CheckoutApiError } from '../../src/checkout/api/CheckoutApiError';
 import type { ColorEngine } from '../../src/checkout/appearance/browserColors';
@@ -239,6 +239,13 @@ export function fillFields(values: Record<string, string>) {
 export function fillValidForm(overrides: Record<string, string> = {}) {
   const identity = screen.queryByLabelText('Email') ? validIdentity : {};
   fillFields({ ...identity, ...validCard, ...overrides });
+}
+
+/** The country field, once it has named its countries, which it does after the form is on the page (CountryField.tsx). */
+export async function countrySelect(label = 'Country'): Promise<HTMLSelectElement> {
+  const select = (await screen.findByRole('combobox', { name: label })) as HTMLSelectElement;
+  await waitFor(() => expect(select.options.length).toBeGreaterThan(1));
+  return select;
 }
 
 /** What a screen reader reads after the field's label: the texts of its aria-describedby elements, in order. */
