@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
@@ -39,12 +40,12 @@ export const STRIPE_SOURCES = {
  * Everything the page may load comes from us (and the merchant's logo, and Stripe's sources for a Stripe session);
  * only the session's own merchant may frame it.
  */
-function checkoutPageHeaders(frameAncestor: string, imageSource: string | null = null, stripe = false): Record<string, string> {
+function checkoutPageHeaders(frameAncestor: string, imageSource: string | null = null, stripe = false, inlineScripts = ''): Record<string, string> {
   const and = (sources: string) => (stripe ? ` ${sources}` : '');
   return {
     'Content-Security-Policy': [
       "default-src 'self'",
-      `script-src 'self'${and(STRIPE_SOURCES.script)}`,
+      `script-src 'self'${inlineScripts}${and(STRIPE_SOURCES.script)}`,
       "style-src 'self'",
       `img-src 'self'${imageSource ? ` ${imageSource}` : ''}`,
       `connect-src 'self'${and(STRIPE_SOURCES.connect)}`,
@@ -58,6 +59,21 @@ function checkoutPageHeaders(frameAncestor: string, imageSource: string | null =
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
   };
+}
+
+interface PageTemplate {
+  html: string;
+  /** The `script-src` sources of its inline scripts, each by its hash: the boot script (vite.config.ts), no other. */
+  inlineScripts: string;
+}
+
+/** The built index.html, and what its CSP must allow of it. */
+function readPageTemplate(appDir: string): PageTemplate {
+  const html = readFileSync(join(appDir, 'index.html'), 'utf8');
+  const inlineScripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)]
+    .map(([, source]) => ` 'sha256-${createHash('sha256').update(source!).digest('base64')}'`)
+    .join('');
+  return { html, inlineScripts };
 }
 
 /** The session behind a page's handle with what its headers need of the merchant, in one query by the unique hash. */
@@ -79,8 +95,8 @@ async function findCheckoutPage(db: Database, secretHash: string) {
  * describing its session (`preparedViews`), which the app's API hands out once the secret is presented.
  */
 export function checkoutPage(db: Database, appDir: string, preparedViews: PreparedViews) {
-  let template: string | undefined;
-  const readTemplate = () => (template ??= readFileSync(join(appDir, 'index.html'), 'utf8'));
+  let template: PageTemplate | undefined;
+  const readTemplate = () => (template ??= readPageTemplate(appDir));
 
   return new Hono().get('/:handle', async (c) => {
     const found = await findCheckoutPage(db, c.req.param('handle'));
@@ -94,10 +110,12 @@ export function checkoutPage(db: Database, appDir: string, preparedViews: Prepar
     const meta =
       `<meta name="till-parent-origin" content="${escapeAttribute(parentOrigin)}">` +
       `<meta name="till-checkout-session" content="${escapeAttribute(session.checkout_session_id)}">`;
+    const { html, inlineScripts } = readTemplate();
     return c.html(
-      readTemplate().replace('</head>', `${meta}</head>`),
+      // Before the first script, the boot script, which reads them as the page is parsed.
+      html.replace('<script', `${meta}<script`),
       200,
-      checkoutPageHeaders(parentOrigin, logoSource(logoUrl), processor === 'stripe'),
+      checkoutPageHeaders(parentOrigin, logoSource(logoUrl), processor === 'stripe', inlineScripts),
     );
   });
 }
