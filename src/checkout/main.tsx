@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { createCheckoutApi } from './api/createCheckoutApi';
 import { answerFirstSessionRequest } from './api/answerFirstSessionRequest';
+import { applyAppearance } from './appearance/applyAppearance';
+import { browserColors } from './appearance/browserColors';
 import type { Boot } from './boot/Boot';
 import './checkout.css';
 import { CheckoutApp, loadFirst } from './CheckoutApp';
@@ -19,6 +21,8 @@ const browserLocales = navigator.languages?.length ? navigator.languages : [navi
  * The first screen renders once the session and its language are in; until then index.html's skeleton shows.
  */
 async function startFramed({ secret, appearance, modal, send, checkoutSessionId, session }: Boot) {
+  // The merchant's theme and accent on the skeleton already, while the session is on its way; the app keeps them.
+  applyAppearance(appearance, document.documentElement, browserColors);
   // The app's first request for the session is the one the boot script sent.
   const api = createCheckoutApi(secret, answerFirstSessionRequest(session, fetchFromPage), checkoutSessionId);
   const first = await loadFirst(api, appearance.locale, browserLocales);

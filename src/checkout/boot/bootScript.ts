@@ -13,9 +13,6 @@ if (config) {
     const session = fetch(SESSION_PATH, sessionRequestInit(connection.secret, config.checkoutSessionId));
     // Held for the app, which handles a failure as its own request's: not an unhandled rejection meanwhile.
     session.catch(() => undefined);
-    // The page's first use of Intl loads its data: tens of milliseconds, spent here while the session is on its way
-    // rather than in the first render, which formats the price.
-    new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' }).format(0);
     return { ...connection, ...config, session };
   });
 }
