@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { generateDtsBundle } from 'dts-bundle-generator';
+import { build as esbuild } from 'esbuild';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -77,6 +78,34 @@ function plainDynamicImports(): Plugin {
   };
 }
 
+/**
+ * Issue 13: index.html's `<!--till-boot-->` becomes src/checkout/boot/bootScript.ts, bundled and inlined, so that the frame
+ * says hello while its page is parsed and asks for the session as soon as the secret arrives, before the app's
+ * module has been fetched. It sits before the app's module and stylesheet, which it must not wait for; the server
+ * allows it by its hash (see checkoutPage.ts), as the page's CSP allows no other inline script.
+ */
+function inlineBoot(): Plugin {
+  const placeholder = '<!--till-boot-->';
+  return {
+    name: 'till-inline-boot',
+    transformIndexHtml: {
+      order: 'pre',
+      async handler(html) {
+        if (!html.includes(placeholder)) throw new Error(`index.html has no ${placeholder}: update inlineBoot in vite.config.ts.`);
+        const result = await esbuild({
+          entryPoints: ['src/checkout/boot/bootScript.ts'],
+          bundle: true,
+          minify: true,
+          format: 'iife',
+          target: 'es2022',
+          write: false,
+        });
+        return html.replace(placeholder, `<script>${result.outputFiles[0]!.text.trim()}</script>`);
+      },
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const library = libraryBuilds[mode as keyof typeof libraryBuilds];
   return {
@@ -84,7 +113,7 @@ export default defineConfig(({ mode }) => {
     // The top-level public/ holds the demo shop's files, which its own server serves (src/demo/createShopApp.ts):
     // none of them belongs in dist/checkout, dist/loader or packages/js/dist, which Vite would copy them into otherwise.
     publicDir: false,
-    plugins: mode === 'sdk' ? [sdkDeclarations()] : library ? [] : [plainDynamicImports()],
+    plugins: mode === 'sdk' ? [sdkDeclarations()] : library ? [] : [plainDynamicImports(), inlineBoot()],
     build: library
       ? {
           lib: library,

@@ -8,7 +8,7 @@ export interface Budget {
   path: string;
   /** Measure `path` with its imports, minified, as a merchant's bundler would ship it. */
   bundle?: boolean;
-  /** `path` is an HTML page: measure the scripts and stylesheets it loads first (lazy chunks excluded). */
+  /** `path` is an HTML page: measure its inline scripts and the scripts and stylesheets it loads first (lazy chunks excluded). */
   firstLoad?: boolean;
   limit: number;
 }
@@ -16,10 +16,12 @@ export interface Budget {
 /** Each file gzipped on its own, as a browser fetches them. */
 const gzipSize = (data: Uint8Array) => gzipSync(data, { level: 9 }).length;
 
+/** The scripts and stylesheets the page loads first, and its inline scripts (the boot script), each gzipped on its own. */
 function firstLoadSize(htmlPath: string): number {
   const html = readFileSync(htmlPath, 'utf8');
-  const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]!);
-  return assets.reduce((total, asset) => total + gzipSize(readFileSync(join(dirname(htmlPath), asset))), 0);
+  const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => readFileSync(join(dirname(htmlPath), match[1]!)));
+  const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => Buffer.from(match[1]!));
+  return [...assets, ...inline].reduce((total, code) => total + gzipSize(code), 0);
 }
 
 async function contents({ path, bundle }: Budget): Promise<Uint8Array> {

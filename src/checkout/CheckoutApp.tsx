@@ -8,7 +8,6 @@ import type { ColorEngine } from './appearance/browserColors';
 import { useAppearance } from './appearance/useAppearance';
 import type { Payer, Waiting } from './createPayer';
 import { CheckoutForm } from './form/CheckoutForm';
-import { countryOptions } from './form/countryOptions';
 import { formExtras, needsFormExtras } from './form/formExtras';
 import type { CheckoutLink } from './frame/CheckoutLink';
 import { CloseButton } from './frame/CloseButton';
@@ -47,6 +46,51 @@ export interface CheckoutAppProps {
   today?: () => Date;
   /** Checks and reads the accent colour; defaults to the browser's CSS engine. */
   colors?: ColorEngine;
+  /** The first load (`loadFirst`), when it was made before the app rendered: the app starts on the screen it leads to. */
+  first?: FirstLoad;
+}
+
+/** What the first screen needs: the session (or why there is none), its language, and the form's extras. */
+export interface FirstLoad {
+  session: CheckoutSession | null;
+  /** Why there is no session. */
+  failure?: unknown;
+  localization: Localization;
+  /** False when the form's extras, which this session shows, did not arrive. */
+  extrasLoaded: boolean;
+}
+
+/**
+ * Asks for the session, then loads its language and, when the session shows any, the form's extras beside it. Never
+ * rejects: a failure is the first screen's to show.
+ */
+export async function loadFirst(api: CheckoutApi, locale: string | undefined, browserLocales: readonly string[]): Promise<FirstLoad> {
+  let session: CheckoutSession | null = null;
+  let failure: unknown;
+  try {
+    session = await api.getSession();
+  } catch (error) {
+    failure = error;
+  }
+  const [localization, extrasLoaded] = await Promise.all([
+    loadLocalization(chooseLocale([locale, session?.locale, ...browserLocales])),
+    session && needsFormExtras(session) ? formExtras.load().then(() => true, () => false) : true,
+  ]);
+  return { session, failure, localization, extrasLoaded };
+}
+
+/** The screen the first load leads to. */
+function firstScreen({ session, failure, extrasLoaded }: FirstLoad): Screen {
+  if (!session) {
+    const end = sessionEndForError(failure);
+    return end ? { name: 'ended', end, session: null } : { name: 'unreachable' };
+  }
+  const end = sessionEndForStatus(session.status);
+  if (end) return { name: 'ended', end, session };
+  // Reopened while its payment settles.
+  if (session.status === 'processing') return { name: 'confirming', session };
+  // Without its extras the form would be missing a part it must show: Retry fetches them again.
+  return extrasLoaded ? { name: 'open', session } : { name: 'unreachable' };
 }
 
 type Screen =
@@ -68,11 +112,12 @@ export function CheckoutApp({
   browserLocales = NO_LOCALES,
   today = () => new Date(),
   colors = browserColors,
+  first,
 }: CheckoutAppProps) {
-  const [screen, setScreen] = useState<Screen>({ name: 'loading' });
+  const [screen, setScreen] = useState<Screen>(() => (first ? firstScreen(first) : { name: 'loading' }));
   // Null until the session (which may name a locale) is read and that locale's messages are in: until then the
   // skeleton stays, so the customer never sees English flash by before their language.
-  const [localization, setLocalization] = useState<Localization | null>(null);
+  const [localization, setLocalization] = useState<Localization | null>(first?.localization ?? null);
   const [updating, setUpdating] = useState(false);
   // The customer's changes go to the server one after another (see `update`).
   const updates = useRef({ queue: Promise.resolve() as Promise<unknown>, pending: 0 }).current;
@@ -98,58 +143,56 @@ export function CheckoutApp({
   const send = useCallback((message: CheckoutToLoaderMessage) => loader?.send(message), [loader]);
   const sendStep = useCallback((step: CheckoutStep) => send(createMessage('step', { step })), [send]);
 
-  const endSession = useCallback(
-    (end: SessionEnd, session: CheckoutSession | null, messages: FirstMessages) => {
+  /** Tells the loader that the session has ended, and why. */
+  const reportEnd = useCallback(
+    (end: SessionEnd, messages: FirstMessages) => {
       // The step goes first, here and on success: a loader that closes on the outcome must not still think a
       // payment is processing.
       sendStep('ended');
       send(createMessage('failure', { checkoutSessionId, code: failureCodeForSessionEnd[end], message: messages.screens[end].body }));
-      setScreen({ name: 'ended', end, session });
     },
     [send, sendStep, checkoutSessionId],
   );
 
+  const endSession = useCallback(
+    (end: SessionEnd, session: CheckoutSession | null, messages: FirstMessages) => {
+      reportEnd(end, messages);
+      setScreen({ name: 'ended', end, session });
+    },
+    [reportEnd],
+  );
+
+  /** Shows the screen the first load leads to, unless the first render already did, and tells the loader. */
+  function arrive(loaded: FirstLoad, rendered: boolean) {
+    const next = firstScreen(loaded);
+    if (!rendered) {
+      setLocalization(loaded.localization);
+      setScreen(next);
+    }
+    if (next.name === 'ended') reportEnd(next.end, loaded.localization.messages);
+    if (next.name === 'confirming') announcePending(next.session);
+    if (next.name === 'open') {
+      send(createMessage('ready', { checkoutSessionId, checkoutMode: next.session.checkout_mode }));
+      sendStep('payment');
+      // After the form has rendered: fetched while the customer types, so Pay seldom waits for it (see `pay`).
+      setTimeout(() => laterParts.load().catch(() => undefined));
+    }
+  }
+
   const load = useCallback(async () => {
     setScreen({ name: 'loading' });
-    let session: CheckoutSession | null = null;
-    let failure: unknown;
-    const sessionArriving = api.getSession();
-    // While the session is on its way, the country list of the likeliest language (the session's own may differ).
-    countryOptions(chooseLocale([appearance.locale, ...browserLocales]).tag);
-    try {
-      session = await sessionArriving;
-    } catch (error) {
-      failure = error;
-    }
-    // The form's extras, when this session shows any, load beside its language.
-    const [chosen, extrasLoaded] = await Promise.all([
-      loadLocalization(chooseLocale([appearance.locale, session?.locale, ...browserLocales])),
-      session && needsFormExtras(session) ? formExtras.load().then(() => true, () => false) : true,
-    ]);
-    if (!mounted.current) return;
-    setLocalization(chosen);
-    if (!session) {
-      const end = sessionEndForError(failure);
-      if (end) endSession(end, null, chosen.messages);
-      else setScreen({ name: 'unreachable' });
-      return;
-    }
-    const end = sessionEndForStatus(session.status);
-    if (end) return endSession(end, session, chosen.messages);
-    if (session.status === 'processing') {
-      announcePending(session);
-      return setScreen({ name: 'confirming', session });
-    }
-    // Without its extras the form would be missing a part it must show: Retry fetches them again.
-    if (!extrasLoaded) return setScreen({ name: 'unreachable' });
-    send(createMessage('ready', { checkoutSessionId, checkoutMode: session.checkout_mode }));
-    sendStep('payment');
-    setScreen({ name: 'open', session });
-    // After the form has rendered: fetched while the customer types, so Pay seldom waits for it (see `pay`).
-    setTimeout(() => laterParts.load().catch(() => undefined));
-  }, [api, send, sendStep, checkoutSessionId, endSession, appearance.locale, browserLocales]);
+    const loaded = await loadFirst(api, appearance.locale, browserLocales);
+    if (mounted.current) arrive(loaded, false);
+  }, [api, send, sendStep, checkoutSessionId, reportEnd, appearance.locale, browserLocales]);
 
-  useEffect(() => void load(), [load]);
+  // Given the first load, the first render showed its screen: the loader hears of it once that is on the page.
+  const firstLoad = useRef(first);
+  useEffect(() => {
+    const loaded = firstLoad.current;
+    firstLoad.current = undefined;
+    if (loaded) arrive(loaded, true);
+    else void load();
+  }, [load]);
 
   // The screen stays `loading` until the localization is in, so English shows only in the close button's label,
   // which stays the same element (and keeps its focus) when the language arrives.

@@ -1,10 +1,11 @@
 import { render } from 'preact';
 import { createCheckoutApi } from './api/createCheckoutApi';
+import { answerFirstSessionRequest } from './api/answerFirstSessionRequest';
+import { applyAppearance } from './appearance/applyAppearance';
+import { browserColors } from './appearance/browserColors';
+import type { Boot } from './boot/Boot';
 import './checkout.css';
-import { CheckoutApp } from './CheckoutApp';
-import { connectToLoader } from './frame/connectToLoader';
-import { readPageConfig } from './frame/readPageConfig';
-import { LoadingSkeleton } from './screens/LoadingSkeleton';
+import { CheckoutApp, loadFirst } from './CheckoutApp';
 import { renderMessageScreen } from './screens/renderMessageScreen';
 import { startRedirectCheckout } from './startRedirectCheckout';
 
@@ -15,29 +16,38 @@ const fetchFromPage = (input: string, init: RequestInit) => window.fetch(input, 
 // Most preferred first; older engines only know the one.
 const browserLocales = navigator.languages?.length ? navigator.languages : [navigator.language];
 
+/**
+ * Framed: the boot script inlined in index.html has said hello and, with the secret, asked for the session (bootScript.ts).
+ * The first screen renders once the session and its language are in; until then index.html's skeleton shows.
+ */
+async function startFramed({ secret, appearance, modal, send, checkoutSessionId, session }: Boot) {
+  // The merchant's theme and accent on the skeleton already, while the session is on its way; the app keeps them.
+  applyAppearance(appearance, document.documentElement, browserColors);
+  // The app's first request for the session is the one the boot script sent.
+  const api = createCheckoutApi(secret, answerFirstSessionRequest(session, fetchFromPage), checkoutSessionId);
+  const first = await loadFirst(api, appearance.locale, browserLocales);
+  root!.replaceChildren(); // index.html's skeleton, which Preact's render would leave beside the app
+  render(
+    <CheckoutApp
+      api={api}
+      link={{ mode: 'framed', send, modal }}
+      checkoutSessionId={checkoutSessionId}
+      appearance={appearance}
+      browserLocales={browserLocales}
+      first={first}
+    />,
+    root!,
+  );
+}
+
 if (window.parent === window) {
   // Top-level: redirect display when the fragment carries the secret; otherwise nothing here could work.
   const page = { location, history, document, fetch: fetchFromPage, locales: browserLocales };
   if (!startRedirectCheckout(root, page)) void renderMessageScreen(root, 'notFramed', browserLocales);
 } else {
-  const config = readPageConfig(document);
-  if (!config) {
-    void renderMessageScreen(root, 'unavailable', browserLocales);
-  } else {
-    // The same skeleton CheckoutApp shows while loading, so the handshake and the fetch look like one wait.
-    render(<LoadingSkeleton />, root);
-    const { parentOrigin, checkoutSessionId } = config;
-    void connectToLoader({ window, parentOrigin, checkoutSessionId }).then(({ secret, appearance, modal, send }) => {
-      render(
-        <CheckoutApp
-          api={createCheckoutApi(secret, fetchFromPage, checkoutSessionId)}
-          link={{ mode: 'framed', send, modal }}
-          checkoutSessionId={checkoutSessionId}
-          appearance={appearance}
-          browserLocales={browserLocales}
-        />,
-        root,
-      );
-    });
-  }
+  // The boot script leaves nothing behind for another script to read. Without the page's config it started nothing.
+  const boot = window.tillBoot;
+  delete window.tillBoot;
+  if (boot) void boot.then(startFramed);
+  else void renderMessageScreen(root, 'unavailable', browserLocales);
 }

@@ -18,6 +18,7 @@ export function showRedirectCheckout(root: Element, page: RedirectPage, secret: 
     void renderMessageScreen(root, 'unavailable', page.locales ?? []);
     return;
   }
+  root.replaceChildren(); // index.html's skeleton, which Preact's render would leave beside the app
   render(
     <CheckoutApp
       api={createCheckoutApi(secret, page.fetch, config.checkoutSessionId)}

@@ -31,7 +31,8 @@ function show(root: Element, page: RedirectPage, secret: string) {
     ({ showRedirectCheckout }) => showRedirectCheckout(root, page, secret),
     // The secret has left the address bar, so reloading could not help: Retry asks for the chunk again. In English,
     // as a locale's chunk could not arrive either.
-    () =>
+    () => {
+      root.replaceChildren(); // index.html's skeleton, which Preact's render would leave beside the screen
       render(
         <MessageScreen {...messages.screens.unreachable}>
           <button type="button" class="button" onClick={() => show(root, page, secret)}>
@@ -39,6 +40,7 @@ function show(root: Element, page: RedirectPage, secret: string) {
           </button>
         </MessageScreen>,
         root,
-      ),
+      );
+    },
   );
 }

@@ -7,38 +7,37 @@ import { lockScroll } from './lockScroll';
  * 600 px and below. `showModal()` makes the page behind inert (Tab cannot reach it) and puts the dialog in
  * the top layer, above any z-index the merchant uses. `onDismiss` runs on Escape pressed in the page.
  */
-export function createModal(onDismiss: () => void, theme: CheckoutTheme = 'auto'): Surface {
+export function createModal(src: string, onDismiss: () => void, theme: CheckoutTheme = 'auto'): Surface {
   // The dialog is the panel; its spread shadow dims the page, so no backdrop styling (a pseudo-element
   // only a stylesheet could reach) is needed. Panel or sheet follows the viewport (a phone turned on its
   // side) with no listener and no media query, which only a stylesheet could hold. With S = 10⁵ × (600.1px −
   // viewport width), written `6.001e7px - 1e7vw`, S ≥ 10⁴ px at 600 px and below and negative from 600.1 px
   // up, so: width max(440px, S), height max(720px, S) and radius min(12px, −S) are the sheet's (the viewport,
   // through max-width/max-height; a negative radius computes to 0) or else the panel's.
-  const dialog = element(
-    'dialog',
+  const dialog = element('dialog', document.body, {
     // The browser paints a dialog in the system colour Canvas: under the theme's colour scheme, dark or light
     // without a colour table of our own.
-    `color-scheme:${theme === 'auto' ? 'light dark' : theme};` +
+    style:
+      `color-scheme:${theme === 'auto' ? 'light dark' : theme};` +
       'padding:0;border:0;overflow:hidden;box-shadow:0 0 0 100vmax #0f172a8c;max-width:100vw;max-height:100dvh;' +
       'width:max(440px,6.001e7px - 1e7vw);height:max(720px,6.001e7px - 1e7vw);border-radius:min(12px,1e7vw - 6.001e7px)',
-    document.body,
-  );
-  dialog.ariaLabel = 'Checkout';
+    ariaLabel: 'Checkout',
+    // Focus waits on the dialog until the frame says hello (open.ts moves it in): a frame that never loads, or
+    // shows the browser's error page, would otherwise hold it, and Escape pressed there never reaches this page.
+    tabIndex: -1,
+    // Escape fires `cancel`; the dialog closes only through `destroy`, so every exit takes the same path.
+    oncancel(event: Event) {
+      event.preventDefault();
+      onDismiss();
+    },
+  });
   // The dialog holds only the frame: the close button is the app's own, and the app keeps Tab inside
   // itself (the init message tells it that it is in a modal), so no focus sentinels are needed here.
-  const iframe = createFrame(dialog, '100%');
-  // Escape fires `cancel`; the dialog closes only through `destroy`, so every exit takes the same path.
-  dialog.oncancel = (event) => {
-    event.preventDefault();
-    onDismiss();
-  };
+  const iframe = createFrame(dialog, src);
 
   dialog.showModal();
   const unlockScroll = lockScroll();
   if (!matchMedia('(prefers-reduced-motion)').matches) dialog.animate({ opacity: [0, 1] }, 150);
-  // Focus waits on the dialog until the frame says hello (open.ts moves it in): a frame that never loads, or
-  // shows the browser's error page, would otherwise hold it, and Escape pressed there never reaches this page.
-  dialog.tabIndex = -1;
   dialog.focus();
 
   return {

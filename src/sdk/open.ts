@@ -166,7 +166,7 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   if (existing) return existing;
   openCheckouts.set(key, handle);
 
-  const surface = container ? createInline(container) : createModal(close, theme);
+  const surface = container ? createInline(container, frameUrl) : createModal(frameUrl, close, theme);
   const { iframe } = surface;
   const failToLoad = () => {
     if (fail(new TillError('handshake_timeout')) && options.redirectOnFailure !== false) {
@@ -210,6 +210,5 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
     surface.destroy();
     openCheckouts.delete(key);
   };
-  iframe.src = frameUrl;
   return handle;
 }

@@ -6,6 +6,7 @@ import { INPUT_LIMITS } from './inputLimits';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './rateLimits/rateLimitSettings';
 import { createLogger, type Logger } from './logging/createLogger';
 import { checkoutRoutes } from '../protocol/api/checkoutRoutes';
+import { createPreparedViews } from './checkout/preparedViews';
 import { merchantRoutes } from '../protocol/api/merchantRoutes';
 import { apiReference } from './routes/apiReference';
 import { testProcessorForAll, type ProcessorFor } from './payments/ProcessorFor';
@@ -72,10 +73,11 @@ export function createApp(options: AppOptions) {
   // Before the merchant API, whose key check would otherwise guard the public reference too.
   app.route('/v1', apiReference({ ...merchantRoutes, ...checkoutRoutes }, publicUrl));
   app.route('/v1', merchantApi(db, publicUrl, { urlPolicy, wake }, rateLimits, { processorFor, encryptionKey }));
-  app.route('/api/checkout', checkoutApi(db, wake, { rateLimits, trustedProxies, processorFor }));
+  const preparedViews = createPreparedViews(db);
+  app.route('/api/checkout', checkoutApi(db, wake, { rateLimits, trustedProxies, processorFor, preparedViews }));
   app.route('/test-processor', testProcessorRoutes(db, rateLimits, trustedProxies));
   app.route('/stripe', stripeRoutes(db, { encryptionKey, processorFor }));
-  app.route('/checkout', checkoutPage(db, join(distDir, 'checkout')));
+  app.route('/checkout', checkoutPage(db, join(distDir, 'checkout'), preparedViews));
   app.route('/', staticAssets(distDir, publicUrl));
   app.get('/', (c) => c.text('Till checkout server. The merchant API is under /v1.'));
 

@@ -5,10 +5,15 @@ import { describe, expect, it } from 'vitest';
 /** What ships: the script-tag loader, the npm package's entries, and the checkout app. `npm test` builds them first. */
 const BUNDLES = ['dist/loader', 'packages/js/dist', 'dist/checkout/assets'];
 
-const scripts = (dir: string) =>
-  readdirSync(dir)
+/** The scripts in `dir`; for the checkout app's, also the boot script inlined in its index.html (vite.config.ts). */
+const scripts = (dir: string) => [
+  ...readdirSync(dir)
     .filter((name) => /\.c?js$/.test(name))
-    .map((name) => ({ name: join(dir, name), code: readFileSync(join(dir, name), 'utf8') }));
+    .map((name) => ({ name: join(dir, name), code: readFileSync(join(dir, name), 'utf8') })),
+  ...(dir === 'dist/checkout/assets'
+    ? [...readFileSync('dist/checkout/index.html', 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, code]) => ({ name: 'dist/checkout/index.html', code: code! }))
+    : []),
+];
 
 /** The top-level arguments of each `postMessage(…)` call in minified code, found by matching brackets. */
 function postMessageArguments(code: string): string[][] {

@@ -3,7 +3,7 @@ import { createInline } from '../../src/sdk/createInline';
 
 describe('inline display', () => {
   it('follows the height the checkout reports', () => {
-    const surface = createInline(document.body);
+    const surface = createInline(document.body, 'about:blank');
     surface.resize(480.2);
     expect(surface.iframe.style.height).toBe('481px');
     surface.destroy();
@@ -11,7 +11,7 @@ describe('inline display', () => {
 
   // The loader checks only a port message's type, so a height may be anything; it is compared as a number.
   it.each<unknown>([NaN, -1, 0, 199, 5001, Infinity, '9999', 'tall', null, undefined, {}])('ignores a height of %s', (height) => {
-    const surface = createInline(document.body);
+    const surface = createInline(document.body, 'about:blank');
     surface.resize(height as number);
     expect(surface.iframe.style.height).toBe('600px');
     surface.destroy();
@@ -19,7 +19,7 @@ describe('inline display', () => {
 
   it('leaves nothing behind when destroyed', () => {
     const container = document.createElement('div');
-    createInline(container).destroy();
+    createInline(container, 'about:blank').destroy();
     expect(container.children).toHaveLength(0);
   });
 });

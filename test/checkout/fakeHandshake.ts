@@ -20,11 +20,16 @@ export function createFakeWindow() {
   return { ...createFakeTarget(), parent: { postMessage: vi.fn() } };
 }
 
-/** One end of the loader's MessageChannel. */
+/** One end of the loader's MessageChannel, which the checkout listens to through `onmessage`. */
 export function createFakePort() {
-  const target = createFakeTarget();
-  const port = { ...target, start: vi.fn(), postMessage: vi.fn() };
-  return { ...port, asPort: () => port as unknown as MessagePort };
+  const port = { onmessage: null as ((event: MessageEvent) => void) | null, postMessage: vi.fn() };
+  return {
+    ...port,
+    asPort: () => port as unknown as MessagePort,
+    listening: () => port.onmessage !== null,
+    deliver: (event: Partial<MessageEvent>) => port.onmessage?.({ ports: [], ...event } as MessageEvent),
+    postMessage: port.postMessage,
+  };
 }
 
 /** True when the promise has settled after pending tasks ran; lets a test say "it is still waiting". */

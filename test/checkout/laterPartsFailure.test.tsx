@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { apiError, aSession, fieldDescription, fillFields, fillValidForm, payButton, renderOpenCheckout } from './renderCheckout';
+import { apiError, aSession, countrySelect, fieldDescription, fillFields, fillValidForm, payButton, renderOpenCheckout } from './renderCheckout';
 
 // The chunk of what the open form needs later fails to load, as offline or after a deploy that replaced it.
 vi.mock('../../src/checkout/laterPartsChunk', () => {
@@ -38,7 +38,7 @@ describe('the later parts’ chunk that does not arrive', () => {
   it('words a refused change as one that could not be made', async () => {
     const { api } = await renderOpenCheckout(aSession());
     api.update.mockRejectedValueOnce(apiError(400, 'validation_error', 'The server’s own sentence.', 'country'));
-    const select = screen.getByLabelText('Country');
+    const select = await countrySelect();
     fireEvent.input(select, { target: { value: 'FR' } });
     await waitFor(() => expect(select.getAttribute('aria-invalid')).toBe('true'));
     expect(fieldDescription('Country')).toBe('We couldn’t update the checkout. Check your connection and try again.');

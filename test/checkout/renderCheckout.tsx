@@ -1,10 +1,10 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, beforeAll, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeAll, expect, vi } from 'vitest';
 import type { CheckoutApi, CheckoutEstimate, CheckoutSession, CompletedCheckout, PlanOption, PromotionSummary } from '../../src/checkout/api/CheckoutApi';
 import { CheckoutApiError } from '../../src/checkout/api/CheckoutApiError';
 import type { ColorEngine } from '../../src/checkout/appearance/browserColors';
 import type { Rgb } from '../../src/checkout/appearance/contrastTextColor';
-import { CheckoutApp } from '../../src/checkout/CheckoutApp';
+import { CheckoutApp, type FirstLoad } from '../../src/checkout/CheckoutApp';
 import type { CheckoutLink } from '../../src/checkout/frame/CheckoutLink';
 import { createRedirectLink } from '../../src/checkout/frame/createRedirectLink';
 import { laterParts } from '../../src/checkout/laterParts';
@@ -181,6 +181,8 @@ export interface RenderOptions {
   colors?: ColorEngine;
   /** `navigator.languages`; American English unless told. */
   browserLocales?: readonly string[];
+  /** The first load, made before the app renders, as main.tsx makes it in a frame. */
+  first?: FirstLoad;
 }
 
 /** The payment method id the fake processor answers every card with. */
@@ -192,7 +194,7 @@ export const A_PAYMENT_METHOD = 'pm_0123456789abcdef01234567';
  */
 export function renderCheckout(
   session: CheckoutSession | (() => Promise<CheckoutSession>) = aSession(),
-  { mode = 'framed', modal, appearance, colors = createFakeColors(), browserLocales = ['en-US'] }: RenderOptions = {},
+  { mode = 'framed', modal, appearance, colors = createFakeColors(), browserLocales = ['en-US'], first }: RenderOptions = {},
 ) {
   const api = {
     getSession: vi.fn<CheckoutApi['getSession']>(typeof session === 'function' ? session : async () => session),
@@ -216,6 +218,7 @@ export function renderCheckout(
       colors={colors}
       browserLocales={browserLocales}
       today={() => TODAY}
+      first={first}
     />,
   );
   const sentOfType = <T extends CheckoutToLoaderMessage['type']>(type: T) =>
@@ -239,6 +242,13 @@ export function fillFields(values: Record<string, string>) {
 export function fillValidForm(overrides: Record<string, string> = {}) {
   const identity = screen.queryByLabelText('Email') ? validIdentity : {};
   fillFields({ ...identity, ...validCard, ...overrides });
+}
+
+/** The country field, once it has named its countries, which it does after the form is on the page (CountryField.tsx). */
+export async function countrySelect(label = 'Country'): Promise<HTMLSelectElement> {
+  const select = (await screen.findByRole('combobox', { name: label })) as HTMLSelectElement;
+  await waitFor(() => expect(select.options.length).toBeGreaterThan(1));
+  return select;
 }
 
 /** What a screen reader reads after the field's label: the texts of its aria-describedby elements, in order. */

@@ -1,8 +1,16 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { handleOf, secretOf, useTestServer } from './support/testServer';
 
 const till = useTestServer();
+
+/** The boot script vite.config.ts inlines into index.html, as the page's CSP allows it: by its hash. */
+function bootScriptSource() {
+  const html = readFileSync(new URL('../../dist/checkout/index.html', import.meta.url), 'utf8');
+  const [, source] = /<script>([\s\S]*?)<\/script>/.exec(html)!;
+  return `'sha256-${createHash('sha256').update(source!).digest('base64')}'`;
+}
 
 describe('GET /checkout/:handle', () => {
   it('needs the checkout app built by `npx vite build`', () => {
@@ -19,8 +27,9 @@ describe('GET /checkout/:handle', () => {
     expect(csp.split('; ')).toContain('frame-ancestors http://localhost:4000');
     // A test processor's session loads nothing from Stripe: its policy is exactly the one of before Stripe (and the
     // demo merchant's inline logo).
+    // The one inline script, the boot script, is allowed by its hash; no other could run.
     expect(csp).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; " +
+      `default-src 'self'; script-src 'self' ${bootScriptSource()}; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; ` +
         "base-uri 'none'; form-action 'none'; frame-ancestors http://localhost:4000",
     );
     expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
@@ -35,7 +44,9 @@ describe('GET /checkout/:handle', () => {
 
     expect(html).toContain('<meta name="till-parent-origin" content="https://shop.example.com">');
     expect(html).toContain(`<meta name="till-checkout-session" content="${session.checkout_session_id}">`);
-    expect(html.indexOf('till-parent-origin')).toBeLessThan(html.indexOf('</head>'));
+    // Before the boot script, which reads them as the page is parsed.
+    expect(html.indexOf('till-parent-origin')).toBeLessThan(html.indexOf('<script>'));
+    expect(html.indexOf('<script>')).toBeLessThan(html.indexOf('</head>'));
     expect(html).not.toContain(secret);
     expect(html).not.toContain(secret.slice('css_test_'.length));
   });

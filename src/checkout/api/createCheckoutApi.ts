@@ -1,17 +1,14 @@
 import type { CheckoutApi, CheckoutSession, CheckoutSessionUpdate, CompleteCheckoutBody, CompleteCheckoutResult } from './CheckoutApi';
 import type { TestPaymentMethod } from '../../protocol/api/testPaymentMethods';
-import { CHECKOUT_SESSION_HEADER } from '../../protocol/api/checkoutSessionHeader';
 import { CheckoutApiError, CheckoutApiErrorCode } from './CheckoutApiError';
+import { sessionAuth } from './sessionAuth';
+import { SESSION_PATH } from './sessionRequestInit';
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
-/**
- * The checkout API, authorised by the session secret from the loader.
- * The secret goes in the Authorization header only: a URL ends up in logs, history and Referer headers. Beside it
- * goes the id of the page's own session, so the server refuses a secret of another session (a tampered token).
- */
+/** The checkout API, authorised by the session secret from the loader (see `sessionAuth`). */
 export function createCheckoutApi(secret: string, fetchImpl: Fetch, pageSessionId: string): CheckoutApi {
-  const auth = { Authorization: `Bearer ${secret}`, [CHECKOUT_SESSION_HEADER]: pageSessionId };
+  const auth = sessionAuth(secret, pageSessionId);
 
   async function request<T>(method: 'GET' | 'PATCH' | 'POST', path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
@@ -33,8 +30,8 @@ export function createCheckoutApi(secret: string, fetchImpl: Fetch, pageSessionI
   }
 
   return {
-    getSession: () => request<CheckoutSession>('GET', '/api/checkout/session', undefined, auth),
-    update: (changes: CheckoutSessionUpdate) => request<CheckoutSession>('PATCH', '/api/checkout/session', changes, auth),
+    getSession: () => request<CheckoutSession>('GET', SESSION_PATH, undefined, auth),
+    update: (changes: CheckoutSessionUpdate) => request<CheckoutSession>('PATCH', SESSION_PATH, changes, auth),
     // The processor is not Till: it gets the card and never the session's secret.
     createPaymentMethod: (card) => request<TestPaymentMethod>('POST', '/test-processor/payment_methods', { card }),
     complete: (body: CompleteCheckoutBody, idempotencyKey: string) =>

@@ -1,7 +1,13 @@
 import type { RefObject } from 'preact';
-import { useId, useMemo } from 'preact/hooks';
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { useLocalization } from '../i18n/useLocalization';
-import { countryOptions } from './countryOptions';
+import { lazyPart } from '../lazyPart';
+
+/**
+ * The countries' codes and their naming, a chunk of its own: naming them costs tens of milliseconds the first time
+ * (Intl loads its region names), which the first field must not wait for (issue 13).
+ */
+const countryNames = lazyPart(() => import('./countryOptions'));
 
 interface CountryFieldProps {
   value: string;
@@ -19,7 +25,12 @@ export function CountryField({ value, error, inputRef, onValueChange, onBlur }: 
   const { messages, locale } = useLocalization();
   const id = useId();
   const errorId = `${id}-error`;
-  const options = useMemo(() => countryOptions(locale), [locale]);
+  // The form shows first, the select with its prompt only; the countries come once the form is on the page. Should
+  // their chunk fail, focusing the select asks for it again.
+  const [names, setNames] = useState<typeof countryNames.current>();
+  const loadNames = () => void countryNames.load().then(setNames, () => undefined);
+  useEffect(loadNames, []);
+  const options = useMemo(() => names?.countryOptions(locale) ?? [], [names, locale]);
   return (
     <div class="field">
       <label class="field__label" for={id}>
@@ -36,6 +47,7 @@ export function CountryField({ value, error, inputRef, onValueChange, onBlur }: 
         aria-describedby={error ? errorId : undefined}
         onInput={(event) => onValueChange(event.currentTarget.value)}
         onBlur={onBlur}
+        onFocus={names ? undefined : loadNames}
       >
         <option value="" disabled>
           {messages.placeholders.country}

@@ -13,8 +13,8 @@ const named = new Map<string | undefined, CountryOption[]>();
 /**
  * Every country, named in `locale` by the browser's Intl.DisplayNames and sorted as that language sorts
  * ("Österreich" among the O's in German). A code the browser cannot name is shown as itself rather than dropped.
- * Made once per locale: the first call costs tens of milliseconds (Intl loads its region names), which the app
- * spends while the session is on its way rather than between the session's arrival and the first field.
+ * Made once per locale: the first call costs tens of milliseconds (Intl loads its region names), which the country
+ * field spends once the form is on the page (CountryField.tsx).
  */
 export function countryOptions(locale: string | undefined): CountryOption[] {
   let options = named.get(locale);

@@ -32,7 +32,8 @@ export interface ConnectToLoaderOptions {
 }
 
 /**
- * Connects the checkout frame to the loader on the merchant's page.
+ * Connects the checkout frame to the loader on the merchant's page. The boot script runs it as the page is parsed
+ * (src/checkout/boot/bootScript.ts), where every byte delays the hello: it is kept small.
  *
  * 1. Says hello to `window.parent` only, with the parent origin as targetOrigin (never '*'), so if another site
  *    frames us the hello is dropped by the browser.
@@ -43,43 +44,29 @@ export interface ConnectToLoaderOptions {
  *    ignored.
  * 5. Removes every listener it added, whether it connects or is aborted.
  */
-export function connectToLoader(options: ConnectToLoaderOptions): Promise<LoaderConnection> {
-  const { window: win, parentOrigin, checkoutSessionId, signal } = options;
-
+export function connectToLoader({ window: win, parentOrigin, checkoutSessionId, signal }: ConnectToLoaderOptions): Promise<LoaderConnection> {
   return new Promise((resolve, reject) => {
     let port: MessagePort | undefined;
-
-    const onPortMessage = (event: MessageEvent) => {
-      if (!isInit(event.data) || !port) return;
-      const connectedPort = port;
-      cleanUp();
-      const { secret, appearance, modal = false } = event.data;
-      resolve({ secret, appearance, modal, send: (message) => connectedPort.postMessage(message) });
+    const stop = () => {
+      win.removeEventListener('message', onWindowMessage);
+      if (port) port.onmessage = null;
     };
-
     const onWindowMessage = (event: MessageEvent) => {
-      if (event.source !== win.parent || event.origin !== parentOrigin) return;
-      if (!isConnect(event.data) || !event.ports[0]) return;
+      if (event.source !== win.parent || event.origin !== parentOrigin || !isConnect(event.data) || !event.ports[0]) return;
       win.removeEventListener('message', onWindowMessage);
-      port = event.ports[0];
-      port.addEventListener('message', onPortMessage);
-      // addEventListener (unlike onmessage) leaves the port's queue closed until start().
-      port.start();
+      const connected = (port = event.ports[0]);
+      // Setting onmessage opens the port's queue, as start() does.
+      connected.onmessage = ({ data }) => {
+        if (!isInit(data)) return;
+        stop();
+        const { secret, appearance, modal = false } = data;
+        resolve({ secret, appearance, modal, send: (message) => connected.postMessage(message) });
+      };
     };
-
-    const onAbort = () => {
-      cleanUp();
-      reject(signal?.reason);
-    };
-
-    function cleanUp() {
-      win.removeEventListener('message', onWindowMessage);
-      port?.removeEventListener('message', onPortMessage);
-      signal?.removeEventListener('abort', onAbort);
-    }
-
-    if (signal?.aborted) return reject(signal.reason);
-    signal?.addEventListener('abort', onAbort);
+    signal?.addEventListener('abort', () => {
+      stop();
+      reject(signal.reason);
+    });
     // Listen before saying hello, so the reply can never arrive unheard (a fake parent may answer synchronously).
     win.addEventListener('message', onWindowMessage);
     win.parent.postMessage(createMessage('hello', { checkoutSessionId }), parentOrigin);

@@ -18,5 +18,6 @@ function LocalizedMessageScreen({ localization, name }: { localization: Localiza
  */
 export async function renderMessageScreen(root: Element, name: StandaloneScreen, browserLocales: readonly string[]): Promise<void> {
   const localization = await loadLocalization(chooseLocale(browserLocales));
+  root.replaceChildren(); // index.html's skeleton, which Preact's render would leave beside the screen
   render(<LocalizedMessageScreen localization={localization} name={name} />, root);
 }

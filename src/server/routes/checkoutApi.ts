@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { completeCheckout } from '../checkout/completeCheckout';
 import { describeCheckout } from '../checkout/describeCheckout';
+import type { PreparedViews } from '../checkout/preparedViews';
 import { updateCheckout } from '../checkout/updateCheckout';
 import { clientAddress } from '../rateLimits/clientAddress';
 import { rateLimit } from '../rateLimits/rateLimit';
@@ -23,6 +24,8 @@ export interface CheckoutApiOptions {
   /** See `clientAddress`. */
   trustedProxies: number;
   processorFor: ProcessorFor;
+  /** What the checkout page started describing; the first `GET /session` takes it. */
+  preparedViews: PreparedViews;
 }
 
 /**
@@ -31,7 +34,7 @@ export interface CheckoutApiOptions {
  * `PATCH /session` (the customer's choices, answered with the new view) and `POST /complete` (pay, with an
  * optional `Idempotency-Key` header), after which the webhook worker is woken.
  */
-export function checkoutApi(db: Database, wakeWebhooks: () => void, { rateLimits, trustedProxies, processorFor }: CheckoutApiOptions) {
+export function checkoutApi(db: Database, wakeWebhooks: () => void, { rateLimits, trustedProxies, processorFor, preparedViews }: CheckoutApiOptions) {
   // Before the secret is checked, so guessing secrets is limited too.
   const perAddress = rateLimit(db, {
     name: 'checkout_address',
@@ -65,7 +68,10 @@ export function checkoutApi(db: Database, wakeWebhooks: () => void, { rateLimits
   return new Hono<SessionEnv>()
     .use(perAddress)
     .use(sessionAuth)
-    .get('/session', async (c) => c.json(await describeCheckout(db, c.get('session'))))
+    .get('/session', async (c) => {
+      const session = c.get('session');
+      return c.json((await preparedViews.take(session)) ?? (await describeCheckout(db, session)));
+    })
     .patch('/session', async (c) => c.json(await updateCheckout(db, c.get('session').secret_hash, await readJsonBody(c))))
     .post('/complete', paymentAttempts, async (c) => {
       // A completion records events whether it pays or is declined; either way they go out now.

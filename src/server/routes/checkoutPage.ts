@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
+import type { PreparedViews } from '../checkout/preparedViews';
+import type { CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import type { Database } from '../store/Database';
 
 const escapeAttribute = (value: string) =>
@@ -38,12 +40,12 @@ export const STRIPE_SOURCES = {
  * Everything the page may load comes from us (and the merchant's logo, and Stripe's sources for a Stripe session);
  * only the session's own merchant may frame it.
  */
-function checkoutPageHeaders(frameAncestor: string, imageSource: string | null = null, stripe = false): Record<string, string> {
+function checkoutPageHeaders(frameAncestor: string, imageSource: string | null = null, stripe = false, inlineScripts = ''): Record<string, string> {
   const and = (sources: string) => (stripe ? ` ${sources}` : '');
   return {
     'Content-Security-Policy': [
       "default-src 'self'",
-      `script-src 'self'${and(STRIPE_SOURCES.script)}`,
+      `script-src 'self'${inlineScripts}${and(STRIPE_SOURCES.script)}`,
       "style-src 'self'",
       `img-src 'self'${imageSource ? ` ${imageSource}` : ''}`,
       `connect-src 'self'${and(STRIPE_SOURCES.connect)}`,
@@ -59,31 +61,61 @@ function checkoutPageHeaders(frameAncestor: string, imageSource: string | null =
   };
 }
 
+interface PageTemplate {
+  html: string;
+  /** The `script-src` sources of its inline scripts, each by its hash: the boot script (vite.config.ts), no other. */
+  inlineScripts: string;
+}
+
+/** The built index.html, and what its CSP must allow of it. */
+function readPageTemplate(appDir: string): PageTemplate {
+  const html = readFileSync(join(appDir, 'index.html'), 'utf8');
+  const inlineScripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)]
+    .map(([, source]) => ` 'sha256-${createHash('sha256').update(source!).digest('base64')}'`)
+    .join('');
+  return { html, inlineScripts };
+}
+
+/** The session behind a page's handle with what its headers need of the merchant, in one query by the unique hash. */
+async function findCheckoutPage(db: Database, secretHash: string) {
+  const [found] = await db.query<CheckoutSessionRow & { page_logo_url: string | null; page_processor: string | null }>(
+    `SELECT s.*, m.logo_url AS page_logo_url, p.processor AS page_processor
+       FROM checkout_sessions s JOIN merchants m USING (merchant_id) LEFT JOIN merchant_processors p USING (merchant_id)
+      WHERE s.secret_hash = $1`,
+    [secretHash],
+  );
+  if (!found) return null;
+  const { page_logo_url: logoUrl, page_processor: processor, ...session } = found;
+  return { session: session as CheckoutSessionRow, logoUrl, processor };
+}
+
 /**
  * `GET /checkout/:handle`, the page inside the iframe. The handle is the hash of the session secret, so the
- * URL carries nothing that opens the session; the secret arrives later over the handshake's port.
+ * URL carries nothing that opens the session; the secret arrives later over the handshake's port. The page starts
+ * describing its session (`preparedViews`), which the app's API hands out once the secret is presented.
  */
-export function checkoutPage(db: Database, appDir: string) {
-  let template: string | undefined;
-  const readTemplate = () => (template ??= readFileSync(join(appDir, 'index.html'), 'utf8'));
+export function checkoutPage(db: Database, appDir: string, preparedViews: PreparedViews) {
+  let template: PageTemplate | undefined;
+  const readTemplate = () => (template ??= readPageTemplate(appDir));
 
   return new Hono().get('/:handle', async (c) => {
-    const session = await findCheckoutSessionByHash(db, c.req.param('handle'));
-    if (!session) {
+    const found = await findCheckoutPage(db, c.req.param('handle'));
+    if (!found) {
       return c.text('This checkout does not exist.', 404, checkoutPageHeaders("'none'"));
     }
+    const { session, logoUrl, processor } = found;
+    // Once this answer is written: PGlite runs each query on this thread, and the page must not wait for them.
+    setImmediate(() => preparedViews.prepare(session));
     const parentOrigin = new URL(session.origin_url).origin;
-    const [merchant] = await db.query<{ logo_url: string | null; processor: string | null }>(
-      `SELECT m.logo_url, p.processor FROM merchants m LEFT JOIN merchant_processors p USING (merchant_id) WHERE m.merchant_id = $1`,
-      [session.merchant_id],
-    );
     const meta =
       `<meta name="till-parent-origin" content="${escapeAttribute(parentOrigin)}">` +
       `<meta name="till-checkout-session" content="${escapeAttribute(session.checkout_session_id)}">`;
+    const { html, inlineScripts } = readTemplate();
     return c.html(
-      readTemplate().replace('</head>', `${meta}</head>`),
+      // Before the first script, the boot script, which reads them as the page is parsed.
+      html.replace('<script', `${meta}<script`),
       200,
-      checkoutPageHeaders(parentOrigin, logoSource(merchant?.logo_url ?? null), merchant?.processor === 'stripe'),
+      checkoutPageHeaders(parentOrigin, logoSource(logoUrl), processor === 'stripe', inlineScripts),
     );
   });
 }

@@ -6,7 +6,8 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 
 /**
  * What axe-core finds wrong in `frame`, as "rule: target" lines. axe is evaluated through the DevTools protocol,
- * which the checkout page's CSP (no inline scripts) does not govern, so the page is audited as customers get it.
+ * which the checkout page's CSP (no inline script but the boot script, by its hash) does not govern, so the page is
+ * audited as customers get it.
  */
 export async function axeViolations(frame: Frame): Promise<string[]> {
   await frame.evaluate(AXE);
