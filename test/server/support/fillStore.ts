@@ -15,8 +15,11 @@ export interface FillOptions {
  * Ids sort after the ULIDs the server makes today, as those of an older store would not; no query may depend on it.
  */
 export async function fillStore(db: Queryable, { rows, merchants = 100 }: FillOptions): Promise<void> {
-  const series = `generate_series(1, ${Math.trunc(rows)}) AS i`;
-  // Row i belongs to merchant i % merchants, is i minutes older than now, and links to the other tables' row i.
+  // Row i belongs to merchant i % merchants, is i minutes older than now, and links to the other tables' row i. Its
+  // ids carry i zero-padded (n), so each table's ids grow as it is filled, as the server's ULIDs do: each insert
+  // lands at the end of its id indexes, as a server's would. Unpadded, 'con_fill_10' sorts before 'con_fill_9', and
+  // the inserts land all over the indexes, which made the fill take half again as long (issue 13).
+  const series = `generate_series(1, ${Math.trunc(rows)}) AS i, LATERAL (SELECT lpad(i::text, ${String(Math.trunc(rows)).length}, '0') AS n) AS padded`;
   const merchant = `'mer_test_fill_' || (i % ${Math.trunc(merchants)})`;
   const at = "now() - i * interval '1 minute'";
   const statements = [
@@ -33,49 +36,49 @@ export async function fillStore(db: Queryable, { rows, merchants = 100 }: FillOp
        FROM generate_series(0, ${merchants - 1}) AS m`,
     `INSERT INTO connections (connection_id, merchant_id, email, name, credit_balance, card_brand, card_last4, card_exp_month, card_exp_year,
          payment_method_id, country, created_at)
-       SELECT 'con_fill_' || i, ${merchant}, 'customer' || i || '@example.com', 'Customer ' || i, 100, 'visa', '4242', 12, 2040,
-         'pm_fill_' || i, 'US', ${at} FROM ${series}`,
+       SELECT 'con_fill_' || n, ${merchant}, 'customer' || n || '@example.com', 'Customer ' || n, 100, 'visa', '4242', 12, 2040,
+         'pm_fill_' || n, 'US', ${at} FROM ${series}`,
     `INSERT INTO checkout_sessions (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, connection_id, subscription_config_id,
          status, created_at, expires_at, completed_at, lock_email, quantity, allow_promotion_codes, metadata, amount_total)
-       SELECT 'cs_fill_' || i, ${merchant}, 'hash_fill_' || i, 'subscription', 'https://shop.example/', 'con_fill_' || i,
+       SELECT 'cs_fill_' || n, ${merchant}, 'hash_fill_' || n, 'subscription', 'https://shop.example/', 'con_fill_' || n,
          'sc_fill_' || (i % ${merchants}), 'completed', ${at}, ${at} + interval '1 hour', ${at}, false, 1, false, '{}', 1900 FROM ${series}`,
     `INSERT INTO checkout_idempotency_keys (checkout_session_id, idempotency_key, status, body, created_at)
-       SELECT 'cs_fill_' || i, 'key_fill_' || i, 200, '{}', ${at} FROM ${series}`,
+       SELECT 'cs_fill_' || n, 'key_fill_' || n, 200, '{}', ${at} FROM ${series}`,
     `INSERT INTO promotion_redemptions (checkout_session_id, promotion_code_id, connection_id, created_at)
-       SELECT 'cs_fill_' || i, 'promo_fill_' || (i % ${merchants}), 'con_fill_' || i, ${at} FROM ${series}`,
+       SELECT 'cs_fill_' || n, 'promo_fill_' || (i % ${merchants}), 'con_fill_' || n, ${at} FROM ${series}`,
     `INSERT INTO test_payment_methods (payment_method_id, card_brand, card_last4, card_exp_month, card_exp_year, behaviour, test_number, created_at)
-       SELECT 'pm_fill_' || i, 'visa', '4242', 12, 2040, 'succeeds', true, ${at} FROM ${series}`,
+       SELECT 'pm_fill_' || n, 'visa', '4242', 12, 2040, 'succeeds', true, ${at} FROM ${series}`,
     `INSERT INTO test_payment_intents (payment_intent_id, idempotency_key, payment_method_id, amount, currency, off_session, status, amount_refunded, created_at)
-       SELECT 'pi_fill_' || i, 'attempt_fill_' || i, 'pm_fill_' || i, 1900, 'USD', false, 'succeeded', 100, ${at} FROM ${series}`,
+       SELECT 'pi_fill_' || n, 'attempt_fill_' || n, 'pm_fill_' || n, 1900, 'USD', false, 'succeeded', 100, ${at} FROM ${series}`,
     `INSERT INTO test_refunds (refund_id, idempotency_key, payment_intent_id, amount, created_at)
-       SELECT 're_fill_' || i, 'refund_fill_' || i, 'pi_fill_' || i, 100, ${at} FROM ${series}`,
+       SELECT 're_fill_' || n, 'refund_fill_' || n, 'pi_fill_' || n, 100, ${at} FROM ${series}`,
     `INSERT INTO payments (payment_id, checkout_session_id, merchant_id, connection_id, amount, currency, status, card_brand, card_last4,
          card_exp_month, card_exp_year, processor, processor_payment_id, attempt_key, payment_method_id, amount_refunded, created_at)
-       SELECT 'pay_fill_' || i, 'cs_fill_' || i, ${merchant}, 'con_fill_' || i, 1900, 'USD', 'succeeded', 'visa', '4242', 12, 2040,
-         'test', 'pi_fill_' || i, 'attempt_fill_' || i, 'pm_fill_' || i, 100, ${at} FROM ${series}`,
+       SELECT 'pay_fill_' || n, 'cs_fill_' || n, ${merchant}, 'con_fill_' || n, 1900, 'USD', 'succeeded', 'visa', '4242', 12, 2040,
+         'test', 'pi_fill_' || n, 'attempt_fill_' || n, 'pm_fill_' || n, 100, ${at} FROM ${series}`,
     `INSERT INTO refunds (refund_id, merchant_id, payment_id, sequence, amount, currency, processor_refund_id, created_at)
-       SELECT 'ref_fill_' || i, ${merchant}, 'pay_fill_' || i, 1, 100, 'USD', 're_fill_' || i, ${at} FROM ${series}`,
+       SELECT 'ref_fill_' || n, ${merchant}, 'pay_fill_' || n, 1, 100, 'USD', 're_fill_' || n, ${at} FROM ${series}`,
     // Nine in ten are active and not due for a year; the rest ended.
     `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start,
          current_period_end, billing_cycle_anchor, created_at, quantity, cancel_at_period_end, canceled_at, ended_at)
-       SELECT 'sub_fill_' || i, ${merchant}, 'con_fill_' || i, 'sc_fill_' || (i % ${merchants}), s.status, now(), now() + interval '1 year',
+       SELECT 'sub_fill_' || n, ${merchant}, 'con_fill_' || n, 'sc_fill_' || (i % ${merchants}), s.status, now(), now() + interval '1 year',
          now(), ${at}, 1, false, s.ended, s.ended
        FROM ${series}, LATERAL (SELECT CASE WHEN i % 10 = 0 THEN 'canceled' ELSE 'active' END AS status,
          CASE WHEN i % 10 = 0 THEN now() END AS ended) AS s`,
     `INSERT INTO invoices (invoice_id, merchant_id, subscription_id, connection_id, period_start, period_end, currency, subtotal, discount, tax,
          amount, status, attempts, processor, processor_payment_id, paid_at, created_at)
-       SELECT 'in_fill_' || i, ${merchant}, 'sub_fill_' || i, 'con_fill_' || i, ${at} - interval '1 month', ${at}, 'USD', 1900, 0, 0,
-         1900, 'paid', 1, 'test', 'pi_fill_' || i, ${at}, ${at} FROM ${series}`,
+       SELECT 'in_fill_' || n, ${merchant}, 'sub_fill_' || n, 'con_fill_' || n, ${at} - interval '1 month', ${at}, 'USD', 1900, 0, 0,
+         1900, 'paid', 1, 'test', 'pi_fill_' || n, ${at}, ${at} FROM ${series}`,
     `INSERT INTO events (event_id, merchant_id, type, livemode, data, created_at)
-       SELECT 'evt_fill_' || i, ${merchant}, 'checkout.completed', false, '{}', ${at} FROM ${series}`,
+       SELECT 'evt_fill_' || n, ${merchant}, 'checkout.completed', false, '{}', ${at} FROM ${series}`,
     `INSERT INTO webhook_deliveries (delivery_id, event_id, webhook_endpoint_id, status, attempts, schedule_from, next_attempt_at, redeliver_requested, created_at)
-       SELECT 'del_fill_' || i, 'evt_fill_' || i, 'we_fill_' || (i % ${merchants}), 'delivered', 1, 0, ${at}, false, ${at} FROM ${series}`,
+       SELECT 'del_fill_' || n, 'evt_fill_' || n, 'we_fill_' || (i % ${merchants}), 'delivered', 1, 0, ${at}, false, ${at} FROM ${series}`,
     `INSERT INTO webhook_attempts (attempt_id, delivery_id, webhook_endpoint_id, event_id, attempt, succeeded, response_status, duration_ms, created_at)
-       SELECT 'wa_fill_' || i, 'del_fill_' || i, 'we_fill_' || (i % ${merchants}), 'evt_fill_' || i, 1, true, 200, 40, ${at} FROM ${series}`,
+       SELECT 'wa_fill_' || n, 'del_fill_' || n, 'we_fill_' || (i % ${merchants}), 'evt_fill_' || n, 1, true, 200, 40, ${at} FROM ${series}`,
     // The worker sweeps these as they expire, so a store holds only the last hour's: none is past its time.
     `INSERT INTO idempotency_keys (merchant_id, idempotency_key, request_fingerprint, status, response_body, created_at)
-       SELECT ${merchant}, 'key_fill_' || i, 'fingerprint', 201, '{}', now() - (i % 3600) * interval '1 second' FROM ${series}`,
-    `INSERT INTO rate_limit_counters (bucket, hits, window_ends_at) SELECT 'fill:' || i, 1, now() + (i % 60 + 1) * interval '1 second' FROM ${series}`,
+       SELECT ${merchant}, 'key_fill_' || n, 'fingerprint', 201, '{}', now() - (i % 3600) * interval '1 second' FROM ${series}`,
+    `INSERT INTO rate_limit_counters (bucket, hits, window_ends_at) SELECT 'fill:' || n, 1, now() + (i % 60 + 1) * interval '1 second' FROM ${series}`,
     // Statistics, as autovacuum would have gathered them: the planner chooses by them.
     `ANALYZE ${[...GROWING_TABLES, 'merchants', 'subscription_configs', 'credit_bundles', 'promotion_codes', 'webhook_endpoints'].join(', ')}`,
   ];
