@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { knownPlanCache } from '../catalog/knownPlans';
 import { listCreditBundles, listSubscriptionConfigs } from '../catalog/listCatalog';
 import { getConnection } from '../connections/getConnection';
 import { findEvent, listEvents } from '../events/listEvents';
@@ -54,6 +55,7 @@ export function merchantApi(
   rateLimits: RateLimits = DEFAULT_RATE_LIMITS,
   { processorFor = testProcessorForAll, encryptionKey }: { processorFor?: ProcessorFor; encryptionKey?: Buffer } = {},
 ) {
+  const plans = knownPlanCache();
   return new Hono<MerchantEnv>()
     .use(merchantAuth(db))
     // Before `idempotency`, so a refused request claims no key and its retry later runs.
@@ -72,7 +74,7 @@ export function merchantApi(
     .route('/', catalogApi(db))
     .route('/', processorSettingsApi(db, publicUrl, encryptionKey))
     .post('/checkout_sessions', async (c) =>
-      c.json(await createCheckoutSession(db, c.get('merchantId'), publicUrl, await readJsonBody(c)), 201),
+      c.json(await createCheckoutSession(db, c.get('merchantId'), publicUrl, await readJsonBody(c), plans), 201),
     )
     .get('/checkout_sessions/:id', async (c) => {
       const session = await findCheckoutSessionById(db, c.get('merchantId'), c.req.param('id'));

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { addBillingInterval } from '../addBillingInterval';
 import { assertBundleActive, assertPlanActive } from '../catalog/assertPurchasable';
 import { CREDIT_BUNDLE_SELECT, type CreditBundleRow, type SubscriptionConfigRow } from '../catalog/catalogRows';
+import { knownPlanCache, type KnownPlans, type VersionedPlan } from '../catalog/knownPlans';
 import { parseCatalogAmount } from '../catalog/parseCatalogAmount';
 import { findConnection, hasActiveSubscription, type ConnectionRow } from '../connections/getConnection';
 import { countryOfIpAddress } from '../geo/countryOfIpAddress';
@@ -48,6 +49,16 @@ export async function findConfig(db: Queryable, merchantId: string, configId: st
     [configId, merchantId],
   );
   if (!config) throw new TillApiError('resource_missing', `No subscription config with id '${configId}'.`, param);
+  return config;
+}
+
+/** `findConfig` with the row's version (see `knownPlans`), which a checkout priced from it may be inserted against. */
+async function findVersionedConfig(db: Queryable, merchantId: string, configId: string) {
+  const [config] = await db.query<VersionedPlan>(
+    'SELECT xmin AS version, * FROM subscription_configs WHERE subscription_config_id = $1 AND merchant_id = $2',
+    [configId, merchantId],
+  );
+  if (!config) throw new TillApiError('resource_missing', `No subscription config with id '${configId}'.`, 'subscription_config_id');
   return config;
 }
 
@@ -210,12 +221,15 @@ function resolveTerm(input: Input, now: Date, expiresAt: Date) {
   return { start, end };
 }
 
-/** Checks the seed's rules for each mode and returns what the session is priced from. */
-async function resolvePurchase(db: Queryable, merchantId: string, input: Input) {
+/**
+ * Checks the seed's rules for each mode and returns what the session is priced from. `known`: the plan as this
+ * server last read it, used instead of reading it (see `knownPlans`).
+ */
+async function resolvePurchase(db: Queryable, merchantId: string, input: Input, known: VersionedPlan | null) {
   const mode = input.checkout_mode;
   if (mode === 'subscription') {
     forbidden(input.credit_bundle_id, 'credit_bundle_id', mode);
-    const config = await findConfig(db, merchantId, required(input.subscription_config_id, 'subscription_config_id', mode));
+    const config = known ?? (await findVersionedConfig(db, merchantId, required(input.subscription_config_id, 'subscription_config_id', mode)));
     assertPlanActive(config, 'subscription_config_id');
     let connection: ConnectionRow | null = null;
     if (input.connection_id) {
@@ -268,11 +282,47 @@ function nullMeansAbsent(body: unknown): unknown {
   );
 }
 
-export async function createCheckoutSession(db: Database, merchantId: string, publicUrl: string, body: unknown) {
+/**
+ * `POST /v1/checkout_sessions`. `plans`: the plans this server has read (see `knownPlans`); a session of a plan in it
+ * costs the store one statement instead of two, and is made again from a fresh read when the plan has changed.
+ */
+export async function createCheckoutSession(
+  db: Database,
+  merchantId: string,
+  publicUrl: string,
+  body: unknown,
+  plans: KnownPlans = knownPlanCache(),
+) {
   const input = parseInput(createCheckoutSessionBody, nullMeansAbsent(body));
   const now = new Date();
   const expiresAt = resolveExpiry(input.expires_at, now);
-  const purchase = await resolvePurchase(db, merchantId, input);
+  const known = input.checkout_mode === 'subscription' && input.subscription_config_id !== undefined
+    ? plans.get(merchantId, input.subscription_config_id)
+    : null;
+  let made = known && (await insertSession(db, merchantId, input, now, expiresAt, known).catch(refusedFromMemory));
+  if (!made) {
+    made = (await insertSession(db, merchantId, input, now, expiresAt, null))!;
+    if (made.config) plans.remember(made.config as VersionedPlan);
+  }
+  const { session, config, secret } = made;
+  return serializeCheckoutSession(session, await priceSession(db, session, { now, config }), {
+    token: encodeCheckoutToken(secret, publicUrl),
+    checkoutUrl: hostedCheckoutUrl(secret, publicUrl),
+  });
+}
+
+/** A refusal made from a kept plan is checked again on a fresh read (`null`: make the session again); other errors stand. */
+function refusedFromMemory(error: unknown): null {
+  if (error instanceof TillApiError) return null;
+  throw error;
+}
+
+/**
+ * Checks the request and inserts its session, returning it with the plan it was priced from and its secret. Priced
+ * from `known`, the INSERT happens only while the plan's row still has `known.version`; null when it no longer has.
+ */
+async function insertSession(db: Database, merchantId: string, input: Input, now: Date, expiresAt: Date, known: VersionedPlan | null) {
+  const purchase = await resolvePurchase(db, merchantId, input, known);
   const term = resolveTerm(input, now, expiresAt);
   // The address itself goes no further than this lookup: neither stored nor returned (see migration 013).
   const ipCountry = input.customer?.ip_address === undefined ? null : await countryOfIpAddress(input.customer.ip_address);
@@ -284,8 +334,9 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
         customer_email, customer_name, customer_country, lock_email, quantity, subscription_config_ids,
         allow_promotion_codes, promotion_code_id, locale, metadata, reference_id, attribution, pending_url,
         custom_amount, custom_tax_behavior, ip_country, start_date, end_date)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25,
-       $26, $27, $28, $29, $30)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25,
+       $26, $27, $28, $29, $30
+     WHERE $31::xid IS NULL OR EXISTS (SELECT 1 FROM subscription_configs WHERE subscription_config_id = $9 AND xmin = $31::xid)
      RETURNING *`,
     [
       createId('cs', modeOf(merchantId), now.getTime()),
@@ -320,10 +371,8 @@ export async function createCheckoutSession(db: Database, merchantId: string, pu
       ipCountry,
       term.start,
       term.end,
+      known?.version ?? null,
     ],
   );
-  return serializeCheckoutSession(session!, await priceSession(db, session!, { now, config: purchase.config }), {
-    token: encodeCheckoutToken(secret, publicUrl),
-    checkoutUrl: hostedCheckoutUrl(secret, publicUrl),
-  });
+  return session ? { session, config: purchase.config, secret } : null;
 }
