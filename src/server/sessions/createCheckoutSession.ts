@@ -43,22 +43,13 @@ function forbidden(value: unknown, param: string, mode: string) {
   }
 }
 
+/** A plan with its row's version (see `knownPlans`), which a checkout priced from it may be inserted against. */
 export async function findConfig(db: Queryable, merchantId: string, configId: string, param = 'subscription_config_id') {
-  const [config] = await db.query<SubscriptionConfigRow>(
-    'SELECT * FROM subscription_configs WHERE subscription_config_id = $1 AND merchant_id = $2',
-    [configId, merchantId],
-  );
-  if (!config) throw new TillApiError('resource_missing', `No subscription config with id '${configId}'.`, param);
-  return config;
-}
-
-/** `findConfig` with the row's version (see `knownPlans`), which a checkout priced from it may be inserted against. */
-async function findVersionedConfig(db: Queryable, merchantId: string, configId: string) {
   const [config] = await db.query<VersionedPlan>(
     'SELECT xmin AS version, * FROM subscription_configs WHERE subscription_config_id = $1 AND merchant_id = $2',
     [configId, merchantId],
   );
-  if (!config) throw new TillApiError('resource_missing', `No subscription config with id '${configId}'.`, 'subscription_config_id');
+  if (!config) throw new TillApiError('resource_missing', `No subscription config with id '${configId}'.`, param);
   return config;
 }
 
@@ -229,7 +220,7 @@ async function resolvePurchase(db: Queryable, merchantId: string, input: Input, 
   const mode = input.checkout_mode;
   if (mode === 'subscription') {
     forbidden(input.credit_bundle_id, 'credit_bundle_id', mode);
-    const config = known ?? (await findVersionedConfig(db, merchantId, required(input.subscription_config_id, 'subscription_config_id', mode)));
+    const config = known ?? (await findConfig(db, merchantId, required(input.subscription_config_id, 'subscription_config_id', mode)));
     assertPlanActive(config, 'subscription_config_id');
     let connection: ConnectionRow | null = null;
     if (input.connection_id) {
@@ -302,7 +293,7 @@ export async function createCheckoutSession(
   let made = known && (await insertSession(db, merchantId, input, now, expiresAt, known).catch(refusedFromMemory));
   if (!made) {
     made = (await insertSession(db, merchantId, input, now, expiresAt, null))!;
-    if (made.config) plans.remember(made.config as VersionedPlan);
+    if (made.config) plans.remember(made.config);
   }
   const { session, config, secret } = made;
   return serializeCheckoutSession(session, await priceSession(db, session, { now, config }), {
