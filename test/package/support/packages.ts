@@ -67,10 +67,13 @@ export function packAndInstall(packageDir: string, fixtureApp: string, prepare: 
   return { workDir, app, tarball, packed };
 }
 
-/** Strict, and `skipLibCheck` off: the package's own declarations are checked as well. */
+/**
+ * Strict, and `skipLibCheck` off: the package's own declarations are checked as well. TypeScript's own lib files
+ * (`lib.dom.d.ts` and the rest) are not ours to check, and checking them was half of each run (13 → 8 s, issue 13).
+ */
 export function tsconfig(options: { module: string; moduleResolution: string }, files: string[], lib = ['es2022', 'dom']) {
   return {
-    compilerOptions: { ...options, target: 'es2022', lib, types: [], strict: true, noEmit: true, skipLibCheck: false },
+    compilerOptions: { ...options, target: 'es2022', lib, types: [], strict: true, noEmit: true, skipLibCheck: false, skipDefaultLibCheck: true },
     files,
   };
 }
