@@ -16,7 +16,8 @@ type Fields = Record<string, unknown>;
 type Check = (value: unknown) => boolean;
 
 const isString: Check = (value) => typeof value === 'string';
-const isText: Check = (value) => typeof value === 'string' && value !== '';
+/** A non-empty string; the loader checks a token's secret with it too. */
+export const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null;
 // Checks are plain functions, never built by a call at the top level, so a bundle that only uses the
 // loader's guards below drops this whole table.
@@ -75,11 +76,11 @@ export function isMessageOfType<T extends MessageType>(value: unknown, type: T):
 
 // The loader's guards are lighter than `isCheckoutMessage`: every byte of the loader ships on merchants'
 // pages, and what they admit comes from the checkout's own frame. A hello arrives through the window, where
-// the loader checks origin and source, and it names the session, so that is checked too.
+// the loader checks origin and source, and it names the session, so that is checked too. Like the loader's own
+// functions (see src/sdk/global.ts), they and `createMessage` are arrow functions, which minify smaller.
 
-export function isHello(value: unknown): value is HelloMessage {
-  return isEnvelope(value) && value.type === 'hello' && isText(value.checkoutSessionId);
-}
+export const isHello = (value: unknown): value is HelloMessage =>
+  isEnvelope(value) && value.type === 'hello' && isText(value.checkoutSessionId);
 
 // The checkout's guards: the two messages it takes, without the table of every other, which its first load would
 // carry for nothing (a bundle that imports neither `isCheckoutMessage` nor `isMessageOfType` drops it).
@@ -103,14 +104,11 @@ const LOADER_BOUND = /^(ready|step|resize|success|pending|failure|close)$/;
  * the type is checked: the port is private to the frame that passed the handshake (the loader's own checkout,
  * from the right origin), and the protocol version catches an app built for another loader.
  */
-export function isCheckoutToLoaderMessage(value: unknown): value is CheckoutToLoaderMessage {
-  return isEnvelope(value) && LOADER_BOUND.test(value.type as string);
-}
+export const isCheckoutToLoaderMessage = (value: unknown): value is CheckoutToLoaderMessage =>
+  isEnvelope(value) && LOADER_BOUND.test(value.type as string);
 
 /** Builds a message with the namespace and version filled in. */
-export function createMessage<T extends MessageType>(
+export const createMessage = <T extends MessageType>(
   type: T,
   fields: Omit<MessageOf<T>, 'ns' | 'v' | 'type'>,
-): MessageOf<T> {
-  return { ...fields, ns: NAMESPACE, v: PROTOCOL_VERSION, type } as MessageOf<T>;
-}
+): MessageOf<T> => ({ ...fields, ns: NAMESPACE, v: PROTOCOL_VERSION, type }) as MessageOf<T>;

@@ -1,3 +1,3 @@
 export { NAMESPACE, PROTOCOL_VERSION } from './version';
-export { createMessage, isCheckoutMessage, isCheckoutToLoaderMessage, isConnect, isHello, isInit, isMessageOfType } from './guards';
+export { createMessage, isCheckoutMessage, isCheckoutToLoaderMessage, isConnect, isHello, isInit, isMessageOfType, isText } from './guards';
 export type * from './types';

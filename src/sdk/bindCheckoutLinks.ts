@@ -12,7 +12,7 @@ const CHECKOUT_URL = /^(?<base>.*\/)checkout\/(?<handle>[\w-]*).*#(?<secret>.*)/
  * may be empty, and the `href` is the session's `checkout_url`, so the link still works as a
  * plain redirect wherever this script does not run. Returns the cleanup.
  */
-export function bindCheckoutLinks(): () => void {
+export const bindCheckoutLinks = (): (() => void) => {
   const onClick = (event: MouseEvent) => {
     const trigger = (event.target as Element).closest?.('[data-till-checkout]') as HTMLAnchorElement | null;
     // A modified click on a link means "open it elsewhere": leave that to the browser.
@@ -33,4 +33,4 @@ export function bindCheckoutLinks(): () => void {
   };
   document.addEventListener('click', onClick);
   return () => document.removeEventListener('click', onClick);
-}
+};

@@ -18,13 +18,13 @@ import {
  * A second hello (the frame reloaded) gets a new channel, and the old port is closed.
  * Returns the cleanup.
  */
-export function connectToCheckout(
+export const connectToCheckout = (
   iframe: HTMLIFrameElement,
   baseOrigin: string,
   init: Omit<InitMessage, 'ns' | 'v' | 'type'>,
   onHello: (hello: HelloMessage) => void,
   onMessage: (message: CheckoutToLoaderMessage) => void,
-): () => void {
+): () => void => {
   let port: MessagePort | undefined;
   const onWindowMessage = (event: MessageEvent) => {
     const frame = iframe.contentWindow;
@@ -45,4 +45,4 @@ export function connectToCheckout(
     removeEventListener('message', onWindowMessage);
     port?.close();
   };
-}
+};

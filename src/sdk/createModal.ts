@@ -1,20 +1,19 @@
 import type { CheckoutTheme } from '../protocol';
-import { createFrame, element, type Surface } from './createFrame';
-import { lockScroll } from './lockScroll';
 
 /**
- * A modal `<dialog>` holding the checkout frame: a centred panel on wide screens, a full-screen sheet at
- * 600 px and below. `showModal()` makes the page behind inert (Tab cannot reach it) and puts the dialog in
- * the top layer, above any z-index the merchant uses. `onDismiss` runs on Escape pressed in the page.
+ * Puts the checkout frame in a modal `<dialog>`: a centred panel on wide screens, a full-screen sheet at 600 px and
+ * below. `showModal()` makes the page behind inert (Tab cannot reach it) and puts the dialog in the top layer, above
+ * any z-index the merchant uses. `onDismiss` runs on Escape pressed in the page. Returns the cleanup, which removes the
+ * dialog and undoes every change to the page; `open` calls it once.
  */
-export function createModal(src: string, onDismiss: () => void, theme: CheckoutTheme = 'auto'): Surface {
+export const createModal = (iframe: HTMLIFrameElement, onDismiss: () => void, theme: CheckoutTheme = 'auto'): (() => void) => {
   // The dialog is the panel; its spread shadow dims the page, so no backdrop styling (a pseudo-element
   // only a stylesheet could reach) is needed. Panel or sheet follows the viewport (a phone turned on its
   // side) with no listener and no media query, which only a stylesheet could hold. With S = 10⁵ × (600.1px −
   // viewport width), written `6.001e7px - 1e7vw`, S ≥ 10⁴ px at 600 px and below and negative from 600.1 px
   // up, so: width max(440px, S), height max(720px, S) and radius min(12px, −S) are the sheet's (the viewport,
   // through max-width/max-height; a negative radius computes to 0) or else the panel's.
-  const dialog = element('dialog', document.body, {
+  const dialog = Object.assign(document.createElement('dialog'), {
     // The browser paints a dialog in the system colour Canvas: under the theme's colour scheme, dark or light
     // without a colour table of our own.
     style:
@@ -25,7 +24,7 @@ export function createModal(src: string, onDismiss: () => void, theme: CheckoutT
     // Focus waits on the dialog until the frame says hello (open.ts moves it in): a frame that never loads, or
     // shows the browser's error page, would otherwise hold it, and Escape pressed there never reaches this page.
     tabIndex: -1,
-    // Escape fires `cancel`; the dialog closes only through `destroy`, so every exit takes the same path.
+    // Escape fires `cancel`; the dialog closes only through the cleanup, so every exit takes the same path.
     oncancel(event: Event) {
       event.preventDefault();
       onDismiss();
@@ -33,20 +32,23 @@ export function createModal(src: string, onDismiss: () => void, theme: CheckoutT
   });
   // The dialog holds only the frame: the close button is the app's own, and the app keeps Tab inside
   // itself (the init message tells it that it is in a modal), so no focus sentinels are needed here.
-  const iframe = createFrame(dialog, src);
-
+  dialog.append(iframe);
+  document.body.append(dialog);
   dialog.showModal();
-  const unlockScroll = lockScroll();
+  // Freezes the page behind: `showModal()` makes it inert but still lets a wheel or touch scroll it. `overflow: hidden`
+  // on the root element stops both, iOS Safari's touch scrolling included since iOS 16 (before it, only pinning the
+  // body with `position: fixed` did, at the cost of saving and restoring the scroll offset). The page keeps its
+  // scroll position throughout, so nothing needs putting back but the style.
+  const { style } = document.documentElement;
+  const overflow = style.overflow;
+  style.overflow = 'hidden';
   if (!matchMedia('(prefers-reduced-motion)').matches) dialog.animate({ opacity: [0, 1] }, 150);
   dialog.focus();
 
-  return {
-    iframe,
-    destroy() {
-      // Closing first hands focus back to what had it before `showModal()`, the trigger, without scrolling.
-      dialog.close();
-      dialog.remove();
-      unlockScroll();
-    },
+  return () => {
+    // Closing first hands focus back to what had it before `showModal()`, the trigger, without scrolling.
+    dialog.close();
+    dialog.remove();
+    style.overflow = overflow;
   };
-}
+};

@@ -1,3 +1,4 @@
+import { isText } from '../protocol';
 import { TillError } from './TillError';
 
 export interface CheckoutToken {
@@ -19,7 +20,7 @@ const SECURE_ORIGIN = /^(https:|http:\/\/(localhost|127[.\d]+|\[::1\])(:|$))/;
  * The handle is base64url SHA-256 (43 characters), so it can only name a page under `checkout/`; a token from
  * before the handle was added is malformed to this loader.
  */
-export function decodeToken(token: unknown): CheckoutToken {
+export const decodeToken = (token: unknown): CheckoutToken => {
   let secret: unknown, base: URL | undefined, handle: unknown;
   try {
     // atob skips whitespace, so a token pasted with a line break still decodes.
@@ -29,10 +30,10 @@ export function decodeToken(token: unknown): CheckoutToken {
     // Not base64, not JSON, not an object or no URL: all one malformed token to the merchant.
     base = undefined;
   }
-  if (typeof secret != 'string' || !secret || !base?.pathname.endsWith('/') || !/^[\w-]{43}$/.test(handle as string)) {
+  if (!isText(secret) || !base?.pathname.endsWith('/') || !/^[\w-]{43}$/.test(handle as string)) {
     throw new TillError('invalid_token');
   }
   // A URL's origin is "null" for javascript: and data: URLs, so they fail the test too.
   if (!SECURE_ORIGIN.test(base.origin) || base.username || base.password) throw new TillError('insecure_base');
   return { secret, base, frameUrl: new URL(`checkout/${handle}`, base).href };
-}
+};

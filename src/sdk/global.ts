@@ -5,6 +5,8 @@ import type { TillGlobal } from './TillGlobal';
 
 // The script-tag build. It adds to an existing `window.Till` rather than replacing it, and a second copy
 // of the script changes nothing: the first copy's functions and link binding stay.
+// Every byte of it ships on merchants' pages, so the loader's modules declare their functions as arrow functions:
+// the minifier joins them into one `var` statement and drops each `function` and `return` (21 B gzip).
 const till: Partial<TillGlobal> = (window.Till ??= {} as TillGlobal);
 till.open ??= open;
 till.TillError ??= TillError;

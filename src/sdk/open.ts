@@ -1,9 +1,8 @@
 import type { CheckoutAppearance, CheckoutMode, CheckoutStep } from '../protocol';
 import { connectToCheckout } from './connectToCheckout';
-import type { Surface } from './createFrame';
-import { createInline, type InlineSurface } from './createInline';
 import { createModal } from './createModal';
 import { decodeToken } from './decodeToken';
+import { resizeInline } from './resizeInline';
 import { TillError } from './TillError';
 
 export interface CheckoutSuccess {
@@ -82,7 +81,7 @@ const openCheckouts = new Map<Element | 'modal', CheckoutHandle>();
  * per open — success, pending, cancel or error — and `close` comes last. Opening again while the same modal or
  * container holds a checkout returns that checkout.
  */
-export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
+export const open = (token: string, options: OpenOptions = {}): CheckoutHandle => {
   // The constants are the function's, not the module's: the minifier inlines only a function's constants.
   /** How long the success screen shows before the modal closes itself (Done closes it sooner). */
   const SUCCESS_CLOSE_DELAY_MS = 1500;
@@ -93,10 +92,12 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
    */
   const HANDSHAKE_TIMEOUT_MS = 8000;
   const { display, trigger, theme, accentColor, locale } = options;
-  const handle = new EventTarget() as CheckoutHandle;
   /** Unset once the outcome is reported. */
   let settle: ((result: CheckoutResult) => void) | undefined;
-  Object.assign(handle, { result: new Promise((resolve) => (settle = resolve)), close: () => close() });
+  const handle = Object.assign(new EventTarget(), {
+    result: new Promise<CheckoutResult>((resolve) => (settle = resolve)),
+    close: () => close(),
+  }) as CheckoutHandle;
   let checkoutSessionId: string | null = null;
   let processing = false;
   /** Set while the checkout is on the page: undoes everything `open` did to it. */
@@ -139,7 +140,8 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   let container = display === 'inline' ? (options.container ?? null) : undefined;
   try {
     // Server rendering imports the SDK and may call `open`: it must neither touch the DOM nor reject unhandled.
-    if (typeof document == 'undefined') throw new TillError('not_in_browser');
+    // The script-tag build (mode `loader`, see vite.config.ts) leaves the check out: it only runs in a page.
+    if (import.meta.env.MODE !== 'loader' && typeof document == 'undefined') throw new TillError('not_in_browser');
     decoded = decodeToken(token);
     if (typeof container === 'string') container = document.querySelector(container);
     if (container === null) throw new TillError('unsupported_environment');
@@ -166,8 +168,17 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   if (existing) return existing;
   openCheckouts.set(key, handle);
 
-  const surface = container ? createInline(container, frameUrl) : createModal(frameUrl, close, theme);
-  const { iframe } = surface;
+  // The frame has its address before it enters the page, which then starts loading it: a frame added without one
+  // first loads about:blank, synchronously, and only then the checkout (issue 13). Styles go through the CSSOM
+  // (`style`, assigned, sets `style.cssText`), never a `<style>` element or a `style=""` attribute in markup, so a
+  // merchant page whose CSP has no `'unsafe-inline'` for styles still allows them; createModal's dialog too.
+  const iframe = Object.assign(document.createElement('iframe'), {
+    style: `width:100%;height:${container ? '600px' : '100%'};border:0;display:block`,
+    src: frameUrl,
+    title: 'Checkout',
+  });
+  // Inline, the frame goes into the merchant's element and leaves it again; a modal's cleanup undoes the modal.
+  const removeFrame = container ? (container.append(iframe), () => iframe.remove()) : createModal(iframe, close, theme);
   const failToLoad = () => {
     if (fail(new TillError('handshake_timeout')) && options.redirectOnFailure !== false) {
       redirect();
@@ -188,7 +199,7 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
         emit('step', fields);
         return processing && emit('confirmed');
       case 'resize':
-        return (surface as InlineSurface).resize?.(message.height);
+        return container && resizeInline(iframe, message.height);
       case 'failure':
         return fail(new TillError(message.code, message.message));
       case 'close':
@@ -207,8 +218,8 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
     clearTimeout(timer);
     disconnect();
     removal.disconnect();
-    surface.destroy();
+    removeFrame();
     openCheckouts.delete(key);
   };
   return handle;
-}
+};
