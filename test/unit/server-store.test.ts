@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config';
 import { createApp } from '../../src/server/createApp';
 import { hashSecret } from '../../src/server/secrets';
@@ -9,17 +9,23 @@ import { openStore } from '../../src/server/store/openStore';
 import { DEMO_LOGO_URL, seedDemo } from '../../src/server/store/seedDemo';
 import { createTestDatabase, type TestDatabaseOptions } from '../server/support/testDatabase';
 
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+type Cleanup = () => Promise<void>;
+/** Runs a list's cleanups, last first, and empties it. */
+const drain = (list: Cleanup[]) => async () => {
+  for (const cleanup of list.splice(0).reverse()) await cleanup();
+};
+/** What the running test opened. */
+const cleanups: Cleanup[] = [];
+afterEach(drain(cleanups));
+/** What a group of tests shares (see `storeForRefusals`). */
+const fileCleanups: Cleanup[] = [];
+afterAll(drain(fileCleanups));
 
 /** A database of the test's own (PGlite, or a fresh schema on TEST_DATABASE_URL), empty unless `migrated`, closed and dropped after the test. */
-async function openEmptyDatabase(options?: TestDatabaseOptions): Promise<{ db: Database; schema: string }> {
+async function openEmptyDatabase(options?: TestDatabaseOptions, until = cleanups): Promise<{ db: Database; schema: string }> {
   const place = await createTestDatabase(options);
   const db = await openDatabase(place.options);
-  cleanups.push(async () => {
+  until.push(async () => {
     await db.close();
     await place.drop();
   });
@@ -27,10 +33,21 @@ async function openEmptyDatabase(options?: TestDatabaseOptions): Promise<{ db: D
 }
 
 /** A database as `migrate` leaves an empty one: on PGlite a copy of the migrated template, where `migrate` finds nothing to do. */
-async function openMigratedDatabase(): Promise<{ db: Database; schema: string }> {
-  const opened = await openEmptyDatabase({ migrated: true });
+async function openMigratedDatabase(until = cleanups): Promise<{ db: Database; schema: string }> {
+  const opened = await openEmptyDatabase({ migrated: true }, until);
   await migrate(opened.db);
   return opened;
+}
+
+/**
+ * One store for a group of tests that each send a statement the store must refuse. A refused statement changes
+ * nothing, so each test finds the store as `build` left it, and the group opens one store rather than one per test
+ * (each most of a second of PGlite start-up and seeding, issue 13). `build` gets a migrated database that lasts
+ * until the file's last test.
+ */
+function storeForRefusals<T>(build: (db: Database) => Promise<T>): () => Promise<T> {
+  let store: Promise<T> | undefined;
+  return () => (store ??= openMigratedDatabase(fileCleanups).then(({ db }) => build(db)));
 }
 
 async function openPinnedStore(apiKey: string | undefined) {
@@ -240,6 +257,8 @@ describe('openStore with a pinned key', () => {
 });
 
 describe('migration 003 and the issue 4 demo catalog', () => {
+  const demoStore = storeForRefusals(async (db) => ({ db, demo: await seedDemo(db) }));
+
   /** The demo catalog as rows: plans in id order, with what issue 4 added to them. */
   async function demoPlans(db: Database) {
     return db.query<{ name: string; period_amount: number; currency: string; billing_interval: string; seat_based: boolean; min_quantity: number; max_quantity: number; tax_behavior: string }>(
@@ -357,16 +376,15 @@ describe('migration 003 and the issue 4 demo catalog', () => {
     ['a lower-case country', "INSERT INTO tax_rates (tax_rate_id, merchant_id, country, rate_bps, display_name) VALUES ('t2', $1, 'us', 500, 'Tax')"],
     ['a second active rate for a country', "INSERT INTO tax_rates (tax_rate_id, merchant_id, country, rate_bps, display_name) VALUES ('t3', $1, 'DE', 700, 'MwSt.')"],
   ])('refuses %s', async (_, sql) => {
-    const { db } = await openMigratedDatabase();
-    const demo = await seedDemo(db);
+    const { db, demo } = await demoStore();
     await expect(db.query(sql, [demo.merchantId])).rejects.toThrow(/constraint/);
   });
 });
 
 describe('migration 013: checkout session inputs', () => {
   /** The demo store with one new customer subscribed to Pro, and one open session for Pro. */
-  async function storeWithSubscription() {
-    const { db } = await openMigratedDatabase();
+  async function storeWithSubscription(db?: Database) {
+    db ??= (await openMigratedDatabase()).db;
     const demo = await seedDemo(db);
     await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_t', $1, 't@example.com', 'T')", [demo.merchantId]);
     await db.query(
@@ -382,6 +400,7 @@ describe('migration 013: checkout session inputs', () => {
     );
     return db;
   }
+  const sharedStoreWithSubscription = storeForRefusals(storeWithSubscription);
 
   it('lets a subscription be scheduled, with a fixed term after its start', async () => {
     const db = await storeWithSubscription();
@@ -398,7 +417,7 @@ describe('migration 013: checkout session inputs', () => {
     ['a custom amount without its tax behavior', 'UPDATE checkout_sessions SET custom_amount = 100', 'checkout_sessions_custom_amount_tax_behavior'],
     ['an IP country that is not a code', "UPDATE checkout_sessions SET ip_country = 'gb'", 'checkout_sessions_ip_country_check'],
   ])('refuses %s', async (_, sql, constraint) => {
-    const db = await storeWithSubscription();
+    const db = await sharedStoreWithSubscription();
     await expect(db.query(sql)).rejects.toThrow(`constraint "${constraint}"`);
   });
 });
@@ -459,14 +478,8 @@ describe('migration 006: subscriptions and payments by merchant', () => {
     ]);
   });
 
-  it.each([
-    ['a subscription whose merchant is not its connection’s', "UPDATE subscriptions SET merchant_id = 'mer_other'", 'subscriptions_connection_of_merchant'],
-    ['a payment whose merchant is not its session’s', "UPDATE payments SET merchant_id = 'mer_other', connection_id = NULL", 'payments_session_of_merchant'],
-    ['a payment for another merchant’s connection', "UPDATE payments SET connection_id = 'con_other'", 'payments_connection_of_merchant'],
-    ['a cancellation at the period’s end without its date', 'UPDATE subscriptions SET cancel_at_period_end = true', 'subscriptions_cancel_at_period_end'],
-    ['an active subscription that has ended', 'UPDATE subscriptions SET ended_at = now()', 'subscriptions_ended'],
-  ])('refuses %s', async (_, sql, constraint) => {
-    const { db } = await openMigratedDatabase();
+  /** The demo store with a customer's subscription, session and payment, and another merchant with a customer. */
+  const storeWithOtherMerchant = storeForRefusals(async (db) => {
     const demo = await seedDemo(db);
     await db.query("INSERT INTO merchants (merchant_id, account_id, name) VALUES ('mer_other', 'mer_other', 'Other')");
     await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_other', 'mer_other', 'o@example.com', 'O')");
@@ -488,14 +501,25 @@ describe('migration 006: subscriptions and payments by merchant', () => {
        VALUES ('pay_mine', $1, 'cs_mine', 'con_mine', 1900, 'USD', 'succeeded', 'visa', '4242')`,
       [demo.merchantId],
     );
+    return db;
+  });
+
+  it.each([
+    ['a subscription whose merchant is not its connection’s', "UPDATE subscriptions SET merchant_id = 'mer_other'", 'subscriptions_connection_of_merchant'],
+    ['a payment whose merchant is not its session’s', "UPDATE payments SET merchant_id = 'mer_other', connection_id = NULL", 'payments_session_of_merchant'],
+    ['a payment for another merchant’s connection', "UPDATE payments SET connection_id = 'con_other'", 'payments_connection_of_merchant'],
+    ['a cancellation at the period’s end without its date', 'UPDATE subscriptions SET cancel_at_period_end = true', 'subscriptions_cancel_at_period_end'],
+    ['an active subscription that has ended', 'UPDATE subscriptions SET ended_at = now()', 'subscriptions_ended'],
+  ])('refuses %s', async (_, sql, constraint) => {
+    const db = await storeWithOtherMerchant();
     await expect(db.query(sql)).rejects.toThrow(`constraint "${constraint}"`);
   });
 });
 
 describe('migration 020: the billing cycle anchor, and renewals as payments', () => {
   /** A store as 019 left it, with a customer of the demo merchant: migrated, then 020's changes taken away again. */
-  async function storeBefore020() {
-    const { db } = await openMigratedDatabase();
+  async function storeBefore020(db?: Database) {
+    db ??= (await openMigratedDatabase()).db;
     const demo = await seedDemo(db);
     await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_old', $1, 'old@example.com', 'Old')", [demo.merchantId]);
     for (const sql of [
@@ -514,33 +538,9 @@ describe('migration 020: the billing cycle anchor, and renewals as payments', ()
     return { db, demo };
   }
 
-  it('anchors each subscription the store has at its current period’s start, so none gets a short period', async () => {
-    const { db, demo } = await storeBefore020();
-    // Renewed twice from Jan 31, one interval after the previous end: its periods now end on the 28th.
-    await db.query(
-      `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end)
-       SELECT 'sub_old', $1, 'con_old', subscription_config_id, 'active', '2025-03-28T12:00:00Z', '2025-04-28T12:00:00Z'
-       FROM subscription_configs WHERE name = 'Pro'`,
-      [demo.merchantId],
-    );
-    await migrate(db);
-    const [row] = await db.query<{ billing_cycle_anchor: Date }>("SELECT billing_cycle_anchor FROM subscriptions WHERE subscription_id = 'sub_old'");
-    expect(row!.billing_cycle_anchor.toISOString()).toBe('2025-03-28T12:00:00.000Z');
-    await expect(db.query("UPDATE subscriptions SET billing_cycle_anchor = '2025-04-01T00:00:00Z'")).rejects.toThrow(
-      'constraint "subscriptions_anchor_before_period"',
-    );
-  });
-
-  it.each([
-    ['a payment for both a session and an invoice', "UPDATE payments SET invoice_id = 'in_old'", 'payments_for_session_or_invoice'],
-    ['a payment for neither', 'UPDATE payments SET checkout_session_id = NULL', 'payments_for_session_or_invoice'],
-    [
-      'a payment for another merchant’s invoice',
-      "UPDATE payments SET checkout_session_id = NULL, invoice_id = 'in_other', connection_id = NULL",
-      'payments_invoice_of_merchant',
-    ],
-  ])('refuses %s', async (_, sql, constraint) => {
-    const { db, demo } = await storeBefore020();
+  /** A store as 019 left it, with a payment of the demo merchant's and an invoice of another's, upgraded by 020. */
+  const upgradedWithInvoices = storeForRefusals(async (db) => {
+    const { demo } = await storeBefore020(db);
     await db.query("INSERT INTO merchants (merchant_id, account_id, name) VALUES ('mer_other', 'mer_other', 'Other')");
     await db.query("INSERT INTO connections (connection_id, merchant_id, email, name) VALUES ('con_other', 'mer_other', 'o@example.com', 'O')");
     await db.query(
@@ -568,6 +568,36 @@ describe('migration 020: the billing cycle anchor, and renewals as payments', ()
       [demo.merchantId],
     );
     await migrate(db);
+    return db;
+  });
+
+  it('anchors each subscription the store has at its current period’s start, so none gets a short period', async () => {
+    const { db, demo } = await storeBefore020();
+    // Renewed twice from Jan 31, one interval after the previous end: its periods now end on the 28th.
+    await db.query(
+      `INSERT INTO subscriptions (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end)
+       SELECT 'sub_old', $1, 'con_old', subscription_config_id, 'active', '2025-03-28T12:00:00Z', '2025-04-28T12:00:00Z'
+       FROM subscription_configs WHERE name = 'Pro'`,
+      [demo.merchantId],
+    );
+    await migrate(db);
+    const [row] = await db.query<{ billing_cycle_anchor: Date }>("SELECT billing_cycle_anchor FROM subscriptions WHERE subscription_id = 'sub_old'");
+    expect(row!.billing_cycle_anchor.toISOString()).toBe('2025-03-28T12:00:00.000Z');
+    await expect(db.query("UPDATE subscriptions SET billing_cycle_anchor = '2025-04-01T00:00:00Z'")).rejects.toThrow(
+      'constraint "subscriptions_anchor_before_period"',
+    );
+  });
+
+  it.each([
+    ['a payment for both a session and an invoice', "UPDATE payments SET invoice_id = 'in_old'", 'payments_for_session_or_invoice'],
+    ['a payment for neither', 'UPDATE payments SET checkout_session_id = NULL', 'payments_for_session_or_invoice'],
+    [
+      'a payment for another merchant’s invoice',
+      "UPDATE payments SET checkout_session_id = NULL, invoice_id = 'in_other', connection_id = NULL",
+      'payments_invoice_of_merchant',
+    ],
+  ])('refuses %s', async (_, sql, constraint) => {
+    const db = await upgradedWithInvoices();
     await expect(db.query(sql)).rejects.toThrow(`constraint "${constraint}"`);
   });
 });
