@@ -3,6 +3,7 @@ import { generateDtsBundle } from 'dts-bundle-generator';
 import { build as esbuild } from 'esbuild';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import SlowFilesFirst from './test/SlowFilesFirst';
 
 /**
  * One config, three builds, picked by `--mode`:
@@ -137,6 +138,7 @@ export default defineConfig(({ mode }) => {
       // Vitest's default is one worker fewer than the cores: one, on two. Most of a test's time here is spent waiting
       // on another process (a spawned server, Chromium, PGlite's queries), so two files at a time keep both cores busy.
       maxWorkers: 2,
+      sequence: { sequencer: SlowFilesFirst },
       projects: [
         {
           extends: true,
