@@ -134,17 +134,19 @@ if (Object.keys(growth).length) lines.push(
   '',
   '## Growth: the same work on stores of 1 k, 100 k (and 1 M) rows per growing table',
   '',
-  'In process (no HTTP), median ms of each operation; in brackets, the ratio to the same on the 1 k store.',
+  'In process (no HTTP), median ms of each operation; in brackets, the ratio to the same on the 1 k store. Every store',
+  'is filled first; then each round runs the operation once on each store, so the load falls on every size alike.',
   '',
 );
-for (const [store, measures] of Object.entries(growth)) {
-  const sizesMeasured = Object.keys(Object.values(measures)[0] ?? {}).map(Number);
-  lines.push(`| ${store} | ${sizesMeasured.map((size) => `${size / 1000} k`).join(' | ')} |`, `|---|${sizesMeasured.map(() => '---').join('|')}|`);
-  for (const [operation, bySize] of Object.entries(measures)) {
+for (const [store, { operations, fillSeconds }] of Object.entries(growth)) {
+  const sizesMeasured = Object.keys(fillSeconds).map(Number);
+  const label = (size: number) => (size >= 1_000_000 ? `${size / 1_000_000} M` : `${size / 1000} k`);
+  lines.push(`| ${store} | ${sizesMeasured.map(label).join(' | ')} |`, `|---|${sizesMeasured.map(() => '---').join('|')}|`);
+  for (const [operation, bySize] of Object.entries(operations)) {
     const base = bySize[sizesMeasured[0]!]!;
     lines.push(`| ${operation} | ${sizesMeasured.map((size) => `${bySize[size]!.toFixed(2)} (${(bySize[size]! / base).toFixed(2)} ×)`).join(' | ')} |`);
   }
-  lines.push('');
+  lines.push('', `Filled by SQL (\`fillStore\`) in ${sizesMeasured.map((size) => `${fillSeconds[size]!.toFixed(fillSeconds[size]! < 10 ? 1 : 0)} s`).join(', ')}.`, '');
 }
 
 const report = lines.join('\n');
