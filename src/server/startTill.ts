@@ -4,6 +4,7 @@ import { createLogger, type Logger } from './logging/createLogger';
 import { processorForMerchant } from './payments/processorForMerchant';
 import { killAfterOffSessionCharges } from './payments/test/killAfterOffSessionCharges';
 import { startCheckoutServer } from './startCheckoutServer';
+import { keepHeapSmall } from './store/openPglite';
 import { openStore, type Store } from './store/openStore';
 import { resolveHostname, type WebhookUrlPolicy } from './webhooks/checkWebhookUrl';
 import { startWebhookWorker } from './webhooks/startWebhookWorker';
@@ -26,6 +27,8 @@ export interface StartOptions {
 export async function startTill(config: ServerConfig, options: StartOptions = {}): Promise<RunningTill> {
   const { distDir = DEFAULT_DIST_DIR, logger = createLogger({ level: config.logLevel, format: config.logFormat }) } = options;
   assertBuilt(distDir);
+  // The embedded store and the server share this process's memory, which issue 13 holds to 200 MB.
+  if (!config.databaseUrl) keepHeapSmall();
   const store = await openStore(config);
   const urlPolicy: WebhookUrlPolicy = { resolve: resolveHostname, allowLoopback: config.development };
   // Merchants without settings stay on the built-in test processor, as with createApp's default. The kill hook is

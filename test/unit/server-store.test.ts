@@ -97,6 +97,47 @@ describe('test databases', () => {
   });
 });
 
+describe('queries', () => {
+  it('send parameters as node-postgres sends them, so both stores read back the same values', async () => {
+    const { db } = await openEmptyDatabase();
+    const at = new Date('2026-03-04T05:06:07.089Z');
+    const [row] = await db.query<Record<string, unknown>>(
+      `SELECT $1::timestamptz AS at, $2::jsonb AS doc, $3::text[] AS tags, $4::boolean AS yes, $5::int AS n, $6::text AS none,
+         $7::jsonb AS list`,
+      [at, { a: [1, 'two'] }, ['x', 'y,z', 'q"uote'], true, 42, undefined, JSON.stringify([1, 2])],
+    );
+    expect(row).toEqual({ at, doc: { a: [1, 'two'] }, tags: ['x', 'y,z', 'q"uote'], yes: true, n: 42, none: null, list: [1, 2] });
+  });
+
+  it('answer a statement alike on every run, and a store stays usable after one fails, in a transaction or not', async () => {
+    const { db } = await openEmptyDatabase();
+    await db.query('CREATE TABLE notes (id int PRIMARY KEY, body text NOT NULL)');
+    const insert = (id: number, body: string) => db.query<{ id: number }>('INSERT INTO notes (id, body) VALUES ($1, $2) RETURNING id', [id, body]);
+    for (const id of [1, 2, 3]) expect(await insert(id, `note ${id}`)).toEqual([{ id }]);
+    for (let run = 0; run < 3; run++) await expect(insert(1, 'again')).rejects.toMatchObject({ code: '23505' });
+    await expect(db.query('SELECT * FROM no_such_table')).rejects.toMatchObject({ code: '42P01' });
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO notes (id, body) VALUES (4, $1)', ['kept only if committed']);
+        await tx.query('INSERT INTO notes (id, body) VALUES (1, $1)', ['duplicate']);
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect(await db.query('SELECT id, body FROM notes WHERE id > $1 ORDER BY id', [1])).toEqual([
+      { id: 2, body: 'note 2' },
+      { id: 3, body: 'note 3' },
+    ]);
+  });
+
+  it('keep a bounded number of statements prepared, however many different ones run', async () => {
+    const { db } = await openEmptyDatabase();
+    for (let run = 0; run < 2; run++) {
+      for (let n = 0; n < 250; n++) expect(await db.query(`SELECT ${n}::int AS n, $1::text AS run`, [String(run)])).toEqual([{ n, run: String(run) }]);
+    }
+    const [prepared] = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM pg_prepared_statements');
+    expect(prepared!.count).toBeLessThanOrEqual(200);
+  });
+});
+
 describe('migrate', () => {
   it('creates every table and records the migration', async () => {
     const { db } = await openEmptyDatabase();
