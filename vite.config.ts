@@ -177,6 +177,9 @@ export default defineConfig(({ mode }) => {
             environment: 'node',
             testTimeout: 30_000,
             hookTimeout: 60_000,
+            // `expect.poll` waits for what Chromium does in its own time (focus moving into a frame, a layout); on two
+            // busy cores that has taken more than the default second.
+            expect: { poll: { timeout: 5_000 } },
             // As in the unit project: a file's stack and Chromium are its own, and importing the server afresh for
             // each file cost about 15 of the project's 125 CPU-s (issue 13).
             isolate: false,
