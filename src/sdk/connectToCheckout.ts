@@ -36,9 +36,10 @@ export const connectToCheckout = (
     port.onmessage = ({ data }) => {
       if (isCheckoutToLoaderMessage(data)) onMessage(data);
     };
-    onHello(event.data);
     frame.postMessage(createMessage('connect', {}), baseOrigin, [channel.port2]);
     port.postMessage(createMessage('init', init));
+    // After the answer, which the frame waits for: focusing the frame lays the merchant's page out first (issue 13).
+    onHello(event.data);
   };
   addEventListener('message', onWindowMessage);
   return () => {

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { getMimeType } from 'hono/utils/mime';
 import { readLoaderScript, type LoaderScript } from '../loaderScript';
 
 const SCRIPT_HEADERS = {
@@ -11,6 +12,33 @@ const SCRIPT_HEADERS = {
 };
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+/** A name Vite gives a file of the app's `assets/`: no directory, no leading dot. */
+const ASSET_NAME = /^[\w-][\w.-]*$/;
+
+/**
+ * The checkout app's hashed files, each read once and then answered from memory: its first script and stylesheet are
+ * on the open path (issue 13), and a file streamed from disk takes several turns of the event loop, each waiting
+ * behind whatever queries PGlite is running on it then, such as the description of the session whose page was just
+ * sent (`preparedViews`). A name holds one content for good (Vite hashes it), so nothing kept goes stale; a name
+ * not found is looked for again next time.
+ */
+function appAssets(assetsDir: string) {
+  const files = new Map<string, { body: Uint8Array<ArrayBuffer>; type: string }>();
+  return (name: string) => {
+    if (!ASSET_NAME.test(name)) return null;
+    let file = files.get(name);
+    if (!file) {
+      try {
+        file = { body: new Uint8Array(readFileSync(join(assetsDir, name))), type: getMimeType(name) ?? 'application/octet-stream' };
+      } catch {
+        return null;
+      }
+      files.set(name, file);
+    }
+    return file;
+  };
+}
+
 /**
  * The loader script, both at `/checkout.js` (always the latest, briefly cached) and at its immutable
  * versioned name with `/checkout.json` telling that name and its SRI hash; and the checkout app's
@@ -19,6 +47,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 export function staticAssets(distDir: string, publicUrl: string) {
   let loader: LoaderScript | undefined;
   const readLoader = () => (loader ??= readLoaderScript(distDir));
+  const readAsset = appAssets(join(distDir, 'checkout', 'assets'));
   return new Hono()
     .get('/checkout.js', (c) => c.body(readLoader().source, 200, { ...SCRIPT_HEADERS, 'Cache-Control': 'public, max-age=300' }))
     .get('/checkout.json', (c) => {
@@ -30,9 +59,9 @@ export function staticAssets(distDir: string, publicUrl: string) {
       if (c.req.param('file') !== file) return c.notFound();
       return c.body(source, 200, { ...SCRIPT_HEADERS, 'Cache-Control': IMMUTABLE });
     })
-    .use('/assets/*', async (c, next) => {
-      await next();
-      if (c.res.ok) c.header('Cache-Control', IMMUTABLE);
-    })
-    .use('/assets/*', serveStatic({ root: join(distDir, 'checkout') }));
+    .get('/assets/:name', (c) => {
+      const file = readAsset(c.req.param('name'));
+      if (!file) return c.notFound();
+      return c.body(file.body, 200, { 'Content-Type': file.type, 'Cache-Control': IMMUTABLE });
+    });
 }
