@@ -4,6 +4,7 @@ import type { LaterMessageGroup, Messages } from './messages';
 
 /** English's later groups (see `LaterMessageGroup`), in the later parts' chunk rather than the first load. */
 export const englishLaterMessages: Pick<Messages, LaterMessageGroup> = {
+  challenge: 'Confirm the payment with your bank',
   errors: {
     emailInvalid: 'Enter an email address like name@example.com.',
     nameRequired: 'Enter your full name.',

@@ -22,8 +22,8 @@ export type CustomerFacingErrorCode =
 
 /**
  * Every sentence the customer can read. Components never hold copy of their own; each locale in `locales/` is
- * another object of this shape, so a missing key there is a type error. English is here, in the first load, but for
- * its later groups (`LaterMessageGroup`).
+ * another object of this shape (with `FormExtrasMessages`), so a missing key there is a type error. English is here,
+ * in the first load, but for its later groups (`LaterMessageGroup`) and the form extras' words.
  */
 export interface Messages {
   /** The tab's title in redirect display; the merchant is null until the session is read. */
@@ -100,7 +100,6 @@ export interface Messages {
     termEnds: (date: string) => string;
     next: (amount: string, date: string, interval: BillingInterval, count: Count) => string;
   };
-  creditBalance: { now: string; after: string };
   savedCard: {
     payWith: (last4: string) => string;
     useAnotherCard: string;
@@ -121,8 +120,6 @@ export interface Messages {
      */
     describe: (off: string, payments: Count | null) => string;
   };
-  seats: { label: string; fewer: string; more: string; range: (min: Count, max: Count) => string };
-  plans: { legend: string; option: (name: string, price: string) => string };
   updateFailed: string;
   processing: string;
   /** The name of the bank's 3-D Secure challenge, shown over the form. */
@@ -160,10 +157,21 @@ export interface Messages {
 }
 
 /**
+ * What only the form's extras say (`formExtras`: the plan switcher, seats, the credit balance). Each locale in
+ * `locales/` has these too; English's are in the extras' chunk (`englishFormExtrasMessages`), which
+ * `formExtrasMessages` reads them from, so a checkout that shows no extras never fetches them.
+ */
+export interface FormExtrasMessages {
+  creditBalance: { now: string; after: string };
+  seats: { label: string; fewer: string; more: string; range: (min: Count, max: Count) => string };
+  plans: { legend: string; option: (name: string, price: string) => string };
+}
+
+/**
  * The groups only the later parts say (`laterParts`: checking the form, paying and its screens, the price
  * explanation, the wording of a refused change). Another language has them in its one chunk; English, whose first load they would grow, in theirs.
  */
-export type LaterMessageGroup = 'explanation' | 'success' | 'declines' | 'errors' | 'serverErrors';
+export type LaterMessageGroup = 'explanation' | 'success' | 'declines' | 'errors' | 'serverErrors' | 'challenge';
 
 /** What a localization is sure to hold as soon as it is chosen: everything the first screen can say. */
 export type FirstMessages = Omit<Messages, LaterMessageGroup>;
@@ -206,7 +214,6 @@ export const messages: FirstMessages = {
     explain: 'How is this calculated?',
     explanationHeading: 'How your total is calculated',
   },
-  creditBalance: { now: 'Credit balance', after: 'Balance after purchase' },
   savedCard: {
     payWith: (last4) => `Pay with •••• ${last4}`,
     useAnotherCard: 'Use another card',
@@ -222,16 +229,8 @@ export const messages: FirstMessages = {
     describe: (off, payments) =>
       `${off} off ${payments ? plural(payments, { one: 'the first payment', other: `the first ${payments.text} payments` }) : 'every payment'}`,
   },
-  seats: {
-    label: 'Seats',
-    fewer: 'Remove a seat',
-    more: 'Add a seat',
-    range: (min, max) => `From ${min.text} to ${seats(max)}`,
-  },
-  plans: { legend: 'Plan', option: (name, price) => `${name} · ${price}` },
   updateFailed: 'We couldn’t update the checkout. Check your connection and try again.',
   processing: 'Processing…',
-  challenge: 'Confirm the payment with your bank',
   confirming: 'Your payment is being confirmed. This can take a few seconds; please keep this page open.',
   secureNote: 'Your card details are sent securely and never shared with the merchant.',
   cancelAndReturn: (merchantName) => `Cancel and return to ${merchantName}`,

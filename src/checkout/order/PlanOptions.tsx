@@ -3,6 +3,7 @@ import type { CheckoutSessionUpdate, PlanOption } from '../api/CheckoutApi';
 import { updateFailureMessage } from '../api/updateFailureMessage';
 import { formatCount } from '../format/formatCount';
 import { formatMoney } from '../format/formatMoney';
+import { formExtrasMessages } from '../i18n/formExtrasMessages';
 import { useLocalization } from '../i18n/useLocalization';
 
 interface PlanOptionsProps {
@@ -14,6 +15,7 @@ interface PlanOptionsProps {
 /** The plans the merchant lets the customer switch between (say monthly and yearly), as one radio group. */
 export function PlanOptions({ options, currentId, onUpdate }: PlanOptionsProps) {
   const { messages, locale } = useLocalization();
+  const extras = formExtrasMessages(messages);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -31,7 +33,7 @@ export function PlanOptions({ options, currentId, onUpdate }: PlanOptionsProps) 
 
   return (
     <fieldset class="plans" disabled={busy}>
-      <legend class="field__label">{messages.plans.legend}</legend>
+      <legend class="field__label">{extras.plans.legend}</legend>
       {options.map((option) => (
         <label class="plans__option" key={option.subscription_config_id}>
           <input
@@ -42,7 +44,7 @@ export function PlanOptions({ options, currentId, onUpdate }: PlanOptionsProps) 
             onChange={() => void choose(option.subscription_config_id)}
           />
           <span>
-            {messages.plans.option(
+            {extras.plans.option(
               option.name,
               messages.pricePerInterval(
                 formatMoney(option.price, option.currency, locale),

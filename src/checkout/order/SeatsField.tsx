@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'preact/hooks';
 import type { CheckoutSessionUpdate } from '../api/CheckoutApi';
 import { updateFailureMessage } from '../api/updateFailureMessage';
 import { formatCount } from '../format/formatCount';
+import { formExtrasMessages } from '../i18n/formExtrasMessages';
 import { useLocalization } from '../i18n/useLocalization';
 
 interface SeatsFieldProps {
@@ -17,6 +18,7 @@ interface SeatsFieldProps {
  */
 export function SeatsField({ quantity, limits, onUpdate }: SeatsFieldProps) {
   const { messages, locale } = useLocalization();
+  const extras = formExtrasMessages(messages);
   const id = useId();
   const { min_quantity: min, max_quantity: max } = limits;
   // What the customer is typing, until it is committed; otherwise the input shows the server's quantity.
@@ -47,13 +49,13 @@ export function SeatsField({ quantity, limits, onUpdate }: SeatsFieldProps) {
   return (
     <div class="field seats">
       <label class="field__label" for={id}>
-        {messages.seats.label}
+        {extras.seats.label}
       </label>
       <div class="seats__row">
         <button
           type="button"
           class="button button--secondary seats__step"
-          aria-label={messages.seats.fewer}
+          aria-label={extras.seats.fewer}
           disabled={quantity <= min}
           onClick={() => void commit(quantity - 1)}
         >
@@ -75,7 +77,7 @@ export function SeatsField({ quantity, limits, onUpdate }: SeatsFieldProps) {
         <button
           type="button"
           class="button button--secondary seats__step"
-          aria-label={messages.seats.more}
+          aria-label={extras.seats.more}
           disabled={quantity >= max}
           onClick={() => void commit(quantity + 1)}
         >
@@ -83,7 +85,7 @@ export function SeatsField({ quantity, limits, onUpdate }: SeatsFieldProps) {
         </button>
       </div>
       <p class="field__hint" id={`${id}-hint`}>
-        {messages.seats.range(formatCount(min, locale), formatCount(max, locale))}
+        {extras.seats.range(formatCount(min, locale), formatCount(max, locale))}
       </p>
       {error && (
         <p class="field__error" id={`${id}-error`} role="alert">

@@ -1,3 +1,4 @@
+import { completeMessages } from '../i18n/completeMessages';
 import { useLocalization } from '../i18n/useLocalization';
 import { useFocusOnMount } from './useFocusOnMount';
 
@@ -13,7 +14,7 @@ interface ChallengeFrameProps {
  * merchant's page (nor, in redirect display, the checkout). Focus moves into it; the form behind is inert.
  */
 export function ChallengeFrame({ url, onAnswered }: ChallengeFrameProps) {
-  const { messages } = useLocalization();
+  const messages = completeMessages(useLocalization().messages);
   const frame = useFocusOnMount<HTMLIFrameElement>();
 
   function loaded() {

@@ -2,7 +2,7 @@ import type { BillingInterval } from '../../api/CheckoutApi';
 import { formatLengths } from '../../format/formatLengths';
 import { createPlural } from '../createPlural';
 import type { PluralForms } from '../createPlural';
-import type { Count, Messages } from '../messages';
+import type { Count, FormExtrasMessages, Messages } from '../messages';
 
 // Formal "Sie", as German checkouts address their customers.
 const intervalNames: Record<BillingInterval, string> = { day: 'Tag', week: 'Woche', month: 'Monat', year: 'Jahr' };
@@ -24,7 +24,7 @@ const tryAnotherCard = 'Bitte versuchen Sie es mit einer anderen Karte.';
 const checkConnection = 'Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.';
 const startAgain = 'Beginnen Sie bitte erneut auf der Website des Händlers.';
 
-export const messages: Messages = {
+export const messages: Messages & FormExtrasMessages = {
   documentTitle: (merchantName) => (merchantName ? `Bezahlung – ${merchantName}` : 'Bezahlung'),
   loading: 'Bezahlvorgang wird geladen …',
   checkoutEyebrow: 'Bezahlung',

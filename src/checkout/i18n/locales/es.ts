@@ -2,7 +2,7 @@ import type { BillingInterval } from '../../api/CheckoutApi';
 import { formatLengths } from '../../format/formatLengths';
 import { createPlural } from '../createPlural';
 import type { PluralForms } from '../createPlural';
-import type { Count, Messages } from '../messages';
+import type { Count, FormExtrasMessages, Messages } from '../messages';
 
 // "Tú", as Spanish-language checkouts address their customers.
 const perInterval: Record<BillingInterval, string> = { day: 'al día', week: 'a la semana', month: 'al mes', year: 'al año' };
@@ -23,7 +23,7 @@ const tryAnotherCard = 'Prueba con otra tarjeta.';
 const checkConnection = 'Comprueba tu conexión e inténtalo de nuevo.';
 const startAgain = 'Vuelve a empezar desde el sitio web del comercio.';
 
-export const messages: Messages = {
+export const messages: Messages & FormExtrasMessages = {
   documentTitle: (merchantName) => (merchantName ? `Pago – ${merchantName}` : 'Pago'),
   loading: 'Cargando el pago…',
   checkoutEyebrow: 'Pago',

@@ -2,7 +2,7 @@ import type { BillingInterval } from '../../api/CheckoutApi';
 import { formatLengths } from '../../format/formatLengths';
 import { createPlural } from '../createPlural';
 import type { PluralForms } from '../createPlural';
-import type { Count, Messages } from '../messages';
+import type { Count, FormExtrasMessages, Messages } from '../messages';
 
 // French typography puts a no-break space before a colon; "\u00a0" keeps it from starting a line.
 const intervalNames: Record<BillingInterval, string> = { day: 'jour', week: 'semaine', month: 'mois', year: 'an' };
@@ -24,7 +24,7 @@ const tryAnotherCard = 'Essayez avec une autre carte.';
 const checkConnection = 'Vérifiez votre connexion et réessayez.';
 const startAgain = 'Recommencez depuis le site du marchand.';
 
-export const messages: Messages = {
+export const messages: Messages & FormExtrasMessages = {
   documentTitle: (merchantName) => (merchantName ? `Paiement – ${merchantName}` : 'Paiement'),
   loading: 'Chargement du paiement…',
   checkoutEyebrow: 'Paiement',

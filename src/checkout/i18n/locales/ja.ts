@@ -1,6 +1,6 @@
 import type { BillingInterval } from '../../api/CheckoutApi';
 import { formatLengths } from '../../format/formatLengths';
-import type { Count, Messages } from '../messages';
+import type { Count, FormExtrasMessages, Messages } from '../messages';
 
 // Japanese has one plural form ("other" only in Intl.PluralRules), so counts need no choosing here.
 const intervalNames: Record<BillingInterval, string> = { day: '日', week: '週', month: '月', year: '年' };
@@ -13,7 +13,7 @@ const tryAnotherCard = '別のカードをお試しください。';
 const checkConnection = 'インターネット接続を確認して、もう一度お試しください。';
 const startAgain = '販売者のサイトから、もう一度やり直してください。';
 
-export const messages: Messages = {
+export const messages: Messages & FormExtrasMessages = {
   documentTitle: (merchantName) => (merchantName ? `お支払い – ${merchantName}` : 'お支払い'),
   loading: 'お支払い画面を読み込んでいます…',
   checkoutEyebrow: 'お支払い',
