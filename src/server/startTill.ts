@@ -1,10 +1,10 @@
 import { assertBuilt, DEFAULT_DIST_DIR } from './builtAssets';
 import type { ServerConfig } from './config';
+import { keepHeapSmall } from './keepHeapSmall';
 import { createLogger, type Logger } from './logging/createLogger';
 import { processorForMerchant } from './payments/processorForMerchant';
 import { killAfterOffSessionCharges } from './payments/test/killAfterOffSessionCharges';
 import { startCheckoutServer } from './startCheckoutServer';
-import { keepHeapSmall } from './store/openPglite';
 import { openStore, type Store } from './store/openStore';
 import { resolveHostname, type WebhookUrlPolicy } from './webhooks/checkWebhookUrl';
 import { startWebhookWorker } from './webhooks/startWebhookWorker';
