@@ -38,7 +38,7 @@ export const connectToCheckout = (
     };
     frame.postMessage(createMessage('connect', {}), baseOrigin, [channel.port2]);
     port.postMessage(createMessage('init', init));
-    // After the answer, which the frame waits for: focusing the frame lays the merchant's page out first (issue 13).
+    // After the answer, which the frame waits for: nothing the merchant's page does on hello holds it up (issue 13).
     onHello(event.data);
   };
   addEventListener('message', onWindowMessage);

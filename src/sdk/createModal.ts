@@ -21,8 +21,8 @@ export const createModal = (iframe: HTMLIFrameElement, onDismiss: () => void, th
       'padding:0;border:0;overflow:hidden;box-shadow:0 0 0 100vmax #0f172a8c;max-width:100vw;max-height:100dvh;' +
       'width:max(440px,6.001e7px - 1e7vw);height:max(720px,6.001e7px - 1e7vw);border-radius:min(12px,1e7vw - 6.001e7px)',
     ariaLabel: 'Checkout',
-    // Focus waits on the dialog until the frame says hello (open.ts moves it in): a frame that never loads, or
-    // shows the browser's error page, would otherwise hold it, and Escape pressed there never reaches this page.
+    // Focus waits on the dialog until the frame's first screen is on the page (open.ts moves it in): a frame that never
+    // loads, or shows the browser's error page, would otherwise hold it, and Escape pressed there never reaches this page.
     tabIndex: -1,
     // Escape fires `cancel`; the dialog closes only through the cleanup, so every exit takes the same path.
     oncancel(event: Event) {

@@ -186,11 +186,17 @@ export const open = (token: string, options: OpenOptions = {}): CheckoutHandle =
     close(true);
   };
   const timer = setTimeout(failToLoad, HANDSHAKE_TIMEOUT_MS);
+  // Set once the focus is in the frame; inline, from the start: there the focus is the merchant's page's to move.
+  let focused: unknown = container;
   const disconnect = connectToCheckout(iframe, base.origin, { secret, appearance, modal: !container }, (hello) => {
     clearTimeout(timer);
     checkoutSessionId = hello.checkoutSessionId;
-    container || iframe.focus();
   }, (message) => {
+    // The app's first message (its height, if nothing else) comes once its first screen is on the page, and focus moves
+    // into the frame then. Focused at hello, the frame laid out its skeleton before its stylesheet had arrived, fonts
+    // and all, ahead of reading the loader's answer (issue 13); until the first screen, focus waits on the dialog,
+    // where Escape closes the checkout (createModal.ts).
+    focused ||= (iframe.focus(), true);
     // What is left after the envelope is the event's detail.
     const { ns, v, type, ...fields } = message;
     switch (type) {

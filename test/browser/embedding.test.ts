@@ -270,6 +270,27 @@ describe('a strict merchant page', () => {
 });
 
 describe('keyboard and assistive technology', () => {
+  it('keeps focus on the dialog while the frame loads, and moves it into the frame once its first screen shows', async () => {
+    const { page, url, session } = await openMerchant();
+    // The session's answer waits until the test lets it go, so the frame has said hello but shows only its skeleton.
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    await page.route('**/api/checkout/session', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(url);
+    await countMessagesFrom(page, 'dialog iframe');
+    await openCheckout(page, session.checkout_session_token);
+    await messagesFrom(page, 'dialog iframe', 1);
+    const focused = () => page.evaluate(() => document.activeElement?.tagName);
+    expect(await focused()).toBe('DIALOG');
+
+    answer();
+    await waitForEvent(page, 'ready');
+    await expect.poll(focused).toBe('IFRAME');
+  });
+
   it('keeps Tab and Shift+Tab in the dialog, closes on Escape, returns focus, and axe finds nothing', async () => {
     const { page, url, session } = await openMerchant();
     await page.goto(url);
