@@ -10,7 +10,8 @@ const OUT_DIR = 'dist/server';
 
 rmSync(OUT_DIR, { recursive: true, force: true });
 await build({
-  entryPoints: ['src/server/main.ts', 'src/server/cli.ts'],
+  // PGlite's thread is a module of its own, found beside the one that starts it (`startPgliteThread`).
+  entryPoints: { main: 'src/server/main.ts', cli: 'src/server/cli.ts', pgliteWorker: 'src/server/store/pgliteWorker.ts' },
   outdir: OUT_DIR,
   bundle: true,
   platform: 'node',
@@ -24,4 +25,4 @@ await build({
 // `migrate.ts` reads `./migrations/` beside the module it ends up in: src/server/store/ from source, dist/server/
 // once bundled.
 cpSync('src/server/store/migrations', `${OUT_DIR}/migrations`, { recursive: true });
-console.log(`Server built into ${OUT_DIR}/ (main.js, cli.js, migrations/)`);
+console.log(`Server built into ${OUT_DIR}/ (main.js, cli.js, pgliteWorker.js, migrations/)`);

@@ -1,8 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
 
 /**
- * For a server process on the embedded store (`startTill`), not for every process that opens one (tests), V8's heap
- * grows less under load. Both flags are read each time the heap would grow, so unlike `--max-semi-space-size` or
+ * For a server process on the embedded store (`startTill`, through PGlite's thread: see `pgliteWorker.ts`), not for
+ * every process that opens one (tests), V8's heaps grow less under load. Both flags are read each time the heap would grow, so unlike `--max-semi-space-size` or
  * `--max-old-space-size` they take effect when set at run time, and neither is a limit that could end the process.
  * 1. The young generation stays at the size it starts with (1 MB per semi-space) instead of doubling up to 16 MB when
  *    many requests' objects survive a scavenge, as they do under 50 concurrent creates: peak RSS under load 203–223

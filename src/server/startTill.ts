@@ -27,9 +27,10 @@ export interface StartOptions {
 export async function startTill(config: ServerConfig, options: StartOptions = {}): Promise<RunningTill> {
   const { distDir = DEFAULT_DIST_DIR, logger = createLogger({ level: config.logLevel, format: config.logFormat }) } = options;
   assertBuilt(distDir);
-  // The embedded store and the server share this process's memory, which issue 13 holds to 200 MB.
+  // The embedded store and the server share this process's memory, which issue 13 holds to 200 MB. PGlite's thread
+  // sets these flags again: starting a thread sets V8's flags back to those the process started with.
   if (!config.databaseUrl) keepHeapSmall();
-  const store = await openStore(config);
+  const store = await openStore({ ...config, pgliteOwnThread: true });
   const urlPolicy: WebhookUrlPolicy = { resolve: resolveHostname, allowLoopback: config.development };
   // Merchants without settings stay on the built-in test processor, as with createApp's default. The kill hook is
   // for the renewal durability test only, and only in development.

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config';
 import { createApp } from '../../src/server/createApp';
@@ -22,9 +24,13 @@ const fileCleanups: Cleanup[] = [];
 afterAll(drain(fileCleanups));
 
 /** A database of the test's own (PGlite, or a fresh schema on TEST_DATABASE_URL), empty unless `migrated`, closed and dropped after the test. */
-async function openEmptyDatabase(options?: TestDatabaseOptions, until = cleanups): Promise<{ db: Database; schema: string }> {
+async function openEmptyDatabase(
+  options?: TestDatabaseOptions,
+  until = cleanups,
+  pgliteOwnThread = false,
+): Promise<{ db: Database; schema: string }> {
   const place = await createTestDatabase(options);
-  const db = await openDatabase(place.options);
+  const db = await openDatabase({ ...place.options, pgliteOwnThread });
   until.push(async () => {
     await db.close();
     await place.drop();
@@ -97,7 +103,17 @@ describe('test databases', () => {
   });
 });
 
-describe('queries', () => {
+/** PGlite answers on the thread that opened it (tools, tests) or on one of its own (the server); Postgres is one. */
+const QUERY_STORES = process.env.TEST_DATABASE_URL
+  ? [{ store: 'Postgres', pgliteOwnThread: false }]
+  : [
+      { store: 'PGlite on this thread', pgliteOwnThread: false },
+      { store: 'PGlite on its own thread', pgliteOwnThread: true },
+    ];
+
+describe.each(QUERY_STORES)('queries, $store,', ({ pgliteOwnThread }) => {
+  const openEmptyDatabase = () => openEmptyDatabaseOn(pgliteOwnThread);
+
   it('send parameters as node-postgres sends them, so both stores read back the same values', async () => {
     const { db } = await openEmptyDatabase();
     const at = new Date('2026-03-04T05:06:07.089Z');
@@ -135,6 +151,30 @@ describe('queries', () => {
     }
     const [prepared] = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM pg_prepared_statements');
     expect(prepared!.count).toBeLessThanOrEqual(200);
+  });
+
+  it('fail a statement with an Error carrying Postgres’s fields', async () => {
+    const { db } = await openEmptyDatabase();
+    await db.query('CREATE TABLE notes (id int PRIMARY KEY)');
+    await db.query('INSERT INTO notes VALUES (1)');
+    const failure = await db.query('INSERT INTO notes VALUES (1)').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure).toMatchObject({ code: '23505', constraint: 'notes_pkey', message: expect.stringContaining('duplicate key') });
+  });
+});
+
+const openEmptyDatabaseOn = (pgliteOwnThread: boolean) => openEmptyDatabase(undefined, cleanups, pgliteOwnThread);
+
+describe('PGlite on its own thread', () => {
+  it('lets a process end once its work is done, unclosed, as PGlite on the process’s own thread does', async () => {
+    const program = `import { openPglite } from ${JSON.stringify(fileURLToPath(new URL('../../src/server/store/openPglite.ts', import.meta.url)))};
+      const db = await openPglite({ ownThread: true });
+      console.log(JSON.stringify(await db.query('SELECT 1 AS one')));`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', program], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect({ code, output: output.trim() }).toEqual({ code: 0, output: '[{"one":1}]' });
   });
 });
 

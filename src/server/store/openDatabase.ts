@@ -6,10 +6,12 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** Where PGlite keeps its files; absent means in memory (tests). */
   dataDir?: string;
+  /** PGlite on a thread of its own: see `openPglite`. */
+  pgliteOwnThread?: boolean;
 }
 
-export async function openDatabase({ databaseUrl, dataDir }: DatabaseOptions): Promise<Database> {
-  return databaseUrl ? openPostgres(databaseUrl) : openPglite(dataDir);
+export async function openDatabase({ databaseUrl, dataDir, pgliteOwnThread }: DatabaseOptions): Promise<Database> {
+  return databaseUrl ? openPostgres(databaseUrl) : openPglite({ dataDir, ownThread: pgliteOwnThread });
 }
 
 async function openPostgres(connectionString: string): Promise<Database> {
