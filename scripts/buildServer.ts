@@ -10,8 +10,14 @@ const OUT_DIR = 'dist/server';
 
 rmSync(OUT_DIR, { recursive: true, force: true });
 await build({
-  // PGlite's thread is a module of its own, found beside the one that starts it (`startPgliteThread`).
-  entryPoints: { main: 'src/server/main.ts', cli: 'src/server/cli.ts', pgliteWorker: 'src/server/store/pgliteWorker.ts' },
+  // `main` loads `runServer` once its V8 flags are set, and PGlite's thread is a module of its own, found beside the
+  // one that starts it (`startPgliteThread`).
+  entryPoints: {
+    main: 'src/server/main.ts',
+    runServer: 'src/server/runServer.ts',
+    cli: 'src/server/cli.ts',
+    pgliteWorker: 'src/server/store/pgliteWorker.ts',
+  },
   outdir: OUT_DIR,
   bundle: true,
   platform: 'node',
@@ -25,4 +31,4 @@ await build({
 // `migrate.ts` reads `./migrations/` beside the module it ends up in: src/server/store/ from source, dist/server/
 // once bundled.
 cpSync('src/server/store/migrations', `${OUT_DIR}/migrations`, { recursive: true });
-console.log(`Server built into ${OUT_DIR}/ (main.js, cli.js, pgliteWorker.js, migrations/)`);
+console.log(`Server built into ${OUT_DIR}/ (main.js, runServer.js, cli.js, pgliteWorker.js, migrations/)`);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Vite's output: `checkout/` (the app) and `loader/` (checkout.js). Two levels up from this module, which is the
- * same place whether it runs from source (src/server/) or bundled into dist/server/main.js.
+ * same place whether it runs from source (src/server/) or bundled into dist/server/.
  */
 export const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 
