@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
+import { compilePgliteWasm } from './compilePgliteWasm';
 import { initPgliteDirectory } from './initPgliteDirectory';
 
 /** Postgres's wire protocol with PGlite: what `PgliteConnection` speaks, on this thread or through another. */
@@ -33,6 +34,7 @@ export async function startPglite(dataDir?: string): Promise<PgliteExchange> {
     if (!existsSync(join(dataDir, 'PG_VERSION'))) await initPgliteDirectory(dataDir);
   }
   const db = await PGlite.create(dataDir, {
+    pgliteWasmModule: await compilePgliteWasm(),
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`, '-c', 'plan_cache_mode=force_custom_plan'],
   });
   return {
