@@ -1,9 +1,11 @@
 import { setFlagsFromString } from 'node:v8';
 
 /**
- * For a server process on the embedded store (`startTill`, through PGlite's thread: see `pgliteWorker.ts`), not for
- * every process that opens one (tests), V8's heaps grow less under load. Both flags are read each time the heap would grow, so unlike `--max-semi-space-size` or
- * `--max-old-space-size` they take effect when set at run time, and neither is a limit that could end the process.
+ * For a server process on the embedded store, not for every process that opens one (tests), V8's heaps grow less
+ * under load. `main.ts` sets the flags before the server's modules load, `startTill` for a server started otherwise,
+ * and PGlite's thread once more, since starting a thread sets V8's flags back to the process's start-up ones. Both
+ * are read each time a heap would grow, so unlike `--max-semi-space-size` or `--max-old-space-size` they take effect
+ * when set at run time, and neither is a limit that could end the process.
  * 1. The young generation stays at the size it starts with (1 MB per semi-space) instead of doubling up to 16 MB when
  *    many requests' objects survive a scavenge, as they do under 50 concurrent creates: peak RSS under load 203–223
  *    → 165–187 MB (issue 13, the bench's create load alone), for main-thread GC 2 → 6 % of its time.
