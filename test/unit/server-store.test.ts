@@ -112,10 +112,10 @@ const QUERY_STORES = process.env.TEST_DATABASE_URL
     ];
 
 describe.each(QUERY_STORES)('queries, $store,', ({ pgliteOwnThread }) => {
-  const openEmptyDatabase = () => openEmptyDatabaseOn(pgliteOwnThread);
+  const openQueryStore = () => openEmptyDatabase(undefined, cleanups, pgliteOwnThread);
 
   it('send parameters as node-postgres sends them, so both stores read back the same values', async () => {
-    const { db } = await openEmptyDatabase();
+    const { db } = await openQueryStore();
     const at = new Date('2026-03-04T05:06:07.089Z');
     const [row] = await db.query<Record<string, unknown>>(
       `SELECT $1::timestamptz AS at, $2::jsonb AS doc, $3::text[] AS tags, $4::boolean AS yes, $5::int AS n, $6::text AS none,
@@ -126,7 +126,7 @@ describe.each(QUERY_STORES)('queries, $store,', ({ pgliteOwnThread }) => {
   });
 
   it('answer a statement alike on every run, and a store stays usable after one fails, in a transaction or not', async () => {
-    const { db } = await openEmptyDatabase();
+    const { db } = await openQueryStore();
     await db.query('CREATE TABLE notes (id int PRIMARY KEY, body text NOT NULL)');
     const insert = (id: number, body: string) => db.query<{ id: number }>('INSERT INTO notes (id, body) VALUES ($1, $2) RETURNING id', [id, body]);
     for (const id of [1, 2, 3]) expect(await insert(id, `note ${id}`)).toEqual([{ id }]);
@@ -145,7 +145,7 @@ describe.each(QUERY_STORES)('queries, $store,', ({ pgliteOwnThread }) => {
   });
 
   it('keep a bounded number of statements prepared, however many different ones run', async () => {
-    const { db } = await openEmptyDatabase();
+    const { db } = await openQueryStore();
     for (let run = 0; run < 2; run++) {
       for (let n = 0; n < 250; n++) expect(await db.query(`SELECT ${n}::int AS n, $1::text AS run`, [String(run)])).toEqual([{ n, run: String(run) }]);
     }
@@ -153,8 +153,27 @@ describe.each(QUERY_STORES)('queries, $store,', ({ pgliteOwnThread }) => {
     expect(prepared!.count).toBeLessThanOrEqual(200);
   });
 
+  it('run a statement sent while a transaction is open outside it, after it', async () => {
+    const { db } = await openQueryStore();
+    await db.query('CREATE TABLE notes (id int PRIMARY KEY)');
+    let insideDone!: () => void;
+    const inside = new Promise<void>((resolve) => (insideDone = resolve));
+    let alone: Promise<unknown> | undefined;
+    const rolledBack = db.transaction(async (tx) => {
+      await tx.query('INSERT INTO notes VALUES (1)');
+      alone = db.query('INSERT INTO notes VALUES (2)');
+      insideDone();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      throw new Error('changed my mind');
+    });
+    await inside;
+    await expect(rolledBack).rejects.toThrow('changed my mind');
+    await alone;
+    expect(await db.query('SELECT id FROM notes ORDER BY id')).toEqual([{ id: 2 }]);
+  });
+
   it('fail a statement with an Error carrying Postgres’s fields', async () => {
-    const { db } = await openEmptyDatabase();
+    const { db } = await openQueryStore();
     await db.query('CREATE TABLE notes (id int PRIMARY KEY)');
     await db.query('INSERT INTO notes VALUES (1)');
     const failure = await db.query('INSERT INTO notes VALUES (1)').catch((error: unknown) => error);
@@ -162,8 +181,6 @@ describe.each(QUERY_STORES)('queries, $store,', ({ pgliteOwnThread }) => {
     expect(failure).toMatchObject({ code: '23505', constraint: 'notes_pkey', message: expect.stringContaining('duplicate key') });
   });
 });
-
-const openEmptyDatabaseOn = (pgliteOwnThread: boolean) => openEmptyDatabase(undefined, cleanups, pgliteOwnThread);
 
 describe('PGlite on its own thread', () => {
   it('lets a process end once its work is done, unclosed, as PGlite on the process’s own thread does', async () => {
