@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config';
@@ -7,6 +10,7 @@ import { hashSecret } from '../../src/server/secrets';
 import type { Database } from '../../src/server/store/Database';
 import { migrate, migrationFiles, pendingMigrations } from '../../src/server/store/migrate';
 import { openDatabase } from '../../src/server/store/openDatabase';
+import { openPglite } from '../../src/server/store/openPglite';
 import { openStore } from '../../src/server/store/openStore';
 import { DEMO_LOGO_URL, seedDemo } from '../../src/server/store/seedDemo';
 import { createTestDatabase, type TestDatabaseOptions } from '../server/support/testDatabase';
@@ -183,6 +187,14 @@ describe.each(QUERY_STORES)('queries, $store,', ({ pgliteOwnThread }) => {
 });
 
 describe('PGlite on its own thread', () => {
+  it.each([false, true])('refuses to open where it cannot keep its files, saying why (own thread: %s)', async (ownThread) => {
+    const dir = mkdtempSync(join(tmpdir(), 'till-store-'));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const notADirectory = join(dir, 'a-file');
+    writeFileSync(notADirectory, '');
+    await expect(openPglite({ dataDir: notADirectory, ownThread })).rejects.toThrow(`EEXIST: file already exists, mkdir '${notADirectory}'`);
+  });
+
   it('lets a process end once its work is done, unclosed, as PGlite on the process’s own thread does', async () => {
     const program = `import { openPglite } from ${JSON.stringify(fileURLToPath(new URL('../../src/server/store/openPglite.ts', import.meta.url)))};
       const db = await openPglite({ ownThread: true });
