@@ -24,8 +24,9 @@ interface Prepared {
  * made. The view is keyed by the secret's hash, which the page's URL already names; it is handed out only to the
  * request that presents the secret (the caller has checked it), once, and only while the session's row is the one it
  * was made from, so a change in between (the customer's, the merchant's, an expiry) is never answered with the old
- * view. The status is decided again at that moment, as the clock may have passed `expires_at`. Each server process
- * keeps its own: a request that reaches another simply describes the session itself.
+ * view. The status is decided again at that moment, as the clock may have passed `expires_at`. The merchant's name,
+ * logo and plans are read when the page is requested, like the page's `img-src`, which the logo must match. Each server
+ * process keeps its own: a request that reaches another simply describes the session itself.
  */
 export function createPreparedViews(db: Queryable, { ttlMs = 10_000, max = 1000, now = Date.now }: PreparedViewsOptions = {}) {
   const prepared = new Map<string, Prepared>();
