@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { expectApiError, useTestServer } from './support/testServer';
+import { expectApiError, secretOf, useTestServer } from './support/testServer';
 
 const till = useTestServer();
 
@@ -140,6 +140,62 @@ describe('Idempotency-Key on merchant POSTs', () => {
     expect(retry.body).toStrictEqual(first.body);
     const rows = await till.db.query('SELECT 1 FROM webhook_endpoints WHERE description = $1', [key]);
     expect(rows).toHaveLength(1);
+  });
+
+  it("keeps neither a new API key's secret nor a session's token readable in the store, and still replays them", async () => {
+    // A caller key made through the API, as the demo key itself is kept in demo_settings for the demo page.
+    const caller = (await till.api('POST', '/v1/api_keys', { body: { description: 'caller' } })).body.secret as string;
+    const [keyKey, sessionKey] = [randomUUID(), randomUUID()];
+    const createKey = () => till.api('POST', '/v1/api_keys', { body: { description: 'sealed' }, headers: { 'Idempotency-Key': keyKey }, key: caller });
+    const newKey = await createKey();
+    const { body } = await markedBody();
+    const session = await post(body, sessionKey, caller);
+    expect([newKey.status, session.status]).toStrictEqual([201, 201]);
+    const [apiKeySecret, sessionSecret] = [newKey.body.secret as string, secretOf(session.body)];
+
+    const dump = await till.dumpStore();
+    expect(dump).toContain(keyKey);
+    expect(dump).toContain(sessionKey);
+    for (const secret of [apiKeySecret, sessionSecret, session.body.checkout_session_token, caller]) {
+      expect(dump).not.toContain(secret);
+    }
+    expect(dump).not.toContain(apiKeySecret.slice('sk_test_'.length));
+    expect(dump).not.toContain(sessionSecret.slice('css_test_'.length));
+
+    const keyRetry = await createKey();
+    expect(keyRetry.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(keyRetry.body).toStrictEqual(newKey.body);
+    const sessionRetry = await post(body, sessionKey, caller);
+    expect(sessionRetry.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(sessionRetry.body).toStrictEqual(session.body);
+  });
+
+  it("refuses another API key of the merchant a replay of the first key's response, which it cannot read", async () => {
+    const other = await till.api('POST', '/v1/api_keys', { body: { description: 'second key' } });
+    const key = randomUUID();
+    const { reference, body } = await markedBody();
+    const first = await post(body, key);
+    expectApiError(await post(body, key, other.body.secret), 'idempotency_key_reused', 'Idempotency-Key');
+    expect((await post(body, key)).body).toStrictEqual(first.body);
+    expect(await sessionsWith(reference)).toBe(1);
+  });
+
+  it('refuses a kept response whose status was changed in the store, as it no longer opens', async () => {
+    const key = randomUUID();
+    const { body } = await markedBody();
+    await post(body, key);
+    await till.db.query('UPDATE idempotency_keys SET status = 200 WHERE idempotency_key = $1', [key]);
+    expectApiError(await post(body, key), 'idempotency_key_reused', 'Idempotency-Key');
+  });
+
+  it('replays a response kept before responses were sealed, as it was kept', async () => {
+    const key = randomUUID();
+    const body = { url: 'http://127.0.0.1:9/hooks', enabled_events: ['*'], description: key };
+    const first = await till.api('POST', '/v1/webhook_endpoints', { body, headers: { 'Idempotency-Key': key } });
+    await till.db.query('UPDATE idempotency_keys SET response_body = $2 WHERE idempotency_key = $1', [key, JSON.stringify(first.body)]);
+    const retry = await till.api('POST', '/v1/webhook_endpoints', { body, headers: { 'Idempotency-Key': key } });
+    expect(retry.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(retry.body).toStrictEqual(first.body);
   });
 
   it.each(['', 'with space', 'x'.repeat(256), 'naïve'])('refuses the key %j', async (key) => {

@@ -223,7 +223,7 @@ describe('migrate', () => {
       '005_events_and_webhooks.sql', '006_subscriptions_and_payments.sql', '007_idempotency_keys.sql',
       '008_catalog_plans.sql', '009_promotion_codes_and_tax_rates.sql', '010_api_keys.sql',
       '011_pending_url.sql', '012_live_mode.sql', '013_session_inputs.sql', '014_rate_limit_counters.sql', '015_payment_processors.sql', '016_renewals.sql', '017_merchant_processors.sql', '018_processing_sessions.sql', '019_refunds.sql',
-      '020_anchor_and_renewal_payments.sql', '021_payments_by_processor_payment.sql',
+      '020_anchor_and_renewal_payments.sql', '021_payments_by_processor_payment.sql', '022_sealed_idempotent_responses.sql',
     ]);
   });
 
@@ -709,5 +709,33 @@ describe('migration 020: the billing cycle anchor, and renewals as payments', ()
   ])('refuses %s', async (_, sql, constraint) => {
     const db = await upgradedWithInvoices();
     await expect(db.query(sql)).rejects.toThrow(`constraint "${constraint}"`);
+  });
+});
+
+describe('migration 022: idempotent responses sealed', () => {
+  it('deletes the readable responses kept before that hold a secret, and keeps the others', async () => {
+    const { db } = await openMigratedDatabase();
+    const demo = await seedDemo(db);
+    await db.query("DELETE FROM schema_migrations WHERE name = '022_sealed_idempotent_responses.sql'");
+    const kept = {
+      api_key: '{"api_key_id":"key_test_1","secret":"sk_test_abc"}',
+      live_key: '{"api_key_id":"key_live_1","secret":"sk_live_abc"}',
+      session: '{"checkout_session_id":"cs_test_1","checkout_session_token":"eyJzZWNyZXQiOiJjc3Nf"}',
+      hosted: '{"checkout_session_id":"cs_test_2","checkout_url":"http://localhost:3000/checkout/h#css_test_abc"}',
+      refusal: '{"error":{"code":"validation_error","param":"quantity"}}',
+      endpoint: '{"webhook_endpoint_id":"we_1","url":"https://shop.example.com/hooks"}',
+    };
+    for (const [key, body] of Object.entries(kept)) {
+      await db.query("INSERT INTO idempotency_keys (merchant_id, idempotency_key, request_fingerprint, status, response_body) VALUES ($1, $2, 'f', 201, $3)", [
+        demo.merchantId,
+        key,
+        body,
+      ]);
+    }
+
+    await migrate(db);
+
+    const left = await db.query<{ idempotency_key: string }>('SELECT idempotency_key FROM idempotency_keys ORDER BY idempotency_key');
+    expect(left.map((row) => row.idempotency_key)).toStrictEqual(['endpoint', 'refusal']);
   });
 });

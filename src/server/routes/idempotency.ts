@@ -4,7 +4,8 @@ import { createMiddleware } from 'hono/factory';
 import type { Database } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { takeIdempotencyKeyFromBody } from '../validation';
-import type { MerchantEnv } from './merchantAuth';
+import { bearerToken, type MerchantEnv } from './merchantAuth';
+import { isSealed, openResponse, sealResponse } from './sealedResponses';
 
 /** Printable ASCII without spaces, 1–255 characters, as Stripe's keys; a UUID per logical request is typical. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -31,6 +32,10 @@ interface StoredKey {
  * 3. Requests with one key at the same moment have one effect: the claim is a primary key, so one runs and the
  *    others wait for its response (up to 10 s, then 409 `idempotency_key_in_use`, safe to retry).
  * Keys are per merchant: two merchants can use the same key.
+ * 4. The kept response is sealed with the caller's API key (see `sealedResponses`), as it can hold a new API key's
+ *    secret or a session's token, which the store otherwise keeps only as hashes. So only the API key that made the
+ *    first request gets it replayed; another key of the merchant with the same Idempotency-Key is refused with 409
+ *    `idempotency_key_reused`, as a different request would be.
  */
 export function idempotency(db: Database) {
   return createMiddleware<MerchantEnv>(async (c, next) => {
@@ -49,19 +54,24 @@ export function idempotency(db: Database) {
     const merchantId = c.get('merchantId');
     const fingerprint = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('base64url');
 
+    // merchantAuth ran first, so the request carries a valid key.
+    const apiKeySecret = bearerToken(c.req.header('Authorization'))!;
+
     const stored = await claimOrWait(db, merchantId, key, fingerprint);
-    if (stored) return replay(c, stored, fingerprint);
+    if (stored) return replay(c, stored, { apiKeySecret, merchantId, key, fingerprint });
 
     await next();
     if (c.res.status >= 500) {
       await db.query('DELETE FROM idempotency_keys WHERE merchant_id = $1 AND idempotency_key = $2', [merchantId, key]);
       return;
     }
+    const status = c.res.status;
+    const sealed = sealResponse(apiKeySecret, { merchantId, idempotencyKey: key, fingerprint, status }, await c.res.clone().text());
     await db.query('UPDATE idempotency_keys SET status = $3, response_body = $4 WHERE merchant_id = $1 AND idempotency_key = $2', [
       merchantId,
       key,
-      c.res.status,
-      await c.res.clone().text(),
+      status,
+      sealed,
     ]);
   });
 }
@@ -107,7 +117,14 @@ async function claimOrWait(db: Database, merchantId: string, key: string, finger
   }
 }
 
-function replay(c: Context, stored: StoredKey, fingerprint: string) {
+interface Retry {
+  apiKeySecret: string;
+  merchantId: string;
+  key: string;
+  fingerprint: string;
+}
+
+function replay(c: Context, stored: StoredKey, { apiKeySecret, merchantId, key, fingerprint }: Retry) {
   if (stored.request_fingerprint !== fingerprint) {
     throw new TillApiError(
       'idempotency_key_reused',
@@ -115,7 +132,16 @@ function replay(c: Context, stored: StoredKey, fingerprint: string) {
       'Idempotency-Key',
     );
   }
-  return c.body(stored.response_body!, stored.status as 200, { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true' });
+  const [status, kept] = [stored.status!, stored.response_body!];
+  const body = isSealed(kept) ? openResponse(apiKeySecret, { merchantId, idempotencyKey: key, fingerprint, status }, kept) : kept;
+  if (body === null) {
+    throw new TillApiError(
+      'idempotency_key_reused',
+      'This Idempotency-Key was used with another API key of this account; only that key gets its response again. Use a new Idempotency-Key.',
+      'Idempotency-Key',
+    );
+  }
+  return c.body(body, status as 200, { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true' });
 }
 
 /** Deletes keys past their 24 hours; run by the background worker's sweep, so the table holds a day of keys. */
