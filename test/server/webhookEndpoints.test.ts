@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '../../src/protocol/api/events';
+import type { Database, Queryable } from '../../src/server/store/Database';
 import { expectApiError, useTestServer } from './support/testServer';
 
-const till = useTestServer();
+/** An endpoint to delete just before the next UPDATE of webhook endpoints: a DELETE racing a PATCH or a rotation. */
+let deleteBeforeNextUpdate: string | null = null;
+
+function deletingBeforeUpdate(db: Database): Database {
+  const racing = (target: Queryable) => async (sql: string, params?: unknown[]) => {
+    if (deleteBeforeNextUpdate !== null && /^\s*UPDATE webhook_endpoints\b/.test(sql)) {
+      const id = deleteBeforeNextUpdate;
+      deleteBeforeNextUpdate = null;
+      await db.query('DELETE FROM webhook_endpoints WHERE webhook_endpoint_id = $1', [id]);
+    }
+    return target.query<never>(sql, params);
+  };
+  return { query: racing(db), transaction: (work) => db.transaction((tx) => work({ query: racing(tx) })), close: () => db.close() };
+}
+
+const till = useTestServer({ wrapDatabase: deletingBeforeUpdate });
 const RECEIVER = 'http://127.0.0.1:9/hooks';
 
 const create = (body: unknown) => till.api('POST', '/v1/webhook_endpoints', { body });
@@ -87,6 +103,17 @@ describe('webhook endpoints', () => {
     const overlapHours = (Date.parse(rotated.body.previous_secret_expires_at) - Date.now()) / 3_600_000;
     expect(overlapHours).toBeGreaterThan(23.9);
     expect(overlapHours).toBeLessThanOrEqual(24);
+  });
+
+  it.each([
+    ['a PATCH', 'PATCH', '', { description: 'renamed' }],
+    ['a rotation', 'POST', '/rotate_secret', undefined],
+  ])('answers %s of an endpoint deleted meanwhile with 404, not 500', async (_, method, suffix, body) => {
+    const { body: endpoint } = await create({ url: RECEIVER, enabled_events: ['*'] });
+    deleteBeforeNextUpdate = endpoint.webhook_endpoint_id;
+    const response = await till.api(method, `/v1/webhook_endpoints/${endpoint.webhook_endpoint_id}${suffix}`, body === undefined ? {} : { body });
+    expect(deleteBeforeNextUpdate).toBeNull();
+    expectApiError(response, 'resource_missing', 'id');
   });
 
   it("keeps one merchant's endpoints from another", async () => {

@@ -62,12 +62,16 @@ async function assertDeliverable(url: string, policy: WebhookUrlPolicy) {
   }
 }
 
+function endpointMissing(id: string, param = 'id') {
+  return new TillApiError('resource_missing', `No webhook endpoint with id '${id}'.`, param);
+}
+
 export async function findWebhookEndpoint(db: Queryable, merchantId: string, id: string, param = 'id') {
   const [row] = await db.query<WebhookEndpointRow>('SELECT * FROM webhook_endpoints WHERE webhook_endpoint_id = $1 AND merchant_id = $2', [
     id,
     merchantId,
   ]);
-  if (!row) throw new TillApiError('resource_missing', `No webhook endpoint with id '${id}'.`, param);
+  if (!row) throw endpointMissing(id, param);
   return row;
 }
 
@@ -98,11 +102,12 @@ export async function getWebhookEndpoint(db: Queryable, merchantId: string, id: 
 
 export async function updateWebhookEndpoint(db: Queryable, merchantId: string, id: string, body: unknown, policy: WebhookUrlPolicy): Promise<WebhookEndpoint> {
   const input = parseInput(updateWebhookEndpointBody, body);
+  // Looked up first so an unknown id is answered before the URL's address check, which takes a DNS lookup.
   await findWebhookEndpoint(db, merchantId, id);
   if (input.url !== undefined) await assertDeliverable(input.url, policy);
   const status = input.disabled === undefined ? null : input.disabled ? 'disabled' : 'enabled';
   // Only what was sent is written: the worker may disable the endpoint meanwhile, and a change of description must
-  // not enable it again.
+  // not enable it again. A DELETE since the lookup leaves no row to update: that is a 404 too.
   const [row] = await db.query<WebhookEndpointRow>(
     `UPDATE webhook_endpoints SET url = coalesce($2, url), enabled_events = coalesce($3, enabled_events),
        description = CASE WHEN $4 THEN $5 ELSE description END,
@@ -110,16 +115,18 @@ export async function updateWebhookEndpoint(db: Queryable, merchantId: string, i
          WHEN status = 'enabled' THEN 'Disabled by the merchant.' ELSE disabled_reason END,
        failing_since = CASE WHEN $6 = 'enabled' AND status = 'disabled' THEN NULL ELSE failing_since END,
        status = coalesce($6, status)
-     WHERE webhook_endpoint_id = $1 RETURNING *`,
-    [id, input.url ?? null, input.enabled_events ?? null, input.description !== undefined, input.description ?? null, status],
+     WHERE webhook_endpoint_id = $1 AND merchant_id = $7 RETURNING *`,
+    [id, input.url ?? null, input.enabled_events ?? null, input.description !== undefined, input.description ?? null, status, merchantId],
   );
-  return serializeWebhookEndpoint(row!);
+  if (!row) throw endpointMissing(id);
+  return serializeWebhookEndpoint(row);
 }
 
 /** Deletes the endpoint and its delivery log; events stay, and deliveries in flight settle into nothing. */
 export async function deleteWebhookEndpoint(db: Queryable, merchantId: string, id: string): Promise<DeletedWebhookEndpoint> {
-  await findWebhookEndpoint(db, merchantId, id);
-  await db.query('DELETE FROM webhook_endpoints WHERE webhook_endpoint_id = $1', [id]);
+  // One statement: of two DELETEs at once, one deletes it and the other is told it is gone.
+  const deleted = await db.query('DELETE FROM webhook_endpoints WHERE webhook_endpoint_id = $1 AND merchant_id = $2 RETURNING 1', [id, merchantId]);
+  if (deleted.length === 0) throw endpointMissing(id);
   return { webhook_endpoint_id: id, deleted: true };
 }
 
@@ -128,12 +135,13 @@ export async function deleteWebhookEndpoint(db: Queryable, merchantId: string, i
  * then stops. A second rotation within those hours retires the oldest secret at once.
  */
 export async function rotateWebhookSecret(db: Queryable, merchantId: string, id: string): Promise<RotatedWebhookEndpoint> {
-  await findWebhookEndpoint(db, merchantId, id);
+  // One statement scoped to the merchant, with no lookup before it that a DELETE could follow.
   const [row] = await db.query<WebhookEndpointRow>(
     `UPDATE webhook_endpoints SET previous_secret = secret, secret = $2,
        previous_secret_expires_at = now() + $3 * interval '1 hour'
-     WHERE webhook_endpoint_id = $1 RETURNING *`,
-    [id, createWebhookSecret(), ROTATION_OVERLAP_HOURS],
+     WHERE webhook_endpoint_id = $1 AND merchant_id = $4 RETURNING *`,
+    [id, createWebhookSecret(), ROTATION_OVERLAP_HOURS, merchantId],
   );
-  return { ...withSecret(row!), previous_secret_expires_at: row!.previous_secret_expires_at!.toISOString() };
+  if (!row) throw endpointMissing(id);
+  return { ...withSecret(row), previous_secret_expires_at: row.previous_secret_expires_at!.toISOString() };
 }
