@@ -192,6 +192,26 @@ describe('the test clock', () => {
     expectApiError(await till.api('POST', '/v1/test_helpers/advance_time', { body: { seconds: -60 } }), 'validation_error', 'seconds');
   });
 
+  it('refuses a move past 9999-12-31T23:59:59Z, naming seconds, and still moves up to it', async () => {
+    // Another merchant's clock, so the demo merchant's subscriptions in this file keep a clock they can renew by.
+    const other = await till.insertOtherMerchant();
+    const limit = Date.parse('9999-12-31T23:59:59Z');
+    const oneHourShort = Math.floor((limit - Date.now()) / 1000) - 3600;
+    await till.db.query('UPDATE merchants SET test_clock_offset_seconds = $2 WHERE merchant_id = $1', [other.merchantId, oneHourShort]);
+    const advance = (seconds: number) => till.api('POST', '/v1/test_helpers/advance_time', { key: other.apiKey, body: { seconds } });
+
+    expectApiError(await advance(2 * 3600), 'validation_error', 'seconds');
+    expectApiError(await advance(10 * 366 * 86_400), 'validation_error', 'seconds');
+    const [row] = await till.db.query<{ offset: string }>('SELECT test_clock_offset_seconds::text AS offset FROM merchants WHERE merchant_id = $1', [
+      other.merchantId,
+    ]);
+    expect(Number(row!.offset)).toBe(oneHourShort);
+
+    const moved = await advance(60);
+    expect(moved.status).toBe(200);
+    expect(moved.body.now).toMatch(/^9999-12-31T2\d:/);
+  });
+
   it('does not exist in live mode', async () => {
     const liveKey = await till.insertLiveKey();
     expectApiError(await till.api('POST', '/v1/test_helpers/advance_time', { key: liveKey, body: { seconds: 60 } }), 'route_not_found');

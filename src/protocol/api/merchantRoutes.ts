@@ -217,7 +217,8 @@ export const merchantRoutes = {
     description:
       "Test mode only: moves your test mode's time forward by `seconds`, for good, and answers with its new `now`. Renewals, their retries " +
       'and cancellations at the period\'s end fall due by this clock, and the worker looks for them at once: advance by a period and the ' +
-      'subscriptions renew (`invoice.paid`, `subscription.renewed`) within moments. Checkout sessions keep the real clock. With a live key ' +
+      'subscriptions renew (`invoice.paid`, `subscription.renewed`) within moments. Checkout sessions keep the real clock. The clock goes ' +
+      'no further than 9999-12-31T23:59:59Z: a move past it is refused (`validation_error` on `seconds`). With a live key ' +
       'the route does not exist (`route_not_found`).',
     body: advanceTimeBody,
     response: { status: 200, body: testClock },
