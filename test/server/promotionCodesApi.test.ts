@@ -85,6 +85,7 @@ describe('POST /v1/promotion_codes', () => {
     ['no redemptions allowed', { max_redemptions: 0 }, 'max_redemptions'],
     ['an expiry in the past', { expires_at: '2020-01-01T00:00:00Z' }, 'expires_at'],
     ['an expiry that is not a date', { expires_at: 'tomorrow' }, 'expires_at'],
+    ['an expiry that is in year 10000 in UTC', { expires_at: '9999-12-31T23:59:59-23:59' }, 'expires_at'],
     ['a plan named twice', { subscription_config_ids: ['sc_a', 'sc_a'] }, 'subscription_config_ids'],
     ['plans that are not a list', { subscription_config_ids: 'sc_a' }, 'subscription_config_ids'],
     ['active as a string', { active: 'yes' }, 'active'],
@@ -194,6 +195,7 @@ describe('PATCH /v1/promotion_codes/:id', () => {
     ['active as a string', { active: 'no' }, 'active'],
     ['no redemptions allowed', { max_redemptions: 0 }, 'max_redemptions'],
     ['an expiry in the past', { expires_at: '2020-01-01T00:00:00Z' }, 'expires_at'],
+    ['an expiry that is in year 10000 in UTC', { expires_at: '9999-12-31T23:59:59-23:59' }, 'expires_at'],
     ['an unknown field', { times_redeemed: 0 }, 'times_redeemed'],
   ])('refuses %s', async (_, body, param) => {
     const created = await createCode();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DECLINE_CODES } from './apiErrors';
 import { checkoutSession } from './checkoutSessions';
 import { connection } from './connections';
-import { decimalAmount, isoCurrency, objectId, timestamp } from './fields';
+import { API_YEARS_MESSAGE, decimalAmount, isInApiYears, isoCurrency, objectId, timestamp } from './fields';
 import { invoice } from './invoices';
 import { pageQuery } from './lists';
 import { refund } from './refunds';
@@ -30,10 +30,7 @@ export type EventType = (typeof EVENT_TYPES)[number];
 /** An ISO 8601 date-time, passed on in UTC: the store refuses some offsets and years that the format allows. */
 const instant = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time, like 2026-12-04T10:00:00Z' })
-  .refine((value) => {
-    const year = new Date(value).getUTCFullYear();
-    return year >= 1970 && year <= 9999;
-  }, 'must be between the years 1970 and 9999')
+  .refine(isInApiYears, API_YEARS_MESSAGE)
   .transform((value) => new Date(value).toISOString());
 
 /** `GET /v1/events`: oldest first, so a cursor at the last event seen returns what happened since. */

@@ -115,6 +115,17 @@ export const objectId = (prefix: string) => z.string().regex(new RegExp(`^${pref
 export const timestamp = z.iso.datetime();
 
 /**
+ * Whether an ISO 8601 date-time with an offset falls, once in UTC, in the years 1970–9999: the format allows
+ * `9999-12-31T23:59:59-23:59`, which is in year 10000, where `timestamp` above (four-digit years) cannot answer it.
+ */
+export function isInApiYears(value: string | Date): boolean {
+  const year = new Date(value).getUTCFullYear();
+  return year >= 1970 && year <= 9999;
+}
+
+export const API_YEARS_MESSAGE = 'must be between the years 1970 and 9999';
+
+/**
  * An amount as every response gives it: a decimal string with exactly the currency's minor units ("19.00" USD,
  * "2900" JPY), never a binary float that cannot hold 0.10.
  */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyCode, decimalAmount, isoCurrency, objectId, timestamp } from './fields';
+import { API_YEARS_MESSAGE, currencyCode, decimalAmount, isInApiYears, isoCurrency, objectId, timestamp } from './fields';
 import { pageQuery } from './lists';
 
 /** The most a fixed discount takes, in minor units: eight digits, as Stripe allows, well within the column. */
@@ -12,6 +12,7 @@ const maxRedemptions = z.number().int().min(1).max(MAX_REDEMPTIONS);
 
 const expiresAt = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date and time, like 2025-05-15T08:30:00Z' })
+  .refine(isInApiYears, API_YEARS_MESSAGE)
   .transform((value) => new Date(value))
   .refine((date) => date > new Date(), 'must be in the future');
 
