@@ -7,6 +7,8 @@ import { expectApiError, newCustomer, PROCESSING, secretOf, useTestServer, valid
 const slow = createSettlingProcessor();
 const { processorFor } = slow;
 const till = useTestServer({ processorFor });
+/** A round of the worker's sweep of settling payments, asking again at once about any still settling. */
+const settleNow = () => settleProcessingPayments(till.db, processorFor, { onError: (error) => { throw error; }, recheckDelay: () => 0 });
 
 async function payWithTheSlowCard(key: string) {
   const session = await till.createSession();
@@ -32,11 +34,11 @@ describe('a payment the processor settles later', () => {
     expect(await statusOf(sessionId)).toBe('processing');
     expect(await eventsOf('checkout.expired', sessionId)).toEqual([]);
 
-    await settleProcessingPayments(till.db, processorFor);
+    await settleNow();
     expect(await statusOf(sessionId)).toBe('processing');
     settled();
-    await settleProcessingPayments(till.db, processorFor);
-    await settleProcessingPayments(till.db, processorFor);
+    await settleNow();
+    await settleNow();
     expect(await statusOf(sessionId)).toBe('completed');
 
     // The customer's own retry of the attempt hears the outcome the worker settled.
@@ -50,7 +52,7 @@ describe('a payment the processor settles later', () => {
     expectApiError(await till.complete(secretOf(session), { customer: newCustomer(), card: validCard() }, { 'Idempotency-Key': 'other' }), 'payment_in_progress');
     expectApiError(await till.updateSession(secretOf(session), { country: 'DE' }), 'payment_in_progress');
     settled();
-    await settleProcessingPayments(till.db, processorFor);
+    await settleNow();
   });
 
   it('opens the checkout again after a settling payment fails, with payment.failed once, for another card', async () => {
@@ -58,7 +60,7 @@ describe('a payment the processor settles later', () => {
     slow.failSettlements = true;
     try {
       settled();
-      await settleProcessingPayments(till.db, processorFor);
+      await settleNow();
     } finally {
       slow.failSettlements = false;
     }
@@ -75,5 +77,49 @@ describe('a payment the processor settles later', () => {
     await expect.poll(() => statusOf(sessionId), { timeout: 5000 }).toBe('completed');
     await till.stopWorkers();
     expect(await eventsOf('checkout.completed', sessionId)).toHaveLength(1);
+  });
+
+  it('is asked about again only after a wait while it settles, longer after the processor failed to answer, and holds up no other', async () => {
+    const failing = await payWithTheSlowCard('slow-5');
+    const other = await payWithTheSlowCard('slow-6');
+    const [{ processor_payment_id: unanswered }] = (await till.db.query<{ processor_payment_id: string }>(
+      'SELECT processor_payment_id FROM payments WHERE checkout_session_id = $1',
+      [failing.sessionId],
+    )) as [{ processor_payment_id: string }];
+    const asked: string[] = [];
+    const errors: unknown[] = [];
+    const answering: typeof processorFor = async (merchantId, store) => {
+      const processor = await processorFor(merchantId, store);
+      return {
+        ...processor,
+        async retrievePayment(id) {
+          asked.push(id);
+          if (id === unanswered) throw new Error('the processor is unreachable');
+          return processor.retrievePayment(id);
+        },
+      };
+    };
+    const round = () => settleProcessingPayments(till.db, answering, { onError: (error) => errors.push(error) });
+    const nextCheckOf = async (sessionId: string) =>
+      (await till.db.query<{ wait_s: number }>('SELECT extract(epoch FROM next_check_at - now())::float8 AS wait_s FROM payments WHERE checkout_session_id = $1', [sessionId]))[0]!.wait_s;
+
+    await round(); // neither has settled
+    expect(errors).toHaveLength(1);
+    expect(await nextCheckOf(failing.sessionId)).toBeGreaterThan(29);
+    expect(await nextCheckOf(other.sessionId)).toBeGreaterThan(0.5);
+    expect(await nextCheckOf(other.sessionId)).toBeLessThan(2);
+    const askedBefore = asked.length;
+    settled();
+    await round(); // both wait for their next check
+    expect(asked).toHaveLength(askedBefore);
+
+    await till.db.query('UPDATE payments SET next_check_at = now() WHERE checkout_session_id = ANY($1)', [[failing.sessionId, other.sessionId]]);
+    await round();
+    expect(await statusOf(other.sessionId)).toBe('completed');
+    expect(await statusOf(failing.sessionId)).toBe('processing');
+    expect(errors).toHaveLength(2);
+    await till.db.query('UPDATE payments SET next_check_at = now() WHERE checkout_session_id = $1', [failing.sessionId]);
+    await settleNow(); // the processor answers again
+    expect(await statusOf(failing.sessionId)).toBe('completed');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { settleProcessingPayments } from '../../src/server/checkout/settleProcessingPayments';
 import { advanceClockPast, buySubscription, eventsAbout, invoicesOf, offSessionChargesOf, renewDue, saveCard, subscriptionOf } from './support/renewals';
 import { createSettlingProcessor } from './support/settlingProcessor';
-import { PROCESSING, useTestServer } from './support/testServer';
+import { expectApiError, PROCESSING, useTestServer } from './support/testServer';
 
 /**
  * Issue 12: a renewal the processor answers `processing` (the slow test card) is neither paid nor failed until it
@@ -11,6 +11,8 @@ import { PROCESSING, useTestServer } from './support/testServer';
  */
 const slow = createSettlingProcessor();
 const till = useTestServer({ processorFor: slow.processorFor });
+/** A round of the worker's sweep of settling checkout payments. */
+const settleNow = () => settleProcessingPayments(till.db, slow.processorFor, { onError: (error) => { throw error; }, recheckDelay: () => 0 });
 
 /** A subscription bought with a card that pays at once, whose saved card is then the slow one, renewed once. */
 async function renewWithTheSlowCard() {
@@ -53,7 +55,7 @@ describe('a renewal the processor settles later', () => {
 
     slow.settle();
     // The sweep of slow checkout payments leaves a renewal's to the renewal worker.
-    await settleProcessingPayments(till.db, slow.processorFor);
+    await settleNow();
     expect((await paymentOf(processing)).status).toBe('processing');
     await lookAgain(subscriptionId);
     await renewDue(till);
@@ -102,5 +104,20 @@ describe('a renewal the processor settles later', () => {
     expect((await eventsAbout(till, subscriptionId)).slice(0, 5)).toStrictEqual([
       'subscription.created', 'invoice.payment_failed', 'subscription.past_due', 'invoice.paid', 'subscription.renewed',
     ]);
+  });
+
+  it('refuses to cancel now while the charge settles, so a charge that succeeds is never left unrecorded, and cancels at the period’s end', async () => {
+    const { subscriptionId } = await renewWithTheSlowCard();
+    const cancelNow = () => till.api('POST', `/v1/subscriptions/${subscriptionId}/cancel`, { body: { at_period_end: false } });
+    expectApiError(await cancelNow(), 'payment_in_progress', 'at_period_end');
+    expect(await invoicesOf(till, subscriptionId)).toStrictEqual([expect.objectContaining({ status: 'open' })]);
+    expect((await till.api('POST', `/v1/subscriptions/${subscriptionId}/cancel`, { body: { at_period_end: true } })).body).toMatchObject({
+      status: 'active', cancel_at_period_end: true,
+    });
+
+    slow.settle();
+    await lookAgain(subscriptionId);
+    expect(await invoicesOf(till, subscriptionId)).toStrictEqual([expect.objectContaining({ status: 'paid' })]);
+    expect((await cancelNow()).body).toMatchObject({ status: 'canceled' });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buySubscription, invoicesOf, renewDue, subscriptionOf } from './support/renewals';
+import { renewDueSubscriptions } from '../../src/server/renewals/renewDueSubscriptions';
+import { buySubscription, invoicesOf, renewDue, saveCard, subscriptionOf } from './support/renewals';
 import { useTestServer, validCard } from './support/testServer';
 
 /**
@@ -66,5 +67,44 @@ describe('the renewal worker’s claim, by the real clock', () => {
     await makeNextAttemptDue(declined.invoice_id);
     await renewDue(till);
     expect((await invoicesOf(till, subscriptionId))[0]).toMatchObject({ status: 'open', attempts: 2 });
+  });
+});
+
+describe('a renewal that fails with an error rather than a decline', () => {
+  /** The subscription's wait after errors, in seconds from now, and how many in a row. */
+  const backoffOf = async (subscriptionId: string) =>
+    (
+      await till.db.query<{ renewal_errors: number; wait_s: number | null }>(
+        'SELECT renewal_errors, extract(epoch FROM renewal_retry_at - now())::float8 AS wait_s FROM subscriptions WHERE subscription_id = $1',
+        [subscriptionId],
+      )
+    )[0]!;
+
+  it('is tried again after a wait that doubles with each error in a row, not at every round, and from nothing once it renews', async () => {
+    const { subscriptionId, connectionId } = await buySubscription(till);
+    // A saved card the processor does not know (the merchant changed processor, say): the charge throws.
+    await till.db.query("UPDATE connections SET payment_method_id = 'pm_unknown_to_the_processor' WHERE connection_id = $1", [connectionId]);
+    await movePeriod(subscriptionId, 31, -0.001);
+    const errors: unknown[] = [];
+    const round = () => renewDueSubscriptions({ db: till.db, processorFor: till.processorFor, onError: (error) => errors.push(error) });
+
+    expect(await round()).toBe(1);
+    expect(errors).toHaveLength(1);
+    expect(await backoffOf(subscriptionId)).toMatchObject({ renewal_errors: 1, wait_s: expect.closeTo(30, 0) });
+    expect(await round()).toBe(0); // waiting: neither charged nor reported again
+    expect(errors).toHaveLength(1);
+
+    const waitOver = () => till.db.query('UPDATE subscriptions SET renewal_retry_at = now() WHERE subscription_id = $1', [subscriptionId]);
+    await waitOver();
+    await round();
+    expect(errors).toHaveLength(2);
+    expect(await backoffOf(subscriptionId)).toMatchObject({ renewal_errors: 2, wait_s: expect.closeTo(60, 0) });
+    expect(await invoicesOf(till, subscriptionId)).toStrictEqual([]);
+
+    await saveCard(till, connectionId, validCard().number);
+    await waitOver();
+    await renewDue(till);
+    expect(await invoicesOf(till, subscriptionId)).toStrictEqual([expect.objectContaining({ status: 'paid' })]);
+    expect(await backoffOf(subscriptionId)).toStrictEqual({ renewal_errors: 0, wait_s: null });
   });
 });

@@ -171,11 +171,12 @@ export const merchantRoutes = {
     method: 'post', path: '/v1/subscriptions/{id}/cancel', tag: 'Subscriptions', summary: 'Cancel a subscription',
     description:
       "At the period's end by default: it stays `active` with `cancel_at_period_end` and `cancel_at` (`subscription.updated`); asking again " +
-      'changes nothing. With `at_period_end: false` it is `canceled` now (`subscription.canceled`). A canceled subscription is `subscription_canceled`.',
+      'changes nothing. With `at_period_end: false` it is `canceled` now (`subscription.canceled`), unless a renewal payment is still being ' +
+      'settled by the processor (`payment_in_progress`). A canceled subscription is `subscription_canceled`.',
     params: subscriptionId,
     body: cancelSubscriptionBody,
     response: { status: 200, body: subscription },
-    errors: ['resource_missing', 'subscription_canceled'],
+    errors: ['resource_missing', 'subscription_canceled', 'payment_in_progress'],
   }),
   listPayments: merchant({
     method: 'get', path: '/v1/payments', tag: 'Payments', summary: 'List payments',

@@ -24,11 +24,18 @@ const DUE = `CASE WHEN i.invoice_id IS NOT NULL THEN i.next_attempt_at
              ELSE least(s.current_period_end, s.ends_at) END`;
 
 /**
+ * Not waiting after a renewal that failed with an error (`renewalFailed`): by the real clock, as the wait is for the
+ * processor, not for the merchant's time.
+ */
+const RETRY_DUE = '(s.renewal_retry_at IS NULL OR s.renewal_retry_at <= now())';
+
+/**
  * One subscription that has something due by its merchant's clock, locked for this transaction: an open invoice
  * whose next attempt has come (a retry, or a payment still processing); else a scheduled start; else the end of an
  * active period or of a fixed term. SKIP LOCKED passes over a subscription another worker holds, so workers in any
  * number of processes, on one Postgres, each renew different subscriptions side by side (graphile-worker's
- * `getJobs`). `$1`: subscriptions this round already failed on, so one that keeps failing holds up no other.
+ * `getJobs`). `$1`: subscriptions this round already failed on, so one that keeps failing holds up no other; one
+ * that failed in an earlier round waits until its `renewal_retry_at`.
  *
  * Merchants on the real clock (every live one, and test modes whose clock never moved): a range of
  * `subscriptions_due` up to now, so a round that finds nothing due reads nothing. A bound that differs by merchant
@@ -38,7 +45,7 @@ export const CLAIM_DUE_SUBSCRIPTION = `
   SELECT s.subscription_id FROM subscriptions s
   JOIN merchants m ON m.merchant_id = s.merchant_id
   LEFT JOIN invoices i ON i.subscription_id = s.subscription_id AND i.status = 'open'
-  WHERE s.status IN ('scheduled', 'active', 'past_due') AND NOT (s.subscription_id = ANY($1))
+  WHERE s.status IN ('scheduled', 'active', 'past_due') AND NOT (s.subscription_id = ANY($1)) AND ${RETRY_DUE}
     AND ${DUE_WITHOUT_INVOICE} <= now() AND m.test_clock_offset_seconds = 0 AND ${DUE} <= now()
   ORDER BY ${DUE_WITHOUT_INVOICE}
   LIMIT 1
@@ -56,7 +63,7 @@ export const CLAIM_DUE_ON_TEST_CLOCK = `
     SELECT s.subscription_id FROM subscriptions s
     LEFT JOIN invoices i ON i.subscription_id = s.subscription_id AND i.status = 'open'
     WHERE s.merchant_id = m.merchant_id AND s.status IN ('scheduled', 'active', 'past_due') AND NOT (s.subscription_id = ANY($1))
-      AND ${DUE} <= ${MERCHANT_NOW}
+      AND ${RETRY_DUE} AND ${DUE} <= ${MERCHANT_NOW}
     LIMIT 1
     FOR UPDATE OF s SKIP LOCKED
   ) due
@@ -67,7 +74,7 @@ export interface RenewalOptions {
   db: Database;
   /** Who charges each merchant's cards; it works in the renewal's transaction. */
   processorFor: ProcessorFor;
-  /** A renewal that failed (the processor unreachable, say): reported, and tried again at a later round. */
+  /** A renewal that failed (the processor unreachable, say): reported, and tried again after a wait (`renewalFailed`). */
   onError: (error: unknown) => void;
 }
 
@@ -93,16 +100,35 @@ export async function renewDueSubscriptions({ db, processorFor, onError }: Renew
         if (!due) return;
         claimed = due.subscription_id;
         await renewSubscription(tx, due.subscription_id, processorFor);
+        await tx.query('UPDATE subscriptions SET renewal_errors = 0, renewal_retry_at = NULL WHERE subscription_id = $1 AND renewal_errors > 0', [
+          due.subscription_id,
+        ]);
       });
     } catch (error) {
       if (claimed === null) throw error; // the claim itself failed: the store, most likely; the round reports it
       if (!isUniqueViolation(error)) {
         onError(error);
         failed.push(claimed);
+        await renewalFailed(db, claimed).catch(onError);
       }
     }
     if (claimed === null) return done;
     done++;
   }
   return done;
+}
+
+/**
+ * A renewal that failed with an error rather than a decline (the processor down, or not knowing the saved card) is
+ * tried again after a wait that doubles with each failure in a row, from half a minute up to an hour, rather than at
+ * every round: a processor in trouble is not asked once a second per subscription, and the log says it once a wait.
+ * The count goes back to 0 once a renewal of the subscription commits.
+ */
+function renewalFailed(db: Database, subscriptionId: string) {
+  return db.query(
+    `UPDATE subscriptions SET renewal_errors = renewal_errors + 1,
+       renewal_retry_at = now() + least(interval '1 hour', interval '30 seconds' * power(2, least(renewal_errors, 10)))
+     WHERE subscription_id = $1`,
+    [subscriptionId],
+  );
 }

@@ -78,21 +78,15 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
    * One round: a batch of the sweep when it is due, a batch of the checkout payments that settle later (the customer
    * may be waiting on them), as many due deliveries as there are free slots (sent in the background), then a batch
    * of due renewals. True when the sweep, the deliveries or the renewals came back full, so more may be waiting; a
-   * backlog of one thus never holds up the others for long.
+   * backlog of one thus never holds up the others for long. A step that fails (the store, a processor) is reported
+   * and the others still run: no merchant's trouble stops another's webhooks or renewals.
    */
   async function work(): Promise<boolean> {
-    await settleProcessingPayments(options.db, processorFor);
-    let sweepFull = false;
-    if (Date.now() >= nextSweep) {
-      sweepFull = (await expireCheckoutSessions(options.db)) === EXPIRY_BATCH;
-      if (!sweepFull) {
-        await purgeExpiredIdempotencyKeys(options.db);
-        await purgeExpiredRateLimitCounters(options.db);
-        nextSweep = Date.now() + sweepIntervalMs;
-      }
-    }
+    const step = <T>(run: () => Promise<T>, otherwise: T) => run().catch((error: unknown) => (report(error), otherwise));
+    await step(() => settleProcessingPayments(options.db, processorFor, { onError: report }), 0);
+    const sweepFull = await step(sweep, false);
     const free = concurrency - inFlight.size;
-    const claims = free === 0 ? [] : await claimDueDeliveries(delivery, free);
+    const claims = free === 0 ? [] : await step(() => claimDueDeliveries(delivery, free), []);
     for (const claim of claims) {
       const attempt = attemptDelivery(delivery, claim)
         .catch(report)
@@ -102,8 +96,18 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
         });
       inFlight.add(attempt);
     }
-    const renewed = await renewDueSubscriptions({ db: options.db, processorFor, onError: report });
+    const renewed = await step(() => renewDueSubscriptions({ db: options.db, processorFor, onError: report }), 0);
     return sweepFull || (free > 0 && claims.length === free) || renewed === RENEWAL_BATCH;
+  }
+
+  /** When due: expired sessions, then, once none is left, old idempotency keys and rate limit counters. True when full. */
+  async function sweep(): Promise<boolean> {
+    if (Date.now() < nextSweep) return false;
+    if ((await expireCheckoutSessions(options.db)) === EXPIRY_BATCH) return true;
+    await purgeExpiredIdempotencyKeys(options.db);
+    await purgeExpiredRateLimitCounters(options.db);
+    nextSweep = Date.now() + sweepIntervalMs;
+    return false;
   }
 
   /** `onError`, kept from ending the loop should it throw itself. */
