@@ -122,17 +122,20 @@ export const open = (token: string, options: OpenOptions = {}): CheckoutHandle =
     (options[callback!] as ((detail: object) => void) | undefined)?.(detail);
     return allowed && allowedOnTrigger !== false;
   };
-  const close = (force?: boolean) => {
-    const undo = destroy;
-    if (!undo || (processing && !force)) return;
-    destroy = undefined;
-    emit('cancel');
-    undo();
-    emit('close');
-  };
   const fail = (error: TillError) => {
     if (error.code === 'session_expired' && settle) emit('expired');
     return emit('error', { error });
+  };
+  /** Ends the checkout as a cancel, or, given the error that ended it, as that error with the redirect fallback. */
+  const close = (force?: boolean, error?: TillError) => {
+    const undo = destroy;
+    if (!undo || (processing && !force)) return;
+    destroy = undefined;
+    // Gone from the page, its modal or container free, before the outcome is told: a merchant's onCancel or onError
+    // may open the checkout again (a retry), which would otherwise get this closing checkout back.
+    undo();
+    error ? fail(error) && options.redirectOnFailure !== false && redirect() : emit('cancel');
+    emit('close');
   };
 
   let decoded: ReturnType<typeof decodeToken>;
@@ -179,13 +182,7 @@ export const open = (token: string, options: OpenOptions = {}): CheckoutHandle =
   });
   // Inline, the frame goes into the merchant's element and leaves it again; a modal's cleanup undoes the modal.
   const removeFrame = container ? (container.append(iframe), () => iframe.remove()) : createModal(iframe, close, theme);
-  const failToLoad = () => {
-    if (fail(new TillError('handshake_timeout')) && options.redirectOnFailure !== false) {
-      redirect();
-    }
-    close(true);
-  };
-  const timer = setTimeout(failToLoad, HANDSHAKE_TIMEOUT_MS);
+  const timer = setTimeout(close, HANDSHAKE_TIMEOUT_MS, true, new TillError('handshake_timeout'));
   // Set once the focus is in the frame; inline, from the start: there the focus is the merchant's page's to move.
   let focused: unknown = container;
   const disconnect = connectToCheckout(iframe, base.origin, { secret, appearance, modal: !container }, (hello) => {
