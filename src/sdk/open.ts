@@ -102,6 +102,7 @@ export const open = (token: string, options: OpenOptions = {}): CheckoutHandle =
   let processing = false;
   /** Set while the checkout is on the page: undoes everything `open` did to it. */
   let destroy: (() => void) | undefined;
+  let redirect: () => void;
 
   /**
    * Dispatches on the handle and the trigger; true unless a listener called `preventDefault()`. An outcome
@@ -138,91 +139,87 @@ export const open = (token: string, options: OpenOptions = {}): CheckoutHandle =
     emit('close');
   };
 
-  let decoded: ReturnType<typeof decodeToken>;
-  // Undefined unless inline, where null means "not in the page".
-  let container = display === 'inline' ? (options.container ?? null) : undefined;
   try {
     // Server rendering imports the SDK and may call `open`: it must neither touch the DOM nor reject unhandled.
     // The script-tag build (mode `loader`, see vite.config.ts) leaves the check out: it only runs in a page.
     if (import.meta.env.MODE !== 'loader' && typeof document == 'undefined') throw new TillError('not_in_browser');
-    decoded = decodeToken(token);
+    const { secret, base, frameUrl } = decodeToken(token);
+    // Undefined unless inline, where null means "not in the page".
+    let container = display === 'inline' ? (options.container ?? null) : undefined;
     if (typeof container === 'string') container = document.querySelector(container);
     if (container === null) throw new TillError('unsupported_environment');
+
+    const appearance = { theme, accentColor, locale };
+    // The appearance is not secret, so it rides in the query, which the hosted page reads; the secret stays in
+    // the fragment, which no server or Referer sees. JSON leaves out the options the merchant did not set.
+    const query = new URLSearchParams(JSON.parse(JSON.stringify(appearance)));
+    redirect = () => location.assign(`${frameUrl}?${query}#${secret}`);
+    if (display === 'redirect') return redirect(), handle;
+
+    const key = container ?? 'modal';
+    const existing = openCheckouts.get(key);
+    if (existing) return existing;
+
+    // The frame has its address before it enters the page, which then starts loading it: a frame added without one
+    // first loads about:blank, synchronously, and only then the checkout (issue 13). Styles go through the CSSOM
+    // (`style`, assigned, sets `style.cssText`), never a `<style>` element or a `style=""` attribute in markup, so a
+    // merchant page whose CSP has no `'unsafe-inline'` for styles still allows them; createModal's dialog too.
+    const iframe = Object.assign(document.createElement('iframe'), {
+      style: `width:100%;height:${container ? '600px' : '100%'};border:0;display:block`,
+      src: frameUrl,
+      title: 'Checkout',
+    });
+    // Inline, the frame goes into the merchant's element and leaves it again; a modal's cleanup undoes the modal.
+    const removeFrame = container ? (container.append(iframe), () => iframe.remove()) : createModal(iframe, close, theme);
+    const timer = setTimeout(close, HANDSHAKE_TIMEOUT_MS, true, new TillError('handshake_timeout'));
+    // Set once the focus is in the frame; inline, from the start: there the focus is the merchant's page's to move.
+    let focused: unknown = container;
+    const disconnect = connectToCheckout(iframe, base.origin, { secret, appearance, modal: !container }, (hello) => {
+      clearTimeout(timer);
+      checkoutSessionId = hello.checkoutSessionId;
+    }, (message) => {
+      // The app's first message (its height, if nothing else) comes once its first screen is on the page, and focus moves
+      // into the frame then. Focused at hello, the frame laid out its skeleton before its stylesheet had arrived, fonts
+      // and all, ahead of reading the loader's answer (issue 13); until the first screen, focus waits on the dialog,
+      // where Escape closes the checkout (createModal.ts).
+      focused ||= (iframe.focus(), true);
+      // What is left after the envelope is the event's detail.
+      const { ns, v, type, ...fields } = message;
+      switch (type) {
+        case 'step':
+          processing = message.step === 'processing';
+          emit('step', fields);
+          return processing && emit('confirmed');
+        case 'resize':
+          return container && resizeInline(iframe, message.height);
+        case 'failure':
+          return fail(new TillError(message.code, message.message));
+        case 'close':
+          return container || close();
+        default:
+          // `ready`, `pending` (after the step `ended`, which lets the checkout close) and `success`, after which the
+          // modal closes itself unless a listener prevented it. The port admits no other type (connectToCheckout).
+          return emit(type, fields) && type == 'success' && !container && setTimeout(close, SUCCESS_CLOSE_DELAY_MS);
+      }
+    });
+    // The merchant's own script may remove the frame; that ends the checkout as a cancel, never a late success.
+    const removal = new MutationObserver(() => iframe.isConnected || close(true));
+    removal.observe(document, { childList: true, subtree: true });
+
+    // Taken only now the frame is in the page: had putting it there failed, every later open would get a dead handle.
+    openCheckouts.set(key, handle);
+    destroy = () => {
+      clearTimeout(timer);
+      disconnect();
+      removal.disconnect();
+      removeFrame();
+      openCheckouts.delete(key);
+    };
   } catch (error) {
-    // Reported after `open` returns, so listeners added to the handle hear it too. A selector the browser
-    // cannot parse throws a DOMException: the merchant still gets a TillError.
+    // Reported after `open` returns, so listeners added to the handle hear it too. A selector the browser cannot parse
+    // throws a DOMException, and a modal opened before the page has a <body> a TypeError: the merchant still gets a
+    // TillError.
     setTimeout(fail, 0, error instanceof TillError ? error : new TillError('unsupported_environment', `${error}`));
-    return handle;
   }
-
-  const { secret, base, frameUrl } = decoded;
-  const appearance = { theme, accentColor, locale };
-  // The appearance is not secret, so it rides in the query, which the hosted page reads; the secret stays in
-  // the fragment, which no server or Referer sees. JSON leaves out the options the merchant did not set.
-  const query = new URLSearchParams(JSON.parse(JSON.stringify(appearance)));
-  const redirect = () => location.assign(`${frameUrl}?${query}#${secret}`);
-  if (display === 'redirect') {
-    redirect();
-    return handle;
-  }
-
-  const key = container ?? 'modal';
-  const existing = openCheckouts.get(key);
-  if (existing) return existing;
-  openCheckouts.set(key, handle);
-
-  // The frame has its address before it enters the page, which then starts loading it: a frame added without one
-  // first loads about:blank, synchronously, and only then the checkout (issue 13). Styles go through the CSSOM
-  // (`style`, assigned, sets `style.cssText`), never a `<style>` element or a `style=""` attribute in markup, so a
-  // merchant page whose CSP has no `'unsafe-inline'` for styles still allows them; createModal's dialog too.
-  const iframe = Object.assign(document.createElement('iframe'), {
-    style: `width:100%;height:${container ? '600px' : '100%'};border:0;display:block`,
-    src: frameUrl,
-    title: 'Checkout',
-  });
-  // Inline, the frame goes into the merchant's element and leaves it again; a modal's cleanup undoes the modal.
-  const removeFrame = container ? (container.append(iframe), () => iframe.remove()) : createModal(iframe, close, theme);
-  const timer = setTimeout(close, HANDSHAKE_TIMEOUT_MS, true, new TillError('handshake_timeout'));
-  // Set once the focus is in the frame; inline, from the start: there the focus is the merchant's page's to move.
-  let focused: unknown = container;
-  const disconnect = connectToCheckout(iframe, base.origin, { secret, appearance, modal: !container }, (hello) => {
-    clearTimeout(timer);
-    checkoutSessionId = hello.checkoutSessionId;
-  }, (message) => {
-    // The app's first message (its height, if nothing else) comes once its first screen is on the page, and focus moves
-    // into the frame then. Focused at hello, the frame laid out its skeleton before its stylesheet had arrived, fonts
-    // and all, ahead of reading the loader's answer (issue 13); until the first screen, focus waits on the dialog,
-    // where Escape closes the checkout (createModal.ts).
-    focused ||= (iframe.focus(), true);
-    // What is left after the envelope is the event's detail.
-    const { ns, v, type, ...fields } = message;
-    switch (type) {
-      case 'step':
-        processing = message.step === 'processing';
-        emit('step', fields);
-        return processing && emit('confirmed');
-      case 'resize':
-        return container && resizeInline(iframe, message.height);
-      case 'failure':
-        return fail(new TillError(message.code, message.message));
-      case 'close':
-        return container || close();
-      default:
-        // `ready`, `pending` (after the step `ended`, which lets the checkout close) and `success`, after which the
-        // modal closes itself unless a listener prevented it. The port admits no other type (connectToCheckout).
-        return emit(type, fields) && type == 'success' && !container && setTimeout(close, SUCCESS_CLOSE_DELAY_MS);
-    }
-  });
-  // The merchant's own script may remove the frame; that ends the checkout as a cancel, never a late success.
-  const removal = new MutationObserver(() => iframe.isConnected || close(true));
-  removal.observe(document, { childList: true, subtree: true });
-
-  destroy = () => {
-    clearTimeout(timer);
-    disconnect();
-    removal.disconnect();
-    removeFrame();
-    openCheckouts.delete(key);
-  };
   return handle;
 };
