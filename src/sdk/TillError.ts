@@ -13,7 +13,7 @@ export type TillErrorCode =
   | 'unsupported_environment'
   /** `open` ran without a `document`: during server rendering, or in a worker. Call it from an event handler. */
   | 'not_in_browser'
-  /** The checkout frame never said hello: framing blocked by a CSP, or the network failed. */
+  /** The checkout never showed its first screen: framing blocked by a CSP, the network failed, or its script never ran. */
   | 'handshake_timeout'
   | CheckoutFailureCode;
 

@@ -86,9 +86,10 @@ export const open = (token: string, options: OpenOptions = {}): CheckoutHandle =
   /** How long the success screen shows before the modal closes itself (Done closes it sooner). */
   const SUCCESS_CLOSE_DELAY_MS = 1500;
   /**
-   * A frame that has not said hello by then never will: the merchant's CSP or our frame-ancestors refused it, or
-   * the network failed. The app says hello as soon as its script runs, before it fetches the session, so this
-   * covers loading the page and its first script on a slow phone network; a false alarm only means redirect.
+   * A frame whose app has not sent its first message by then never will: the merchant's CSP or our frame-ancestors
+   * refused it, the network failed, or the app's script never ran. Hello alone proves nothing: the page's inline boot
+   * script sends it before the app's script has loaded. So this covers loading the page, its scripts and the session
+   * on a slow phone network; a false alarm only means redirect.
    */
   const HANDSHAKE_TIMEOUT_MS = 8000;
   const { display, trigger, theme, accentColor, locale } = options;
@@ -175,13 +176,13 @@ export const open = (token: string, options: OpenOptions = {}): CheckoutHandle =
     // Set once the focus is in the frame; inline, from the start: there the focus is the merchant's page's to move.
     let focused: unknown = container;
     const disconnect = connectToCheckout(iframe, base.origin, { secret, appearance, modal: !container }, (hello) => {
-      clearTimeout(timer);
       checkoutSessionId = hello.checkoutSessionId;
     }, (message) => {
-      // The app's first message (its height, if nothing else) comes once its first screen is on the page, and focus moves
-      // into the frame then. Focused at hello, the frame laid out its skeleton before its stylesheet had arrived, fonts
-      // and all, ahead of reading the loader's answer (issue 13); until the first screen, focus waits on the dialog,
-      // where Escape closes the checkout (createModal.ts).
+      // The app's first message (its height, if nothing else) comes once its first screen is on the page: the checkout
+      // has loaded. Focus moves into the frame then. Focused at hello, the frame laid out its skeleton before its
+      // stylesheet had arrived, fonts and all, ahead of reading the loader's answer (issue 13); until the first screen,
+      // focus waits on the dialog, where Escape closes the checkout (createModal.ts).
+      clearTimeout(timer);
       focused ||= (iframe.focus(), true);
       // What is left after the envelope is the event's detail.
       const { ns, v, type, ...fields } = message;
