@@ -6,11 +6,14 @@ export type TillErrorCode =
   | 'invalid_token'
   /** The token's `base` is neither https nor a loopback address. */
   | 'insecure_base'
-  /** Inline display without a container in the page, or a container selector the browser cannot parse. */
+  /**
+   * Inline display without a container in the page, or a container selector the browser cannot parse; or a modal
+   * opened before the page has a `<body>` (from a script in `<head>`: open it once the page has loaded).
+   */
   | 'unsupported_environment'
   /** `open` ran without a `document`: during server rendering, or in a worker. Call it from an event handler. */
   | 'not_in_browser'
-  /** The checkout frame never said hello: framing blocked by a CSP, or the network failed. */
+  /** The checkout never showed its first screen: framing blocked by a CSP, the network failed, or its script never ran. */
   | 'handshake_timeout'
   | CheckoutFailureCode;
 

@@ -86,9 +86,10 @@ export const open = (token: string, options: OpenOptions = {}): CheckoutHandle =
   /** How long the success screen shows before the modal closes itself (Done closes it sooner). */
   const SUCCESS_CLOSE_DELAY_MS = 1500;
   /**
-   * A frame that has not said hello by then never will: the merchant's CSP or our frame-ancestors refused it, or
-   * the network failed. The app says hello as soon as its script runs, before it fetches the session, so this
-   * covers loading the page and its first script on a slow phone network; a false alarm only means redirect.
+   * A frame whose app has not sent its first message by then never will: the merchant's CSP or our frame-ancestors
+   * refused it, the network failed, or the app's script never ran. Hello alone proves nothing: the page's inline boot
+   * script sends it before the app's script has loaded. So this covers loading the page, its scripts and the session
+   * on a slow phone network; a false alarm only means redirect.
    */
   const HANDSHAKE_TIMEOUT_MS = 8000;
   const { display, trigger, theme, accentColor, locale } = options;
@@ -102,6 +103,7 @@ export const open = (token: string, options: OpenOptions = {}): CheckoutHandle =
   let processing = false;
   /** Set while the checkout is on the page: undoes everything `open` did to it. */
   let destroy: (() => void) | undefined;
+  let redirect: () => void;
 
   /**
    * Dispatches on the handle and the trigger; true unless a listener called `preventDefault()`. An outcome
@@ -122,110 +124,103 @@ export const open = (token: string, options: OpenOptions = {}): CheckoutHandle =
     (options[callback!] as ((detail: object) => void) | undefined)?.(detail);
     return allowed && allowedOnTrigger !== false;
   };
-  const close = (force?: boolean) => {
-    const undo = destroy;
-    if (!undo || (processing && !force)) return;
-    destroy = undefined;
-    emit('cancel');
-    undo();
-    emit('close');
-  };
   const fail = (error: TillError) => {
     if (error.code === 'session_expired' && settle) emit('expired');
     return emit('error', { error });
   };
+  /** Ends the checkout as a cancel, or, given the error that ended it, as that error with the redirect fallback. */
+  const close = (force?: boolean, error?: TillError) => {
+    const undo = destroy;
+    if (!undo || (processing && !force)) return;
+    destroy = undefined;
+    // Gone from the page, its modal or container free, before the outcome is told: a merchant's onCancel or onError
+    // may open the checkout again (a retry), which would otherwise get this closing checkout back.
+    undo();
+    error ? fail(error) && options.redirectOnFailure !== false && redirect() : emit('cancel');
+    emit('close');
+  };
 
-  let decoded: ReturnType<typeof decodeToken>;
-  // Undefined unless inline, where null means "not in the page".
-  let container = display === 'inline' ? (options.container ?? null) : undefined;
   try {
     // Server rendering imports the SDK and may call `open`: it must neither touch the DOM nor reject unhandled.
     // The script-tag build (mode `loader`, see vite.config.ts) leaves the check out: it only runs in a page.
     if (import.meta.env.MODE !== 'loader' && typeof document == 'undefined') throw new TillError('not_in_browser');
-    decoded = decodeToken(token);
+    const { secret, base, frameUrl } = decodeToken(token);
+    // Undefined unless inline, where null means "not in the page".
+    let container = display === 'inline' ? (options.container ?? null) : undefined;
     if (typeof container === 'string') container = document.querySelector(container);
     if (container === null) throw new TillError('unsupported_environment');
+
+    const appearance = { theme, accentColor, locale };
+    // The appearance is not secret, so it rides in the query, which the hosted page reads; the secret stays in
+    // the fragment, which no server or Referer sees. JSON leaves out the options the merchant did not set.
+    const query = new URLSearchParams(JSON.parse(JSON.stringify(appearance)));
+    redirect = () => location.assign(`${frameUrl}?${query}#${secret}`);
+    if (display === 'redirect') return redirect(), handle;
+
+    const key = container ?? 'modal';
+    const existing = openCheckouts.get(key);
+    if (existing) return existing;
+
+    // The frame has its address before it enters the page, which then starts loading it: a frame added without one
+    // first loads about:blank, synchronously, and only then the checkout (issue 13). Styles go through the CSSOM
+    // (`style`, assigned, sets `style.cssText`), never a `<style>` element or a `style=""` attribute in markup, so a
+    // merchant page whose CSP has no `'unsafe-inline'` for styles still allows them; createModal's dialog too.
+    const iframe = Object.assign(document.createElement('iframe'), {
+      style: `width:100%;height:${container ? '600px' : '100%'};border:0;display:block`,
+      src: frameUrl,
+      title: 'Checkout',
+    });
+    // Inline, the frame goes into the merchant's element and leaves it again; a modal's cleanup undoes the modal.
+    const removeFrame = container ? (container.append(iframe), () => iframe.remove()) : createModal(iframe, close, theme);
+    const timer = setTimeout(close, HANDSHAKE_TIMEOUT_MS, true, new TillError('handshake_timeout'));
+    // Set once the focus is in the frame; inline, from the start: there the focus is the merchant's page's to move.
+    let focused: unknown = container;
+    const disconnect = connectToCheckout(iframe, base.origin, { secret, appearance, modal: !container }, (hello) => {
+      checkoutSessionId = hello.checkoutSessionId;
+    }, (message) => {
+      // The app's first message (its height, if nothing else) comes once its first screen is on the page: the checkout
+      // has loaded. Focus moves into the frame then. Focused at hello, the frame laid out its skeleton before its
+      // stylesheet had arrived, fonts and all, ahead of reading the loader's answer (issue 13); until the first screen,
+      // focus waits on the dialog, where Escape closes the checkout (createModal.ts).
+      clearTimeout(timer);
+      focused ||= (iframe.focus(), true);
+      // What is left after the envelope is the event's detail.
+      const { ns, v, type, ...fields } = message;
+      switch (type) {
+        case 'step':
+          processing = message.step === 'processing';
+          emit('step', fields);
+          return processing && emit('confirmed');
+        case 'resize':
+          return container && resizeInline(iframe, message.height);
+        case 'failure':
+          return fail(new TillError(message.code, message.message));
+        case 'close':
+          return container || close();
+        default:
+          // `ready`, `pending` (after the step `ended`, which lets the checkout close) and `success`, after which the
+          // modal closes itself unless a listener prevented it. The port admits no other type (connectToCheckout).
+          return emit(type, fields) && type == 'success' && !container && setTimeout(close, SUCCESS_CLOSE_DELAY_MS);
+      }
+    });
+    // The merchant's own script may remove the frame; that ends the checkout as a cancel, never a late success.
+    const removal = new MutationObserver(() => iframe.isConnected || close(true));
+    removal.observe(document, { childList: true, subtree: true });
+
+    // Taken only now the frame is in the page: had putting it there failed, every later open would get a dead handle.
+    openCheckouts.set(key, handle);
+    destroy = () => {
+      clearTimeout(timer);
+      disconnect();
+      removal.disconnect();
+      removeFrame();
+      openCheckouts.delete(key);
+    };
   } catch (error) {
-    // Reported after `open` returns, so listeners added to the handle hear it too. A selector the browser
-    // cannot parse throws a DOMException: the merchant still gets a TillError.
+    // Reported after `open` returns, so listeners added to the handle hear it too. A selector the browser cannot parse
+    // throws a DOMException, and a modal opened before the page has a <body> a TypeError: the merchant still gets a
+    // TillError.
     setTimeout(fail, 0, error instanceof TillError ? error : new TillError('unsupported_environment', `${error}`));
-    return handle;
   }
-
-  const { secret, base, frameUrl } = decoded;
-  const appearance = { theme, accentColor, locale };
-  // The appearance is not secret, so it rides in the query, which the hosted page reads; the secret stays in
-  // the fragment, which no server or Referer sees. JSON leaves out the options the merchant did not set.
-  const query = new URLSearchParams(JSON.parse(JSON.stringify(appearance)));
-  const redirect = () => location.assign(`${frameUrl}?${query}#${secret}`);
-  if (display === 'redirect') {
-    redirect();
-    return handle;
-  }
-
-  const key = container ?? 'modal';
-  const existing = openCheckouts.get(key);
-  if (existing) return existing;
-  openCheckouts.set(key, handle);
-
-  // The frame has its address before it enters the page, which then starts loading it: a frame added without one
-  // first loads about:blank, synchronously, and only then the checkout (issue 13). Styles go through the CSSOM
-  // (`style`, assigned, sets `style.cssText`), never a `<style>` element or a `style=""` attribute in markup, so a
-  // merchant page whose CSP has no `'unsafe-inline'` for styles still allows them; createModal's dialog too.
-  const iframe = Object.assign(document.createElement('iframe'), {
-    style: `width:100%;height:${container ? '600px' : '100%'};border:0;display:block`,
-    src: frameUrl,
-    title: 'Checkout',
-  });
-  // Inline, the frame goes into the merchant's element and leaves it again; a modal's cleanup undoes the modal.
-  const removeFrame = container ? (container.append(iframe), () => iframe.remove()) : createModal(iframe, close, theme);
-  const failToLoad = () => {
-    if (fail(new TillError('handshake_timeout')) && options.redirectOnFailure !== false) {
-      redirect();
-    }
-    close(true);
-  };
-  const timer = setTimeout(failToLoad, HANDSHAKE_TIMEOUT_MS);
-  // Set once the focus is in the frame; inline, from the start: there the focus is the merchant's page's to move.
-  let focused: unknown = container;
-  const disconnect = connectToCheckout(iframe, base.origin, { secret, appearance, modal: !container }, (hello) => {
-    clearTimeout(timer);
-    checkoutSessionId = hello.checkoutSessionId;
-  }, (message) => {
-    // The app's first message (its height, if nothing else) comes once its first screen is on the page, and focus moves
-    // into the frame then. Focused at hello, the frame laid out its skeleton before its stylesheet had arrived, fonts
-    // and all, ahead of reading the loader's answer (issue 13); until the first screen, focus waits on the dialog,
-    // where Escape closes the checkout (createModal.ts).
-    focused ||= (iframe.focus(), true);
-    // What is left after the envelope is the event's detail.
-    const { ns, v, type, ...fields } = message;
-    switch (type) {
-      case 'step':
-        processing = message.step === 'processing';
-        emit('step', fields);
-        return processing && emit('confirmed');
-      case 'resize':
-        return container && resizeInline(iframe, message.height);
-      case 'failure':
-        return fail(new TillError(message.code, message.message));
-      case 'close':
-        return container || close();
-      default:
-        // `ready`, `pending` (after the step `ended`, which lets the checkout close) and `success`, after which the
-        // modal closes itself unless a listener prevented it. The port admits no other type (connectToCheckout).
-        return emit(type, fields) && type == 'success' && !container && setTimeout(close, SUCCESS_CLOSE_DELAY_MS);
-    }
-  });
-  // The merchant's own script may remove the frame; that ends the checkout as a cancel, never a late success.
-  const removal = new MutationObserver(() => iframe.isConnected || close(true));
-  removal.observe(document, { childList: true, subtree: true });
-
-  destroy = () => {
-    clearTimeout(timer);
-    disconnect();
-    removal.disconnect();
-    removeFrame();
-    openCheckouts.delete(key);
-  };
   return handle;
 };

@@ -20,3 +20,24 @@ describe('open reports what is wrong before it opens anything', () => {
     expect(document.querySelector('iframe, dialog')).toBeNull();
   });
 });
+
+describe('a modal opened before the page has a <body>', () => {
+  it('is reported as unsupported_environment, and a later open, once the body is there, opens', async () => {
+    const body = document.body;
+    body.remove();
+    const errors: unknown[] = [];
+    const early = open(token('https://pay.example.com/'), { onError: ({ error }) => errors.push(error) });
+    document.documentElement.append(body);
+
+    const result = await early.result;
+    expect(result.type === 'error' && result.error).toBeInstanceOf(TillError);
+    expect(result.type === 'error' && result.error.code).toBe('unsupported_environment');
+    expect(errors).toHaveLength(1);
+
+    const later = open(token('https://pay.example.com/'));
+    expect(later).not.toBe(early);
+    expect(document.querySelector('dialog iframe')).not.toBeNull();
+    later.close();
+    expect(await later.result).toMatchObject({ type: 'cancel' });
+  });
+});

@@ -51,6 +51,20 @@ describe('GET /checkout/:handle', () => {
     expect(html).not.toContain(secret.slice('css_test_'.length));
   });
 
+  it('writes a parent origin with $ patterns into its tag as it is, leaving the page around it whole', async () => {
+    // The API no longer takes such an origin (httpOrigin); a session stored before could still hold one.
+    const session = await till.createSession();
+    await till.db.query('UPDATE checkout_sessions SET origin_url = $1 WHERE checkout_session_id = $2', [
+      "https://a$'b$`c$&d.example/",
+      session.checkout_session_id,
+    ]);
+    const html = await (await till.request('GET', `/checkout/${handleOf(secretOf(session))}`, { key: null })).text();
+
+    expect(html).toContain('<meta name="till-parent-origin" content="https://a$\'b$`c$&#38;d.example"><meta name="till-checkout-session"');
+    expect(html.match(/<!doctype/gi)).toHaveLength(1);
+    expect(html.match(/<meta name="till-parent-origin"/g)).toHaveLength(1);
+  });
+
   it('lets only the origin of an origin_url with a trailing slash frame the page', async () => {
     const session = await till.createSession({ origin_url: 'https://shop.example.com/' });
     const response = await till.request('GET', `/checkout/${handleOf(secretOf(session))}`, { key: null });

@@ -19,7 +19,17 @@ function errorOf(run: () => unknown) {
 }
 
 describe('httpOrigin', () => {
-  it.each(['https://x.com/', 'https://x.com', 'http://localhost:4000/', 'http://127.0.0.1:8080', 'https://sub.shop.example.com/'])(
+  it.each([
+    'https://x.com/',
+    'https://x.com',
+    'http://localhost:4000/',
+    'http://127.0.0.1:8080',
+    'https://sub.shop.example.com/',
+    'https://my-shop.example.com:8443/',
+    'https://xn--bcher-kva.example/',
+    'http://[::1]:3000/',
+    'https://[2001:db8::1]/',
+  ])(
     'accepts %s',
     (value) => {
       expect(httpOrigin.safeParse(value).success).toBe(true);
@@ -38,6 +48,17 @@ describe('httpOrigin', () => {
     'data:text/html,hi',
     'https://x.com//',
     '',
+    // Hosts the URL parser lets through but a CSP source cannot hold: a wildcard, the end of a directive, a replacement
+    // pattern, an underscore, the root's trailing dot.
+    'https://*/',
+    'https://*.example.com/',
+    'https://a;b.example/',
+    "https://a$'b.example/",
+    'https://a$&b.example/',
+    'https://a`b.example/',
+    'https://a!b.example/',
+    'https://a_b.example/',
+    'https://shop.example.com./',
   ])('rejects %s', (value) => {
     expect(httpOrigin.safeParse(value).success).toBe(false);
   });

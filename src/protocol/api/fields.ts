@@ -3,6 +3,14 @@ import { z } from 'zod';
 /** Seeds 001 and 002: "length between 1 and 2083", Internet Explorer's longest URL and still a common cap. */
 export const MAX_URL_LENGTH = 2083;
 
+/**
+ * A host the checkout page's `frame-ancestors` can name: a hostname of letters, digits and hyphens (an IDN in
+ * punycode, as the origin must be written the way the URL parser serializes it), an IPv4 address, or an IPv6 address
+ * in brackets. The URL parser lets `*`, `;`, `$` and the like through in a host: `https://*` would let any https site
+ * frame the page, and a `;` would end the directive early.
+ */
+const ORIGIN_HOST = /^([a-z\d-]+(\.[a-z\d-]+)*|\[[\da-f:.]+\])$/;
+
 /** An `http(s)` origin, optionally with a trailing `/`, as the seed's `https://your-app.example.com/`. */
 export const httpOrigin = z.string().max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`).refine((value) => {
   try {
@@ -10,6 +18,7 @@ export const httpOrigin = z.string().max(MAX_URL_LENGTH, `must be at most ${MAX_
     return (
       (url.protocol === 'https:' || url.protocol === 'http:') &&
       !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash &&
+      ORIGIN_HOST.test(url.hostname) &&
       (value === url.origin || value === `${url.origin}/`)
     );
   } catch {

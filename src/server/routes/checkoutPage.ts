@@ -112,8 +112,9 @@ export function checkoutPage(db: Database, appDir: string, preparedViews: Prepar
       `<meta name="till-checkout-session" content="${escapeAttribute(session.checkout_session_id)}">`;
     const { html, inlineScripts } = readTemplate();
     return c.html(
-      // Before the first script, the boot script, which reads them as the page is parsed.
-      html.replace('<script', `${meta}<script`),
+      // Before the first script, the boot script, which reads them as the page is parsed. A function, not a string: `$&`,
+      // `$'` or `` $` `` in a replacement string would splice the template into the tag.
+      html.replace('<script', () => `${meta}<script`),
       200,
       checkoutPageHeaders(parentOrigin, logoSource(logoUrl), processor === 'stripe', inlineScripts),
     );
