@@ -29,6 +29,9 @@ export const createModal = (iframe: HTMLIFrameElement, onDismiss: () => void, th
       event.preventDefault();
       onDismiss();
     },
+    // Chromium's close watchers let a second Escape with no user activation between close the dialog although
+    // `cancel` was prevented. Still in the page, it was not ours to close (a payment is processing): shown again.
+    onclose: () => dialog.isConnected && dialog.showModal(),
   });
   // The dialog holds only the frame: the close button is the app's own, and the app keeps Tab inside
   // itself (the init message tells it that it is in a modal), so no focus sentinels are needed here.
