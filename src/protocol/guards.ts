@@ -63,10 +63,8 @@ const hasFields = (value: Fields, fields: Record<string, Check>) => Object.entri
 
 /** Turns anything received from postMessage into a typed message, or rejects it. */
 export function isCheckoutMessage(value: unknown): value is CheckoutMessage {
-  if (!isEnvelope(value)) return false;
-  const fields: Record<string, Check> | undefined = Object.hasOwn(FIELDS, value.type as string)
-    ? FIELDS[value.type as MessageType]
-    : undefined;
+  if (!isEnvelope(value) || typeof value.type != 'string') return false;
+  const fields: Record<string, Check> | undefined = Object.hasOwn(FIELDS, value.type) ? FIELDS[value.type as MessageType] : undefined;
   return !!fields && hasFields(value, fields);
 }
 
@@ -105,7 +103,8 @@ const LOADER_BOUND = /^(ready|step|resize|success|pending|failure|close)$/;
  * from the right origin), and the protocol version catches an app built for another loader.
  */
 export const isCheckoutToLoaderMessage = (value: unknown): value is CheckoutToLoaderMessage =>
-  isEnvelope(value) && LOADER_BOUND.test(value.type as string);
+  // A string first: `test` would read ['success'] as 'success'.
+  isEnvelope(value) && typeof value.type == 'string' && LOADER_BOUND.test(value.type);
 
 /** Builds a message with the namespace and version filled in. */
 export const createMessage = <T extends MessageType>(

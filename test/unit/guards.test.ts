@@ -63,6 +63,7 @@ describe('protocol guards', () => {
     ['a resize with a string height', { ...valid.resize, height: '9999' }],
     ['a success whose subscription id is a number', { ...valid.success, subscriptionId: 7 }],
     ['a success without the credits added', { ...valid.success, creditsAdded: undefined }],
+    ['a type that only reads as one', { ...valid.success, type: ['success'] }],
   ])('rejects %s', (_, value) => {
     expect(isCheckoutMessage(value)).toBe(false);
   });
@@ -81,6 +82,8 @@ describe('protocol guards', () => {
       'failure',
       'close',
     ]);
+    // A type that only reads as one of them: the loader would take ['success'] for a success.
+    expect(isCheckoutToLoaderMessage({ ...valid.success, type: ['success'] })).toBe(false);
   });
 
   it('lets the checkout app take a connect and an init as the full guards would, and nothing else as them', () => {
