@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { expireCheckoutSessions } from '../../src/server/events/expireCheckoutSessions';
+import { recordEvent } from '../../src/server/events/recordEvent';
+import type { Queryable } from '../../src/server/store/Database';
+import { olderTransactionsEnded } from './support/olderTransactionsEnded';
 import { DECLINED_VISA, expectApiError, newCustomerPayment, secretOf, useTestServer, validCard } from './support/testServer';
 
 const till = useTestServer();
+/** Whether this run's store is a Postgres server, where transactions run side by side, or PGlite, where one at a time. */
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 async function eventsFor(sessionId: string) {
   const { body } = await till.api('GET', '/v1/events?limit=100');
@@ -111,6 +116,147 @@ describe('events', () => {
     }
     await till.stopWorkers();
     expect((await eventsFor(session.checkout_session_id)).map((e: any) => e.type)).toStrictEqual(['checkout.expired']);
+  });
+});
+
+/** The id of the demo merchant's last listed event: a poller's cursor once it has seen everything. */
+async function lastEventId(): Promise<string> {
+  let last = '';
+  for (let page = { has_more: true, next_cursor: null as string | null }; page.has_more; ) {
+    page = (await till.api('GET', `/v1/events?limit=100${last ? `&cursor=${last}` : ''}`)).body;
+    last = (page as any).data.at(-1)?.event_id ?? last;
+  }
+  return last;
+}
+
+/** The ids of the events after `cursor`, listed at once: `till.api` would wait for the transactions still running. */
+async function listedAfter(cursor: string): Promise<string[]> {
+  const response = await till.request('GET', `/v1/events?limit=100&cursor=${cursor}`);
+  expect(response.status).toBe(200);
+  return ((await response.json()).data as { event_id: string }[]).map((event) => event.event_id);
+}
+
+/** A transaction of its own that does `work` and stays open until `commit` is called; `worked` has its result. */
+function openTransaction<T>(work: (tx: Queryable) => Promise<T>) {
+  let commit!: () => void;
+  let done!: (value: T) => void;
+  const asked = new Promise<void>((resolve) => (commit = resolve));
+  const worked = new Promise<T>((resolve) => (done = resolve));
+  const committed = till.db.transaction(async (tx) => {
+    done(await work(tx));
+    await asked;
+  });
+  // A failing `work` fails `worked` too, rather than leaving the test waiting for it.
+  return { worked: Promise.race([worked, committed.then(() => worked)]), commit, committed };
+}
+
+/** A `checkout.completed` event's data, as the server records it: the test's own events must meet the contract. */
+async function completedCheckout() {
+  const { session } = await till.subscribe();
+  return (await till.api('GET', `/v1/checkout_sessions/${session.checkout_session_id}`)).body;
+}
+
+describe('GET /v1/events after a cursor', () => {
+  it('holds back an event committed while an older transaction is open, and lists both, in id order, once it commits', async () => {
+    const data = await completedCheckout();
+    const record = (tx: Queryable) => recordEvent(tx, till.demo.merchantId, 'checkout.completed', data);
+    const cursor = await lastEventId();
+    const first = openTransaction(record);
+    const firstId = await first.worked;
+    let secondId: string;
+    if (onPostgres) {
+      // Another connection records an event and commits while the first is open: a poller now must not move past it.
+      try {
+        secondId = await till.db.transaction(record);
+        expect(await listedAfter(cursor)).toStrictEqual([]);
+      } finally {
+        first.commit();
+        await first.committed;
+      }
+    } else {
+      // PGlite runs one transaction at a time: the second, and then the list asked while the first is open, wait
+      // for the first to commit, and so the list cannot come between the two commits.
+      const second = till.db.transaction(record);
+      let commitAsked = false;
+      const listed = listedAfter(cursor).then((ids) => ({ ids, commitAsked }));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      commitAsked = true;
+      first.commit();
+      await first.committed;
+      secondId = await second;
+      expect(await listed).toStrictEqual({ ids: [firstId, secondId], commitAsked: true });
+    }
+
+    expect(firstId < secondId).toBe(true);
+    expect((await till.api('GET', `/v1/events?limit=100&cursor=${cursor}`)).body.data.map((e: any) => e.event_id)).toStrictEqual([firstId, secondId]);
+    const page = await till.api('GET', `/v1/events?limit=1&cursor=${cursor}`);
+    expect(page.body).toMatchObject({ has_more: true, next_cursor: firstId });
+    expect((await till.api('GET', `/v1/events?limit=1&cursor=${firstId}`)).body).toMatchObject({ data: [{ event_id: secondId }], has_more: false });
+  });
+
+  it('passes over no event when a transaction begun later makes its event first and commits last', async () => {
+    const data = await completedCheckout();
+    const record = (tx: Queryable) => recordEvent(tx, till.demo.merchantId, 'checkout.completed', data);
+    // A transaction takes its id at its first write (a checkout's session update): asked for here.
+    const begin = (tx: Queryable) => tx.query('SELECT pg_current_xact_id()');
+    let cursor = await lastEventId();
+    const seen: string[] = [];
+    /** One poll, as a client's: the events after its cursor, which moves to the last one. */
+    const poll = async (list: (cursor: string) => Promise<string[]>) => {
+      const ids = await list(cursor);
+      seen.push(...ids);
+      cursor = ids.at(-1) ?? cursor;
+    };
+    const listedWhenSettled = async (after: string) =>
+      (await till.api('GET', `/v1/events?limit=100&cursor=${after}`)).body.data.map((e: any) => e.event_id) as string[];
+    let firstId: string;
+    let secondId: string;
+    if (onPostgres) {
+      // The first begins, the second begins and records its event, the first records a later id and commits, and a
+      // poll comes before the second commits: a cursor in id order would now be past the second's event for good.
+      let began!: () => void;
+      const firstBegan = new Promise<void>((resolve) => (began = resolve));
+      let recordedSecond!: () => void;
+      const secondRecorded = new Promise<void>((resolve) => (recordedSecond = resolve));
+      const first = till.db.transaction(async (tx) => {
+        await begin(tx);
+        began();
+        await secondRecorded;
+        return record(tx);
+      });
+      await firstBegan;
+      const second = openTransaction(async (tx) => {
+        const id = await record(tx);
+        const [{ txid }] = (await tx.query<{ txid: string }>('SELECT pg_current_xact_id() AS txid')) as [{ txid: string }];
+        return { id, txid };
+      });
+      try {
+        const recorded = await second.worked;
+        secondId = recorded.id;
+        recordedSecond();
+        firstId = await first;
+        // The poll comes when the second is the only older transaction left (the other test files share the server).
+        await olderTransactionsEnded(till.db, { than: recorded.txid });
+        await poll(listedAfter);
+        expect(seen).toStrictEqual([firstId]);
+      } finally {
+        second.commit();
+        await second.committed;
+      }
+      expect(secondId < firstId).toBe(true);
+    } else {
+      // PGlite runs one transaction at a time, so a later one cannot make its event first: a poll between two commits
+      // still sees each event once.
+      firstId = await till.db.transaction(async (tx) => {
+        await begin(tx);
+        return record(tx);
+      });
+      await poll(listedAfter);
+      secondId = await till.db.transaction(record);
+    }
+    await poll(listedWhenSettled);
+    // Each once, in the order their transactions began: on Postgres the first's id is the larger.
+    expect(seen).toStrictEqual([firstId, secondId]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/store/openDatabase';
+import { olderTransactionsEnded } from './support/olderTransactionsEnded';
 import { buySubscription, invoicesOf } from './support/renewals';
 import type { SpawnedTill, StoreLocation } from './support/spawnTill';
 import { useTestServer } from './support/testServer';
@@ -22,7 +23,19 @@ async function countInStore(store: StoreLocation, sql: string): Promise<number> 
   }
 }
 
-async function eventsOf(till: SpawnedTill, type: string) {
+/**
+ * The server's events of one type, once every transaction begun before this call has ended (`olderTransactionsEnded`):
+ * on Postgres, through a connection of the test's own; a PGlite directory is the server's alone, and holds none back.
+ */
+async function eventsOf(till: SpawnedTill, store: StoreLocation, type: string) {
+  if (onPostgres) {
+    const db = await openDatabase(store);
+    try {
+      await olderTransactionsEnded(db);
+    } finally {
+      await db.close();
+    }
+  }
   return (await till.api('GET', `/v1/events?type=${type}&limit=100`)).body.data as { data: { subscription_id: string } }[];
 }
 
@@ -46,7 +59,7 @@ describe(`renewals across a process death (${onPostgres ? 'Postgres' : 'PGlite d
     expect(invoices.map((invoice) => invoice.subscription_id).sort()).toStrictEqual([...subscriptionIds].sort());
     expect(invoices.every((invoice) => invoice.status === 'paid')).toBe(true);
     for (const type of ['invoice.paid', 'subscription.renewed']) {
-      expect((await eventsOf(second, type)).map((event) => event.data.subscription_id).sort()).toStrictEqual([...subscriptionIds].sort());
+      expect((await eventsOf(second, store, type)).map((event) => event.data.subscription_id).sort()).toStrictEqual([...subscriptionIds].sort());
     }
     expect(await second.terminate()).toBe(0);
 

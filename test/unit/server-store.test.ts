@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config';
+import { listEvents } from '../../src/server/events/listEvents';
 import { createApp } from '../../src/server/createApp';
 import { hashSecret } from '../../src/server/secrets';
 import type { Database } from '../../src/server/store/Database';
@@ -224,7 +225,7 @@ describe('migrate', () => {
       '008_catalog_plans.sql', '009_promotion_codes_and_tax_rates.sql', '010_api_keys.sql',
       '011_pending_url.sql', '012_live_mode.sql', '013_session_inputs.sql', '014_rate_limit_counters.sql', '015_payment_processors.sql', '016_renewals.sql', '017_merchant_processors.sql', '018_processing_sessions.sql', '019_refunds.sql',
       '020_anchor_and_renewal_payments.sql', '021_payments_by_processor_payment.sql', '022_sealed_idempotent_responses.sql',
-      '023_worker_backoff.sql',
+      '023_worker_backoff.sql', '024_events_in_commit_order.sql',
     ]);
   });
 
@@ -738,5 +739,33 @@ describe('migration 022: idempotent responses sealed', () => {
 
     const left = await db.query<{ idempotency_key: string }>('SELECT idempotency_key FROM idempotency_keys ORDER BY idempotency_key');
     expect(left.map((row) => row.idempotency_key)).toStrictEqual(['endpoint', 'refusal']);
+  });
+});
+
+describe('migration 024: events in the order of their transactions', () => {
+  it('lists the events a store had before it first, in id order, then those recorded since, whatever their ids', async () => {
+    const { db } = await openMigratedDatabase();
+    const demo = await seedDemo(db);
+    for (const sql of [
+      'DROP INDEX events_by_merchant',
+      'DROP INDEX events_by_merchant_type',
+      'ALTER TABLE events DROP COLUMN txid',
+      'CREATE INDEX events_by_merchant ON events (merchant_id, event_id)',
+      'CREATE INDEX events_by_merchant_type ON events (merchant_id, type, event_id)',
+      "DELETE FROM schema_migrations WHERE name = '024_events_in_commit_order.sql'",
+    ]) {
+      await db.query(sql);
+    }
+    const insert = "INSERT INTO events (event_id, merchant_id, type, data) VALUES ($1, $2, 'checkout.completed', '{}')";
+    for (const eventId of ['evt_test_2', 'evt_test_3']) await db.query(insert, [eventId, demo.merchantId]);
+    await migrate(db);
+    // Recorded since, with an id that sorts before the older events': the list goes by transaction first.
+    await db.transaction((tx) => tx.query(insert, ['evt_test_1', demo.merchantId]));
+
+    const listed = await listEvents(db, demo.merchantId, {});
+    expect(listed.data.map((event) => event.event_id)).toStrictEqual(['evt_test_2', 'evt_test_3', 'evt_test_1']);
+    expect((await listEvents(db, demo.merchantId, { cursor: 'evt_test_3' })).data.map((event) => event.event_id)).toStrictEqual(['evt_test_1']);
+    const txids = await db.query<{ event_id: string; txid: string }>('SELECT event_id, txid::text FROM events ORDER BY event_id');
+    expect(txids.map((row) => row.txid === '0')).toStrictEqual([false, true, true]);
   });
 });

@@ -296,8 +296,9 @@ export const merchantRoutes = {
   listEvents: merchant({
     method: 'get', path: '/v1/events', tag: 'Events', summary: 'List events',
     description:
-      `What happened, as webhooks carry it. ${LIST} An id is given when the change happens and a transaction that commits later ` +
-      'can still add an older one: a poller should start each poll a few seconds before its last cursor (`created_gte`).',
+      'What happened, as webhooks carry it, oldest first; page with `cursor`. An event is listed once it commits and every ' +
+      'change begun before it has ended, so a poller that sends the last event it saw as `cursor` gets every later one, ' +
+      'none passed over. Events recorded together come in id order.',
     query: listEventsQuery,
     response: { status: 200, body: listOf(event) },
     errors: [],

@@ -8,6 +8,8 @@ export interface EventRow {
   /** The object as JSON text, so it comes back exactly as it was recorded. */
   data: string;
   created_at: Date;
+  /** The transaction that recorded it (`xid8`, as text): the list's order (`listEvents`). */
+  txid: string;
 }
 
 /**
