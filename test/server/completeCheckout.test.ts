@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AUTHENTICATE_ALWAYS,
   DECLINED_VISA,
   expectApiError,
   newCustomer,
@@ -308,6 +309,42 @@ describe('POST /api/checkout/complete', () => {
       await till.db.query("UPDATE subscriptions SET status = 'canceled' WHERE connection_id = $1", [connectionId]);
       expectApiError(await till.complete(secretOf(session), { card: validCard() }), 'subscription_required');
       expect((await till.getConnection(connectionId)).credit_balance).toBe('10.00');
+    });
+  });
+
+  describe('a payment waiting for the customer’s bank', () => {
+    it('is cancelled by a change to the order, so the old total never pays for the new order', async () => {
+      const { team } = await till.plans();
+      const session = await till.createSession({ subscription_config_id: team, quantity: 2 });
+      const secret = secretOf(session);
+      const key = { 'Idempotency-Key': 'challenged-then-changed' };
+      const body = { customer: newCustomer(), payment_method: (await till.createPaymentMethod(validCard(AUTHENTICATE_ALWAYS))).body.id };
+      const waiting = await till.complete(secret, body, key);
+      expect(waiting.body).toMatchObject({ status: 'requires_action' });
+
+      const changed = await till.updateSession(secret, { quantity: 50 });
+      expect(changed.body).toMatchObject({ quantity: 50, amount_due: '600.00' });
+      expect(await paymentsOf(session.checkout_session_id)).toMatchObject([{ status: 'declined', amount: 2400 }]);
+      // The customer answers the old challenge after all: it no longer pays for anything.
+      await till.answerChallenge(waiting.body.next_action.url, 'complete');
+      const again = await till.complete(secret, body, key);
+      expect(again.body).not.toMatchObject({ status: 'completed' });
+      expect(await sessionStatus(session.checkout_session_id)).toBe('open');
+      expect((await paymentsOf(session.checkout_session_id)).filter((payment) => payment.status === 'succeeded')).toStrictEqual([]);
+    });
+
+    it('leaves the order as it is when the customer had answered the challenge before the change: the checkout completes', async () => {
+      const { team } = await till.plans();
+      const session = await till.createSession({ subscription_config_id: team, quantity: 2 });
+      const secret = secretOf(session);
+      const body = { customer: newCustomer(), payment_method: (await till.createPaymentMethod(validCard(AUTHENTICATE_ALWAYS))).body.id };
+      const waiting = await till.complete(secret, body, { 'Idempotency-Key': 'answered-then-changed' });
+      await till.answerChallenge(waiting.body.next_action.url, 'complete');
+
+      const changed = await till.updateSession(secret, { quantity: 50 });
+      expect(changed.body).toMatchObject({ status: 'completed', quantity: 2 });
+      expect(await paymentsOf(session.checkout_session_id)).toMatchObject([{ status: 'succeeded', amount: 2400 }]);
+      expectApiError(await till.updateSession(secret, { quantity: 3 }), 'session_completed');
     });
   });
 });

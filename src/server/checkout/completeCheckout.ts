@@ -13,6 +13,7 @@ import { parseInput } from '../validation';
 import { completeCheckoutBody } from '../../protocol/api/checkout/completeCheckoutBody';
 import type { CompleteCheckoutResult } from '../../protocol/api/checkout/completedCheckout';
 import { applyCountry, assertStillEligible, findPayingConnection, newCustomerIdentity } from './checkoutCustomer';
+import { resolveWaitingPayment } from './resolveWaitingPayment';
 import { settleCheckoutPayment, type CheckoutPayment, type SettledCheckout } from './settleCheckoutPayment';
 
 type CompleteInput = z.output<typeof completeCheckoutBody>;
@@ -27,39 +28,6 @@ function checkPaymentMethod(input: CompleteInput) {
   if (!input.payment_method && !input.use_saved_card) {
     throw new TillApiError('validation_error', "Missing required parameter 'payment_method'.", 'payment_method');
   }
-}
-
-interface WaitingPayment extends CheckoutPayment {
-  status: 'requires_action' | 'processing';
-  processor_payment_id: string;
-}
-
-/**
- * A payment of the session that waits, for the customer's bank or to settle. The same attempt again (its
- * Idempotency-Key) asks the processor how it stands; another attempt cancels a challenge the customer left, but
- * cannot overtake a payment that is settling. Null when the way is clear for a new payment.
- */
-async function resolveWaitingPayment(
-  tx: Queryable,
-  processor: PaymentProcessor,
-  session: CheckoutSessionRow,
-  idempotencyKey: string | null,
-  now: Date,
-): Promise<SettledCheckout | null> {
-  const [waiting] = await tx.query<WaitingPayment>(
-    "SELECT * FROM payments WHERE checkout_session_id = $1 AND status IN ('requires_action', 'processing')",
-    [session.checkout_session_id],
-  );
-  if (!waiting) return null;
-  if (idempotencyKey !== null && waiting.attempt_key === idempotencyKey) {
-    return settleCheckoutPayment(tx, session, waiting, await processor.retrievePayment(waiting.processor_payment_id), now);
-  }
-  if (waiting.status === 'processing') {
-    throw new TillApiError('payment_in_progress', 'Your payment is being confirmed. You will not be charged twice.');
-  }
-  const settled = await settleCheckoutPayment(tx, session, waiting, await processor.cancelPayment(waiting.processor_payment_id), now);
-  // The customer answered the old challenge after all, and paid: that payment completed the checkout.
-  return 'result' in settled && settled.result.status === 'completed' ? settled : null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { hasActiveSubscription } from '../connections/getConnection';
+import type { ProcessorFor } from '../payments/ProcessorFor';
 import { resolvePromotionCode } from '../promotions/promotionCodes';
 import { assertOpen, planOptionIds, type CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import { checkQuantity, findConfig } from '../sessions/createCheckoutSession';
@@ -9,18 +10,25 @@ import { parseInput } from '../validation';
 import { checkoutUpdate } from '../../protocol/api/checkout/checkoutUpdate';
 import type { CheckoutView } from '../../protocol/api/checkout/checkoutView';
 import { describeCheckout } from './describeCheckout';
+import { resolveWaitingPayment } from './resolveWaitingPayment';
 
 /**
  * `PATCH /api/checkout/session`: the customer's choices, within what the merchant allowed: another of the
  * session's plans, seats within the plan's range, a promotion code (only where the merchant allows codes;
  * `null` removes it), and the country that prices tax. All are checked before anything is stored, under the
  * session's row lock so a change cannot slip in beside a completion; the answer is the new view.
+ *
+ * A payment waiting for the customer's bank (3-D Secure) was charged for the order as it stood: it is cancelled first,
+ * as another payment attempt cancels it, so a challenge answered later can never pay the old total for the new order.
+ * Should the customer have answered it meanwhile, the checkout is completed and the answer is its view, unchanged.
  */
-export async function updateCheckout(db: Database, secretHash: string, body: unknown): Promise<CheckoutView> {
+export async function updateCheckout(db: Database, processorFor: ProcessorFor, secretHash: string, body: unknown): Promise<CheckoutView> {
   const input = parseInput(checkoutUpdate, body);
   const session = await db.transaction(async (tx) => {
     const session = (await findCheckoutSessionByHash(tx, secretHash, true))!;
     assertOpen(session);
+    const waited = await resolveWaitingPayment(tx, await processorFor(session.merchant_id, tx), session, null, new Date());
+    if (waited) return (await findCheckoutSessionByHash(tx, secretHash))!;
     const isPlan = session.checkout_mode === 'subscription';
     let config = await findConfig(tx, session.merchant_id, session.subscription_config_id);
     let quantity = session.quantity;

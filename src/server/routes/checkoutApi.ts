@@ -72,7 +72,7 @@ export function checkoutApi(db: Database, wakeWebhooks: () => void, { rateLimits
       const session = c.get('session');
       return c.json((await preparedViews.take(session)) ?? (await describeCheckout(db, session)));
     })
-    .patch('/session', async (c) => c.json(await updateCheckout(db, c.get('session').secret_hash, await readJsonBody(c))))
+    .patch('/session', async (c) => c.json(await updateCheckout(db, processorFor, c.get('session').secret_hash, await readJsonBody(c))))
     .post('/complete', paymentAttempts, async (c) => {
       // A completion records events whether it pays or is declined; either way they go out now.
       try {

@@ -1,0 +1,39 @@
+import type { PaymentProcessor } from '../payments/PaymentProcessor';
+import type { CheckoutSessionRow } from '../sessions/checkoutSessionRow';
+import type { Queryable } from '../store/Database';
+import { TillApiError } from '../TillApiError';
+import { settleCheckoutPayment, type CheckoutPayment, type SettledCheckout } from './settleCheckoutPayment';
+
+interface WaitingPayment extends CheckoutPayment {
+  status: 'requires_action' | 'processing';
+  processor_payment_id: string;
+}
+
+/**
+ * A payment of the session that waits, for the customer's bank or to settle. The same attempt again (its
+ * Idempotency-Key) asks the processor how it stands; another attempt cancels a challenge the customer left, but
+ * cannot overtake a payment that is settling. Null when the way is clear for a new payment.
+ */
+export async function resolveWaitingPayment(
+  tx: Queryable,
+  processor: PaymentProcessor,
+  session: CheckoutSessionRow,
+  idempotencyKey: string | null,
+  now: Date,
+): Promise<SettledCheckout | null> {
+  const [waiting] = await tx.query<WaitingPayment>(
+    "SELECT * FROM payments WHERE checkout_session_id = $1 AND status IN ('requires_action', 'processing')",
+    [session.checkout_session_id],
+  );
+  if (!waiting) return null;
+  if (idempotencyKey !== null && waiting.attempt_key === idempotencyKey) {
+    return settleCheckoutPayment(tx, session, waiting, await processor.retrievePayment(waiting.processor_payment_id), now);
+  }
+  if (waiting.status === 'processing') {
+    throw new TillApiError('payment_in_progress', 'Your payment is being confirmed. You will not be charged twice.');
+  }
+  const settled = await settleCheckoutPayment(tx, session, waiting, await processor.cancelPayment(waiting.processor_payment_id), now);
+  // The customer answered the old challenge after all, and paid: that payment completed the checkout.
+  return 'result' in settled && settled.result.status === 'completed' ? settled : null;
+}
+
