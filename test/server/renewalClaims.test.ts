@@ -84,6 +84,7 @@ describe('a renewal that fails with an error rather than a decline', () => {
     const { subscriptionId, connectionId } = await buySubscription(till);
     // A saved card the processor does not know (the merchant changed processor, say): the charge throws.
     await till.db.query("UPDATE connections SET payment_method_id = 'pm_unknown_to_the_processor' WHERE connection_id = $1", [connectionId]);
+    await till.db.query("UPDATE subscriptions SET payment_method_id = 'pm_unknown_to_the_processor' WHERE subscription_id = $1", [subscriptionId]);
     await movePeriod(subscriptionId, 31, -0.001);
     const errors: unknown[] = [];
     const round = () => renewDueSubscriptions({ db: till.db, processorFor: till.processorFor, onError: (error) => errors.push(error) });

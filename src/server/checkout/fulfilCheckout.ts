@@ -2,6 +2,7 @@ import { addBillingInterval } from '../addBillingInterval';
 import { createId } from '../ids';
 import { modeOf } from '../modes';
 import { creditToDecimalString } from '../money';
+import type { ConnectionRow } from '../connections/getConnection';
 import type { CardSummary } from '../payments/PaymentProcessor';
 import { discountsSecondPayment } from '../pricing/priceCheckout';
 import { priceSession } from '../pricing/priceSession';
@@ -17,7 +18,10 @@ export interface SucceededPayment {
   paymentId: string;
   amount: number;
   card: CardSummary;
-  /** The processor's id of the card, saved on the connection for the next payment and for renewals. */
+  /**
+   * The processor's id of the card: the new subscription renews with it, and the connection saves it for the next
+   * payment when the payer is known to be its customer (`saveCardOnConnection`).
+   */
   paymentMethodId: string;
 }
 
@@ -33,6 +37,36 @@ async function createConnection(tx: Queryable, session: CheckoutSessionRow) {
 }
 
 /**
+ * The card the connection's customer paid with becomes the connection's saved card, and the country they gave its
+ * country: what their next checkout offers and prefills. Their subscriptions that renew on the card it replaces move
+ * to it with that country, so a customer asked to pay again after a declined renewal (README, Renewals) fixes their
+ * renewals by paying with a card that works; subscriptions bought by others with their own card keep it. Called
+ * only when the payer is known to be the customer (`payerIsCustomer`).
+ */
+async function saveCardOnConnection(
+  tx: Queryable,
+  previous: ConnectionRow | null,
+  connectionId: string,
+  session: CheckoutSessionRow,
+  payment: SucceededPayment,
+) {
+  const { card } = payment;
+  if (previous?.payment_method_id) {
+    await tx.query(
+      `UPDATE subscriptions SET payment_method_id = $3, country = coalesce($4, country)
+       WHERE connection_id = $1 AND payment_method_id = $2 AND status <> 'canceled'`,
+      [connectionId, previous.payment_method_id, payment.paymentMethodId, session.customer_country],
+    );
+  }
+  await tx.query(
+    `UPDATE connections SET card_brand = $2, card_last4 = $3, card_exp_month = $4, card_exp_year = $5, payment_method_id = $6,
+       country = coalesce($7, country)
+     WHERE connection_id = $1`,
+    [connectionId, card.brand, card.last4, card.exp_month, card.exp_year, payment.paymentMethodId, session.customer_country],
+  );
+}
+
+/**
  * What a paid checkout starts, in the transaction that recorded the payment: the customer's connection (a new
  * customer's is made now, from the identity stored on the session before paying), the subscription or the credit,
  * the promotion's redemption and the events. The session's row lock, held by the caller, makes this happen once.
@@ -43,10 +77,16 @@ export async function fulfilCheckout(tx: Queryable, session: CheckoutSessionRow,
   const connectionId = connection?.connection_id ?? (await createConnection(tx, session));
   // A new customer's payment was written before their connection existed.
   if (!connection) await tx.query('UPDATE payments SET connection_id = $2 WHERE payment_id = $1', [payment.paymentId, connectionId]);
+  // The payer is the connection's customer when the merchant named the connection, or when this checkout makes it.
+  // One found by email alone (seed 003) is the customer of whoever typed its address: credit and a subscription
+  // may be bought for it, but its card and country, which its other subscriptions renew with, stay its customer's.
+  // Even a connection with no card takes none: its subscriptions made before migration 025 would renew on the
+  // stranger's card, and its customer's next checkout would offer it; the new subscription keeps its own anyway.
+  const payerIsCustomer = !connection || session.connection_id !== null;
   const applied = promotion && !promotionProblem ? promotion : null;
   const subscriptionId = bundle ? null : createId('sub', modeOf(session.merchant_id));
   // Seed 002: a later start makes the subscription `scheduled`, its first period beginning then; this checkout
-  // charged nothing (the card, now on the connection, pays the first invoice then: renewals). The first period's
+  // charged nothing (the card, now on the subscription, pays the first invoice then: renewals). The first period's
   // start is the anchor every later period ends from (migration 020), so its end is the anchor's first, which is
   // also the date `estimate.next_invoice` promised.
   const deferred = session.start_date !== null;
@@ -62,11 +102,11 @@ export async function fulfilCheckout(tx: Queryable, session: CheckoutSessionRow,
     await tx.query(
       `INSERT INTO subscriptions
          (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end,
-          quantity, promotion_code_id, promotion_intervals_remaining, ends_at, billing_cycle_anchor)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $6)`,
+          quantity, promotion_code_id, promotion_intervals_remaining, ends_at, billing_cycle_anchor, payment_method_id, country)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $6, $12, $13)`,
       [subscriptionId, session.merchant_id, connectionId, config.subscription_config_id, deferred ? 'scheduled' : 'active', periodStart,
         addBillingInterval(periodStart, config.billing_interval, config.interval_count), session.quantity, kept?.promotion_code_id ?? null,
-        keptIntervals, session.end_date],
+        keptIntervals, session.end_date, payment.paymentMethodId, session.customer_country],
     );
   }
   if (applied) {
@@ -75,13 +115,8 @@ export async function fulfilCheckout(tx: Queryable, session: CheckoutSessionRow,
     ]);
     await tx.query('UPDATE promotion_codes SET times_redeemed = times_redeemed + 1 WHERE promotion_code_id = $1', [applied.promotion_code_id]);
   }
-  const { card } = payment;
-  await tx.query(
-    `UPDATE connections SET credit_balance = credit_balance + $2, card_brand = $3, card_last4 = $4, card_exp_month = $5, card_exp_year = $6,
-       payment_method_id = $7, country = coalesce($8, country)
-     WHERE connection_id = $1`,
-    [connectionId, creditsAdded, card.brand, card.last4, card.exp_month, card.exp_year, payment.paymentMethodId, session.customer_country],
-  );
+  await tx.query('UPDATE connections SET credit_balance = credit_balance + $2 WHERE connection_id = $1', [connectionId, creditsAdded]);
+  if (payerIsCustomer) await saveCardOnConnection(tx, connection, connectionId, session, payment);
   await tx.query(
     `UPDATE checkout_sessions SET status = 'completed', completed_at = $2, connection_id = $3, subscription_id = $4,
        amount_total = $5, credits_added = $6

@@ -12,7 +12,10 @@ export interface ConnectionRow {
   /** The brand of the card the customer last paid with; only `completeCheckout` writes it, from the charge. */
   card_brand: PaymentCardBrand | null;
   card_last4: string | null;
-  /** Migration 015: the card's expiry, and the processor's id for it, which pays the next time and renewals. */
+  /**
+   * Migration 015: the card's expiry, and the processor's id for it, which a returning customer may pay with next,
+   * and which renews the subscriptions made before migration 025 (later ones keep their own card).
+   */
   card_exp_month: number | null;
   card_exp_year: number | null;
   payment_method_id: string | null;
@@ -46,6 +49,12 @@ export interface SubscriptionRow {
   ends_at: Date | null;
   /** Migration 020: the first period's start; the n-th period ends n intervals after it (`anchoredPeriodEnd`). */
   billing_cycle_anchor: Date;
+  /**
+   * Migration 025: the card its renewals charge, the one that paid for it, and the country their tax is priced for.
+   * Null card: made before migration 025, it renews with the connection's card and country.
+   */
+  payment_method_id: string | null;
+  country: string | null;
   created_at: Date;
 }
 

@@ -7,9 +7,13 @@ export interface DueSubscription extends SubscriptionRow {
   billing_interval: BillingInterval;
   interval_count: number;
   included_credit: number;
-  /** The connection's saved card at the processor; null if none was ever saved. */
-  payment_method_id: string | null;
-  connection_country: string | null;
+  /**
+   * The card its renewals charge at the processor: its own (migration 025), else, made before that, the connection's
+   * saved card; null if there is none.
+   */
+  renewal_payment_method_id: string | null;
+  /** The country its renewals are taxed for: its own, else, made before migration 025, the connection's. */
+  renewal_country: string | null;
   /** The merchant's time: the real clock, plus the test clock's offset in test mode. */
   clock_now: Date;
 }

@@ -31,7 +31,7 @@ export async function recordRenewalPayment(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
     [paymentId, subscription.merchant_id, invoice.invoice_id, subscription.connection_id, invoice.amount, invoice.currency, payment.status, declineCode,
       payment.card.brand, payment.card.last4, payment.card.exp_month, payment.card.exp_year, processor.name, payment.id,
-      subscription.payment_method_id, subscription.clock_now],
+      subscription.renewal_payment_method_id, subscription.clock_now],
   );
   return paymentId;
 }

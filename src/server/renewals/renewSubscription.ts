@@ -29,7 +29,9 @@ const PROCESSING_CHECK_MS = 5000;
  */
 export async function renewSubscription(tx: Queryable, subscriptionId: string, processorFor: ProcessorFor): Promise<void> {
   const [subscription] = await tx.query<DueSubscription>(
-    `SELECT s.*, c.billing_interval, c.interval_count, c.included_credit, n.payment_method_id, n.country AS connection_country,
+    `SELECT s.*, c.billing_interval, c.interval_count, c.included_credit,
+       coalesce(s.payment_method_id, n.payment_method_id) AS renewal_payment_method_id,
+       CASE WHEN s.payment_method_id IS NULL THEN n.country ELSE s.country END AS renewal_country,
        now() + m.test_clock_offset_seconds * interval '1 second' AS clock_now
      FROM subscriptions s
      JOIN merchants m ON m.merchant_id = s.merchant_id
@@ -95,8 +97,8 @@ async function createInvoice(tx: Queryable, subscription: DueSubscription, perio
 }
 
 /**
- * Charges the invoice once, off-session, with the connection's saved card, or looks again at a charge that was
- * still processing; each attempt the processor answers is a payment of the invoice (`recordRenewalPayment`). The idempotency key names the subscription, the period and the attempt: a crash before the
+ * Charges the invoice once, off-session, with the subscription's card (`renewal_payment_method_id`), or looks
+ * again at a charge that was still processing; each attempt the processor answers is a payment of the invoice (`recordRenewalPayment`). The idempotency key names the subscription, the period and the attempt: a crash before the
  * commit rolls the attempt's count back too, so the next try sends the same key and the processor answers with the
  * payment it already made, while a retry after a decline is a new attempt and a new charge. Nothing is charged for
  * an invoice of zero (a discount of everything).
@@ -108,13 +110,13 @@ async function attemptInvoice(tx: Queryable, subscription: DueSubscription, invo
   const lookAgain = invoice.processor_payment_id !== null && invoice.decline_code === null;
   if (lookAgain) {
     payment = await processor.retrievePayment(invoice.processor_payment_id!);
-  } else if (invoice.amount > 0 && subscription.payment_method_id) {
+  } else if (invoice.amount > 0 && subscription.renewal_payment_method_id) {
     attempts++;
     payment = await processor.chargeOffSession({
       idempotencyKey: `renewal_${subscription.subscription_id}_${invoice.period_start.toISOString()}_${attempts}`,
       amount: invoice.amount,
       currency: invoice.currency,
-      paymentMethodId: subscription.payment_method_id,
+      paymentMethodId: subscription.renewal_payment_method_id,
       livemode: isLive(subscription.merchant_id),
     });
   } else if (invoice.amount > 0) {

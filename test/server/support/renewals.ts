@@ -55,10 +55,28 @@ export async function renewDue(till: TestServer) {
   expect(errors).toStrictEqual([]);
 }
 
-/** Gives the customer's connection another saved card, as if they had paid with it last: what renewals charge. */
+/**
+ * Gives the customer's connection another saved card, as if they had paid with it last: their subscriptions that
+ * renewed on the card it replaces renew on it (migration 025), as `fulfilCheckout` moves them.
+ */
 export async function saveCard(till: TestServer, connectionId: string, number: string) {
   const tokenized = await till.createPaymentMethod(validCard(number));
+  await till.db.query(
+    `UPDATE subscriptions SET payment_method_id = $2
+     WHERE connection_id = $1 AND payment_method_id = (SELECT payment_method_id FROM connections WHERE connection_id = $1)`,
+    [connectionId, tokenized.body.id],
+  );
   await till.db.query('UPDATE connections SET payment_method_id = $2 WHERE connection_id = $1', [connectionId, tokenized.body.id]);
+}
+
+/** The last four digits of the card each off-session charge to renew the subscription was made with, oldest first. */
+export async function renewalCardsOf(till: TestServer, subscriptionId: string) {
+  const rows = await till.db.query<{ card_last4: string }>(
+    `SELECT m.card_last4 FROM test_payment_intents i JOIN test_payment_methods m ON m.payment_method_id = i.payment_method_id
+     WHERE i.idempotency_key LIKE $1 ORDER BY i.created_at, i.payment_intent_id`,
+    [`renewal_${subscriptionId}_%`],
+  );
+  return rows.map((row) => row.card_last4);
 }
 
 /** How many off-session charges the test processor was asked for to renew the subscription, retries included. */
