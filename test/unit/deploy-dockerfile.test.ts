@@ -72,6 +72,23 @@ describe('Dockerfile', () => {
     expect(healthcheck).toContain("'http://127.0.0.1:' + process.env.PORT + '/healthz'");
   });
 
+  it('keeps in the context every file of this repo that vite.config.ts imports, as every vite build loads it', () => {
+    /** Whether the context holds `path`: the last line of .dockerignore that matches it decides, a `!` line keeping it. */
+    const inContext = (path: string) =>
+      ignored.reduce((kept, line) => {
+        const pattern = line.replace(/^!/, '');
+        const matches = path === pattern || path.startsWith(`${pattern}/`) || (pattern.startsWith('*.') && path.endsWith(pattern.slice(1)));
+        return matches ? line.startsWith('!') : kept;
+      }, true);
+    const config = readFileSync(join(ROOT, 'vite.config.ts'), 'utf8');
+    const imported = [...config.matchAll(/from '\.\/([^']+)'/g)].map(([, path]) => (/\.\w+$/.test(path!) ? path! : `${path}.ts`));
+    expect(imported).toContain('test/SlowFilesFirst.ts');
+    for (const path of imported) {
+      expect(existsSync(join(ROOT, path)), path).toBe(true);
+      expect(inContext(path), path).toBe(true);
+    }
+  });
+
   it('keeps what the build needs in the context and leaves local installs and builds out', () => {
     expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'dist', '.till-data', '.git']));
     for (const needed of ['package.json', 'package-lock.json', 'index.html', 'vite.config.ts', 'tsconfig.json', 'tsconfig.types.json', 'src', 'scripts']) {
