@@ -245,6 +245,10 @@ describe('migrate', () => {
     const applied = await first.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
     expect(applied.map((row) => row.name)).toEqual(migrationFiles());
     expect(await pendingMigrations(second)).toEqual([]);
+    // Then each seeds the demo merchant, as `openStore` does: both get the one merchant, neither fails on its key.
+    const [seededFirst, seededSecond] = await Promise.all([seedDemo(first), seedDemo(second)]);
+    expect(seededSecond).toStrictEqual(seededFirst);
+    expect(await first.query("SELECT count(*)::int AS n FROM merchants WHERE name = 'Acme AI'")).toStrictEqual([{ n: 1 }]);
   });
 
   it('gives checkout sessions optional success_url and cancel_url columns', async () => {

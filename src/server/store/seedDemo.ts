@@ -78,6 +78,9 @@ async function seedIssue4Catalog(tx: Queryable, merchantId: string) {
  */
 export async function seedDemo(db: Database, pinnedApiKey?: string): Promise<DemoMerchant> {
   return db.transaction(async (tx) => {
+    // Servers starting together on a new Postgres take turns, as they do for the migrations: the second finds the
+    // first's merchant instead of making its own and failing on `demo_settings`' key.
+    await tx.query("SELECT pg_advisory_xact_lock(hashtext('till.seedDemo.' || current_schema()))");
     const [existing] = await tx.query<{ value: string }>("SELECT value FROM demo_settings WHERE name = 'merchant_id'");
     let merchantId = existing?.value;
     if (!merchantId) {
