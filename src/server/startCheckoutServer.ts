@@ -46,8 +46,12 @@ export function listen(
       }
       server.close(() => done());
     });
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    // A port taken by another process: an error for the caller to word (`Till could not start: …`), not an
+    // unhandled 'error' event and a stack.
+    server.once('error', reject);
     server.listen(port, () => {
+      server.off('error', reject);
       resolve({ url: `http://localhost:${(server.address() as AddressInfo).port}/`, close });
     });
   });
