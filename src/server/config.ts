@@ -31,15 +31,15 @@ export interface ServerConfig {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const port = Number(env.PORT ?? 3000);
-  const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${port}/`).href;
+  const port = readPort('PORT', env.PORT, 3000);
   return {
     port,
-    publicUrl: publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`,
-    dataDir: env.DATA_DIR ?? '.till-data',
+    publicUrl: readPublicUrl(env.PUBLIC_URL || `http://localhost:${port}/`),
+    // Set but empty (a compose file's `${DATA_DIR}`) is unset, not PGlite in memory, which would keep nothing.
+    dataDir: env.DATA_DIR || '.till-data',
     databaseUrl: env.DATABASE_URL || undefined,
     apiKey: readDemoApiKey(env.TILL_API_KEY),
-    shopPort: Number(env.SHOP_PORT ?? 4000),
+    shopPort: readPort('SHOP_PORT', env.SHOP_PORT, 4000),
     development: env.TILL_ENV === 'development',
     webhookTimeoutMs: readTimeout(env.TILL_WEBHOOK_TIMEOUT_MS),
     logLevel: readChoice('TILL_LOG_LEVEL', env.TILL_LOG_LEVEL, LOG_LEVELS, 'info'),
@@ -52,6 +52,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustedProxies: readTrustedProxies(env.TILL_TRUSTED_PROXIES),
     encryptionKey: readEncryptionKey(env.TILL_ENCRYPTION_KEY),
   };
+}
+
+/** A TCP port, 1–65535; unset or empty is `fallback` (a compose file's `${PORT}` with nothing set is empty). */
+function readPort(name: string, value: string | undefined, fallback: number): number {
+  if (!value) return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`${name} must be a port from 1 to 65535, not '${value}'.`);
+  return port;
+}
+
+/** An http(s) base URL without query or fragment, ending in `/`: tokens and checkout URLs are made from it. */
+function readPublicUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    // The value is not repeated: a URL may hold credentials.
+    throw new Error('PUBLIC_URL must be an absolute http(s) URL, such as https://till.example.com/.');
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username || url.password) {
+    throw new Error('PUBLIC_URL must be an http(s) URL without a query, a fragment or credentials.');
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
 function readRateLimit(name: string, env: NodeJS.ProcessEnv, fallback: RateLimits[keyof RateLimits]) {

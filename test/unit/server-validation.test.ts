@@ -196,6 +196,33 @@ describe('loadConfig', () => {
   it('treats empty DATABASE_URL and TILL_API_KEY as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', TILL_API_KEY: '' })).toMatchObject({ databaseUrl: undefined, apiKey: undefined });
   });
+
+  it('treats empty PORT, PUBLIC_URL and DATA_DIR as unset, rather than port 0 or a store in memory that keeps nothing', () => {
+    expect(loadConfig({ PORT: '', PUBLIC_URL: '', DATA_DIR: '', SHOP_PORT: '' })).toMatchObject({
+      port: 3000, publicUrl: 'http://localhost:3000/', dataDir: '.till-data', shopPort: 4000,
+    });
+  });
+
+  it.each(['abc', '0', '70000', '3001.5', '-1'])('refuses the port %j with a sentence naming PORT', (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(/^PORT must be a port from 1 to 65535/);
+  });
+
+  it.each([
+    ['no scheme', 'till.example.com'],
+    ['another scheme', 'ftp://till.example.com/'],
+    ['a query', 'https://till.example.com/?a=1'],
+    ['a fragment', 'https://till.example.com/#f'],
+    ['credentials', 'https://user:hunter2@till.example.com/'],
+  ])('refuses a PUBLIC_URL with %s, naming the variable and not repeating the value', (_, url) => {
+    let message = '';
+    try {
+      loadConfig({ PUBLIC_URL: url });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^PUBLIC_URL must be/);
+    expect(message).not.toContain('hunter2');
+  });
 });
 
 describe('countryCode, currencyCode and localeTag', () => {
