@@ -60,13 +60,35 @@ async function main(argv: string[]) {
   });
   const [noun, verb, target, argument] = positionals;
   if (values.help || !noun) return print(USAGE);
-  const config = loadConfig();
-  const db = await openDatabase(config);
+  const command = `${noun} ${verb ?? ''}`.trim();
+  // Before the store is opened (and, for PGlite, its directory made): a mistyped command changes nothing.
+  if (!COMMANDS.has(command)) throw new CliError(`Unknown command '${command}'.\n\n${USAGE}`);
+  const { config, db } = await openStore();
   try {
-    await migrate(db);
-    await run(db, config, `${noun} ${verb ?? ''}`.trim(), target, values, argument);
+    await run(db, config, command, target, values, argument);
   } finally {
     await db.close();
+  }
+}
+
+const COMMANDS = new Set(['merchants create', 'merchants list', 'merchants set-processor', 'keys create', 'keys list', 'keys revoke']);
+
+/** The server's store, migrated; a bad variable or a store that does not answer is said in a sentence, exit code 1. */
+async function openStore(): Promise<{ config: ServerConfig; db: Database }> {
+  let config: ServerConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    throw new CliError((error as Error).message, 1);
+  }
+  let db: Database | undefined;
+  try {
+    db = await openDatabase(config);
+    await migrate(db);
+    return { config, db };
+  } catch (error) {
+    await db?.close().catch(() => undefined);
+    throw new CliError(`The store could not be opened: ${(error as Error).message}`, 1);
   }
 }
 
@@ -144,8 +166,6 @@ async function run(db: Database, config: ServerConfig, command: string, target: 
       print(`Revoked ${revoked.api_key_id} at ${revoked.revoked_at}.`);
       return;
     }
-    default:
-      throw new CliError(`Unknown command '${command}'.\n\n${USAGE}`);
   }
 }
 
@@ -166,8 +186,15 @@ async function merchantOf(db: Database, merchantId: string | undefined): Promise
   return merchants[0]!.merchant_id;
 }
 
-/** A mistake in the command line: said in a sentence, with exit code 2, no stack. */
-class CliError extends Error {}
+/** What the operator can mend, said in a sentence without a stack: the command line (exit code 2), or the store's settings (1). */
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -176,5 +203,5 @@ try {
 } catch (error) {
   const known = error instanceof CliError || error instanceof TillApiError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
   process.stderr.write(`till: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
-  process.exitCode = known ? 2 : 1;
+  process.exitCode = error instanceof CliError ? error.exitCode : known ? 2 : 1;
 }

@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -158,6 +161,16 @@ describe('the operator CLI', { timeout: 120_000 }, () => {
     expect(await till('keys', 'create', '--merchant', 'mer_test_nope')).toMatchObject({ code: 2 });
     expect(await till('refunds', 'create')).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run till') });
     expect(await till('keys', 'list', '--colour')).toMatchObject({ code: 2 });
+  });
+
+  it('says in a sentence, with exit code 1 and no stack, when its settings or store are wrong, and makes nothing for an unknown command', async () => {
+    const unreachable = await tillWith({ DATABASE_URL: 'postgres://till:secret-password@127.0.0.1:1/till' }, 'merchants', 'list');
+    expect(unreachable).toMatchObject({ code: 1, stderr: expect.stringMatching(/^till: The store could not be opened: .*ECONNREFUSED.*\n$/) });
+    expect(unreachable.stderr).not.toMatch(/\n\s+at |secret-password/);
+    expect(await tillWith({ PORT: 'abc' }, 'merchants', 'list')).toMatchObject({ code: 1, stderr: "till: PORT must be a port from 1 to 65535, not 'abc'.\n" });
+    const nowhere = join(tmpdir(), `till-cli-${randomBytes(4).toString('hex')}`);
+    expect(await tillWith({ DATABASE_URL: '', DATA_DIR: nowhere }, 'refunds', 'create')).toMatchObject({ code: 2 });
+    expect(existsSync(nowhere)).toBe(false);
   });
 
   it('runs from source as `npm run till`, as the compiled build does', async () => {
