@@ -54,11 +54,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   };
 }
 
-/** A TCP port, 1–65535; unset or empty is `fallback` (a compose file's `${PORT}` with nothing set is empty). */
+/**
+ * A TCP port, 0 (any free one, as tests ask) to 65535; unset or empty is `fallback`: a compose file's `${PORT}` with
+ * nothing set is empty, which `Number` read as 0.
+ */
 function readPort(name: string, value: string | undefined, fallback: number): number {
   if (!value) return fallback;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`${name} must be a port from 1 to 65535, not '${value}'.`);
+  if (!/^\d+$/.test(value) || port > 65_535) throw new Error(`${name} must be a port from 0 to 65535, not '${value}'.`);
   return port;
 }
 

@@ -167,7 +167,7 @@ describe('the operator CLI', { timeout: 120_000 }, () => {
     const unreachable = await tillWith({ DATABASE_URL: 'postgres://till:secret-password@127.0.0.1:1/till' }, 'merchants', 'list');
     expect(unreachable).toMatchObject({ code: 1, stderr: expect.stringMatching(/^till: The store could not be opened: .*ECONNREFUSED.*\n$/) });
     expect(unreachable.stderr).not.toMatch(/\n\s+at |secret-password/);
-    expect(await tillWith({ PORT: 'abc' }, 'merchants', 'list')).toMatchObject({ code: 1, stderr: "till: PORT must be a port from 1 to 65535, not 'abc'.\n" });
+    expect(await tillWith({ PORT: 'abc' }, 'merchants', 'list')).toMatchObject({ code: 1, stderr: "till: PORT must be a port from 0 to 65535, not 'abc'.\n" });
     const nowhere = join(tmpdir(), `till-cli-${randomBytes(4).toString('hex')}`);
     expect(await tillWith({ DATABASE_URL: '', DATA_DIR: nowhere }, 'refunds', 'create')).toMatchObject({ code: 2 });
     expect(existsSync(nowhere)).toBe(false);

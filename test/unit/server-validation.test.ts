@@ -203,8 +203,8 @@ describe('loadConfig', () => {
     });
   });
 
-  it.each(['abc', '0', '70000', '3001.5', '-1'])('refuses the port %j with a sentence naming PORT', (port) => {
-    expect(() => loadConfig({ PORT: port })).toThrow(/^PORT must be a port from 1 to 65535/);
+  it.each(['abc', '70000', '3001.5', '-1', ' 80'])('refuses the port %j with a sentence naming PORT', (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(/^PORT must be a port from 0 to 65535/);
   });
 
   it.each([
