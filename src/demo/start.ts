@@ -7,7 +7,8 @@ import { registerShopWebhook } from './registerShopWebhook';
 // for reading, one short line per request.
 const config = { ...loadConfig(), development: true, logFormat: 'pretty' as const };
 const till = await startTill(config);
-const { apiKey } = till.demo;
+// Development, so the demo merchant exists (startTill).
+const { apiKey } = till.demo!;
 const webhook = await registerShopWebhook({
   tillUrl: config.publicUrl,
   apiKey,

@@ -5,11 +5,20 @@ import { createLogger, type Logger } from './logging/createLogger';
 import { processorForMerchant } from './payments/processorForMerchant';
 import { killAfterOffSessionCharges } from './payments/test/killAfterOffSessionCharges';
 import { startCheckoutServer } from './startCheckoutServer';
-import { openStore, type Store } from './store/openStore';
+import type { Database } from './store/Database';
+import { migrate } from './store/migrate';
+import { openDatabase } from './store/openDatabase';
+import { seedDemo, type DemoMerchant } from './store/seedDemo';
 import { resolveHostname, type WebhookUrlPolicy } from './webhooks/checkWebhookUrl';
 import { startWebhookWorker } from './webhooks/startWebhookWorker';
 
-export interface RunningTill extends Store {
+export interface RunningTill {
+  db: Database;
+  /**
+   * The demo merchant (Acme AI, its catalog and a test key), made only in development (`npm start`) or when
+   * `TILL_API_KEY` pins its key: a production server holds only the merchants its operator makes with the CLI.
+   */
+  demo: DemoMerchant | null;
   url: string;
   logger: Logger;
   /** Stops taking requests, then lets the webhook worker settle what it has in flight, then closes the store. */
@@ -30,7 +39,12 @@ export async function startTill(config: ServerConfig, options: StartOptions = {}
   // The embedded store and the server share this process's memory, which issue 13 holds to 200 MB. PGlite's thread
   // sets these flags again: starting a thread sets V8's flags back to those the process started with.
   if (!config.databaseUrl) keepHeapSmall();
-  const store = await openStore({ ...config, pgliteOwnThread: true });
+  const db = await openDatabase({ ...config, pgliteOwnThread: true });
+  await migrate(db);
+  // The demo key is kept readable in the store, for `npm start` to print at every start: a development convenience,
+  // which a production server neither needs nor should hold beside the hashes of its merchants' keys.
+  const demo = config.development || config.apiKey !== undefined ? await seedDemo(db, config.apiKey) : null;
+  const store = { db, demo };
   const urlPolicy: WebhookUrlPolicy = { resolve: resolveHostname, allowLoopback: config.development };
   // Merchants without settings stay on the built-in test processor, as with createApp's default. The kill hook is
   // for the renewal durability test only, and only in development.
