@@ -346,5 +346,35 @@ describe('POST /api/checkout/complete', () => {
       expect(await paymentsOf(session.checkout_session_id)).toMatchObject([{ status: 'succeeded', amount: 2400 }]);
       expectApiError(await till.updateSession(secret, { quantity: 3 }), 'session_completed');
     });
+
+    it('redeems the promotion it was charged with, though the code ran out while it waited', async () => {
+      const code = await till.insertPromotionCode({ duration: 'forever', max_redemptions: 1 });
+      const challenged = await till.createSession({ promotion_code: code });
+      const body = { customer: newCustomer(), payment_method: (await till.createPaymentMethod(validCard(AUTHENTICATE_ALWAYS))).body.id };
+      const key = { 'Idempotency-Key': 'waited-with-a-code' };
+      const waiting = await till.complete(secretOf(challenged), body, key);
+      expect(waiting.body).toMatchObject({ status: 'requires_action' });
+      // Another customer takes the code's last redemption meanwhile; a third is refused it.
+      const other = await till.createSession({ promotion_code: code });
+      expect((await till.complete(secretOf(other), newCustomerPayment())).body).toMatchObject({ status: 'completed' });
+      expectApiError(await till.updateSession(secretOf(await till.createSession({ allow_promotion_codes: true })), { promotion_code: code }), 'promotion_code_exhausted', 'promotion_code');
+
+      await till.answerChallenge(waiting.body.next_action.url, 'complete');
+      const paid = await till.complete(secretOf(challenged), body, key);
+      expect(paid.body).toMatchObject({ status: 'completed' });
+      expect(await paymentsOf(challenged.checkout_session_id)).toMatchObject([{ status: 'succeeded', amount: 1520 }]);
+      const [redeemed] = await till.db.query<{ times_redeemed: number; redemptions: number }>(
+        `SELECT times_redeemed, (SELECT count(*)::int FROM promotion_redemptions r WHERE r.promotion_code_id = p.promotion_code_id) AS redemptions
+         FROM promotion_codes p WHERE code = $1`,
+        [code],
+      );
+      expect(redeemed).toStrictEqual({ times_redeemed: 2, redemptions: 2 });
+      // A code for ever keeps discounting the subscription's renewals, as it was sold.
+      const kept = await till.db.query<{ code: string }>(
+        'SELECT p.code FROM subscriptions s JOIN promotion_codes p USING (promotion_code_id) WHERE s.subscription_id = $1',
+        [paid.body.subscription_id],
+      );
+      expect(kept).toStrictEqual([{ code }]);
+    });
   });
 });

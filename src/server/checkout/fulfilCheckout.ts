@@ -23,6 +23,8 @@ export interface SucceededPayment {
    * payment when the payer is known to be its customer (`saveCardOnConnection`).
    */
   paymentMethodId: string;
+  /** When it was asked for, at the price and with the promotion of then (`priceSession`'s `chargedAt`). */
+  chargedAt: Date;
 }
 
 async function createConnection(tx: Queryable, session: CheckoutSessionRow) {
@@ -73,7 +75,9 @@ async function saveCardOnConnection(
  */
 export async function fulfilCheckout(tx: Queryable, session: CheckoutSessionRow, payment: SucceededPayment, now: Date): Promise<CompletedCheckout> {
   const connection = await findPayingConnection(tx, session);
-  const { config, bundle, promotion, promotionProblem } = await priceSession(tx, session, { now, lockPromotion: true });
+  // A payment that waited for the bank or to settle was charged with the promotion as it stood when it was asked for:
+  // the code is redeemed though it ran out or expired meanwhile (migration 026).
+  const { config, bundle, promotion, promotionProblem } = await priceSession(tx, session, { now, lockPromotion: true, chargedAt: payment.chargedAt });
   const connectionId = connection?.connection_id ?? (await createConnection(tx, session));
   // A new customer's payment was written before their connection existed.
   if (!connection) await tx.query('UPDATE payments SET connection_id = $2 WHERE payment_id = $1', [payment.paymentId, connectionId]);

@@ -77,7 +77,9 @@ export async function settleCheckoutPayment(
       return { failed: declined };
     }
     case 'succeeded': {
-      const paid = { paymentId: payment.payment_id, amount: payment.amount, card, paymentMethodId: payment.payment_method_id };
+      const paid = {
+        paymentId: payment.payment_id, amount: payment.amount, card, paymentMethodId: payment.payment_method_id, chargedAt: payment.created_at,
+      };
       const completed = await fulfilCheckout(tx, session, paid, now);
       await rememberOutcome(tx, sessionId, payment.attempt_key, 200, completed);
       return { result: completed };

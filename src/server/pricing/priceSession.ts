@@ -50,6 +50,11 @@ export interface PriceSessionOptions {
   lockPromotion?: boolean;
   /** The session's plan, when the caller has just read it (creation): not read again. */
   config?: SubscriptionConfigRow;
+  /**
+   * Fulfilment: when the payment being fulfilled was asked for. Its promotion was checked then, under the code's lock,
+   * and charged for: it applies as it did then, though the code may have run out or expired while the payment waited.
+   */
+  chargedAt?: Date;
 }
 
 /**
@@ -60,7 +65,7 @@ export interface PriceSessionOptions {
 export async function priceSession(
   db: Queryable,
   session: CheckoutSessionRow,
-  { now = new Date(), lockPromotion = false, config: known }: PriceSessionOptions = {},
+  { now = new Date(), lockPromotion = false, config: known, chargedAt }: PriceSessionOptions = {},
 ): Promise<SessionPrice> {
   const [config] = known?.subscription_config_id === session.subscription_config_id
     ? [known]
@@ -70,12 +75,10 @@ export async function priceSession(
     : [];
   const promotion = session.promotion_code_id ? await findPromotionCodeById(db, session.promotion_code_id, lockPromotion) : null;
   const paidAt = session.status === 'completed' && session.completed_at ? session.completed_at : now;
-  // A completed session's redemption is already counted; only expiry and the plan can make it not apply.
-  const problem = promotion && promotionProblem(
-    session.status === 'completed' ? { ...promotion, max_redemptions: null } : promotion,
-    config!,
-    paidAt,
-  );
+  // A completed session's redemption is already counted, and a payment being fulfilled had its code's limit checked
+  // when it was asked for: only expiry (then) and the plan can make it not apply.
+  const checked = session.status === 'completed' || chargedAt !== undefined;
+  const problem = promotion && promotionProblem(checked ? { ...promotion, max_redemptions: null } : promotion, config!, chargedAt ?? paidAt);
   const taxRate = await findTaxRate(db, session.merchant_id, session.customer_country);
   const estimate = priceCheckout({
     unitAmount: bundle ? bundle.cost : config!.period_amount,
