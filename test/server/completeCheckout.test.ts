@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { settleWaitingPayment } from '../../src/server/checkout/settleWaitingPayment';
+import { expireCheckoutSessions } from '../../src/server/events/expireCheckoutSessions';
 import {
   AUTHENTICATE_ALWAYS,
   DECLINED_VISA,
@@ -375,6 +377,24 @@ describe('POST /api/checkout/complete', () => {
         [paid.body.subscription_id],
       );
       expect(kept).toStrictEqual([{ code }]);
+    });
+
+    it('is fulfilled when the bank tells the processor it went through after the checkout expired', async () => {
+      const session = await till.createSession();
+      const body = { customer: newCustomer(), payment_method: (await till.createPaymentMethod(validCard(AUTHENTICATE_ALWAYS))).body.id };
+      const waiting = await till.complete(secretOf(session), body, { 'Idempotency-Key': 'answered-after-expiry' });
+      await till.expireSession(session.checkout_session_id);
+      await expireCheckoutSessions(till.db);
+      expect(await sessionStatus(session.checkout_session_id)).toBe('expired');
+
+      // The customer answers the challenge, and the processor says so (Stripe's webhook), the tab being closed.
+      await till.answerChallenge(waiting.body.next_action.url, 'complete');
+      const [{ processor_payment_id }] = (await till.db.query('SELECT processor_payment_id FROM payments WHERE checkout_session_id = $1', [
+        session.checkout_session_id,
+      ])) as [{ processor_payment_id: string }];
+      expect(await settleWaitingPayment(till.db, till.processorFor, till.demo.merchantId, processor_payment_id)).toBe('settled');
+      expect(await sessionStatus(session.checkout_session_id)).toBe('completed');
+      expect(await paymentsOf(session.checkout_session_id)).toMatchObject([{ status: 'succeeded' }]);
     });
   });
 });

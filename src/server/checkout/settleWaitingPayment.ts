@@ -6,8 +6,8 @@ import { settleCheckoutPayment, type CheckoutPayment } from './settleCheckoutPay
 /**
  * What became of a waiting payment the processor told of: `settled` (it completed its checkout, or was declined),
  * `waiting` (the processor still waits too), `unknown` (no payment of the merchant's waits with that id: settled
- * already, by the customer's own retry, or never Till's), `session_closed` (its checkout completed or expired
- * meanwhile, and is left as it is, as the customer's retry would find it).
+ * already, by the customer's own retry, or never Till's), `session_closed` (its checkout completed meanwhile, and is
+ * left as it is, as the customer's retry would find it).
  */
 export type WaitingPaymentOutcome = 'settled' | 'waiting' | 'unknown' | 'session_closed';
 
@@ -39,8 +39,9 @@ export async function settleWaitingPayment(
     // Read again under the lock: the customer's retry may have settled it while this waited.
     const [payment] = await findWaiting();
     if (!payment) return 'unknown';
-    const status = statusOf(session!);
-    if (status === 'completed' || status === 'expired') return 'session_closed';
+    // An expired session's payment that went through is still fulfilled, as the customer's own retry would fulfil it:
+    // the expiry sweep does not wait on a bank's challenge, which the customer may answer after it.
+    if (statusOf(session!) === 'completed') return 'session_closed';
     const processor = await processorFor(merchantId, tx);
     const processed = await processor.retrievePayment(processorPaymentId);
     if (processed.status === 'requires_action' || processed.status === 'processing') return 'waiting';
