@@ -24,10 +24,10 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-/** Runs `node …args` in `cwd` to its end. */
-function runNode(args: string[], { cwd = ROOT, env = {} }: { cwd?: string; env?: Record<string, string> } = {}) {
+/** Runs `node …args` in `cwd` to its end, or until `timeout` ms have passed (then SIGTERM: a server that should not have started). */
+function runNode(args: string[], { cwd = ROOT, env = {}, timeout = 0 }: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, args, { cwd, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
+    execFile(process.execPath, args, { cwd, env: { ...process.env, ...env }, timeout }, (error, stdout, stderr) =>
       resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
     );
   });
@@ -53,7 +53,7 @@ describe('the compiled server', { timeout: 120_000 }, () => {
     const till = await spawnTill({ dataDir }, API_KEY);
     cleanups.push(() => till.kill());
 
-    const second = await runNode(['dist/server/main.js'], { env: { PORT: '0', DATA_DIR: dataDir } });
+    const second = await runNode(['dist/server/main.js'], { env: { PORT: '0', DATA_DIR: dataDir }, timeout: 30_000 });
     expect(second.code).toBe(1);
     expect(second.stderr.trim()).toBe(
       `Till could not start: The PGlite directory ${dataDir} is in use by process ${till.process.pid}: stop it first, or point DATA_DIR elsewhere`,
