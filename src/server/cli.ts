@@ -27,7 +27,7 @@ const USAGE = `Usage: npm run till -- <command>
 
 A merchant's test and live modes keep separate data: a key sees only its own mode's objects.
 --merchant (the id 'merchants create' printed) may be left out when the store holds one merchant. The store is the server's: DATABASE_URL, or
-PGlite in DATA_DIR (stop a server using that PGlite directory first: PGlite is one process's).`;
+PGlite in DATA_DIR (stop a server using that PGlite directory first: PGlite is one process's, and refuses a second).`;
 
 type Options = {
   name?: string;

@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config';
 import { startTill } from '../../src/server/startTill';
+import { LOCK_FILE } from '../../src/server/store/lockDataDir';
 import { spawnTill } from './support/spawnTill';
 
 // `npm run serve` as an operator runs it: the JavaScript that `npm run build` wrote (npm test builds first).
@@ -23,10 +24,10 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-/** Runs `node …args` in `cwd` to its end. */
-function runNode(args: string[], { cwd = ROOT, env = {} }: { cwd?: string; env?: Record<string, string> } = {}) {
+/** Runs `node …args` in `cwd` to its end, or until `timeout` ms have passed (then SIGTERM: a server that should not have started). */
+function runNode(args: string[], { cwd = ROOT, env = {}, timeout = 0 }: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, args, { cwd, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
+    execFile(process.execPath, args, { cwd, env: { ...process.env, ...env }, timeout }, (error, stdout, stderr) =>
       resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
     );
   });
@@ -45,6 +46,22 @@ describe('the compiled server', { timeout: 120_000 }, () => {
     expect((await till.api('GET', '/v1/subscription_configs')).status).toBe(200);
 
     expect(await till.terminate()).toBe(0);
+  });
+
+  it('refuses to start a second server on a PGlite directory a running one holds, and frees it when that one stops', async () => {
+    const dataDir = tempDir('till-locked-');
+    const till = await spawnTill({ dataDir }, API_KEY);
+    cleanups.push(() => till.kill());
+
+    const second = await runNode(['dist/server/main.js'], { env: { PORT: '0', DATA_DIR: dataDir }, timeout: 30_000 });
+    expect(second.code).toBe(1);
+    expect(second.stderr.trim()).toBe(
+      `Till could not start: The PGlite directory ${dataDir} is in use by process ${till.process.pid}: stop it first, or point DATA_DIR elsewhere`,
+    );
+    expect((await till.api('GET', '/v1/subscription_configs')).status).toBe(200);
+
+    expect(await till.terminate()).toBe(0);
+    expect(readdirSync(dataDir)).not.toContain(LOCK_FILE);
   });
 
   it('tells the operator to run npm run build when the server was never built', async () => {

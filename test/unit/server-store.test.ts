@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/server/config';
 import { listEvents } from '../../src/server/events/listEvents';
 import { createApp } from '../../src/server/createApp';
 import { hashSecret } from '../../src/server/secrets';
 import type { Database } from '../../src/server/store/Database';
+import { LOCK_FILE } from '../../src/server/store/lockDataDir';
 import { migrate, migrationFiles, pendingMigrations } from '../../src/server/store/migrate';
 import { openDatabase } from '../../src/server/store/openDatabase';
 import { openPglite } from '../../src/server/store/openPglite';
@@ -205,6 +206,92 @@ describe('PGlite on its own thread', () => {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk));
     const code = await new Promise((resolve) => child.once('exit', resolve));
     expect({ code, output: output.trim() }).toEqual({ code: 0, output: '[{"one":1}]' });
+  });
+});
+
+/** A PGlite directory of the test's own (a copy of this run's migrated template, on PGlite even when the suite runs on Postgres). */
+function pgliteDirectory(): string {
+  const templates = inject('pgliteTemplates');
+  const dataDir = mkdtempSync(join(templates, 'locked-'));
+  cpSync(join(templates, 'migrated'), dataDir, { recursive: true });
+  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  return dataDir;
+}
+
+/** A node process that idles until the test ends: some other live process, as a running server is. */
+async function liveProcess(): Promise<number> {
+  const child = spawn(process.execPath, ['--eval', 'setInterval(() => {}, 60_000)'], { stdio: 'ignore' });
+  await new Promise((resolve, reject) => child.once('spawn', resolve).once('error', reject));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  cleanups.push(async () => {
+    child.kill('SIGKILL');
+    await exited;
+  });
+  return child.pid!;
+}
+
+/** The id of a process that has ended: as a server killed with SIGKILL leaves in its lock. */
+async function endedProcess(): Promise<number> {
+  const child = spawn(process.execPath, ['--eval', ''], { stdio: 'ignore' });
+  await new Promise((resolve) => child.once('exit', resolve));
+  return child.pid!;
+}
+
+const lockHolder = (dataDir: string) => readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim();
+
+describe('a PGlite directory, one process’s at a time', () => {
+  it('refuses a directory another live process holds, naming the directory and the process', async () => {
+    const dataDir = pgliteDirectory();
+    const holder = await liveProcess();
+    writeFileSync(join(dataDir, LOCK_FILE), `${holder}\n`);
+
+    await expect(openPglite({ dataDir, ownThread: true })).rejects.toThrow(
+      `The PGlite directory ${dataDir} is in use by process ${holder}: stop it first, or point DATA_DIR elsewhere`,
+    );
+    expect(lockHolder(dataDir)).toBe(String(holder));
+  });
+
+  it('takes over the lock of a process that has ended, and releases it on close', async () => {
+    const dataDir = pgliteDirectory();
+    writeFileSync(join(dataDir, LOCK_FILE), `${await endedProcess()}\n`);
+
+    const db = await openPglite({ dataDir });
+    expect(lockHolder(dataDir)).toBe(String(process.pid));
+    expect(await db.query('SELECT 1 AS one')).toStrictEqual([{ one: 1 }]);
+    await db.close();
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+  });
+
+  it('takes over a lock with this process’s id that this process does not hold: a container restarted as the same pid', async () => {
+    const dataDir = pgliteDirectory();
+    writeFileSync(join(dataDir, LOCK_FILE), `${process.pid}\n`);
+
+    const db = await openPglite({ dataDir });
+    cleanups.push(() => db.close());
+    expect(await db.query('SELECT 1 AS one')).toStrictEqual([{ one: 1 }]);
+  });
+
+  it('opens a directory again once the process that had it closed it', async () => {
+    const dataDir = pgliteDirectory();
+    await (await openPglite({ dataDir, ownThread: true })).close();
+
+    const again = await openPglite({ dataDir });
+    cleanups.push(() => again.close());
+    expect(await again.query('SELECT 1 AS one')).toStrictEqual([{ one: 1 }]);
+  });
+
+  it('refuses a second open of a directory this process has open, and the first keeps working', async () => {
+    const dataDir = pgliteDirectory();
+    const first = await openPglite({ dataDir, ownThread: true });
+    cleanups.push(() => first.close());
+
+    await expect(openPglite({ dataDir })).rejects.toThrow(
+      `The PGlite directory ${dataDir} is already open in this process (${process.pid}): close it first, or point DATA_DIR elsewhere`,
+    );
+    // Through another spelling of the same directory too.
+    await expect(openPglite({ dataDir: `${dataDir}/.` })).rejects.toThrow('is already open in this process');
+    expect(await first.query('SELECT 1 AS one')).toStrictEqual([{ one: 1 }]);
+    expect(lockHolder(dataDir)).toBe(String(process.pid));
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Database, Queryable } from './Database';
+import { lockDataDir } from './lockDataDir';
 import { PgliteConnection } from './pgliteConnection';
 import { startPglite } from './startPglite';
 import { startPgliteThread } from './startPgliteThread';
@@ -10,9 +11,19 @@ export interface PgliteOptions {
   ownThread?: boolean;
 }
 
-/** The embedded store: PGlite in this process. */
+/**
+ * The embedded store: PGlite in this process, which holds its directory alone while it is open (`lockDataDir`). The
+ * lock is taken here, on the calling thread, for PGlite on this thread or on its own alike; one in memory needs none.
+ */
 export async function openPglite({ dataDir, ownThread = false }: PgliteOptions = {}): Promise<Database> {
-  const connection = await PgliteConnection.over(ownThread ? await startPgliteThread(dataDir) : await startPglite(dataDir));
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  let connection: PgliteConnection;
+  try {
+    connection = await PgliteConnection.over(ownThread ? await startPgliteThread(dataDir) : await startPglite(dataDir));
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   // One connection: each statement, or each transaction from BEGIN to COMMIT, has it alone, in the order asked.
   // Statements go straight to the connection, which runs them in the order sent, and may be sent before the one
   // before has its answer, so that PGlite's thread is never left waiting for this one; only while a transaction is
@@ -40,6 +51,7 @@ export async function openPglite({ dataDir, ownThread = false }: PgliteOptions =
           throw error;
         }
       }),
-    close: () => exclusive(() => connection.close()),
+    // Unlocked once PGlite has closed its files; if closing fails, the process's exit releases the lock.
+    close: () => exclusive(() => connection.close()).then(unlock),
   };
 }
