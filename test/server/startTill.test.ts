@@ -1,18 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config';
 import { startTill } from '../../src/server/startTill';
+import { createTestDatabase, type TestDatabase } from './support/testDatabase';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const stores: TestDatabase[] = [];
+afterAll(() => Promise.all(stores.map((store) => store.drop())));
 
-/** A server on a PGlite directory of its own, any free port, without a log; its merchants' names once it started. */
+/** A server on a migrated store of its own (a PGlite copy, or a Postgres schema), any free port, no log. */
 async function merchantsOfServerStartedWith(env: Record<string, string>) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'till-start-'));
-  dirs.push(dataDir);
-  const till = await startTill(loadConfig({ PORT: '0', DATA_DIR: dataDir, TILL_LOG_LEVEL: 'silent', ...env }));
+  const store = await createTestDatabase({ migrated: true });
+  stores.push(store);
+  const { dataDir = '', databaseUrl = '' } = store.options;
+  const till = await startTill(loadConfig({ PORT: '0', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, TILL_LOG_LEVEL: 'silent', ...env }));
   try {
     const merchants = await till.db.query<{ name: string }>('SELECT name FROM merchants ORDER BY name');
     return { demo: till.demo, names: merchants.map((row) => row.name) };
