@@ -173,16 +173,25 @@ describe('the operator CLI', { timeout: 120_000 }, () => {
     expect(existsSync(nowhere)).toBe(false);
   });
 
-  it.skipIf(process.env.TEST_DATABASE_URL)('refuses, in a sentence, a PGlite directory a running server holds, and changes nothing in it', async () => {
-    // This process plays the server: it has the store open while the CLI runs.
-    await withServer(async () => {
-      expect(await till('merchants', 'create', '--name', 'Beside The Server')).toStrictEqual({
-        code: 1,
-        stdout: '',
-        stderr: `till: The store could not be opened: The PGlite directory ${store.dataDir} is in use by process ${process.pid}: stop it first, or point DATA_DIR elsewhere\n`,
-      });
-    });
-    expect(await till('merchants', 'list')).toMatchObject({ code: 0, stdout: expect.not.stringContaining('Beside The Server') });
+  it('refuses, in a sentence, a PGlite directory a running server holds, and changes nothing in it', async () => {
+    // A PGlite directory of its own, on Postgres runs too; this process plays the server, holding it while the CLI runs.
+    const place = await createTestDatabase({ migrated: true, pglite: true });
+    const onIt = { DATABASE_URL: '', DATA_DIR: place.options.dataDir!, TILL_ENCRYPTION_KEY: '' };
+    try {
+      const held = await openDatabase(place.options);
+      try {
+        expect(await tillWith(onIt, 'merchants', 'create', '--name', 'Beside The Server')).toStrictEqual({
+          code: 1,
+          stdout: '',
+          stderr: `till: The store could not be opened: The PGlite directory ${place.options.dataDir} is in use by process ${process.pid}: stop it first, or point DATA_DIR elsewhere\n`,
+        });
+      } finally {
+        await held.close();
+      }
+      expect(await tillWith(onIt, 'merchants', 'list')).toMatchObject({ code: 0, stdout: expect.not.stringContaining('Beside The Server') });
+    } finally {
+      await place.drop();
+    }
   });
 
   it('runs from source as `npm run till`, as the compiled build does', async () => {

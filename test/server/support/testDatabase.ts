@@ -19,6 +19,8 @@ export interface TestDatabaseOptions {
    * quicker to open. Tests of migrating itself leave it out. On Postgres the schema is empty either way.
    */
   migrated?: boolean;
+  /** A PGlite directory even when `TEST_DATABASE_URL` names a Postgres server: for tests of what only PGlite does. */
+  pglite?: boolean;
 }
 
 /**
@@ -27,9 +29,9 @@ export interface TestDatabaseOptions {
  * random name on that server, selected through the connection string's `options=-c search_path=…`, which
  * node-postgres sends at start-up on every pooled connection, so no query can fall back to `public`.
  */
-export async function createTestDatabase({ migrated = false }: TestDatabaseOptions = {}): Promise<TestDatabase> {
+export async function createTestDatabase({ migrated = false, pglite = false }: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (serverUrl) return createPostgresSchema(serverUrl);
+  if (serverUrl && !pglite) return createPostgresSchema(serverUrl);
   const dataDir = copyPgliteTemplate(migrated);
   return { options: { dataDir }, schema: 'public', drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
 }
