@@ -15,6 +15,7 @@ import { openDatabase } from '../../src/server/store/openDatabase';
 import { openPglite } from '../../src/server/store/openPglite';
 import { openStore } from '../../src/server/store/openStore';
 import { DEMO_LOGO_URL, seedDemo } from '../../src/server/store/seedDemo';
+import { olderTransactionsEnded } from '../server/support/olderTransactionsEnded';
 import { createTestDatabase, type TestDatabaseOptions } from '../server/support/testDatabase';
 
 type Cleanup = () => Promise<void>;
@@ -853,6 +854,8 @@ describe('migration 024: events in the order of their transactions', () => {
     await migrate(db);
     // Recorded since, with an id that sorts before the older events': the list goes by transaction first.
     await db.transaction((tx) => tx.query(insert, ['evt_test_1', demo.merchantId]));
+    // On a Postgres server other test files share, a transaction of theirs begun meanwhile holds the new event back.
+    await olderTransactionsEnded(db);
 
     const listed = await listEvents(db, demo.merchantId, {});
     expect(listed.data.map((event) => event.event_id)).toStrictEqual(['evt_test_2', 'evt_test_3', 'evt_test_1']);
