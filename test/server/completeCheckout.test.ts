@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { settleWaitingPayment } from '../../src/server/checkout/settleWaitingPayment';
+import { updateCheckout } from '../../src/server/checkout/updateCheckout';
+import type { ProcessorFor } from '../../src/server/payments/ProcessorFor';
+import { hashSecret } from '../../src/server/secrets';
 import { expireCheckoutSessions } from '../../src/server/events/expireCheckoutSessions';
 import {
   AUTHENTICATE_ALWAYS,
@@ -333,6 +336,16 @@ describe('POST /api/checkout/complete', () => {
       expect(again.body).not.toMatchObject({ status: 'completed' });
       expect(await sessionStatus(session.checkout_session_id)).toBe('open');
       expect((await paymentsOf(session.checkout_session_id)).filter((payment) => payment.status === 'succeeded')).toStrictEqual([]);
+    });
+
+    it('asks the merchant’s processor nothing on a change to an order with no payment waiting', async () => {
+      const { team } = await till.plans();
+      const session = await till.createSession({ subscription_config_id: team, quantity: 2 });
+      let asked = 0;
+      const counting: ProcessorFor = (merchantId, store) => (asked++, till.processorFor(merchantId, store));
+      const view = await updateCheckout(till.db, counting, hashSecret(secretOf(session)), { quantity: 3 });
+      expect(view).toMatchObject({ quantity: 3 });
+      expect(asked).toBe(0);
     });
 
     it('leaves the order as it is when the customer had answered the challenge before the change: the checkout completes', async () => {

@@ -66,9 +66,8 @@ export async function completeCheckout(
       }
     }
     const now = new Date();
-    const processor = await processorFor(session.merchant_id, tx);
     // First a payment that waits: one that went through completes the session, however late that is.
-    const resolved = await resolveWaitingPayment(tx, processor, session, idempotencyKey, now);
+    const resolved = await resolveWaitingPayment(tx, processorFor, session, idempotencyKey, now);
     if (resolved) return resolved;
     assertOpen(session);
 
@@ -108,6 +107,7 @@ export async function completeCheckout(
       created_at: now,
       attempt_key: idempotencyKey,
     };
+    const processor = await processorFor(session.merchant_id, tx);
     const processed = await processor.confirmPayment({
       idempotencyKey: `${session.checkout_session_id}:${idempotencyKey ?? payment.payment_id}`,
       amount: payment.amount,

@@ -1,4 +1,4 @@
-import type { PaymentProcessor } from '../payments/PaymentProcessor';
+import type { ProcessorFor } from '../payments/ProcessorFor';
 import type { CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import type { Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
@@ -12,11 +12,12 @@ interface WaitingPayment extends CheckoutPayment {
 /**
  * A payment of the session that waits, for the customer's bank or to settle. The same attempt again (its
  * Idempotency-Key) asks the processor how it stands; another attempt cancels a challenge the customer left, but
- * cannot overtake a payment that is settling. Null when the way is clear for a new payment.
+ * cannot overtake a payment that is settling. Null when the way is clear for a new payment. The merchant's processor is
+ * looked up only when a payment waits: a change to an order with none (`updateCheckout`) asks nothing of it.
  */
 export async function resolveWaitingPayment(
   tx: Queryable,
-  processor: PaymentProcessor,
+  processorFor: ProcessorFor,
   session: CheckoutSessionRow,
   idempotencyKey: string | null,
   now: Date,
@@ -26,6 +27,7 @@ export async function resolveWaitingPayment(
     [session.checkout_session_id],
   );
   if (!waiting) return null;
+  const processor = await processorFor(session.merchant_id, tx);
   if (idempotencyKey !== null && waiting.attempt_key === idempotencyKey) {
     return settleCheckoutPayment(tx, session, waiting, await processor.retrievePayment(waiting.processor_payment_id), now);
   }

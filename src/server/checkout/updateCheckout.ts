@@ -27,7 +27,7 @@ export async function updateCheckout(db: Database, processorFor: ProcessorFor, s
   const session = await db.transaction(async (tx) => {
     const session = (await findCheckoutSessionByHash(tx, secretHash, true))!;
     assertOpen(session);
-    const waited = await resolveWaitingPayment(tx, await processorFor(session.merchant_id, tx), session, null, new Date());
+    const waited = await resolveWaitingPayment(tx, processorFor, session, null, new Date());
     if (waited) return (await findCheckoutSessionByHash(tx, secretHash))!;
     const isPlan = session.checkout_mode === 'subscription';
     let config = await findConfig(tx, session.merchant_id, session.subscription_config_id);
