@@ -6,7 +6,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * that fills both workers to the end. A project's files stay together, so that its workers, which the unit and
  * browser projects keep from file to file (`isolate: false`), are reused rather than started again.
  */
-const PROJECTS = ['unit', 'browser', 'package', 'component'];
+const PROJECTS = ['unit', 'browser', 'package', 'component-mocking', 'component'];
 
 /**
  * The files that take longest, longest first: every file of 2 s or more in an idle run (2.7–21 s, issue 13). Started

@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeAll, expect, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { beforeAll, expect, vi } from 'vitest';
 import type { CheckoutApi, CheckoutEstimate, CheckoutSession, CompletedCheckout, PlanOption, PromotionSummary } from '../../src/checkout/api/CheckoutApi';
 import { CheckoutApiError } from '../../src/checkout/api/CheckoutApiError';
 import type { ColorEngine } from '../../src/checkout/appearance/browserColors';
@@ -10,8 +10,6 @@ import { createRedirectLink } from '../../src/checkout/frame/createRedirectLink'
 import { laterParts } from '../../src/checkout/laterParts';
 import type { CheckoutAppearance, CheckoutToLoaderMessage } from '../../src/protocol';
 
-// Vitest runs without globals here, so Testing Library can't register its own cleanup.
-afterEach(cleanup);
 // The app fetches these once its form shows, while the customer types; in first, a test's quick clicks meet them
 // as a customer's do. A test of the chunk failing mocks it, and this load fails quietly.
 beforeAll(() => laterParts.load().then(() => undefined, () => undefined));

@@ -81,7 +81,7 @@ const react: Framework = {
 const reactGlobals = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
 beforeAll(() => void (reactGlobals.IS_REACT_ACT_ENVIRONMENT = true));
 afterAll(() => void delete reactGlobals.IS_REACT_ACT_ENVIRONMENT);
-// Vitest runs without globals here, so Testing Library can't register its own cleanup.
+// Testing Library's own renders are cleaned up by the setup file (cleanUpEachTest.ts); React's roots are this file's.
 afterEach(() => {
   cleanup();
   reactRoots.splice(0).forEach((unmount) => unmount());
