@@ -17,6 +17,7 @@ import { checkoutPage } from './routes/checkoutPage';
 import { checkRequestUrl } from './routes/checkRequestUrl';
 import { healthChecks } from './routes/healthChecks';
 import { merchantApi, type WebhookSettings } from './routes/merchantApi';
+import { preloadPage } from './routes/preloadPage';
 import { requestIds } from './routes/requestIds';
 import { requestedRoute, requestLog } from './routes/requestLog';
 import { staticAssets } from './routes/staticAssets';
@@ -78,6 +79,7 @@ export function createApp(options: AppOptions) {
   app.route('/test-processor', testProcessorRoutes(db, rateLimits, trustedProxies));
   app.route('/stripe', stripeRoutes(db, { encryptionKey, processorFor }));
   app.route('/checkout', checkoutPage(db, join(distDir, 'checkout'), preparedViews));
+  app.route('/', preloadPage(join(distDir, 'checkout')));
   app.route('/', staticAssets(distDir, publicUrl));
   app.get('/', (c) => c.text('Till checkout server. The merchant API is under /v1.'));
 
