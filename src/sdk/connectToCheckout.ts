@@ -33,9 +33,9 @@ export const connectToCheckout = (
     port?.close();
     const channel = new MessageChannel();
     port = channel.port1;
-    port.onmessage = ({ data }) => {
-      if (isCheckoutToLoaderMessage(data)) onMessage(data);
-    };
+    // An expression, not a block (4 B gzip): what a handler returns matters only to an event that can be cancelled,
+    // and a port's message event cannot.
+    port.onmessage = (event) => isCheckoutToLoaderMessage(event.data) && onMessage(event.data);
     frame.postMessage(createMessage('connect', {}), baseOrigin, [channel.port2]);
     port.postMessage(createMessage('init', init));
     // After the answer, which the frame waits for: nothing the merchant's page does on hello holds it up (issue 13).

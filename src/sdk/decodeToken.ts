@@ -10,12 +10,6 @@ export interface CheckoutToken {
 }
 
 /**
- * https, or plain http on a loopback address only (local development). An origin's host is normalized, so one of
- * digits and dots after `127` is a dotted quad in 127.0.0.0/8.
- */
-const SECURE_ORIGIN = /^(https:|http:\/\/(localhost|127[.\d]+|\[::1\])(:|$))/;
-
-/**
  * Decodes a `checkout_session_token` (base64 of `{"secret","base","handle"}`) and refuses a base we must not frame.
  * The handle is base64url SHA-256 (43 characters), so it can only name a page under `checkout/`; a token from
  * before the handle was added is malformed to this loader.
@@ -33,7 +27,12 @@ export const decodeToken = (token: unknown): CheckoutToken => {
   if (!isText(secret) || !base?.pathname.endsWith('/') || !/^[\w-]{43}$/.test(handle as string)) {
     throw new TillError('invalid_token');
   }
-  // A URL's origin is "null" for javascript: and data: URLs, so they fail the test too.
-  if (!SECURE_ORIGIN.test(base.origin) || base.username || base.password) throw new TillError('insecure_base');
+  // https, or plain http on a loopback address only (local development). An origin's host is normalized, so one of
+  // digits and dots after `127` is a dotted quad in 127.0.0.0/8. A URL's origin is "null" for javascript: and data:
+  // URLs, so they fail the test too. The pattern, like the handle's, is written where it is used: as a module constant
+  // it was a variable of its own in the loader.
+  if (!/^(https:|http:\/\/(localhost|127[.\d]+|\[::1\])(:|$))/.test(base.origin) || base.username || base.password) {
+    throw new TillError('insecure_base');
+  }
   return { secret, base, frameUrl: new URL(`checkout/${handle}`, base).href };
 };
