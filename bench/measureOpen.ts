@@ -11,7 +11,17 @@ export type OpenSteps = Record<string, number>;
 export interface OpenMeasures {
   /** One entry per round: the steps of the floor and of the checkout, in the same browser, one after the other. */
   floor: OpenSteps[];
+  /** Opened once the merchant's page has settled (no request for 500 ms), as a customer's click comes. */
   checkout: OpenSteps[];
+  /** Opened at the page's `load` event, while the loader's preload frame is still loading. */
+  checkoutAtLoad: OpenSteps[];
+  /** Opened once the page has settled, on a page whose loader has `data-no-preload`. */
+  checkoutNoPreload: OpenSteps[];
+  /**
+   * Milliseconds from navigation to the merchant page's `load` event, per round: the floor's page loads the loader
+   * with `data-no-preload`, the checkout's without, so the difference is what the preload frame costs the page.
+   */
+  pageLoad: { floor: number[]; checkout: number[] };
 }
 
 /** The steps, in the order the chain runs them; `input` is the last, the figure itself. */
@@ -27,6 +37,8 @@ export const OPEN_STEPS = {
 };
 
 const API_KEY = 'sk_test_bench_open_0123456789';
+/** The rounds' kinds, in the order each round runs them (see `OpenMeasures`). */
+const KINDS = ['floor', 'checkout', 'checkoutAtLoad', 'checkoutNoPreload'] as const;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
@@ -127,11 +139,15 @@ async function freshContext(browser: Browser, reports: OpenSteps[], offLoopback:
 export async function measureOpen({ rounds = 7 } = {}): Promise<OpenMeasures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'till-bench-open-'));
   const till = await spawnTill({ dataDir }, API_KEY);
+  const merchantPage = (loaderAttributes = '') => ({
+    type: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Merchant</title><script src="${till.url}/checkout.js"${loaderAttributes}></script><script src="/merchant.js"></script></head><body><h1>Merchant</h1></body></html>`,
+  });
+  // The floor's page has no preload frame: the floor's origin is the checkout's site (localhost), whose renderer
+  // process the frame would start for it too.
   const merchant = await serveFiles('127.0.0.1', {
-    '/': {
-      type: 'text/html; charset=utf-8',
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Merchant</title><script src="${till.url}/checkout.js"></script><script src="/merchant.js"></script></head><body><h1>Merchant</h1></body></html>`,
-    },
+    '/': merchantPage(),
+    '/no-preload': merchantPage(' data-no-preload'),
     '/merchant.js': { type: 'text/javascript', body: MERCHANT_SCRIPT },
   });
   const floorSite = await serveFiles('localhost', FLOOR_FILES);
@@ -140,15 +156,17 @@ export async function measureOpen({ rounds = 7 } = {}): Promise<OpenMeasures> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const plan = (await till.api('GET', '/v1/subscription_configs')).body.data[0].subscription_config_id;
-  const measures: OpenMeasures = { floor: [], checkout: [] };
+  const measures: OpenMeasures = { floor: [], checkout: [], checkoutAtLoad: [], checkoutNoPreload: [], pageLoad: { floor: [], checkout: [] } };
 
-  async function round(kind: 'floor' | 'checkout'): Promise<OpenSteps> {
+  async function round(kind: (typeof KINDS)[number]): Promise<OpenSteps & { pageLoad: number }> {
     const reports: OpenSteps[] = [];
     const offLoopback: string[] = [];
     const context = await freshContext(browser, reports, offLoopback);
     try {
       const page = await context.newPage();
-      await page.goto(merchant.url);
+      await page.goto(kind === 'floor' || kind === 'checkoutNoPreload' ? `${merchant.url}no-preload` : merchant.url);
+      const pageLoad = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart);
+      if (kind !== 'checkoutAtLoad') await page.waitForLoadState('networkidle');
       if (kind === 'floor') {
         await page.evaluate((url) => (window as any).startFloor(url), floorSite.url);
       } else {
@@ -169,18 +187,20 @@ export async function measureOpen({ rounds = 7 } = {}): Promise<OpenMeasures> {
       if (offLoopback.length) throw new Error(`the open measure left this machine: ${offLoopback.join(', ')}`);
       const steps: OpenSteps = {};
       for (const [step, at] of Object.entries({ ...reports[0], hello })) if (typeof at === 'number') steps[step] = at - start;
-      return steps;
+      return { ...steps, pageLoad };
     } finally {
       await context.close();
     }
   }
 
   try {
-    await round('floor');
-    await round('checkout');
+    for (const kind of KINDS) await round(kind);
     for (let index = 0; index < rounds; index++) {
-      measures.floor.push(await round('floor'));
-      measures.checkout.push(await round('checkout'));
+      for (const kind of KINDS) {
+        const { pageLoad, ...steps } = await round(kind);
+        measures[kind].push(steps);
+        if (kind === 'floor' || kind === 'checkout') measures.pageLoad[kind].push(pageLoad);
+      }
     }
     return measures;
   } finally {

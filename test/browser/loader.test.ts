@@ -78,7 +78,7 @@ describe('closing', () => {
     const { page, session } = await openMerchant();
     await openCheckout(page, session.checkout_session_token);
     await waitForEvent(page, 'ready');
-    await page.evaluate(() => document.querySelector('iframe')!.remove());
+    await page.evaluate(() => document.querySelector('iframe[title="Checkout"]')!.remove());
     await waitForEvent(page, 'close');
     expect(await types(page)).toEqual(['ready', 'step', 'cancel', 'close']);
     expect(await page.locator('dialog').count()).toBe(0);
@@ -205,6 +205,45 @@ describe('opening', () => {
     }, session.checkout_session_token);
     const secret = JSON.parse(Buffer.from(session.checkout_session_token, 'base64').toString()).secret;
     expect(src).toBe(`${ctx.stack.tillUrl}checkout/${createHash('sha256').update(secret).digest('base64url')}`);
+    await waitForEvent(page, 'ready');
+  });
+});
+
+describe('preloading', () => {
+  /** The frames in the page, where each is, and whether it takes any room. */
+  const framesIn = (page: Page) =>
+    page.evaluate(() => [...document.querySelectorAll('iframe')].map((frame) => ({ src: frame.src, in: frame.parentElement!.localName, width: frame.offsetWidth })));
+
+  it('frames the checkout server’s preload page, unseen, once however many copies of the script the page loads', async () => {
+    const url = await serveMerchantPage(ctx.stack, { body: `<script src="${ctx.stack.tillUrl}checkout.js"></script>` });
+    const page = await (await ctx.browser.newContext()).newPage();
+    const refused: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && refused.push(message.text()));
+    const preloaded: string[] = [];
+    page.on('requestfinished', (request) => request.frame().url().endsWith('/preload') && preloaded.push(new URL(request.url()).pathname));
+    await page.goto(url);
+
+    expect(await framesIn(page)).toEqual([{ src: `${ctx.stack.tillUrl}preload`, in: 'head', width: 0 }]);
+    // Its CSP let it fetch the app's first script and stylesheet, which the checkout's frame then finds cached.
+    const firstFiles = [expect.stringMatching(/^\/assets\/index-.+\.js$/), expect.stringMatching(/^\/assets\/index-.+\.css$/)];
+    await expect.poll(() => preloaded).toEqual(expect.arrayContaining(firstFiles));
+    expect(refused).toEqual([]);
+    expect(await page.locator('iframe').isVisible()).toBe(false);
+  });
+
+  it('frames nothing once the page has opened a checkout before its load event, which needs no preload', async () => {
+    const url = await serveMerchantPage(ctx.stack, { body: `<script>openCheckout(location.hash.slice(1), { display: 'inline', container: '#inline' });</script>` });
+    const session = await ctx.stack.createSubscriptionSession({ origin_url: url });
+    const page = await (await ctx.browser.newContext()).newPage();
+    await page.goto(`${url}#${session.checkout_session_token}`);
+    await waitForEvent(page, 'ready');
+    expect((await framesIn(page)).map((frame) => frame.src)).toEqual([expect.stringContaining(`${ctx.stack.tillUrl}checkout/`)]);
+  });
+
+  it('frames nothing with data-no-preload, and still opens a checkout', async () => {
+    const { page, session } = await openMerchant({ noPreload: true });
+    expect(await framesIn(page)).toEqual([]);
+    await openCheckout(page, session.checkout_session_token);
     await waitForEvent(page, 'ready');
   });
 });

@@ -30,12 +30,14 @@ export interface MerchantPageOptions {
   headers?: Record<string, string>;
   /** Load the loader with `data-auto-init`. */
   autoInit?: boolean;
+  /** Load the loader with `data-no-preload`. */
+  noPreload?: boolean;
 }
 
 /** Serves a merchant page on an origin of its own that loads the loader by script tag. Returns its URL. */
-export function serveMerchantPage(stack: Stack, { body = '', headers, autoInit }: MerchantPageOptions = {}): Promise<string> {
+export function serveMerchantPage(stack: Stack, { body = '', headers, autoInit, noPreload }: MerchantPageOptions = {}): Promise<string> {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Merchant</title>
-<script src="${stack.tillUrl}checkout.js"${autoInit ? ' data-auto-init' : ''}></script>
+<script src="${stack.tillUrl}checkout.js"${autoInit ? ' data-auto-init' : ''}${noPreload ? ' data-no-preload' : ''}></script>
 <script src="/harness.js"></script><link rel="stylesheet" href="/page.css"></head>
 <body><main><h1>Merchant</h1><button id="buy" type="button">Buy</button><div id="inline"></div>${body}
 <p class="tall">A long page, to scroll.</p></main></body></html>`;
