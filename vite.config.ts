@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateDtsBundle } from 'dts-bundle-generator';
 import { build as esbuild } from 'esbuild';
 import type { Plugin } from 'vite';
@@ -15,13 +17,15 @@ import SlowFilesFirst from './test/SlowFilesFirst';
  */
 const SDK_OUT_DIR = 'packages/js/dist';
 /**
- * The component tests that replace a module with `vi.mock`: only a fresh worker imports the replacement. None in the
+ * The component tests that replace a module with `vi.mock`: only a fresh worker imports the replacement, and in a
+ * shared one the mock would stay for every later file. Read beside this file, not the working directory; none in the
  * image's build, which has no tests (.dockerignore).
  */
-const mockingComponentFiles = existsSync('test/checkout')
-  ? readdirSync('test/checkout')
-      .map((name) => `test/checkout/${name}`)
-      .filter((file) => file.endsWith('.test.tsx') && /\bvi\.(do)?mock\(/i.test(readFileSync(file, 'utf8')))
+const componentTestDir = fileURLToPath(new URL('./test/checkout/', import.meta.url));
+const mockingComponentFiles = existsSync(componentTestDir)
+  ? readdirSync(componentTestDir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.test.tsx') && /\bvi\s*\.\s*(do)?mock\s*[<(]/i.test(readFileSync(join(componentTestDir, name), 'utf8')))
+      .map((name) => `test/checkout/${name.split(sep).join('/')}`)
   : [];
 
 const sdkEntries = { till: 'src/sdk/index.ts', preact: 'src/sdk/preact.ts', react: 'src/sdk/react.ts' };

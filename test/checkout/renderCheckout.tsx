@@ -11,7 +11,8 @@ import { laterParts } from '../../src/checkout/laterParts';
 import type { CheckoutAppearance, CheckoutToLoaderMessage } from '../../src/protocol';
 
 // The app fetches these once its form shows, while the customer types; in first, a test's quick clicks meet them
-// as a customer's do. A test of the chunk failing mocks it, and this load fails quietly.
+// as a customer's do. A test of the chunk failing mocks it, and this load fails quietly. Registered when a worker first
+// imports this module: the later files of a worker shared between files find the chunk loaded already.
 beforeAll(() => laterParts.load().then(() => undefined, () => undefined));
 
 export const CHECKOUT_SESSION_ID = 'cs_test_123';
