@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DIST_DIR } from '../../src/server/builtAssets';
 import { useTestServer } from './support/testServer';
@@ -41,5 +42,30 @@ describe("the checkout app's assets", () => {
     ['a file below the folder', '/assets/sub/index.js'],
   ])('answer 404 for %s', async (_, path) => {
     expect((await get(path)).status).toBe(404);
+  });
+
+  it.each([
+    ['br', 'gzip, deflate, br, zstd', 'br', brotliDecompressSync],
+    ['gzip where brotli is refused', 'br;q=0, gzip', 'gzip', gunzipSync],
+    ['brotli by a wildcard', '*', 'br', brotliDecompressSync],
+    ['the bytes as they are where nothing is accepted', 'identity', null, (body: Buffer) => body],
+  ] as const)('send the first script compressed as the request accepts: %s', async (_, acceptEncoding, coding, decode) => {
+    const path = firstLoad().script;
+    const response = await till.request('GET', `/${path}`, { key: null, headers: { 'Accept-Encoding': acceptEncoding } });
+    expect(response.headers.get('Content-Encoding')).toBe(coding);
+    expect(response.headers.get('Vary')).toBe('Accept-Encoding');
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(decode(body).equals(readFileSync(join(appDir, path)))).toBe(true);
+    if (coding) expect(body.length).toBeLessThan(readFileSync(join(appDir, path)).length / 2);
+  });
+
+  it('sends the loader script compressed too, whose Subresource Integrity hash is of its bytes as built', async () => {
+    const source = readFileSync(join(DEFAULT_DIST_DIR, 'loader', 'checkout.js'));
+    const { src } = await (await get('/checkout.json')).json();
+    for (const path of ['/checkout.js', new URL(src).pathname]) {
+      const response = await till.request('GET', path, { key: null, headers: { 'Accept-Encoding': 'gzip' } });
+      expect(response.headers.get('Content-Encoding')).toBe('gzip');
+      expect(gunzipSync(Buffer.from(await response.arrayBuffer())).equals(source)).toBe(true);
+    }
   });
 });
