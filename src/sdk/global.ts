@@ -10,10 +10,8 @@ import type { TillGlobal } from './TillGlobal';
 // the minifier joins them into one `var` statement and drops each `function` and `return` (21 B gzip).
 const script = document.currentScript as HTMLScriptElement | null;
 const till: Partial<TillGlobal> = (window.Till ??= {} as TillGlobal);
-if (script) {
-  // The first copy, unless told not to: a checkout opened on the page starts warm.
-  if (!till.open && !script.hasAttribute('data-no-preload')) preloadCheckout(script.src);
-  if (script.hasAttribute('data-auto-init')) till.unbindCheckoutLinks ??= bindCheckoutLinks();
-}
+// The first copy, unless told not to: a checkout opened on the page starts warm. An inline copy has no `src`.
+if (!till.open && script?.src && !script.hasAttribute('data-no-preload')) preloadCheckout(script.src);
 till.open ??= open;
 till.TillError ??= TillError;
+if (script?.hasAttribute('data-auto-init')) till.unbindCheckoutLinks ??= bindCheckoutLinks();

@@ -240,6 +240,36 @@ describe('preloading', () => {
     expect((await framesIn(page)).map((frame) => frame.src)).toEqual([expect.stringContaining(`${ctx.stack.tillUrl}checkout/`)]);
   });
 
+  it('hands the checkout opened once the page has settled its first script and stylesheet from the cache', async () => {
+    const { page, session } = await openMerchant();
+    await page.waitForLoadState('networkidle');
+    await openCheckout(page, session.checkout_session_token);
+    await waitForEvent(page, 'ready');
+    const frame = page.frames().find((candidate) => candidate.url().includes('/checkout/'))!;
+    const transferred = await frame.evaluate(() =>
+      performance.getEntriesByType('resource').flatMap((entry) => (/\/assets\/index-/.test(entry.name) ? [(entry as PerformanceResourceTiming).transferSize] : [])),
+    );
+    expect(transferred).toEqual([0, 0]);
+  });
+
+  it.each([
+    // A tag manager's custom HTML pastes the loader's source: there is no `src` to find the preload page from.
+    ['pasted inline', 'text/html', (loader: string) => `<!doctype html><html><head><title>m</title><script>${loader}</script></head><body></body></html>`],
+    // Served as XML, a page has no <head> unless it writes one.
+    ['in a page without <head>', 'application/xhtml+xml', () => `<html xmlns="http://www.w3.org/1999/xhtml"><body><script src="${ctx.stack.tillUrl}checkout.js"></script></body></html>`],
+  ])('frames nothing and throws nothing when loaded %s', async (_case, type, html) => {
+    const loader = await (await fetch(`${ctx.stack.tillUrl}checkout.js`)).text();
+    const url = await ctx.stack.serve({ '/': { body: html(loader), type } });
+    const page = await (await ctx.browser.newContext()).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    expect(await page.evaluate(() => typeof (window as any).Till.open)).toBe('function');
+    expect(await framesIn(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('frames nothing with data-no-preload, and still opens a checkout', async () => {
     const { page, session } = await openMerchant({ noPreload: true });
     expect(await framesIn(page)).toEqual([]);
