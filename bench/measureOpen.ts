@@ -8,21 +8,15 @@ import { spawnTill } from '../test/server/support/spawnTill';
 /** Milliseconds from the start (`Till.open`, or the floor's frame being added) to each step; absent when it has none. */
 export type OpenSteps = Record<string, number>;
 
-export interface OpenMeasures {
-  /** One entry per round: the steps of the floor and of the checkout, in the same browser, one after the other. */
-  floor: OpenSteps[];
-  /** Opened once the merchant's page has settled (no request for 500 ms), as a customer's click comes. */
-  checkout: OpenSteps[];
-  /** Opened at the page's `load` event, while the loader's preload frame is still loading. */
-  checkoutAtLoad: OpenSteps[];
-  /** Opened once the page has settled, on a page whose loader has `data-no-preload`. */
-  checkoutNoPreload: OpenSteps[];
-  /**
-   * Milliseconds from navigation to the merchant page's `load` event, per round: the floor's page loads the loader
-   * with `data-no-preload`, the checkout's without, so the difference is what the preload frame costs the page.
-   */
-  pageLoad: { floor: number[]; checkout: number[] };
-}
+/**
+ * The rounds' kinds, in the order each round runs them. The floor and the checkout each with their preload frame,
+ * then neither, open once the merchant's page has settled (no request for 500 ms), as a customer's click comes; the
+ * checkout at `load` opens at the page's `load` event, while its preload frame still loads.
+ */
+export const OPEN_KINDS = ['floor', 'checkout', 'floorCold', 'checkoutCold', 'checkoutAtLoad'] as const;
+
+/** One entry per round and kind, in the same browser, one after the other. */
+export type OpenMeasures = Record<(typeof OPEN_KINDS)[number], OpenSteps[]>;
 
 /** The steps, in the order the chain runs them; `input` is the last, the figure itself. */
 export const OPEN_STEPS = {
@@ -37,8 +31,6 @@ export const OPEN_STEPS = {
 };
 
 const API_KEY = 'sk_test_bench_open_0123456789';
-/** The rounds' kinds, in the order each round runs them (see `OpenMeasures`). */
-const KINDS = ['floor', 'checkout', 'checkoutAtLoad', 'checkoutNoPreload'] as const;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
@@ -78,13 +70,25 @@ const PROBE = `(() => {
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
 })();`;
 
-/** The least a checkout must do: an HTML page, one script, one JSON request, one `<input>`. */
-const FLOOR_FILES: Record<string, { type: string; body: string }> = {
+/** Cached as the checkout's own first files are, so that a preload helps the floor as it does the checkout. */
+const CACHED = 'public, max-age=300';
+
+/**
+ * The least a checkout must do: an HTML page, one script, one JSON request, one `<input>`; and its preload page,
+ * which fetches and compiles the script as the checkout's does.
+ */
+const FLOOR_FILES: Record<string, ServedFile> = {
   '/': {
     type: 'text/html; charset=utf-8',
     body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title><script type="module" src="/floor.js"></script></head><body><main id="app"></main></body></html>',
   },
+  '/preload': {
+    type: 'text/html; charset=utf-8',
+    body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title><link rel="modulepreload" href="/floor.js"></head></html>',
+    cache: CACHED,
+  },
   '/floor.js': {
+    cache: CACHED,
     type: 'text/javascript',
     body: `const session = await (await fetch('/session.json', { cache: 'no-store' })).json();
 const label = document.createElement('label');
@@ -107,11 +111,18 @@ window.startFloor = (url) => {
   document.body.append(frame);
 };`;
 
-function serveFiles(host: string, files: Record<string, { type: string; body: string }>): Promise<{ url: string; server: Server }> {
+interface ServedFile {
+  type: string;
+  body: string;
+  /** `Cache-Control`; `no-store` unless set. */
+  cache?: string;
+}
+
+function serveFiles(host: string, files: Record<string, ServedFile>): Promise<{ url: string; server: Server }> {
   const server = createServer((request, response) => {
     const file = files[new URL(request.url ?? '/', 'http://x').pathname];
     if (!file) return response.writeHead(404).end();
-    response.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'no-store' }).end(file.body);
+    response.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': file.cache ?? 'no-store' }).end(file.body);
   });
   return new Promise((resolve) =>
     server.listen(0, host, () => resolve({ url: `http://${host}:${(server.address() as { port: number }).port}/`, server })),
@@ -139,35 +150,42 @@ async function freshContext(browser: Browser, reports: OpenSteps[], offLoopback:
 export async function measureOpen({ rounds = 7 } = {}): Promise<OpenMeasures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'till-bench-open-'));
   const till = await spawnTill({ dataDir }, API_KEY);
-  const merchantPage = (loaderAttributes = '') => ({
+  const floorSite = await serveFiles('localhost', FLOOR_FILES);
+  // The floor's page frames the floor's preload page at its `load` event, as the loader frames the checkout's.
+  const floorPreload = `<script>addEventListener('load', () => document.head.append(Object.assign(document.createElement('iframe'), { src: '${floorSite.url}preload' })))</script>`;
+  const merchantPage = (loaderAttributes = '', extra = '') => ({
     type: 'text/html; charset=utf-8',
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Merchant</title><script src="${till.url}/checkout.js"${loaderAttributes}></script><script src="/merchant.js"></script></head><body><h1>Merchant</h1></body></html>`,
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Merchant</title><script src="${till.url}/checkout.js"${loaderAttributes}></script><script src="/merchant.js"></script>${extra}</head><body><h1>Merchant</h1></body></html>`,
   });
-  // The floor's page has no preload frame: the floor's origin is the checkout's site (localhost), whose renderer
-  // process the frame would start for it too.
   const merchant = await serveFiles('127.0.0.1', {
     '/': merchantPage(),
+    '/floor': merchantPage(' data-no-preload', floorPreload),
     '/no-preload': merchantPage(' data-no-preload'),
     '/merchant.js': { type: 'text/javascript', body: MERCHANT_SCRIPT },
   });
-  const floorSite = await serveFiles('localhost', FLOOR_FILES);
+  const pages: Record<(typeof OPEN_KINDS)[number], string> = {
+    floor: `${merchant.url}floor`,
+    checkout: merchant.url,
+    floorCold: `${merchant.url}no-preload`,
+    checkoutCold: `${merchant.url}no-preload`,
+    checkoutAtLoad: merchant.url,
+  };
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const plan = (await till.api('GET', '/v1/subscription_configs')).body.data[0].subscription_config_id;
-  const measures: OpenMeasures = { floor: [], checkout: [], checkoutAtLoad: [], checkoutNoPreload: [], pageLoad: { floor: [], checkout: [] } };
+  const measures = Object.fromEntries(OPEN_KINDS.map((kind) => [kind, []])) as unknown as OpenMeasures;
 
-  async function round(kind: (typeof KINDS)[number]): Promise<OpenSteps & { pageLoad: number }> {
+  async function round(kind: (typeof OPEN_KINDS)[number]): Promise<OpenSteps> {
     const reports: OpenSteps[] = [];
     const offLoopback: string[] = [];
     const context = await freshContext(browser, reports, offLoopback);
     try {
       const page = await context.newPage();
-      await page.goto(kind === 'floor' || kind === 'checkoutNoPreload' ? `${merchant.url}no-preload` : merchant.url);
-      const pageLoad = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart);
+      await page.goto(pages[kind]);
       if (kind !== 'checkoutAtLoad') await page.waitForLoadState('networkidle');
-      if (kind === 'floor') {
+      if (kind.startsWith('floor')) {
         await page.evaluate((url) => (window as any).startFloor(url), floorSite.url);
       } else {
         const created = await till.api('POST', '/v1/checkout_sessions', {
@@ -187,21 +205,15 @@ export async function measureOpen({ rounds = 7 } = {}): Promise<OpenMeasures> {
       if (offLoopback.length) throw new Error(`the open measure left this machine: ${offLoopback.join(', ')}`);
       const steps: OpenSteps = {};
       for (const [step, at] of Object.entries({ ...reports[0], hello })) if (typeof at === 'number') steps[step] = at - start;
-      return { ...steps, pageLoad };
+      return steps;
     } finally {
       await context.close();
     }
   }
 
   try {
-    for (const kind of KINDS) await round(kind);
-    for (let index = 0; index < rounds; index++) {
-      for (const kind of KINDS) {
-        const { pageLoad, ...steps } = await round(kind);
-        measures[kind].push(steps);
-        if (kind === 'floor' || kind === 'checkout') measures.pageLoad[kind].push(pageLoad);
-      }
-    }
+    for (const kind of OPEN_KINDS) await round(kind);
+    for (let index = 0; index < rounds; index++) for (const kind of OPEN_KINDS) measures[kind].push(await round(kind));
     return measures;
   } finally {
     await browser.close();

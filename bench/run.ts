@@ -17,7 +17,7 @@ import type { StoreLocation } from '../test/server/support/spawnTill';
 import { createPostgresSchema } from '../test/server/support/createPostgresSchema';
 import { measureApi, type ApiMeasures } from './measureApi';
 import { measureGrowth, type GrowthMeasures } from './measureGrowth';
-import { measureOpen, OPEN_STEPS, type OpenMeasures } from './measureOpen';
+import { measureOpen, OPEN_KINDS, OPEN_STEPS, type OpenMeasures, type OpenSteps } from './measureOpen';
 import { measureSizes } from './measureSizes';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -86,33 +86,33 @@ for (const { name, size, limit } of sizes) lines.push(`| ${name} | ${size} | ${l
 
 if (open) {
   const step = (rounds: Record<string, number>[], name: string) => (rounds.every((r) => name in r) ? spread(rounds.map((r) => r[name]!)) : '—');
+  /** Each round's `checkout` ÷ its `floor`, as median (min–max). */
+  const ratio = (checkout: OpenSteps[], floor: OpenSteps[]) => spread(checkout.map((r, i) => r.input! / floor[i]!.input!), 2);
   lines.push(
     '',
     '## Open: `Till.open(token)` → the first enabled `<input>` in the checkout frame, beside the floor',
     '',
     'Chromium on loopback, a fresh context (cold cache) per round, against the compiled server (PGlite on disk) and a',
     'merchant page on the other loopback origin. The floor is a frame of a third origin doing the least a checkout must:',
-    'HTML → one script → one JSON request → one `<input>`, added the same way by the same page without the preload frame.',
-    'Milliseconds from the start, median (min–max); the ratio is each round\'s checkout ÷ the floor measured just before it.',
+    'HTML → one script → one JSON request → one `<input>`, added by a merchant page the same way. At the page\'s `load`',
+    'event the loader frames the checkout\'s preload page (src/sdk/preloadCheckout.ts), and the floor\'s page frames the',
+    'floor\'s, which fetches and compiles its script; "cold" is neither. Both open once the page has settled (no request',
+    'for 500 ms), as a customer\'s click comes, but for "at `load`", which opens at the `load` event while the preload',
+    'frame still loads. Milliseconds from the start, median (min–max); each ratio divides a round\'s checkout by the',
+    'floor of the same round.',
     '',
-    '| step | floor ms | checkout ms | at `load`, ms | without preload, ms |',
-    '|---|---|---|---|---|',
+    '| step | floor ms | checkout ms | floor, cold | checkout, cold | checkout at `load` |',
+    '|---|---|---|---|---|---|',
   );
-  for (const [name, label] of Object.entries(OPEN_STEPS)) {
-    const columns = [open.floor, open.checkout, open.checkoutAtLoad, open.checkoutNoPreload].map((rounds) => step(rounds, name));
-    lines.push(`| ${label} | ${columns.join(' | ')} |`);
-  }
-  const ratio = (checkout: Record<string, number>[]) => spread(checkout.map((r, i) => r.input! / open.floor[i]!.input!), 2);
+  for (const [name, label] of Object.entries(OPEN_STEPS)) lines.push(`| ${label} | ${OPEN_KINDS.map((kind) => step(open[kind], name)).join(' | ')} |`);
   lines.push(
     '',
-    `Checkout ÷ floor: **${ratio(open.checkout)} ×**; opened at the page's \`load\` event: ${ratio(open.checkoutAtLoad)} ×;` +
-      ` without the preload frame: ${ratio(open.checkoutNoPreload)} ×.`,
-    '',
-    'Once the merchant page has loaded, the loader frames the checkout\'s preload page, hidden (src/sdk/preloadCheckout.ts).',
-    'The floor and the checkout open once the page has settled (no request for 500 ms), as a customer\'s click comes;',
-    '"at `load`" opens at the `load` event, with the preload frame still loading; "without preload" and the floor open on',
-    `a page whose loader has \`data-no-preload\`. From navigation to the page's \`load\` event: ${spread(open.pageLoad.floor)} ms without the`,
-    `frame, ${spread(open.pageLoad.checkout)} ms with it.`,
+    '| checkout ÷ floor | ratio |',
+    '|---|---|',
+    `| with its preload ÷ the cold floor (the floor issue 13 set) | **${ratio(open.checkout, open.floorCold)} ×** |`,
+    `| with its preload ÷ the floor with its own | ${ratio(open.checkout, open.floor)} × |`,
+    `| cold ÷ cold | ${ratio(open.checkoutCold, open.floorCold)} × |`,
+    `| at \`load\`, its preload still loading ÷ the cold floor | ${ratio(open.checkoutAtLoad, open.floorCold)} × |`,
   );
 }
 
