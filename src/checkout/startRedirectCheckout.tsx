@@ -28,7 +28,7 @@ export function startRedirectCheckout(root: Element, page: RedirectPage): boolea
 
 function show(root: Element, page: RedirectPage, secret: string) {
   import('./showRedirectCheckout').then(
-    ({ showRedirectCheckout }) => showRedirectCheckout(root, page, secret),
+    (chunk) => chunk.showRedirectCheckout(root, page, secret),
     // The secret has left the address bar, so reloading could not help: Retry asks for the chunk again. In English,
     // as a locale's chunk could not arrive either.
     () => {

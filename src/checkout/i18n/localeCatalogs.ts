@@ -7,10 +7,10 @@ import type { FirstMessages } from './messages';
  */
 export const localeCatalogs = {
   en: async () => english,
-  de: async () => (await import('./locales/de')).messages,
-  fr: async () => (await import('./locales/fr')).messages,
-  es: async () => (await import('./locales/es')).messages,
-  ja: async () => (await import('./locales/ja')).messages,
+  de: () => import('./locales/de').then((locale) => locale.messages),
+  fr: () => import('./locales/fr').then((locale) => locale.messages),
+  es: () => import('./locales/es').then((locale) => locale.messages),
+  ja: () => import('./locales/ja').then((locale) => locale.messages),
   /** Chromium's right-to-left pseudo-locale: English words laid out right to left, so the mirrored layout can be tested. */
   'ar-XB': async () => english,
 } satisfies Record<string, () => Promise<FirstMessages>>;

@@ -78,6 +78,12 @@ export interface Messages {
     /** The button beside the total that opens the explanation, and the explanation's heading. */
     explain: string;
     explanationHeading: string;
+    /**
+     * A promotion's discount in words, shown in `discount`; `off` is already formatted ("20%", "$5.00"). `payments`
+     * is how many payments it discounts, the first of them today (1 for a `once` code), or null for every payment
+     * (`forever`).
+     */
+    describeDiscount: (off: string, payments: Count | null) => string;
   };
   /** The explanation's lines: each line of the estimate in words; amounts arrive formatted. */
   explanation: {
@@ -107,19 +113,6 @@ export interface Messages {
   };
   /** By the server's `decline_code`; `card_declined` is the generic one. */
   declines: Record<DeclineCode, string>;
-  promotion: {
-    label: string;
-    apply: string;
-    remove: string;
-    applied: (code: string) => string;
-    notApplicable: (code: string) => string;
-    empty: string;
-    /**
-     * The discount in words; `off` is already formatted ("20%", "$5.00"). `payments` is how many payments it
-     * discounts, the first of them today (1 for a `once` code), or null for every payment (`forever`).
-     */
-    describe: (off: string, payments: Count | null) => string;
-  };
   updateFailed: string;
   processing: string;
   /** The name of the bank's 3-D Secure challenge, shown over the form. */
@@ -157,12 +150,20 @@ export interface Messages {
 }
 
 /**
- * What only the form's extras say (`formExtras`: the plan switcher, seats, the credit balance). Each locale in
- * `locales/` has these too; English's are in the extras' chunk (`englishFormExtrasMessages`), which
- * `formExtrasMessages` reads them from, so a checkout that shows no extras never fetches them.
+ * What only the form's extras say (`formExtras`: the plan switcher, seats, the promotion code field, the credit
+ * balance). Each locale in `locales/` has these too; English's are in the extras' chunk (`englishFormExtrasMessages`),
+ * which `formExtrasMessages` reads them from, so a checkout that shows no extras never fetches them.
  */
 export interface FormExtrasMessages {
   creditBalance: { now: string; after: string };
+  promotion: {
+    label: string;
+    apply: string;
+    remove: string;
+    applied: (code: string) => string;
+    notApplicable: (code: string) => string;
+    empty: string;
+  };
   seats: { label: string; fewer: string; more: string; range: (min: Count, max: Count) => string };
   plans: { legend: string; option: (name: string, price: string) => string };
 }
@@ -213,21 +214,13 @@ export const messages: FirstMessages = {
     thenOn: (amount, date) => `Then ${amount} on ${date}`,
     explain: 'How is this calculated?',
     explanationHeading: 'How your total is calculated',
+    describeDiscount: (off, payments) =>
+      `${off} off ${payments ? plural(payments, { one: 'the first payment', other: `the first ${payments.text} payments` }) : 'every payment'}`,
   },
   savedCard: {
     payWith: (last4) => `Pay with •••• ${last4}`,
     useAnotherCard: 'Use another card',
     useSavedCard: (last4) => `Use the saved card •••• ${last4}`,
-  },
-  promotion: {
-    label: 'Promotion code',
-    apply: 'Apply',
-    remove: 'Remove',
-    applied: (code) => `Code ${code} applied`,
-    notApplicable: (code) => `Code ${code} does not apply to this plan.`,
-    empty: 'Enter a promotion code.',
-    describe: (off, payments) =>
-      `${off} off ${payments ? plural(payments, { one: 'the first payment', other: `the first ${payments.text} payments` }) : 'every payment'}`,
   },
   updateFailed: 'We couldn’t update the checkout. Check your connection and try again.',
   processing: 'Processing…',

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { CheckoutSessionUpdate, PromotionSummary } from '../api/CheckoutApi';
 import { updateFailureMessage } from '../api/updateFailureMessage';
+import { formExtrasMessages } from '../i18n/formExtrasMessages';
 import { useLocalization } from '../i18n/useLocalization';
 
 interface PromotionCodeFieldProps {
@@ -14,6 +15,7 @@ interface PromotionCodeFieldProps {
  */
 export function PromotionCodeField({ promotion, onUpdate }: PromotionCodeFieldProps) {
   const { messages } = useLocalization();
+  const extras = formExtrasMessages(messages);
   const id = useId();
   const errorId = `${id}-error`;
   const [code, setCode] = useState('');
@@ -47,7 +49,7 @@ export function PromotionCodeField({ promotion, onUpdate }: PromotionCodeFieldPr
 
   function apply(event: Event) {
     event.preventDefault();
-    if (code.trim() === '') setError(messages.promotion.empty);
+    if (code.trim() === '') setError(extras.promotion.empty);
     else void change(code.trim());
   }
 
@@ -55,10 +57,10 @@ export function PromotionCodeField({ promotion, onUpdate }: PromotionCodeFieldPr
     return (
       <div class="promotion">
         <p class="promotion__applied">
-          {promotion.applies ? messages.promotion.applied(promotion.code) : messages.promotion.notApplicable(promotion.code)}
+          {promotion.applies ? extras.promotion.applied(promotion.code) : extras.promotion.notApplicable(promotion.code)}
         </p>
         <button type="button" class="text-button" ref={focusTarget} disabled={busy} onClick={() => void change(null)}>
-          {messages.promotion.remove}
+          {extras.promotion.remove}
         </button>
         {error && (
           <p class="field__error" role="alert">
@@ -72,7 +74,7 @@ export function PromotionCodeField({ promotion, onUpdate }: PromotionCodeFieldPr
   return (
     <form class="promotion field" noValidate onSubmit={apply}>
       <label class="field__label" for={id}>
-        {messages.promotion.label}
+        {extras.promotion.label}
       </label>
       <div class="promotion__row">
         <input
@@ -91,7 +93,7 @@ export function PromotionCodeField({ promotion, onUpdate }: PromotionCodeFieldPr
           }}
         />
         <button type="submit" class="button button--secondary" disabled={busy}>
-          {messages.promotion.apply}
+          {extras.promotion.apply}
         </button>
       </div>
       {error && (

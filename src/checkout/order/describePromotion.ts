@@ -12,5 +12,5 @@ export function describePromotion(promotion: PromotionSummary, currency: string,
   const off =
     promotion.percent_off !== null ? formatPercent(promotion.percent_off, locale) : formatMoney(promotion.amount_off ?? '0', currency, locale);
   const payments = promotion.duration === 'forever' ? null : formatCount(promotion.duration === 'repeating' ? (promotion.duration_in_intervals ?? 1) : 1, locale);
-  return messages.promotion.describe(off, payments);
+  return messages.breakdown.describeDiscount(off, payments);
 }

@@ -71,6 +71,8 @@ export const messages: Messages & FormExtrasMessages = {
     thenOn: (amount, date) => `Danach ${amount} am ${date}`,
     explain: 'Wie wird das berechnet?',
     explanationHeading: 'So setzt sich Ihr Gesamtbetrag zusammen',
+    describeDiscount: (off, payments) =>
+      `${off} auf ${payments ? plural(payments, { one: 'die erste Zahlung', other: `die ersten ${payments.text} Zahlungen` }) : 'jede Zahlung'}`,
   },
   explanation: {
     subtotalSeats: (count, unitPrice, subtotal) => `Zwischensumme: ${seats(count)} × ${unitPrice} pro Nutzerlizenz = ${subtotal}.`,
@@ -111,8 +113,6 @@ export const messages: Messages & FormExtrasMessages = {
     applied: (code) => `Gutscheincode ${code} eingelöst`,
     notApplicable: (code) => `Der Gutscheincode ${code} gilt nicht für diesen Tarif.`,
     empty: 'Geben Sie einen Gutscheincode ein.',
-    describe: (off, payments) =>
-      `${off} auf ${payments ? plural(payments, { one: 'die erste Zahlung', other: `die ersten ${payments.text} Zahlungen` }) : 'jede Zahlung'}`,
   },
   seats: {
     label: 'Nutzerlizenzen',

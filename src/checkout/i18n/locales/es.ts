@@ -70,6 +70,8 @@ export const messages: Messages & FormExtrasMessages = {
     thenOn: (amount, date) => `Después, ${amount} el ${date}`,
     explain: '¿Cómo se calcula?',
     explanationHeading: 'Cómo se calcula tu total',
+    describeDiscount: (off, payments) =>
+      `${off} en ${payments ? plural(payments, { one: 'el primer pago', other: `los primeros ${payments.text} pagos` }) : 'cada pago'}`,
   },
   explanation: {
     subtotalSeats: (count, unitPrice, subtotal) => `Subtotal: ${seats(count)} × ${unitPrice} por licencia = ${subtotal}.`,
@@ -112,8 +114,6 @@ export const messages: Messages & FormExtrasMessages = {
     applied: (code) => `Código ${code} aplicado`,
     notApplicable: (code) => `El código ${code} no es válido para este plan.`,
     empty: 'Introduce un código promocional.',
-    describe: (off, payments) =>
-      `${off} en ${payments ? plural(payments, { one: 'el primer pago', other: `los primeros ${payments.text} pagos` }) : 'cada pago'}`,
   },
   seats: {
     label: 'Licencias',

@@ -71,6 +71,8 @@ export const messages: Messages & FormExtrasMessages = {
     thenOn: (amount, date) => `Puis ${amount} le ${date}`,
     explain: 'Comment ce montant est-il calculé\u00a0?',
     explanationHeading: 'Comment votre total est calculé',
+    describeDiscount: (off, payments) =>
+      `${off} sur ${payments ? plural(payments, { one: 'le premier paiement', other: `les ${payments.text} premiers paiements` }) : 'chaque paiement'}`,
   },
   explanation: {
     subtotalSeats: (count, unitPrice, subtotal) => `Sous-total\u00a0: ${seats(count)} × ${unitPrice} par licence = ${subtotal}.`,
@@ -115,8 +117,6 @@ export const messages: Messages & FormExtrasMessages = {
     applied: (code) => `Code ${code} appliqué`,
     notApplicable: (code) => `Le code ${code} ne s’applique pas à cette formule.`,
     empty: 'Saisissez un code promo.',
-    describe: (off, payments) =>
-      `${off} sur ${payments ? plural(payments, { one: 'le premier paiement', other: `les ${payments.text} premiers paiements` }) : 'chaque paiement'}`,
   },
   seats: {
     label: 'Licences',

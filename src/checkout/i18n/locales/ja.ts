@@ -60,6 +60,8 @@ export const messages: Messages & FormExtrasMessages = {
     thenOn: (amount, date) => `以降、${date} に ${amount}`,
     explain: '計算方法を見る',
     explanationHeading: '合計金額の内訳',
+    // One form for any count; only the first payment alone has a word of its own.
+    describeDiscount: (off, payments) => (payments ? (payments.value === 1 ? `初回 ${off} オフ` : `最初の ${payments.text} 回 ${off} オフ`) : `毎回 ${off} オフ`),
   },
   explanation: {
     subtotalSeats: (count, unitPrice, subtotal) => `小計：${seats(count)} × 1 ライセンスあたり ${unitPrice} = ${subtotal}`,
@@ -99,8 +101,6 @@ export const messages: Messages & FormExtrasMessages = {
     applied: (code) => `コード ${code} を適用しました`,
     notApplicable: (code) => `コード ${code} はこのプランには適用されません。`,
     empty: 'プロモーションコードを入力してください。',
-    // One form for any count; only the first payment alone has a word of its own.
-    describe: (off, payments) => (payments ? (payments.value === 1 ? `初回 ${off} オフ` : `最初の ${payments.text} 回 ${off} オフ`) : `毎回 ${off} オフ`),
   },
   seats: {
     label: 'ライセンス数',
