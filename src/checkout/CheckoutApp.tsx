@@ -93,13 +93,14 @@ function firstScreen({ session, failure, extrasLoaded }: FirstLoad): Screen {
   return extrasLoaded ? { name: 'open', session } : { name: 'unreachable' };
 }
 
-type Screen =
+export type Screen =
   | { name: 'loading' }
   | { name: 'unreachable' }
   /** `session` is null when it could never be read (not found), so there is nowhere to return to. */
   | { name: 'ended'; end: SessionEnd; session: CheckoutSession | null }
-  | { name: 'open'; session: CheckoutSession }
-  /** Reopened while its payment settles: there is nothing to do but wait for the merchant to hear of it. */
+  /** `alert`: what the form says first, as when a payment the customer waited on was declined as it settled. */
+  | { name: 'open'; session: CheckoutSession; alert?: string }
+  /** Reopened while its payment settles: the customer waits for its end, which then shows. */
   | { name: 'confirming'; session: CheckoutSession }
   | { name: 'paid'; session: CheckoutSession };
 
@@ -170,7 +171,20 @@ export function CheckoutApp({
       setScreen(next);
     }
     if (next.name === 'ended') reportEnd(next.end, loaded.localization.messages);
-    if (next.name === 'confirming') announcePending(next.session);
+    if (next.name === 'confirming') {
+      announcePending(next.session);
+      // Once the payment has settled, the customer sees how it ended. The loader heard `pending`, the one outcome of
+      // its open; the merchant's server hears the end by webhook.
+      laterParts
+        .load()
+        .then((later) => later.screenAfterSettling(api, loaded.localization.messages, mounted))
+        .catch((): Screen => ({ name: 'unreachable' }))
+        .then((settled) => {
+          if (!mounted.current) return;
+          if (settled.name === 'open') sendStep('payment');
+          setScreen(settled);
+        });
+    }
     if (next.name === 'open') {
       send(createMessage('ready', { checkoutSessionId, checkoutMode: next.session.checkout_mode }));
       sendStep('payment');
@@ -314,6 +328,7 @@ export function CheckoutApp({
         return (
           <CheckoutForm
             session={session}
+            alert={screen.alert}
             today={today}
             onSubmit={(body) => pay(session, body)}
             onUpdate={(changes) => update(session, changes)}

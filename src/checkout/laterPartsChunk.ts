@@ -4,6 +4,7 @@
 export { validateCheckoutForm } from './form/validateCheckoutForm';
 export { toPaymentAttempt } from './form/toPaymentAttempt';
 export { createPayer } from './createPayer';
+export { screenAfterSettling } from './screenAfterSettling';
 
 // What a payment leads to, and how a refusal reads.
 export { ChallengeFrame } from './screens/ChallengeFrame';

@@ -106,6 +106,59 @@ describe('the pending outcome', () => {
     expect(new URL(location.assign.mock.calls[0]![0]).pathname).toBe('/pending');
   });
 
+  describe('reopened while it settles', () => {
+    /** The app reopened on a settling payment, whose session the server then answers with `later`, one a second. */
+    async function reopen(...later: Array<ReturnType<typeof aSession> | Error>) {
+      const rendered = renderCheckout(aSession({ status: 'processing' }));
+      await screen.findByText(/Your payment is being confirmed/);
+      for (const answer of later) {
+        answer instanceof Error ? rendered.api.getSession.mockRejectedValueOnce(answer) : rendered.api.getSession.mockResolvedValueOnce(answer);
+      }
+      await vi.advanceTimersByTimeAsync(1000 * later.length);
+      return rendered;
+    }
+
+    it('asks again each second until the payment has settled, then shows its success', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      try {
+        const { api, sentOfType } = await reopen(aSession({ status: 'processing' }), apiError(0, 'network_error', 'offline'), aSession({ status: 'completed' }));
+        expect(await screen.findByRole('heading', { name: 'Payment successful' })).toBeTruthy();
+        expect(api.getSession).toHaveBeenCalledTimes(4);
+        // The loader heard its one outcome, pending, when the app reopened.
+        expect(sentOfType('pending')).toHaveLength(1);
+        expect(sentOfType('success')).toHaveLength(0);
+        await vi.advanceTimersByTimeAsync(3000);
+        expect(api.getSession).toHaveBeenCalledTimes(4);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('shows the form again, saying the card was declined, when the payment was declined as it settled', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      try {
+        const { steps } = await reopen(aSession({ status: 'open' }));
+        expect((await screen.findByRole('alert')).textContent).toBe('Your card was declined. Try another card.');
+        expect(payButton().hasAttribute('disabled')).toBe(false);
+        expect(steps().at(-1)).toBe('payment');
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('shows the end of a session that expired meanwhile, and asks no more', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      try {
+        const { api } = await reopen(apiError(410, 'session_expired', 'The checkout session has expired.'));
+        expect(await screen.findByRole('heading', { name: 'This checkout has expired' })).toBeTruthy();
+        await vi.advanceTimersByTimeAsync(3000);
+        expect(api.getSession).toHaveBeenCalledTimes(2);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+  });
+
   it('says the payment is being confirmed when reopened while it settles, and tells the loader it is pending', async () => {
     const { sentOfType } = renderCheckout(aSession({ status: 'processing' }));
     expect(await screen.findByRole('heading', { name: 'Processing…' })).toBeTruthy();

@@ -22,10 +22,12 @@ type CheckoutFormProps = Omit<CheckoutFormOptions, 'collectsIdentity'> & {
   onUpdate: (changes: CheckoutSessionUpdate) => Promise<void>;
   /** A change is on its way: paying now could charge a total the customer has not seen. */
   updating: boolean;
+  /** What the form says before the customer does anything. */
+  alert?: string;
 };
 
 /** The open checkout: what is bought, who is buying, the card, and the Pay button. */
-export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, updating }: CheckoutFormProps) {
+export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, updating, alert: firstAlert }: CheckoutFormProps) {
   const { messages, locale } = useLocalization();
   // Loaded by CheckoutApp before a session that shows any of them (`needsFormExtras`).
   const extras = formExtras.current;
@@ -44,6 +46,7 @@ export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, upd
         ? (wholeMessages) => stripeElement.current?.createPaymentMethod(wholeMessages) ?? Promise.reject(new CheckoutApiError(0, CheckoutApiErrorCode.NETWORK_ERROR, 'Stripe.js is not loaded'))
         : undefined,
     initialValues: { email: session.prefill?.email ?? '', name: session.prefill?.name ?? '', country: session.country ?? '' },
+    initialAlert: firstAlert,
   });
   const { values, errors, inputRefs, setValue } = form;
   const emailLocked = session.lock_email && Boolean(session.prefill?.email);

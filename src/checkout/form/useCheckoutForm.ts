@@ -21,10 +21,12 @@ export interface CheckoutFormOptions {
    * payment method when Pay is pressed; the form then checks only who is paying.
    */
   collectPaymentMethod?: (messages: Messages) => Promise<string>;
+  /** What the form says before the customer does anything; gone at the next submit, as any alert. */
+  initialAlert?: string;
 }
 
 /** The form's state and submit logic, kept apart from its markup. */
-export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValues, collectPaymentMethod }: CheckoutFormOptions) {
+export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValues, collectPaymentMethod, initialAlert }: CheckoutFormOptions) {
   const { messages } = useLocalization();
   const [values, setValues] = useState<CheckoutFormValues>(() => ({ ...emptyCheckoutForm, ...initialValues }));
   // Read by blur and submit, which can follow an input before its render; state would still hold the old value.
@@ -34,7 +36,7 @@ export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValu
   const [errors, setErrors] = useState<FieldErrors>({});
   // Said by a live region: an error found on blur appears beside a field the customer's focus has just left.
   const [announcement, setAnnouncement] = useState('');
-  const [alert, setAlert] = useState<string | null>(null);
+  const [alert, setAlert] = useState<string | null>(initialAlert ?? null);
   const [submitting, setSubmitting] = useState(false);
   // State updates render asynchronously, so a second click in the same tick would still see submitting=false.
   const submittingNow = useRef(false);
