@@ -412,12 +412,10 @@ export const merchantRoutes = {
       "Takes the payments of the calling key's mode through your Stripe account (keys of that mode: `sk_test_…` with a test API key, " +
       '`sk_live_…` with a live one), or through the test processor again. The next payment uses it. Secrets are stored encrypted and never ' +
       'shown again; a server whose operator has set no encryption key refuses them (`processor_settings_unavailable`). ' +
-      'Create a webhook endpoint in Stripe for the `stripe.webhook_url` the answer gives, and send its signing secret here. ' +
-      'Another processor is refused while a payment of this mode is still settling with the current one, which alone can ' +
-      'say how it ends (`payment_in_progress`); new keys for the same processor are not.',
+      'Create a webhook endpoint in Stripe for the `stripe.webhook_url` the answer gives, and send its signing secret here.',
     body: setProcessorSettingsBody,
     response: { status: 200, body: processorSettings },
-    errors: ['processor_settings_unavailable', 'payment_in_progress'],
+    errors: ['processor_settings_unavailable'],
   }),
 } satisfies ApiRoutes;
 

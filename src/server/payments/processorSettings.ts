@@ -1,6 +1,6 @@
 import { decryptSecret, encryptSecret } from '../encryption/secretBox';
 import { modeOf, type Mode } from '../modes';
-import type { Database, Queryable } from '../store/Database';
+import type { Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { parseInput } from '../validation';
 import { setProcessorSettingsBody, type ProcessorSettings } from '../../protocol/api/processorSettings';
@@ -57,7 +57,7 @@ function assertKeyMode(key: string, mode: Mode, param: string) {
  * merchant's mode, and are stored only encrypted: without `encryptionKey` (TILL_ENCRYPTION_KEY) they are refused.
  */
 export async function saveProcessorSettings(
-  db: Database,
+  db: Queryable,
   merchantId: string,
   body: unknown,
   encryptionKey: Buffer | undefined,
@@ -81,43 +81,16 @@ export async function saveProcessorSettings(
       encryptSecret(encryptionKey, input.webhook_secret, sealContext(merchantId, 'webhook_secret')),
     ];
   }
-  return db.transaction(async (tx) => {
-    await refuseSwitchWhileSettling(tx, merchantId, input.processor);
-    const [row] = await tx.query<ProcessorSettingsRow>(
-      `INSERT INTO merchant_processors
-         (merchant_id, processor, stripe_secret_key_sealed, stripe_secret_key_last4, stripe_publishable_key, stripe_webhook_secret_sealed)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (merchant_id) DO UPDATE SET processor = $2, stripe_secret_key_sealed = $3, stripe_secret_key_last4 = $4,
-         stripe_publishable_key = $5, stripe_webhook_secret_sealed = $6, updated_at = now()
-       RETURNING *`,
-      [merchantId, input.processor, ...values],
-    );
-    return row!;
-  });
-}
-
-/**
- * A payment still settling (a checkout's, or a renewal's) is looked at again by the worker with the merchant's
- * processor, which alone knows it: switched to another, nobody could say how it ends. A payment waiting for the
- * customer's bank (`requires_action`) holds nothing up: the customer may never come back to it. The settings row is
- * locked first, so two switches run one after the other.
- */
-async function refuseSwitchWhileSettling(tx: Queryable, merchantId: string, processor: string) {
-  const [current] = await tx.query<{ processor: string }>('SELECT processor FROM merchant_processors WHERE merchant_id = $1 FOR UPDATE', [merchantId]);
-  const from = current?.processor ?? 'test';
-  if (from === processor) return;
-  const [settling] = await tx.query<{ count: number }>(
-    `SELECT (SELECT count(*) FROM payments WHERE merchant_id = $1 AND processor = $2 AND status = 'processing' AND checkout_session_id IS NOT NULL)
-          + (SELECT count(*) FROM invoices WHERE merchant_id = $1 AND processor = $2 AND status = 'open'
-               AND processor_payment_id IS NOT NULL AND decline_code IS NULL) AS count`,
-    [merchantId, from],
+  const [row] = await db.query<ProcessorSettingsRow>(
+    `INSERT INTO merchant_processors
+       (merchant_id, processor, stripe_secret_key_sealed, stripe_secret_key_last4, stripe_publishable_key, stripe_webhook_secret_sealed)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (merchant_id) DO UPDATE SET processor = $2, stripe_secret_key_sealed = $3, stripe_secret_key_last4 = $4,
+       stripe_publishable_key = $5, stripe_webhook_secret_sealed = $6, updated_at = now()
+     RETURNING *`,
+    [merchantId, input.processor, ...values],
   );
-  if (Number(settling!.count) > 0) {
-    throw new TillApiError(
-      'payment_in_progress',
-      `${settling!.count} payment(s) taken by the ${from} processor are still settling, and only it can say how they end: switch once they have.`,
-    );
-  }
+  return row!;
 }
 
 /** The settings as the API shows them: never a secret, only the secret key's last four. */
