@@ -48,6 +48,9 @@ describe("the checkout app's assets", () => {
     ['br', 'gzip, deflate, br, zstd', 'br', brotliDecompressSync],
     ['gzip where brotli is refused', 'br;q=0, gzip', 'gzip', gunzipSync],
     ['brotli by a wildcard', '*', 'br', brotliDecompressSync],
+    ['gzip where the request weighs it more', 'br;q=0.5, gzip;q=1.0', 'gzip', gunzipSync],
+    ['gzip by its old name', 'x-gzip', 'gzip', gunzipSync],
+    ['gzip where the wildcard is refused', '*;q=0, gzip', 'gzip', gunzipSync],
     ['the bytes as they are where nothing is accepted', 'identity', null, (body: Buffer) => body],
   ] as const)('send the first script compressed as the request accepts: %s', async (_, acceptEncoding, coding, decode) => {
     const path = firstLoad().script;

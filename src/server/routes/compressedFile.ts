@@ -19,23 +19,31 @@ export function compressFile(identity: Uint8Array<ArrayBuffer>): CompressedFile 
   };
 }
 
-/** Whether `Accept-Encoding` takes `coding`: named, or by `*`, with a weight above 0 (RFC 9110, section 12.5.3). */
-function accepts(acceptEncoding: string, coding: string): boolean {
-  let weight: number | undefined;
+/**
+ * The weight `Accept-Encoding` gives `coding`: its own entry's, else the wildcard's, else 0 (RFC 9110, section
+ * 12.5.3). `x-gzip` is gzip (section 8.4.1.3).
+ */
+function weightOf(acceptEncoding: string, coding: string): number {
+  let named: number | undefined;
+  let wildcard: number | undefined;
   for (const entry of acceptEncoding.toLowerCase().split(',')) {
     const [name, ...parameters] = entry.split(';').map((part) => part.trim());
-    if (name !== coding && (name !== '*' || weight !== undefined)) continue;
     const q = parameters.find((parameter) => parameter.startsWith('q='));
-    weight = q ? Number(q.slice(2)) : 1;
-    if (name === coding) break;
+    const weight = q ? Number(q.slice(2)) || 0 : 1;
+    if (name === coding || (coding === 'gzip' && name === 'x-gzip')) named = weight;
+    else if (name === '*') wildcard = weight;
   }
-  return (weight ?? 0) > 0;
+  return named ?? wildcard ?? 0;
 }
 
-/** The body to send for a request's `Accept-Encoding`, brotli before gzip, and the headers that say how. */
+/**
+ * The body to send for a request's `Accept-Encoding`, in the coding it weighs most (brotli on a tie, being smaller),
+ * and the headers that say how.
+ */
 export function encodedBody(file: CompressedFile, acceptEncoding: string | undefined) {
-  const coding = acceptEncoding ? (['br', 'gzip'] as const).find((name) => accepts(acceptEncoding, name)) : undefined;
+  const weights = (['br', 'gzip'] as const).map((name) => [name, acceptEncoding ? weightOf(acceptEncoding, name) : 0] as const);
+  const [coding, weight] = weights.reduce((best, next) => (next[1] > best[1] ? next : best));
   const headers: Record<string, string> = { Vary: 'Accept-Encoding' };
-  if (coding) headers['Content-Encoding'] = coding;
-  return { body: coding ? file[coding] : file.identity, headers };
+  if (weight > 0) headers['Content-Encoding'] = coding;
+  return { body: weight > 0 ? file[coding] : file.identity, headers };
 }
