@@ -63,7 +63,7 @@ async function main(argv: string[]) {
   const command = `${noun} ${verb ?? ''}`.trim();
   // Before the store is opened (and, for PGlite, its directory made): a mistyped command changes nothing.
   if (!COMMANDS.has(command)) throw new CliError(`Unknown command '${command}'.\n\n${USAGE}`);
-  const { config, db } = await openStore();
+  const { config, db } = await openServerStore();
   try {
     await run(db, config, command, target, values, argument);
   } finally {
@@ -74,7 +74,7 @@ async function main(argv: string[]) {
 const COMMANDS = new Set(['merchants create', 'merchants list', 'merchants set-processor', 'keys create', 'keys list', 'keys revoke']);
 
 /** The server's store, migrated; a bad variable or a store that does not answer is said in a sentence, exit code 1. */
-async function openStore(): Promise<{ config: ServerConfig; db: Database }> {
+async function openServerStore(): Promise<{ config: ServerConfig; db: Database }> {
   let config: ServerConfig;
   try {
     config = loadConfig();
@@ -166,6 +166,9 @@ async function run(db: Database, config: ServerConfig, command: string, target: 
       print(`Revoked ${revoked.api_key_id} at ${revoked.revoked_at}.`);
       return;
     }
+    default:
+      // COMMANDS names what may reach here: a name there without its case here is this file's mistake.
+      throw new Error(`No case for the command '${command}'.`);
   }
 }
 

@@ -44,7 +44,6 @@ export async function startTill(config: ServerConfig, options: StartOptions = {}
   // The demo key is kept readable in the store, for `npm start` to print at every start: a development convenience,
   // which a production server neither needs nor should hold beside the hashes of its merchants' keys.
   const demo = config.development || config.apiKey !== undefined ? await seedDemo(db, config.apiKey) : null;
-  const store = { db, demo };
   const urlPolicy: WebhookUrlPolicy = { resolve: resolveHostname, allowLoopback: config.development };
   // Merchants without settings stay on the built-in test processor, as with createApp's default. The kill hook is
   // for the renewal durability test only, and only in development.
@@ -52,33 +51,42 @@ export async function startTill(config: ServerConfig, options: StartOptions = {}
   const byMerchant = processorForMerchant({ encryptionKey: config.encryptionKey });
   const processorFor = killAfter > 0 ? killAfterOffSessionCharges(byMerchant, killAfter) : byMerchant;
   const worker = startWebhookWorker({
-    db: store.db,
+    db,
     urlPolicy,
     processorFor,
     timeoutMs: config.webhookTimeoutMs,
     onError: (error) => logger.error({ err: error }, 'webhook worker round failed'),
   });
-  const server = await startCheckoutServer({
-    db: store.db,
-    publicUrl: config.publicUrl,
-    distDir,
-    port: config.port,
-    webhooks: { urlPolicy, wake: worker.wake },
-    logger,
-    rateLimits: config.rateLimits,
-    trustedProxies: config.trustedProxies,
-    processorFor,
-    encryptionKey: config.encryptionKey,
-  });
+  let server: Awaited<ReturnType<typeof startCheckoutServer>>;
+  try {
+    server = await startCheckoutServer({
+      db,
+      publicUrl: config.publicUrl,
+      distDir,
+      port: config.port,
+      webhooks: { urlPolicy, wake: worker.wake },
+      logger,
+      rateLimits: config.rateLimits,
+      trustedProxies: config.trustedProxies,
+      processorFor,
+      encryptionKey: config.encryptionKey,
+    });
+  } catch (error) {
+    // A port in use, say: what started is stopped, so that the store (and a PGlite directory's lock) is given back.
+    await worker.stop();
+    await db.close();
+    throw error;
+  }
   return {
-    ...store,
+    db,
+    demo,
     url: server.url,
     logger,
     async close() {
       logger.info('Stopping: no new connections; finishing the requests and webhook attempts in flight');
       await server.close();
       await worker.stop();
-      await store.db.close();
+      await db.close();
       logger.info('Stopped');
     },
   };

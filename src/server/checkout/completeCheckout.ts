@@ -1,13 +1,12 @@
 import type { z } from 'zod';
 import { createId } from '../ids';
 import { isLive, modeOf } from '../modes';
-import type { PaymentProcessor } from '../payments/PaymentProcessor';
 import type { ProcessorFor } from '../payments/ProcessorFor';
 import { priceSession } from '../pricing/priceSession';
 import { promotionError } from '../promotions/promotionCodes';
 import { assertOpen, type CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
-import type { Database, Queryable } from '../store/Database';
+import type { Database } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { parseInput } from '../validation';
 import { completeCheckoutBody } from '../../protocol/api/checkout/completeCheckoutBody';

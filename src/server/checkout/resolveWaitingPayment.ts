@@ -38,4 +38,3 @@ export async function resolveWaitingPayment(
   // The customer answered the old challenge after all, and paid: that payment completed the checkout.
   return 'result' in settled && settled.result.status === 'completed' ? settled : null;
 }
-

@@ -37,7 +37,7 @@ export async function settleProcessingPayments(db: Database, processorFor: Proce
       onError(error);
       failed = true;
     }
-    await db.query(`UPDATE payments SET checked_at = now(), next_check_at = now() + $2 * interval '1 millisecond' WHERE payment_id = $1`, [
+    await db.query(`UPDATE payments SET next_check_at = now() + $2 * interval '1 millisecond' WHERE payment_id = $1`, [
       payment.payment_id,
       delay(payment.age_ms, failed),
     ]);

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { PreparedViews } from '../checkout/preparedViews';
 import type { CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import type { Database } from '../store/Database';
+import { scriptHashSource } from './scriptHashSource';
 
 const escapeAttribute = (value: string) =>
   value.replace(/[&"<>]/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -71,7 +71,7 @@ interface PageTemplate {
 function readPageTemplate(appDir: string): PageTemplate {
   const html = readFileSync(join(appDir, 'index.html'), 'utf8');
   const inlineScripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)]
-    .map(([, source]) => ` 'sha256-${createHash('sha256').update(source!).digest('base64')}'`)
+    .map(([, source]) => ` ${scriptHashSource(source!)}`)
     .join('');
   return { html, inlineScripts };
 }

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
+import { scriptHashSource } from './scriptHashSource';
 
 /**
  * Run in the preload page: a renderer's first `Intl` formatter works out which locales V8 has, once per process, and
@@ -26,13 +26,12 @@ export function buildPreloadPage(template: string): Page {
     (script ? `<link rel="modulepreload" crossorigin href="${script}">` : '') +
     stylesheets.join('') +
     `<script>${WARM_INTL}</script></head></html>`;
-  const warmIntl = createHash('sha256').update(WARM_INTL).digest('base64');
   return {
     html,
     headers: {
       'Content-Security-Policy': [
         "default-src 'none'",
-        `script-src 'self' 'sha256-${warmIntl}'`,
+        `script-src 'self' ${scriptHashSource(WARM_INTL)}`,
         "style-src 'self'",
         "base-uri 'none'",
         "form-action 'none'",

@@ -20,10 +20,10 @@ const COMPRESSIBLE = /^(text\/|application\/(javascript|json)|image\/svg)/;
 const ASSET_NAME = /^[\w-][\w.-]*$/;
 
 /**
- * The checkout app's hashed files, each read (and, if text, compressed) once and then answered from memory: its first script and stylesheet are
- * on the open path (issue 13), and a file streamed from disk takes several turns of the event loop, each waiting
- * behind whatever queries PGlite is running on it then, such as the description of the session whose page was just
- * sent (`preparedViews`). A name holds one content for good (Vite hashes it), so nothing kept goes stale; a name
+ * The checkout app's hashed files, each read (and, if text, compressed) once and then answered from memory: its
+ * first script and stylesheet are on the open path (issue 13), and a file streamed from disk takes several turns of
+ * the event loop, each waiting behind whatever queries PGlite is running on it then, such as the description of the
+ * session whose page was just sent (`preparedViews`). A name holds one content for good (Vite hashes it), so nothing kept goes stale; a name
  * not found is looked for again next time.
  */
 function appAssets(assetsDir: string) {
