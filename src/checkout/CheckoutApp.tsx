@@ -235,7 +235,7 @@ export function CheckoutApp({
         }));
       payer.current ??= later.createPayer(api);
       const completed = await payer.current.pay(attempt, {
-        processor: session.processor,
+        session,
         messages: later.completeMessages(messages),
         wait: setWaiting,
         announcePending: () => announcePending(session),
@@ -255,6 +255,8 @@ export function CheckoutApp({
       const end = sessionEndForError(error);
       if (end) return endSession(end, session, messages);
       sendStep('payment');
+      // Beside the form's alert, the new total: the customer pays it only by pressing Pay again.
+      if ((error as CheckoutApiError).code === CheckoutApiErrorCode.TOTAL_CHANGED) await update(session, {}).catch(() => undefined);
       throw error; // the form shows it and the customer can try again
     }
   }

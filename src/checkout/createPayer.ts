@@ -15,7 +15,11 @@ export type Waiting = { name: 'challenge'; url: string; answered: () => void } |
 
 /** What a payment shows and says on its way, which the app draws. */
 export interface PaymentView {
-  processor: CheckoutSession['processor'];
+  /**
+   * The session as the customer sees it: its processor, and its total (`amount_due`), which the server charges
+   * exactly or refuses with `total_changed`.
+   */
+  session: Pick<CheckoutSession, 'processor' | 'amount_due'>;
   messages: Messages;
   /** What the payment waits on, over the form; null once it has an outcome. */
   wait(waiting: Waiting | null): void;
@@ -62,7 +66,7 @@ export function createPayer(api: CheckoutApi) {
     if (action.type === 'challenge_page') {
       return new Promise<void>((answered) => view.wait({ name: 'challenge', url: action.url, answered }));
     }
-    const { processor } = view;
+    const { processor } = view.session;
     if (processor.name !== 'stripe') throw new CheckoutApiError(0, CheckoutApiErrorCode.UNEXPECTED_RESPONSE, action.type);
     view.wait({ name: 'stripe' });
     const { handleStripeNextAction } = await import('./stripe/mountPaymentElement');
@@ -72,7 +76,9 @@ export function createPayer(api: CheckoutApi) {
   /** Pays `attempt` until it has an outcome, which it answers with; a refusal or a failure rejects. */
   async function pay(attempt: PaymentAttempt, view: PaymentView): Promise<CompletedCheckout> {
     try {
-      const { body, key } = await prepareAttempt(attempt, view.messages);
+      const prepared = await prepareAttempt(attempt, view.messages);
+      const body = { ...prepared.body, expected_total: view.session.amount_due };
+      const { key } = prepared;
       let result = await api.complete(body, key);
       const handled = new Set<string>();
       let announced = false;

@@ -1,5 +1,6 @@
 import { fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { englishLaterMessages } from '../../src/checkout/i18n/englishLaterMessages';
 import { messages } from '../../src/checkout/i18n/messages';
 import { apiError, aSession, fillFields, fillValidForm, payButton, renderOpenCheckout } from './renderCheckout';
 
@@ -23,6 +24,23 @@ describe('declines', () => {
     api.complete.mockRejectedValueOnce(apiError(402, 'card_declined', 'server text', 'card.number', declineCode));
     fireEvent.click(payButton());
     expect((await screen.findByRole('alert')).textContent).toBe(sentence);
+  });
+
+  it('shows the new total when it changed before Pay, and charges it only on the next press, keeping the card', async () => {
+    const { api } = await renderFilledForm();
+    const raised = aSession({ amount_due: '21.00' });
+    api.complete.mockRejectedValueOnce(apiError(409, 'total_changed', 'server text', 'expected_total'));
+    api.update.mockResolvedValue(raised);
+    fireEvent.click(payButton());
+
+    expect((await screen.findByRole('alert')).textContent).toBe(englishLaterMessages.serverErrors.total_changed);
+    expect(await screen.findByRole('button', { name: 'Pay $21.00' })).toBeTruthy();
+    expect(api.complete).toHaveBeenCalledTimes(1);
+    expect(api.complete.mock.calls[0]![0]).toMatchObject({ expected_total: aSession().amount_due });
+
+    fireEvent.click(payButton());
+    expect(await screen.findByRole('heading', { name: 'Payment successful' })).toBeTruthy();
+    expect(api.complete.mock.calls[1]![0]).toMatchObject({ payment_method: expect.any(String), expected_total: raised.amount_due });
   });
 
   it('takes another card after a decline', async () => {

@@ -69,13 +69,14 @@ describe('new customer form', () => {
   });
 
   it('sends the customer, with the country, and the card as the server expects them', async () => {
-    const { api } = await renderNewCustomerForm();
+    const session = aSession();
+    const { api } = await renderNewCustomerForm(session);
     fillValidForm({ Email: ' jane@example.com ', 'Expiry (MM/YY)': '01/30' });
     fireEvent.click(payButton());
     expect(api.createPaymentMethod).toHaveBeenCalledWith({ number: '4242424242424242', exp_month: 1, exp_year: 2030, cvc: '123' });
     await waitFor(() =>
       expect(api.complete).toHaveBeenCalledWith(
-        { customer: { email: 'jane@example.com', name: 'Jane Doe', country: 'US' }, payment_method: A_PAYMENT_METHOD },
+        { customer: { email: 'jane@example.com', name: 'Jane Doe', country: 'US' }, payment_method: A_PAYMENT_METHOD, expected_total: session.amount_due },
         expect.any(String),
       ),
     );

@@ -14,10 +14,11 @@ describe('returning customer', () => {
   });
 
   it('pays without sending customer details', async () => {
-    const { api } = renderCheckout(aSession(returningCustomer));
+    const session = aSession(returningCustomer);
+    const { api } = renderCheckout(session);
     await screen.findByRole('heading', { name: 'Acme AI' });
     fillValidForm();
     fireEvent.click(payButton());
-    await waitFor(() => expect(api.complete).toHaveBeenCalledWith({ payment_method: A_PAYMENT_METHOD }, expect.any(String)));
+    await waitFor(() => expect(api.complete).toHaveBeenCalledWith({ payment_method: A_PAYMENT_METHOD, expected_total: session.amount_due }, expect.any(String)));
   });
 });

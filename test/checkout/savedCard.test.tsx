@@ -22,7 +22,7 @@ describe('returning customer with a saved card', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Pay with •••• 4242' }));
 
     expect(await screen.findByRole('heading', { name: 'Payment successful' })).toBeTruthy();
-    expect(api.complete).toHaveBeenCalledWith({ use_saved_card: true }, expect.any(String));
+    expect(api.complete).toHaveBeenCalledWith({ use_saved_card: true, expected_total: withSavedCard.amount_due }, expect.any(String));
   });
 
   it('can use another card instead, and go back to the saved one', async () => {
@@ -32,7 +32,9 @@ describe('returning customer with a saved card', () => {
     fillValidForm();
     expect(screen.queryByRole('button', { name: 'Pay with •••• 4242' })).toBeNull();
     fireEvent.click(payButton());
-    await waitFor(() => expect(api.complete).toHaveBeenCalledWith({ payment_method: A_PAYMENT_METHOD }, expect.any(String)));
+    await waitFor(() =>
+      expect(api.complete).toHaveBeenCalledWith({ payment_method: A_PAYMENT_METHOD, expected_total: withSavedCard.amount_due }, expect.any(String)),
+    );
     await screen.findByRole('heading', { name: 'Payment successful' });
   });
 

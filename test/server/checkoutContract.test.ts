@@ -194,6 +194,13 @@ describe('every error a checkout route lists is one it answers', () => {
     expectApiError(await pay(second), 'promotion_code_exhausted', 'promotion_code');
   });
 
+  it('refuses to pay a total the customer was not shown, and pays the one shown', async () => {
+    const secret = await open();
+    const shown = expectOk(await view(secret)).amount_due;
+    expectApiError(await pay(secret, { ...newCustomerPayment(), expected_total: '0.01' }), 'total_changed', 'expected_total');
+    expectOk(await pay(secret, { ...newCustomerPayment(), expected_total: shown }));
+  });
+
   it('refuses a completed checkout on the routes that change it', async () => {
     const secret = await open();
     expectOk(await pay(secret));

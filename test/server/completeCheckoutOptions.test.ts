@@ -79,6 +79,29 @@ describe('POST /api/checkout/complete: the server’s total', () => {
     expect(await paymentsOf(session.checkout_session_id)).toMatchObject([{ amount: 2261 }]);
   });
 
+  it('refuses a total the customer was not shown with 409 total_changed, charging nothing, and pays the new one once shown', async () => {
+    const session = await till.createSession({ customer: { country: 'DE' } });
+    const secret = secretOf(session);
+    const shown = (await till.updateSession(secret, { country: 'DE' })).body.amount_due;
+    expect(shown).toBe('22.61');
+    // The merchant replaces Germany's rate while the customer looks at the form.
+    const [rate] = (await till.api('GET', '/v1/tax_rates?country=DE&active=true')).body.data;
+    expect((await till.api('PATCH', `/v1/tax_rates/${rate.tax_rate_id}`, { body: { active: false } })).status).toBe(200);
+    expect((await till.api('POST', '/v1/tax_rates', { body: { country: 'DE', percentage: 7, display_name: 'USt' } })).status).toBe(201);
+
+    const payment = newCustomerPayment({ customer: { ...newCustomer('shown@example.com'), country: 'DE' } });
+    expectApiError(await till.complete(secret, { ...payment, expected_total: shown }), 'total_changed', 'expected_total');
+    expect(await paymentsOf(session.checkout_session_id)).toStrictEqual([]);
+    const view = await till.updateSession(secret, { country: 'DE' });
+    expect(view.body).toMatchObject({ status: 'open', amount_due: '20.33' });
+    // What the customer entered is kept for the next attempt.
+    const [stored] = await till.db.query('SELECT customer_email FROM checkout_sessions WHERE checkout_session_id = $1', [session.checkout_session_id]);
+    expect(stored).toStrictEqual({ customer_email: 'shown@example.com' });
+
+    expect((await till.complete(secret, { ...payment, expected_total: view.body.amount_due })).status).toBe(200);
+    expect(await paymentsOf(session.checkout_session_id)).toMatchObject([{ status: 'succeeded', amount: 2033 }]);
+  });
+
   it('completes a checkout that a promotion makes free, recording a payment of zero', async () => {
     const code = await till.insertPromotionCode({ percent_off: 100 });
     const session = await till.createSession({ promotion_code: code });

@@ -9,6 +9,8 @@ export const SESSION_NOT_FOUND = 'session_not_found';
 export const CARD_DECLINED = 'card_declined';
 export const SESSION_COMPLETED = 'session_completed';
 export const SESSION_EXPIRED = 'session_expired';
+/** The total changed since the view the customer saw (the merchant replaced a tax rate): nothing was charged. */
+export const TOTAL_CHANGED = 'total_changed';
 /**
  * The processor's own script refused the card before Till's API was asked (Stripe.js: a field to complete, a
  * number it cannot take); the message is the customer's sentence, in the checkout's language.

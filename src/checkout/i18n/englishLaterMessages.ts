@@ -58,6 +58,7 @@ export const englishLaterMessages: Pick<Messages, LaterMessageGroup> = {
     promotion_code_not_found: 'This promotion code doesn’t exist. Check it for a typo.',
     promotion_code_expired: 'This promotion code has expired.',
     promotion_code_exhausted: 'This promotion code has been used up.',
+    total_changed: 'The total has changed since you opened the checkout. Nothing was charged: check the new total, then pay again.',
     promotion_code_not_applicable: 'This promotion code doesn’t apply to this plan.',
     promotion_codes_not_allowed: 'This checkout doesn’t take promotion codes.',
     already_subscribed: 'You already have an active subscription to this plan.',

@@ -18,7 +18,8 @@ export type CustomerFacingErrorCode =
   | 'promotion_code_not_applicable'
   | 'promotion_codes_not_allowed'
   | 'already_subscribed'
-  | 'subscription_required';
+  | 'subscription_required'
+  | 'total_changed';
 
 /**
  * Every sentence the customer can read. Components never hold copy of their own; each locale in `locales/` is

@@ -39,6 +39,8 @@ export const API_ERROR_STATUS = {
   /** Only a succeeded payment with something left to give back can be refunded. */
   payment_not_refundable: 409,
   subscription_required: 409,
+  /** The total the customer was shown (`expected_total`) is no longer the session's: nothing was charged. */
+  total_changed: 409,
   session_expired: 410,
   request_too_large: 413,
   /** Too many requests for one of the rate limits (a session's payment attempts, an API key, an address). */

@@ -66,6 +66,8 @@ export const checkoutRoutes = {
       // A code that expired or ran out since the customer saw its discount: it is removed, and the payment refused.
       'promotion_code_expired',
       'promotion_code_exhausted',
+      // The total changed since the customer saw it (a tax rate replaced meanwhile): nothing is charged.
+      'total_changed',
       'card_declined',
       'payment_in_progress',
     ],

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { createId } from '../ids';
 import { isLive, modeOf } from '../modes';
+import { toDecimalString } from '../money';
 import type { ProcessorFor } from '../payments/ProcessorFor';
 import { priceSession } from '../pricing/priceSession';
 import { promotionError } from '../promotions/promotionCodes';
@@ -8,6 +9,7 @@ import { assertOpen, type CheckoutSessionRow } from '../sessions/checkoutSession
 import { findCheckoutSessionByHash } from '../sessions/findCheckoutSession';
 import type { Database } from '../store/Database';
 import { TillApiError } from '../TillApiError';
+import { toMinorUnits } from '../toMinorUnits';
 import { parseInput } from '../validation';
 import { completeCheckoutBody } from '../../protocol/api/checkout/completeCheckoutBody';
 import type { CompleteCheckoutResult } from '../../protocol/api/checkout/completedCheckout';
@@ -16,6 +18,11 @@ import { resolveWaitingPayment } from './resolveWaitingPayment';
 import { settleCheckoutPayment, type CheckoutPayment, type SettledCheckout } from './settleCheckoutPayment';
 
 type CompleteInput = z.output<typeof completeCheckoutBody>;
+
+function totalChanged(shown: string, total: number, currency: string) {
+  const now = `${toDecimalString(total, currency)} ${currency}`;
+  return new TillApiError('total_changed', `The total is now ${now}, not the ${shown} ${currency} shown: show the new total and pay again.`, 'expected_total');
+}
 
 /** Printable ASCII without spaces, like Stripe's keys; the app sends a UUID per payment attempt. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -95,6 +102,11 @@ export async function completeCheckout(
     if (promotion && (promotionProblem === 'expired' || promotionProblem === 'exhausted')) {
       await tx.query('UPDATE checkout_sessions SET promotion_code_id = NULL WHERE checkout_session_id = $1', [session.checkout_session_id]);
       return { failed: promotionError(promotionProblem, promotion.code) };
+    }
+    // Likewise a total the customer was not shown: a tax rate the merchant replaced since, for one. What they
+    // entered is kept (committed); the next view shows the new total.
+    if (input.expected_total !== undefined && toMinorUnits(input.expected_total, estimate.currency) !== estimate.dueToday.total) {
+      return { failed: totalChanged(input.expected_total, estimate.dueToday.total, estimate.currency) };
     }
 
     const payment: CheckoutPayment = {

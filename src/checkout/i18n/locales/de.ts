@@ -170,6 +170,7 @@ export const messages: Messages & FormExtrasMessages = {
     promotion_code_not_found: 'Diesen Gutscheincode gibt es nicht. Bitte prüfen Sie ihn auf Tippfehler.',
     promotion_code_expired: 'Dieser Gutscheincode ist abgelaufen.',
     promotion_code_exhausted: 'Dieser Gutscheincode wurde bereits vollständig eingelöst.',
+    total_changed: 'Der Gesamtbetrag hat sich geändert, seit Sie den Checkout geöffnet haben. Es wurde nichts abgebucht: Prüfen Sie den neuen Betrag und zahlen Sie erneut.',
     promotion_code_not_applicable: 'Dieser Gutscheincode gilt nicht für diesen Tarif.',
     promotion_codes_not_allowed: 'Bei diesem Bezahlvorgang können keine Gutscheincodes eingelöst werden.',
     already_subscribed: 'Sie haben diesen Tarif bereits abonniert.',

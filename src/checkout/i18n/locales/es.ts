@@ -171,6 +171,7 @@ export const messages: Messages & FormExtrasMessages = {
     promotion_code_not_found: 'Este código promocional no existe. Comprueba que no tenga erratas.',
     promotion_code_expired: 'Este código promocional ha caducado.',
     promotion_code_exhausted: 'Este código promocional ya se ha agotado.',
+    total_changed: 'El total ha cambiado desde que abriste el pago. No se ha cobrado nada: revisa el nuevo total y vuelve a pagar.',
     promotion_code_not_applicable: 'Este código promocional no es válido para este plan.',
     promotion_codes_not_allowed: 'Este pago no admite códigos promocionales.',
     already_subscribed: 'Ya tienes una suscripción activa a este plan.',

@@ -174,6 +174,7 @@ export const messages: Messages & FormExtrasMessages = {
     promotion_code_not_found: 'Ce code promo n’existe pas. Vérifiez qu’il ne contient pas de faute de frappe.',
     promotion_code_expired: 'Ce code promo a expiré.',
     promotion_code_exhausted: 'Ce code promo a déjà été entièrement utilisé.',
+    total_changed: 'Le total a changé depuis l’ouverture du paiement. Rien n’a été débité : vérifiez le nouveau total, puis payez à nouveau.',
     promotion_code_not_applicable: 'Ce code promo ne s’applique pas à cette formule.',
     promotion_codes_not_allowed: 'Ce paiement n’accepte pas de code promo.',
     already_subscribed: 'Vous avez déjà un abonnement actif à cette formule.',

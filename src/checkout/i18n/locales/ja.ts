@@ -157,6 +157,7 @@ export const messages: Messages & FormExtrasMessages = {
     promotion_code_not_found: 'このプロモーションコードは存在しません。入力ミスがないかご確認ください。',
     promotion_code_expired: 'このプロモーションコードは有効期限が切れています。',
     promotion_code_exhausted: 'このプロモーションコードは利用上限に達しました。',
+    total_changed: 'チェックアウトを開いた後に合計金額が変更されました。請求は行われていません。新しい合計金額をご確認のうえ、もう一度お支払いください。',
     promotion_code_not_applicable: 'このプロモーションコードはこのプランには適用されません。',
     promotion_codes_not_allowed: 'このお支払いではプロモーションコードをご利用いただけません。',
     already_subscribed: 'このプランはすでにご契約中です。',

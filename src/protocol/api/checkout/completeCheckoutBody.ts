@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode, emailAddress, personName } from '../fields';
+import { countryCode, decimalAmount, emailAddress, personName } from '../fields';
 
 /**
  * `POST /api/checkout/complete`: how the customer pays, and who they are when the checkout collects identity.
@@ -25,6 +25,12 @@ export const completeCheckoutBody = z
       .optional()
       .describe('The card to charge, as the processor’s id for it (`pm_…`, from its tokenization), unless `use_saved_card`.'),
     use_saved_card: z.literal(true).optional().describe('A returning customer pays with the card on file (`saved_card`), in one step.'),
+    expected_total: decimalAmount
+      .optional()
+      .describe(
+        'The total the customer was shown (the view’s `amount_due`). When the server’s total differs, as when the merchant ' +
+          'replaced the tax rate meanwhile, nothing is charged and the answer is `total_changed`.',
+      ),
   })
   .meta({ id: 'CheckoutCompleteBody', description: 'How the customer pays, and who they are.' });
 
