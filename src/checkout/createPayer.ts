@@ -4,8 +4,15 @@ import { CheckoutApiError, CheckoutApiErrorCode } from './api/CheckoutApiError';
 import { createAttemptKeys } from './api/createAttemptKeys';
 import type { Messages } from './i18n/messages';
 
-/** How often a payment that is settling is asked after. */
+/** How often a payment that is settling is asked after, at first. */
 export const CONFIRMING_POLL_MS = 1000;
+
+/**
+ * The wait before asking after a settling payment again, having asked `asked` times: a second for the first few,
+ * while a card payment mostly settles, then twice as long each time up to half a minute, so a payment that takes
+ * days (a bank debit) costs an open tab two requests a minute rather than sixty.
+ */
+export const confirmingPollDelay = (asked: number) => Math.min(CONFIRMING_POLL_MS * 2 ** Math.max(0, asked - 4), 30 * CONFIRMING_POLL_MS);
 
 /**
  * Over the open form while a payment waits: the bank's challenge (the test processor's page, or Stripe.js's, which
@@ -82,6 +89,7 @@ export function createPayer(api: CheckoutApi) {
       let result = await api.complete(body, key);
       const handled = new Set<string>();
       let announced = false;
+      let asked = 0;
       // Until the payment has an outcome: the customer answers their bank, or it settles; the same attempt again
       // then says how it ended.
       while (result.status !== 'completed') {
@@ -98,7 +106,7 @@ export function createPayer(api: CheckoutApi) {
           if (!announced) view.announcePending();
           announced = true;
           view.wait({ name: 'confirming' });
-          await new Promise((wait) => setTimeout(wait, CONFIRMING_POLL_MS));
+          await new Promise((wait) => setTimeout(wait, confirmingPollDelay(asked++)));
         }
         result = await api.complete(body, key);
       }

@@ -1,18 +1,20 @@
 import type { CheckoutApi, CheckoutSession } from './api/CheckoutApi';
 import type { Screen } from './CheckoutApp';
-import { CONFIRMING_POLL_MS } from './createPayer';
+import { confirmingPollDelay } from './createPayer';
 import { formExtras, needsFormExtras } from './form/formExtras';
 import { completeMessages } from './i18n/completeMessages';
 import type { FirstMessages } from './i18n/messages';
 import { sessionEndForError, sessionEndForStatus } from './screens/sessionEnd';
 
 /**
- * Asks for the session every `CONFIRMING_POLL_MS` until it is no longer `processing`, through failures that leave it
- * payable (the network); an error that ends it (not found, expired) rejects. Once the app is gone (`mounted` false),
- * it asks no more and never settles.
+ * Asks for the session, less often as time goes on (`confirmingPollDelay`), until it is no longer `processing`,
+ * through failures that leave it payable (the network); an error that ends it (not found, expired) rejects. Once the
+ * app is gone (`mounted` false), it asks no more and never settles.
  */
 function settledSession(api: CheckoutApi, mounted: { current: boolean }): Promise<CheckoutSession> {
   return new Promise((resolve, reject) => {
+    let asked = 0;
+    const askLater = () => setTimeout(ask, confirmingPollDelay(asked++));
     const ask = async () => {
       if (!mounted.current) return;
       try {
@@ -21,9 +23,9 @@ function settledSession(api: CheckoutApi, mounted: { current: boolean }): Promis
       } catch (error) {
         if (sessionEndForError(error)) return reject(error);
       }
-      setTimeout(ask, CONFIRMING_POLL_MS);
+      askLater();
     };
-    setTimeout(ask, CONFIRMING_POLL_MS);
+    askLater();
   });
 }
 

@@ -78,6 +78,26 @@ describe('a payment that settles later', () => {
       vi.useRealTimers();
     }
   });
+
+  it('asks less often the longer it settles, down to twice a minute', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const { api } = await payWithFilledForm();
+      api.complete.mockResolvedValue(processing);
+      fireEvent.click(payButton());
+      await screen.findByText(/Your payment is being confirmed/);
+      await vi.advanceTimersByTimeAsync(5_000);
+      const firstSeconds = api.complete.mock.calls.length;
+      expect(firstSeconds).toBeGreaterThanOrEqual(5);
+      await vi.advanceTimersByTimeAsync(10 * 60_000);
+      // Every second, 600 more; here the first few, then 2, 4, 8 and 16 s, then 30 s apart.
+      const tenMinutes = api.complete.mock.calls.length - firstSeconds;
+      expect(tenMinutes).toBeGreaterThanOrEqual(18);
+      expect(tenMinutes).toBeLessThanOrEqual(25);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe('the pending outcome', () => {
@@ -141,6 +161,19 @@ describe('the pending outcome', () => {
         expect((await screen.findByRole('alert')).textContent).toBe('Your card was declined. Try another card.');
         expect(payButton().hasAttribute('disabled')).toBe(false);
         expect(steps().at(-1)).toBe('payment');
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('asks less often the longer it settles, down to twice a minute', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      try {
+        const { api } = await reopen();
+        api.getSession.mockResolvedValue(aSession({ status: 'processing' }));
+        await vi.advanceTimersByTimeAsync(10 * 60_000);
+        expect(api.getSession.mock.calls.length).toBeGreaterThanOrEqual(20);
+        expect(api.getSession.mock.calls.length).toBeLessThanOrEqual(30);
       } finally {
         vi.useRealTimers();
       }
