@@ -221,7 +221,7 @@ describe('the operator CLI', { timeout: 120_000 }, () => {
       expect(settings).toMatchObject({ processor: 'stripe', livemode: false, stripe: { secret_key_last4: 'Abcd', publishable_key: 'pk_test_51StripePublishable' } });
       expect(JSON.stringify(settings)).not.toMatch(/sk_test_51|whsec_/);
     });
-    const stored = await withDatabase((db) => db.query('SELECT * FROM merchant_processors WHERE merchant_id = $1', [merchantId]));
+    const stored = await withDatabase((db) => db.query('SELECT * FROM processor_credentials WHERE merchant_id = $1', [merchantId]));
     expect(JSON.stringify(stored)).not.toMatch(/StripeSecretKey|StripeSigningSecret/);
 
     // A live Stripe key is the live mode's, whichever of the business's ids is named.

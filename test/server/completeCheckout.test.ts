@@ -342,7 +342,7 @@ describe('POST /api/checkout/complete', () => {
       const { team } = await till.plans();
       const session = await till.createSession({ subscription_config_id: team, quantity: 2 });
       let asked = 0;
-      const counting: ProcessorFor = (merchantId, store) => (asked++, till.processorFor(merchantId, store));
+      const counting: ProcessorFor = (merchantId, store, takenBy) => (asked++, till.processorFor(merchantId, store, takenBy));
       const view = await updateCheckout(till.db, counting, hashSecret(secretOf(session)), { quantity: 3 });
       expect(view).toMatchObject({ quantity: 3 });
       expect(asked).toBe(0);

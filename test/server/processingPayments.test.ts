@@ -88,8 +88,8 @@ describe('a payment the processor settles later', () => {
     )) as [{ processor_payment_id: string }];
     const asked: string[] = [];
     const errors: unknown[] = [];
-    const answering: typeof processorFor = async (merchantId, store) => {
-      const processor = await processorFor(merchantId, store);
+    const answering: typeof processorFor = async (merchantId, store, takenBy) => {
+      const processor = await processorFor(merchantId, store, takenBy);
       return {
         ...processor,
         async retrievePayment(id) {

@@ -97,7 +97,7 @@ describe('POST /v1/processor_settings', () => {
       processor: 'test', livemode: true, stripe: null, updated_at: null,
     });
     const other = await till.insertOtherMerchant();
-    expect((await processorForMerchant({ encryptionKey })(other.merchantId, till.db)).name).toBe('test');
+    expect((await processorForMerchant({ encryptionKey })(other.merchantId, till.db, null)).name).toBe('test');
   });
 });
 

@@ -118,7 +118,7 @@ export async function completeCheckout(
       created_at: now,
       attempt_key: idempotencyKey,
     };
-    const processor = await processorFor(session.merchant_id, tx);
+    const processor = await processorFor(session.merchant_id, tx, null);
     const processed = await processor.confirmPayment({
       idempotencyKey: `${session.checkout_session_id}:${idempotencyKey ?? payment.payment_id}`,
       amount: payment.amount,
@@ -130,10 +130,10 @@ export async function completeCheckout(
     await tx.query(
       `INSERT INTO payments
          (payment_id, checkout_session_id, amount, currency, status, card_brand, card_last4, created_at, merchant_id, connection_id,
-          processor, payment_method_id, attempt_key)
-       VALUES ($1, $2, $3, $4, 'processing', $5, $6, $7, $8, $9, $10, $11, $12)`,
+          processor, processor_credentials_id, payment_method_id, attempt_key)
+       VALUES ($1, $2, $3, $4, 'processing', $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [payment.payment_id, session.checkout_session_id, payment.amount, payment.currency, processed.card.brand, processed.card.last4, now,
-        session.merchant_id, payment.connection_id, processor.name, paymentMethodId, idempotencyKey],
+        session.merchant_id, payment.connection_id, processor.name, processor.credentialsId, paymentMethodId, idempotencyKey],
     );
     return settleCheckoutPayment(tx, session, payment, processed, now);
   });

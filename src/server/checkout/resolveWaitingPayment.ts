@@ -1,10 +1,10 @@
-import type { ProcessorFor } from '../payments/ProcessorFor';
+import type { PaymentTakenBy, ProcessorFor } from '../payments/ProcessorFor';
 import type { CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import type { Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { settleCheckoutPayment, type CheckoutPayment, type SettledCheckout } from './settleCheckoutPayment';
 
-interface WaitingPayment extends CheckoutPayment {
+interface WaitingPayment extends CheckoutPayment, PaymentTakenBy {
   status: 'requires_action' | 'processing';
   processor_payment_id: string;
 }
@@ -12,8 +12,9 @@ interface WaitingPayment extends CheckoutPayment {
 /**
  * A payment of the session that waits, for the customer's bank or to settle. The same attempt again (its
  * Idempotency-Key) asks the processor how it stands; another attempt cancels a challenge the customer left, but
- * cannot overtake a payment that is settling. Null when the way is clear for a new payment. The merchant's processor is
- * looked up only when a payment waits: a change to an order with none (`updateCheckout`) asks nothing of it.
+ * cannot overtake a payment that is settling. Null when the way is clear for a new payment. The processor that took
+ * the waiting payment is asked, even if the merchant has moved to another since, and only when a payment waits: a
+ * change to an order with none (`updateCheckout`) asks nothing of it.
  */
 export async function resolveWaitingPayment(
   tx: Queryable,
@@ -27,7 +28,7 @@ export async function resolveWaitingPayment(
     [session.checkout_session_id],
   );
   if (!waiting) return null;
-  const processor = await processorFor(session.merchant_id, tx);
+  const processor = await processorFor(session.merchant_id, tx, waiting);
   if (idempotencyKey !== null && waiting.attempt_key === idempotencyKey) {
     return settleCheckoutPayment(tx, session, waiting, await processor.retrievePayment(waiting.processor_payment_id), now);
   }

@@ -1,4 +1,4 @@
-import type { ProcessorFor } from '../payments/ProcessorFor';
+import type { PaymentTakenBy, ProcessorFor } from '../payments/ProcessorFor';
 import { statusOf, type CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import type { Database } from '../store/Database';
 import { settleCheckoutPayment, type CheckoutPayment } from './settleCheckoutPayment';
@@ -25,7 +25,7 @@ export async function settleWaitingPayment(
 ): Promise<WaitingPaymentOutcome> {
   return db.transaction(async (tx) => {
     const findWaiting = () =>
-      tx.query<CheckoutPayment & { checkout_session_id: string }>(
+      tx.query<CheckoutPayment & PaymentTakenBy & { checkout_session_id: string }>(
         // A renewal's payment is the renewal worker's to look at again, under its subscription's lock.
         `SELECT * FROM payments
          WHERE merchant_id = $1 AND processor_payment_id = $2 AND status IN ('requires_action', 'processing') AND checkout_session_id IS NOT NULL`,
@@ -42,7 +42,8 @@ export async function settleWaitingPayment(
     // An expired session's payment that went through is still fulfilled, as the customer's own retry would fulfil it:
     // the expiry sweep does not wait on a bank's challenge, which the customer may answer after it.
     if (statusOf(session!) === 'completed') return 'session_closed';
-    const processor = await processorFor(merchantId, tx);
+    // The processor and keys that took it, which may no longer be the merchant's.
+    const processor = await processorFor(merchantId, tx, payment);
     const processed = await processor.retrievePayment(processorPaymentId);
     if (processed.status === 'requires_action' || processed.status === 'processing') return 'waiting';
     await settleCheckoutPayment(tx, session!, payment, processed, new Date());

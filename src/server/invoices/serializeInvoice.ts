@@ -20,6 +20,8 @@ export interface InvoiceRow {
   attempts: number;
   next_attempt_at: Date | null;
   processor: 'test' | 'stripe' | null;
+  /** Migration 027: the Stripe keys that took the last charge; null for the test processor, or none charged. */
+  processor_credentials_id: string | null;
   processor_payment_id: string | null;
   /** Migration 020: the payment of the latest attempt; null when none was charged, or before the migration. */
   payment_id: string | null;

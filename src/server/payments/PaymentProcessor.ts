@@ -56,6 +56,11 @@ export interface RefundRequest {
 export interface PaymentProcessor {
   readonly name: 'test' | 'stripe';
   /**
+   * The merchant's set of keys it pays with (`processor_credentials`), recorded with each payment it takes so that
+   * the payment is looked up with them again after the merchant moves to others; null for the test processor.
+   */
+  readonly credentialsId: string | null;
+  /**
    * Charges the customer who is present. `savePaymentMethod` keeps the card for off-session charges (renewals);
    * the answer may be `requires_action` or `processing`.
    */

@@ -1,6 +1,8 @@
+import type { Queryable } from '../store/Database';
 import type { PaymentProcessor } from './PaymentProcessor';
-import type { ProcessorFor } from './ProcessorFor';
-import { findProcessorSettings, stripeKeysOf } from './processorSettings';
+import { findProcessorCredentials, stripeKeysOf } from './processorCredentials';
+import type { PaymentTakenBy, ProcessorFor } from './ProcessorFor';
+import { findProcessorSettings } from './processorSettings';
 import { createStripeProcessor, type StripeProcessorOptions } from './stripe/createStripeProcessor';
 import { createTestProcessor } from './test/createTestProcessor';
 
@@ -14,24 +16,34 @@ export interface ProcessorForMerchantOptions {
 /** Enough Stripe clients for the merchants paying at any moment; the oldest is dropped past it. */
 const MAX_CLIENTS = 500;
 
+/** Who takes a merchant's next payment: its current settings (`merchant_processors`), the test processor without. */
+async function currentTaker(store: Queryable, merchantId: string): Promise<PaymentTakenBy> {
+  const settings = await findProcessorSettings(store, merchantId);
+  return settings?.processor === 'stripe' ? { processor: 'stripe', processor_credentials_id: settings.credentials_id } : { processor: 'test', processor_credentials_id: null };
+}
+
 /**
- * Each merchant's own processor: Stripe for a merchant row that chose it (`merchant_processors`), the built-in
- * test processor for every other. The settings are read on each payment, so a change applies to the next one;
- * a Stripe client is kept per sealed key, so a new key is a new client and the old one is never used again.
+ * Each merchant's own processor: Stripe with the keys a merchant row chose, the built-in test processor for every
+ * other, and for a payment already taken, the processor and keys that took it. The settings are read on each new
+ * payment, so a change applies to the next one. A set of keys never changes (`processor_credentials`), so a Stripe
+ * client is kept per set.
  */
 export function processorForMerchant({ encryptionKey, stripeApi }: ProcessorForMerchantOptions): ProcessorFor {
   const clients = new Map<string, PaymentProcessor>();
-  return async (merchantId, store) => {
-    const settings = await findProcessorSettings(store, merchantId);
-    if (settings?.processor !== 'stripe') return createTestProcessor(store);
-    const cacheKey = `${merchantId}:${settings.stripe_secret_key_sealed}`;
-    let processor = clients.get(cacheKey);
-    if (!processor) {
-      const { secretKey } = stripeKeysOf(settings, encryptionKey)!;
-      processor = await createStripeProcessor({ secretKey, api: stripeApi });
+  return async (merchantId, store, takenBy) => {
+    const { processor, processor_credentials_id: credentialsId } = takenBy ?? (await currentTaker(store, merchantId));
+    if (processor === 'test') return createTestProcessor(store);
+    // A Stripe payment made before migration 027 by keys the merchant had already replaced: 017 kept no copy of them.
+    if (!credentialsId) throw new Error(`The merchant ${merchantId} no longer has the Stripe keys that took this payment.`);
+    const cacheKey = `${merchantId}:${credentialsId}`;
+    let client = clients.get(cacheKey);
+    if (!client) {
+      const credentials = await findProcessorCredentials(store, merchantId, credentialsId);
+      if (!credentials) throw new Error(`The merchant ${merchantId} has no Stripe keys ${credentialsId}.`);
+      client = await createStripeProcessor({ secretKey: stripeKeysOf(credentials, encryptionKey).secretKey, api: stripeApi, credentialsId });
       if (clients.size >= MAX_CLIENTS) clients.delete(clients.keys().next().value!);
-      clients.set(cacheKey, processor);
+      clients.set(cacheKey, client);
     }
-    return processor;
+    return client;
   };
 }

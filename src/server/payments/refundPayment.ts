@@ -42,7 +42,8 @@ export async function refundPayment(db: Database, processorFor: ProcessorFor, me
       { count: number },
     ];
     const sequence = count + 1;
-    const processor = await processorFor(merchantId, tx);
+    // Where the payment was taken, even if the merchant has moved to another processor, or other keys, since.
+    const processor = await processorFor(merchantId, tx, payment);
     const processed = await processor.refund({ idempotencyKey: `${paymentId}:refund:${sequence}`, paymentId: payment.processor_payment_id, amount });
     const refundId = createId('re', modeOf(merchantId));
     const [row] = await tx.query<{ created_at: Date }>(

@@ -25,6 +25,8 @@ export interface PaymentRow {
   card_exp_month: number | null;
   card_exp_year: number | null;
   processor: 'test' | 'stripe';
+  /** Migration 027: the merchant's Stripe keys that took it; null for the test processor. */
+  processor_credentials_id: string | null;
   processor_payment_id: string | null;
   decline_code: DeclineCode | null;
   created_at: Date;

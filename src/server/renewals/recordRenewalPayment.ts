@@ -27,10 +27,10 @@ export async function recordRenewalPayment(
   await tx.query(
     `INSERT INTO payments
        (payment_id, merchant_id, invoice_id, connection_id, amount, currency, status, decline_code, card_brand, card_last4, card_exp_month,
-        card_exp_year, processor, processor_payment_id, payment_method_id, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+        card_exp_year, processor, processor_credentials_id, processor_payment_id, payment_method_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
     [paymentId, subscription.merchant_id, invoice.invoice_id, subscription.connection_id, invoice.amount, invoice.currency, payment.status, declineCode,
-      payment.card.brand, payment.card.last4, payment.card.exp_month, payment.card.exp_year, processor.name, payment.id,
+      payment.card.brand, payment.card.last4, payment.card.exp_month, payment.card.exp_year, processor.name, processor.credentialsId, payment.id,
       subscription.renewal_payment_method_id, subscription.clock_now],
   );
   return paymentId;

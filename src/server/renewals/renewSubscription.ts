@@ -104,10 +104,13 @@ async function createInvoice(tx: Queryable, subscription: DueSubscription, perio
  * an invoice of zero (a discount of everything).
  */
 async function attemptInvoice(tx: Queryable, subscription: DueSubscription, invoice: InvoiceRow, processorFor: ProcessorFor) {
-  const processor = await processorFor(subscription.merchant_id, tx);
   let payment: ProcessorPayment | null = null;
   let attempts = invoice.attempts;
   const lookAgain = invoice.processor_payment_id !== null && invoice.decline_code === null;
+  // A charge still processing is looked at where it was made, even if the merchant has moved to another processor
+  // since; a new charge goes to the current one.
+  const takenBy = lookAgain ? { processor: invoice.processor!, processor_credentials_id: invoice.processor_credentials_id } : null;
+  const processor = await processorFor(subscription.merchant_id, tx, takenBy);
   if (lookAgain) {
     payment = await processor.retrievePayment(invoice.processor_payment_id!);
   } else if (invoice.amount > 0 && subscription.renewal_payment_method_id) {
@@ -128,17 +131,19 @@ async function attemptInvoice(tx: Queryable, subscription: DueSubscription, invo
   if (status === 'succeeded') {
     const [paid] = await tx.query<InvoiceRow>(
       `UPDATE invoices SET status = 'paid', paid_at = $2, next_attempt_at = NULL, attempts = $3, decline_code = NULL,
-         processor = $4, processor_payment_id = $5, payment_id = $6
+         processor = $4, processor_payment_id = $5, payment_id = $6, processor_credentials_id = $7
        WHERE invoice_id = $1 RETURNING *`,
-      [invoice.invoice_id, now, attempts, payment ? processor.name : null, payment?.id ?? null, paymentId],
+      [invoice.invoice_id, now, attempts, payment ? processor.name : null, payment?.id ?? null, paymentId, payment ? processor.credentialsId : null],
     );
     return startPaidPeriod(tx, subscription, paid!);
   }
   if (status === 'processing' || status === 'requires_action') {
     // requires_action never comes back off-session; were it to, it is looked at again like a payment still processing.
     await tx.query(
-      'UPDATE invoices SET attempts = $2, next_attempt_at = $3, processor = $4, processor_payment_id = $5, decline_code = NULL, payment_id = $6 WHERE invoice_id = $1',
-      [invoice.invoice_id, attempts, new Date(now.getTime() + PROCESSING_CHECK_MS), processor.name, payment!.id, paymentId],
+      `UPDATE invoices SET attempts = $2, next_attempt_at = $3, processor = $4, processor_payment_id = $5, decline_code = NULL, payment_id = $6,
+         processor_credentials_id = $7
+       WHERE invoice_id = $1`,
+      [invoice.invoice_id, attempts, new Date(now.getTime() + PROCESSING_CHECK_MS), processor.name, payment!.id, paymentId, processor.credentialsId],
     );
     return;
   }
@@ -146,9 +151,10 @@ async function attemptInvoice(tx: Queryable, subscription: DueSubscription, invo
   const retryAt = nextRenewalAttempt(invoice.created_at, attempts);
   const [failed] = await tx.query<InvoiceRow>(
     `UPDATE invoices SET status = $2, next_attempt_at = $3, attempts = $4, decline_code = $5, processor = $6, processor_payment_id = $7,
-       payment_id = coalesce($8, payment_id)
+       payment_id = coalesce($8, payment_id), processor_credentials_id = $9
      WHERE invoice_id = $1 RETURNING *`,
-    [invoice.invoice_id, retryAt ? 'open' : 'void', retryAt, attempts, declineCode, payment ? processor.name : null, payment?.id ?? null, paymentId],
+    [invoice.invoice_id, retryAt ? 'open' : 'void', retryAt, attempts, declineCode, payment ? processor.name : null, payment?.id ?? null, paymentId,
+      payment ? processor.credentialsId : null],
   );
   await recordEvent(tx, subscription.merchant_id, 'invoice.payment_failed', serializeInvoice(failed!));
   if (!retryAt) return endSubscription(tx, subscription, now);

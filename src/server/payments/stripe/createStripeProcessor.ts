@@ -12,6 +12,8 @@ export interface StripeProcessorOptions {
   secretKey: string;
   /** Another Stripe API to talk to (the tests' local fake); Stripe's own by default. */
   api?: { host: string; port: number; protocol: 'http' | 'https' };
+  /** The store's id of these keys (`processor_credentials`); none for keys the store does not hold. */
+  credentialsId?: string;
 }
 
 /** The mode a Stripe key works in: its objects live in that mode of the Stripe account only. */
@@ -95,7 +97,7 @@ function declinedByError(errors: typeof Stripe.errors, error: unknown): Processo
  * not), so a payment that saves its card makes one for a card that has none, and an off-session charge finds it
  * through the card; Till keeps no Stripe object of its own.
  */
-export async function createStripeProcessor({ secretKey, api }: StripeProcessorOptions): Promise<PaymentProcessor> {
+export async function createStripeProcessor({ secretKey, api, credentialsId }: StripeProcessorOptions): Promise<PaymentProcessor> {
   const Stripe = await loadStripe();
   const stripe = new Stripe(secretKey, { ...api, maxNetworkRetries: 2, telemetry: false, appInfo: { name: 'Till' } });
   const mode = stripeKeyMode(secretKey);
@@ -119,6 +121,7 @@ export async function createStripeProcessor({ secretKey, api }: StripeProcessorO
 
   return {
     name: 'stripe',
+    credentialsId: credentialsId ?? null,
     async confirmPayment(request) {
       checkMode(request);
       let customer = await customerOf(request.paymentMethodId);

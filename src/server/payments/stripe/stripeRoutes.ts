@@ -5,13 +5,27 @@ import { isLive } from '../../modes';
 import type { Database } from '../../store/Database';
 import { TillApiError } from '../../TillApiError';
 import type { ProcessorFor } from '../ProcessorFor';
-import { findProcessorSettings, stripeKeysOf } from '../processorSettings';
+import { listProcessorCredentials, stripeKeysOf } from '../processorCredentials';
 import { loadStripe } from './loadStripe';
 
 const MERCHANT_ID = /^mer_(test|live)_[0-9A-Z]{26}$/;
 
 /** The events that end a payment's wait; Stripe sends others too if the merchant's endpoint asks for them. */
 const SETTLING_EVENTS = new Set(['payment_intent.succeeded', 'payment_intent.payment_failed', 'payment_intent.canceled']);
+
+/** The event, if any of `secrets` signed it; the newest set's are tried first, as most events are theirs. */
+function verifyEvent(payload: string, signature: string, secrets: string[], { webhooks, errors }: typeof Stripe): Stripe.Event {
+  let refusal: Error | undefined;
+  for (const secret of secrets) {
+    try {
+      return webhooks.constructEvent(payload, signature, secret);
+    } catch (error) {
+      if (!(error instanceof errors.StripeSignatureVerificationError)) throw error;
+      refusal ??= error;
+    }
+  }
+  throw new TillApiError('validation_error', `The Stripe-Signature header does not verify: ${refusal!.message}`, 'Stripe-Signature');
+}
 
 export interface StripeRoutesOptions {
   encryptionKey: Buffer | undefined;
@@ -26,19 +40,13 @@ export function stripeRoutes(db: Database, { encryptionKey, processorFor }: Stri
   return new Hono()
     .post('/webhooks/:merchantId', async (c) => {
       const merchantId = c.req.param('merchantId');
-      const settings = MERCHANT_ID.test(merchantId) ? await findProcessorSettings(db, merchantId) : undefined;
-      if (settings?.processor !== 'stripe') throw new TillApiError('resource_missing', 'No merchant takes Stripe payments at this URL.');
-      const { webhookSecret } = stripeKeysOf(settings, encryptionKey)!;
+      // Every set of keys the merchant has had, not only its current one: a payment taken with older keys (another
+      // Stripe account, or before a move to the test processor) still settles by that account's events.
+      const credentials = MERCHANT_ID.test(merchantId) ? await listProcessorCredentials(db, merchantId) : [];
+      if (credentials.length === 0) throw new TillApiError('resource_missing', 'No merchant takes Stripe payments at this URL.');
       // The signature is of the raw bytes: they are verified before anything is parsed.
-      const payload = await c.req.text();
-      const { webhooks, errors } = await loadStripe();
-      let event: Stripe.Event;
-      try {
-        event = webhooks.constructEvent(payload, c.req.header('Stripe-Signature') ?? '', webhookSecret);
-      } catch (error) {
-        if (!(error instanceof errors.StripeSignatureVerificationError)) throw error;
-        throw new TillApiError('validation_error', `The Stripe-Signature header does not verify: ${error.message}`, 'Stripe-Signature');
-      }
+      const secrets = credentials.map((set) => stripeKeysOf(set, encryptionKey).webhookSecret);
+      const event = verifyEvent(await c.req.text(), c.req.header('Stripe-Signature') ?? '', secrets, await loadStripe());
       let outcome: WaitingPaymentOutcome | 'ignored' = 'ignored';
       // An event of the Stripe account's other mode is not this merchant row's, whatever endpoint it was sent to.
       if (event.livemode === isLive(merchantId) && SETTLING_EVENTS.has(event.type)) {

@@ -124,6 +124,7 @@ export function createTestProcessor(store: Queryable, now: () => Date = () => ne
 
   return {
     name: 'test',
+    credentialsId: null,
     confirmPayment: (request) => charge(request, false),
     chargeOffSession: (request) => charge(request, true),
     retrievePayment,

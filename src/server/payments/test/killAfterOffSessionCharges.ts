@@ -8,8 +8,8 @@ import type { ProcessorFor } from '../ProcessorFor';
  */
 export function killAfterOffSessionCharges(processorFor: ProcessorFor, count: number): ProcessorFor {
   let charges = 0;
-  return async (merchantId, store) => {
-    const processor = await processorFor(merchantId, store);
+  return async (merchantId, store, takenBy) => {
+    const processor = await processorFor(merchantId, store, takenBy);
     return {
       ...processor,
       async chargeOffSession(request) {
