@@ -3,7 +3,9 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settleProcessingPayments } from '../../src/server/checkout/settleProcessingPayments';
 import { processorForMerchant } from '../../src/server/payments/processorForMerchant';
+import type { ProcessorFor } from '../../src/server/payments/ProcessorFor';
 import type { FakeStripe } from './support/fakeStripe';
+import { advanceClockPast, buySubscription, invoicesOf, renewDue, saveCard, subscriptionOf } from './support/renewals';
 import { startStripeAccounts, type StripeAccounts } from './support/stripeAccounts';
 import { AUTHENTICATE_ALWAYS, expectApiError, newCustomer, PROCESSING, secretOf, useTestServer, validCard, VISA } from './support/testServer';
 
@@ -15,8 +17,11 @@ beforeAll(async () => {
   stripe = await startStripeAccounts(2);
 });
 afterAll(() => stripe.close());
-const processorFor = () => processorForMerchant({ encryptionKey, stripeApi: stripe.api });
-const till = useTestServer({ app: () => ({ encryptionKey, processorFor: processorFor() }) });
+let byMerchant: ProcessorFor | undefined;
+/** The server's own processors, made once the fake accounts listen. */
+const processorFor: ProcessorFor = (merchantId, store, takenBy) =>
+  (byMerchant ??= processorForMerchant({ encryptionKey, stripeApi: stripe.api }))(merchantId, store, takenBy);
+const till = useTestServer({ processorFor, app: () => ({ encryptionKey }) });
 const accountA = () => stripe.accounts[0]!;
 const accountB = () => stripe.accounts[1]!;
 
@@ -75,11 +80,33 @@ async function sendWebhook(account: FakeStripe, type: string, paymentIntentId: s
 }
 
 /** The worker's round over settling payments, asking again at once. */
-const settleNow = () => settleProcessingPayments(till.db, processorFor(), { onError: (error) => { throw error; }, recheckDelay: () => 0 });
+const settleNow = () => settleProcessingPayments(till.db, processorFor, { onError: (error) => { throw error; }, recheckDelay: () => 0 });
 
 /** A test processor's payment that was processing has settled at the bank: its time has come. */
 const settledAtTheTestProcessor = (processorPaymentId: string) =>
   till.db.query("UPDATE test_payment_intents SET settles_at = now() - interval '1 second' WHERE payment_intent_id = $1", [processorPaymentId]);
+
+describe('a merchant that moves while a renewal’s charge settles', () => {
+  // First in the file: it moves the merchant's clock a period on, which would renew every subscription bought before.
+  it('has the renewal worker look at the charge where it was made, and pays the invoice', async () => {
+    await moveTo('test');
+    const { subscriptionId, connectionId } = await buySubscription(till);
+    await saveCard(till, connectionId, PROCESSING);
+    await advanceClockPast(till, (await subscriptionOf(till, subscriptionId)).current_period_end);
+    await renewDue(till);
+    const [processing] = await invoicesOf(till, subscriptionId);
+    expect(processing).toMatchObject({ status: 'open' });
+    await moveTo(accountA());
+
+    const [{ processor_payment_id: charge }] = (await till.db.query<{ processor_payment_id: string }>(
+      'SELECT processor_payment_id FROM invoices WHERE invoice_id = $1', [processing.invoice_id],
+    )) as [{ processor_payment_id: string }];
+    await settledAtTheTestProcessor(charge);
+    await advanceClockPast(till, processing.next_attempt_at);
+    await renewDue(till);
+    expect(await invoicesOf(till, subscriptionId)).toMatchObject([{ invoice_id: processing.invoice_id, status: 'paid' }]);
+  });
+});
 
 describe('a merchant that moves from the test processor to Stripe', () => {
   it('completes a checkout whose 3-D Secure challenge the customer answers after the move', async () => {
