@@ -5,31 +5,14 @@ import { findProcessorCredentials, stripeKeysOf } from '../../src/server/payment
 import { findProcessorSettings, serializeProcessorSettings } from '../../src/server/payments/processorSettings';
 import type { Database } from '../../src/server/store/Database';
 import { migrate } from '../../src/server/store/migrate';
-import { openDatabase } from '../../src/server/store/openDatabase';
 import { seedDemo } from '../../src/server/store/seedDemo';
-import { createTestDatabase } from './support/testDatabase';
+import { openStoreBefore } from './support/openStoreBefore';
 
-const MIGRATION = '027_processor_credentials.sql';
 const encryptionKey = randomBytes(32);
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
-
-/** A store as 026 left it: every migration but 027 applied, which is then pending. */
-async function storeBefore027(): Promise<Database> {
-  const place = await createTestDatabase();
-  const db = await openDatabase(place.options);
-  cleanups.push(async () => {
-    await db.close();
-    await place.drop();
-  });
-  await db.query('CREATE TABLE schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-  await db.query('INSERT INTO schema_migrations (name) VALUES ($1)', [MIGRATION]);
-  await migrate(db);
-  await db.query('DELETE FROM schema_migrations WHERE name = $1', [MIGRATION]);
-  return db;
-}
 
 /** A checkout session of the demo merchant and one payment of it, by `processor`. */
 async function insertPayment(db: Database, merchantId: string, paymentId: string, processor: 'test' | 'stripe') {
@@ -47,7 +30,7 @@ async function insertPayment(db: Database, merchantId: string, paymentId: string
 
 describe('migration 027: processor credentials', () => {
   it('moves a Stripe merchant’s keys into its first set of credentials, which its Stripe payments keep, and which still open', async () => {
-    const db = await storeBefore027();
+    const db = await openStoreBefore('027', cleanups);
     const { merchantId } = await seedDemo(db);
     // Sealed as 017's `saveProcessorSettings` sealed them, bound to the merchant and the column.
     await db.query(
@@ -80,7 +63,7 @@ describe('migration 027: processor credentials', () => {
   });
 
   it('refuses settings on Stripe without keys, and keys of another merchant', async () => {
-    const db = await storeBefore027();
+    const db = await openStoreBefore('027', cleanups);
     await migrate(db);
     const { merchantId } = await seedDemo(db);
     await db.query("INSERT INTO merchants (merchant_id, account_id, name) VALUES ('mer_other', 'mer_other', 'Other')");
