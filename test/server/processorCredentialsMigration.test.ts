@@ -28,6 +28,15 @@ async function insertPayment(db: Database, merchantId: string, paymentId: string
   );
 }
 
+/** A set of keys, whose sealed values no test opens. */
+const insertCredentials = (db: Database, merchantId: string, credentialsId: string) =>
+  db.query(
+    `INSERT INTO processor_credentials
+       (credentials_id, merchant_id, stripe_secret_key_sealed, stripe_secret_key_last4, stripe_publishable_key, stripe_webhook_secret_sealed)
+     VALUES ($1, $2, 'sealed', 'Abcd', 'pk_test_1', 'sealed')`,
+    [credentialsId, merchantId],
+  );
+
 describe('migration 027: processor credentials', () => {
   it('moves a Stripe merchant’s keys into its first set of credentials, which its Stripe payments keep, and which still open', async () => {
     const db = await openStoreBefore('027', cleanups);
@@ -62,21 +71,20 @@ describe('migration 027: processor credentials', () => {
     ]);
   });
 
-  it('refuses settings on Stripe without keys, and keys of another merchant', async () => {
+  it('refuses settings on Stripe without keys, keys of another merchant, and keys on a test processor’s payment', async () => {
     const db = await openStoreBefore('027', cleanups);
     await migrate(db);
     const { merchantId } = await seedDemo(db);
     await db.query("INSERT INTO merchants (merchant_id, account_id, name) VALUES ('mer_other', 'mer_other', 'Other')");
-    await db.query(
-      `INSERT INTO processor_credentials
-         (credentials_id, merchant_id, stripe_secret_key_sealed, stripe_secret_key_last4, stripe_publishable_key, stripe_webhook_secret_sealed)
-       VALUES ('pcr_other', 'mer_other', 'sealed', 'Abcd', 'pk_test_1', 'sealed')`,
-    );
+    await insertCredentials(db, 'mer_other', 'pcr_other');
     await expect(db.query("INSERT INTO merchant_processors (merchant_id, processor) VALUES ($1, 'stripe')", [merchantId])).rejects.toThrow(
       'merchant_processors_stripe_keys',
     );
     await expect(
       db.query("INSERT INTO merchant_processors (merchant_id, processor, credentials_id) VALUES ($1, 'stripe', 'pcr_other')", [merchantId]),
     ).rejects.toThrow('merchant_processors_credentials_of_merchant');
+    await insertCredentials(db, merchantId, 'pcr_mine');
+    await insertPayment(db, merchantId, 'pay_test', 'test');
+    await expect(db.query("UPDATE payments SET processor_credentials_id = 'pcr_mine'")).rejects.toThrow('payments_credentials_of_stripe');
   });
 });

@@ -42,11 +42,13 @@ ALTER TABLE merchant_processors ADD CONSTRAINT merchant_processors_credentials_o
 ALTER TABLE payments ADD COLUMN processor_credentials_id text;
 ALTER TABLE payments ADD CONSTRAINT payments_credentials_of_merchant
   FOREIGN KEY (merchant_id, processor_credentials_id) REFERENCES processor_credentials (merchant_id, credentials_id);
+ALTER TABLE payments ADD CONSTRAINT payments_credentials_of_stripe CHECK (processor_credentials_id IS NULL OR processor = 'stripe');
 UPDATE payments p SET processor_credentials_id = m.credentials_id
   FROM merchant_processors m WHERE m.merchant_id = p.merchant_id AND p.processor = 'stripe' AND m.processor = 'stripe';
 
 ALTER TABLE invoices ADD COLUMN processor_credentials_id text;
 ALTER TABLE invoices ADD CONSTRAINT invoices_credentials_of_merchant
   FOREIGN KEY (merchant_id, processor_credentials_id) REFERENCES processor_credentials (merchant_id, credentials_id);
+ALTER TABLE invoices ADD CONSTRAINT invoices_credentials_of_stripe CHECK (processor_credentials_id IS NULL OR processor = 'stripe');
 UPDATE invoices i SET processor_credentials_id = m.credentials_id
   FROM merchant_processors m WHERE m.merchant_id = i.merchant_id AND i.processor = 'stripe' AND m.processor = 'stripe';
