@@ -63,11 +63,15 @@ export async function saveProcessorSettings(
     }
   }
   return db.transaction(async (tx) => {
-    const keys =
+    const credentials =
       input.processor === 'stripe'
-        ? { secretKey: input.secret_key, publishableKey: input.publishable_key, webhookSecret: input.webhook_secret }
+        ? await insertProcessorCredentials(
+            tx,
+            merchantId,
+            { secretKey: input.secret_key, publishableKey: input.publishable_key, webhookSecret: input.webhook_secret },
+            encryptionKey!,
+          )
         : null;
-    const credentials = keys && (await insertProcessorCredentials(tx, merchantId, keys, encryptionKey!));
     await tx.query(
       `INSERT INTO merchant_processors (merchant_id, processor, credentials_id) VALUES ($1, $2, $3)
        ON CONFLICT (merchant_id) DO UPDATE SET processor = $2, credentials_id = $3, updated_at = now()`,
