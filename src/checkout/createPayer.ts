@@ -83,9 +83,8 @@ export function createPayer(api: CheckoutApi) {
   /** Pays `attempt` until it has an outcome, which it answers with; a refusal or a failure rejects. */
   async function pay(attempt: PaymentAttempt, view: PaymentView): Promise<CompletedCheckout> {
     try {
-      const prepared = await prepareAttempt(attempt, view.messages);
-      const body = { ...prepared.body, expected_total: view.session.amount_due };
-      const { key } = prepared;
+      const { body: prepared, key } = await prepareAttempt(attempt, view.messages);
+      const body = { ...prepared, expected_total: view.session.amount_due };
       let result = await api.complete(body, key);
       const handled = new Set<string>();
       let announced = false;
