@@ -6,6 +6,8 @@ import { findProcessorSettings, serializeProcessorSettings } from '../../src/ser
 import type { Database } from '../../src/server/store/Database';
 import { migrate } from '../../src/server/store/migrate';
 import { seedDemo } from '../../src/server/store/seedDemo';
+import { insertCheckoutPayment } from './support/insertCheckoutPayment';
+import { insertSealedCredentials } from './support/insertSealedCredentials';
 import { openStoreBefore } from './support/openStoreBefore';
 
 const encryptionKey = randomBytes(32);
@@ -14,28 +16,9 @@ afterAll(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-/** A checkout session of the demo merchant and one payment of it, by `processor`. */
-async function insertPayment(db: Database, merchantId: string, paymentId: string, processor: 'test' | 'stripe') {
-  await db.query(
-    `INSERT INTO checkout_sessions (checkout_session_id, merchant_id, secret_hash, checkout_mode, origin_url, subscription_config_id, expires_at)
-     SELECT $2, $1, $2, 'subscription', 'https://shop.example.com/', subscription_config_id, now() FROM subscription_configs WHERE name = 'Pro'`,
-    [merchantId, `cs_${paymentId}`],
-  );
-  await db.query(
-    `INSERT INTO payments (payment_id, merchant_id, checkout_session_id, amount, currency, status, card_brand, card_last4, processor, processor_payment_id)
-     VALUES ($1, $2, $3, 1900, 'USD', 'succeeded', 'visa', '4242', $4, $5)`,
-    [paymentId, merchantId, `cs_${paymentId}`, processor, `pi_${paymentId}`],
-  );
-}
-
-/** A set of keys, whose sealed values no test opens. */
-const insertCredentials = (db: Database, merchantId: string, credentialsId: string) =>
-  db.query(
-    `INSERT INTO processor_credentials
-       (credentials_id, merchant_id, stripe_secret_key_sealed, stripe_secret_key_last4, stripe_publishable_key, stripe_webhook_secret_sealed)
-     VALUES ($1, $2, 'sealed', 'Abcd', 'pk_test_1', 'sealed')`,
-    [credentialsId, merchantId],
-  );
+/** A payment of the demo merchant, by `processor`. */
+const insertPayment = (db: Database, merchantId: string, paymentId: string, processor: 'test' | 'stripe') =>
+  insertCheckoutPayment(db, merchantId, paymentId, { processor });
 
 describe('migration 027: processor credentials', () => {
   it('moves a Stripe merchant’s keys into its first set of credentials, which its Stripe payments keep, and which still open', async () => {
@@ -76,14 +59,14 @@ describe('migration 027: processor credentials', () => {
     await migrate(db);
     const { merchantId } = await seedDemo(db);
     await db.query("INSERT INTO merchants (merchant_id, account_id, name) VALUES ('mer_other', 'mer_other', 'Other')");
-    await insertCredentials(db, 'mer_other', 'pcr_other');
+    await insertSealedCredentials(db, 'mer_other', 'pcr_other');
     await expect(db.query("INSERT INTO merchant_processors (merchant_id, processor) VALUES ($1, 'stripe')", [merchantId])).rejects.toThrow(
       'merchant_processors_stripe_keys',
     );
     await expect(
       db.query("INSERT INTO merchant_processors (merchant_id, processor, credentials_id) VALUES ($1, 'stripe', 'pcr_other')", [merchantId]),
     ).rejects.toThrow('merchant_processors_credentials_of_merchant');
-    await insertCredentials(db, merchantId, 'pcr_mine');
+    await insertSealedCredentials(db, merchantId, 'pcr_mine');
     await insertPayment(db, merchantId, 'pay_test', 'test');
     await expect(db.query("UPDATE payments SET processor_credentials_id = 'pcr_mine'")).rejects.toThrow('payments_credentials_of_stripe');
   });

@@ -92,6 +92,8 @@ export async function completeCheckout(
     }
     const connection = await findPayingConnection(tx, session);
     if (connection) await assertStillEligible(tx, session, connection.connection_id);
+    const processor = await processorFor(session.merchant_id, tx, null);
+    const taker = { processor: processor.name, processor_credentials_id: processor.credentialsId };
     const paymentMethodId = input.use_saved_card ? (connection?.payment_method_id ?? null) : input.payment_method!;
     if (!paymentMethodId) throw new TillApiError('validation_error', 'There is no saved card to pay with. Enter a card.', 'use_saved_card');
 
@@ -117,8 +119,8 @@ export async function completeCheckout(
       payment_method_id: paymentMethodId,
       created_at: now,
       attempt_key: idempotencyKey,
+      ...taker,
     };
-    const processor = await processorFor(session.merchant_id, tx, null);
     const processed = await processor.confirmPayment({
       idempotencyKey: `${session.checkout_session_id}:${idempotencyKey ?? payment.payment_id}`,
       amount: payment.amount,
@@ -133,7 +135,7 @@ export async function completeCheckout(
           processor, processor_credentials_id, payment_method_id, attempt_key)
        VALUES ($1, $2, $3, $4, 'processing', $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [payment.payment_id, session.checkout_session_id, payment.amount, payment.currency, processed.card.brand, processed.card.last4, now,
-        session.merchant_id, payment.connection_id, processor.name, processor.credentialsId, paymentMethodId, idempotencyKey],
+        session.merchant_id, payment.connection_id, payment.processor, payment.processor_credentials_id, paymentMethodId, idempotencyKey],
     );
     return settleCheckoutPayment(tx, session, payment, processed, now);
   });

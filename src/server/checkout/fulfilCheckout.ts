@@ -4,6 +4,8 @@ import { modeOf } from '../modes';
 import { creditToDecimalString } from '../money';
 import type { ConnectionRow } from '../connections/getConnection';
 import type { CardSummary } from '../payments/PaymentProcessor';
+import type { PaymentTakenBy } from '../payments/ProcessorFor';
+import { savedCardOwner } from '../payments/savedCardOwner';
 import { discountsSecondPayment } from '../pricing/priceCheckout';
 import { priceSession } from '../pricing/priceSession';
 import { toDiscount } from '../promotions/promotionCodes';
@@ -23,6 +25,8 @@ export interface SucceededPayment {
    * payment when the payer is known to be its customer (`saveCardOnConnection`).
    */
   paymentMethodId: string;
+  /** Who took it (migration 028): the card is theirs, so its renewals are charged there, whatever the merchant uses then. */
+  takenBy: PaymentTakenBy;
   /** When it was asked for, at the price and with the promotion of then (`priceSession`'s `chargedAt`). */
   chargedAt: Date;
 }
@@ -53,18 +57,24 @@ async function saveCardOnConnection(
   payment: SucceededPayment,
 ) {
   const { card } = payment;
+  const owner = savedCardOwner(payment.takenBy);
   if (previous?.payment_method_id) {
+    // The replaced card may be another processor's or account's (the merchant moved since): they move to this
+    // card's owner with it.
     await tx.query(
-      `UPDATE subscriptions SET payment_method_id = $3, country = coalesce($4, country)
+      `UPDATE subscriptions SET payment_method_id = $3, country = coalesce($4, country), payment_method_processor = $5,
+         payment_method_credentials_id = $6
        WHERE connection_id = $1 AND payment_method_id = $2 AND status <> 'canceled'`,
-      [connectionId, previous.payment_method_id, payment.paymentMethodId, session.customer_country],
+      [connectionId, previous.payment_method_id, payment.paymentMethodId, session.customer_country, owner.payment_method_processor,
+        owner.payment_method_credentials_id],
     );
   }
   await tx.query(
     `UPDATE connections SET card_brand = $2, card_last4 = $3, card_exp_month = $4, card_exp_year = $5, payment_method_id = $6,
-       country = coalesce($7, country)
+       country = coalesce($7, country), payment_method_processor = $8, payment_method_credentials_id = $9
      WHERE connection_id = $1`,
-    [connectionId, card.brand, card.last4, card.exp_month, card.exp_year, payment.paymentMethodId, session.customer_country],
+    [connectionId, card.brand, card.last4, card.exp_month, card.exp_year, payment.paymentMethodId, session.customer_country,
+      owner.payment_method_processor, owner.payment_method_credentials_id],
   );
 }
 
@@ -106,11 +116,13 @@ export async function fulfilCheckout(tx: Queryable, session: CheckoutSessionRow,
     await tx.query(
       `INSERT INTO subscriptions
          (subscription_id, merchant_id, connection_id, subscription_config_id, status, current_period_start, current_period_end,
-          quantity, promotion_code_id, promotion_intervals_remaining, ends_at, billing_cycle_anchor, payment_method_id, country)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $6, $12, $13)`,
+          quantity, promotion_code_id, promotion_intervals_remaining, ends_at, billing_cycle_anchor, payment_method_id, country,
+          payment_method_processor, payment_method_credentials_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $6, $12, $13, $14, $15)`,
       [subscriptionId, session.merchant_id, connectionId, config.subscription_config_id, deferred ? 'scheduled' : 'active', periodStart,
         addBillingInterval(periodStart, config.billing_interval, config.interval_count), session.quantity, kept?.promotion_code_id ?? null,
-        keptIntervals, session.end_date, payment.paymentMethodId, session.customer_country],
+        keptIntervals, session.end_date, payment.paymentMethodId, session.customer_country, payment.takenBy.processor,
+        payment.takenBy.processor_credentials_id],
     );
   }
   if (applied) {

@@ -1,10 +1,10 @@
-import type { PaymentTakenBy, ProcessorFor } from '../payments/ProcessorFor';
+import type { ProcessorFor } from '../payments/ProcessorFor';
 import type { CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import type { Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { settleCheckoutPayment, type CheckoutPayment, type SettledCheckout } from './settleCheckoutPayment';
 
-interface WaitingPayment extends CheckoutPayment, PaymentTakenBy {
+interface WaitingPayment extends CheckoutPayment {
   status: 'requires_action' | 'processing';
   processor_payment_id: string;
 }

@@ -1,4 +1,5 @@
 import type { ProcessorPayment } from '../payments/PaymentProcessor';
+import type { PaymentTakenBy } from '../payments/ProcessorFor';
 import type { CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import type { Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
@@ -6,8 +7,11 @@ import type { CompleteCheckoutResult } from '../../protocol/api/checkout/complet
 import { fulfilCheckout } from './fulfilCheckout';
 import { recordPaymentFailed } from './recordCheckoutEvents';
 
-/** A checkout's payment as Till records it (`payments`), before or after the processor's answer. */
-export interface CheckoutPayment {
+/**
+ * A checkout's payment as Till records it (`payments`), before or after the processor's answer, with who took it:
+ * the owner of the card it saves.
+ */
+export interface CheckoutPayment extends PaymentTakenBy {
   payment_id: string;
   amount: number;
   currency: string;
@@ -79,6 +83,7 @@ export async function settleCheckoutPayment(
     case 'succeeded': {
       const paid = {
         paymentId: payment.payment_id, amount: payment.amount, card, paymentMethodId: payment.payment_method_id, chargedAt: payment.created_at,
+        takenBy: { processor: payment.processor, processor_credentials_id: payment.processor_credentials_id },
       };
       const completed = await fulfilCheckout(tx, session, paid, now);
       await rememberOutcome(tx, sessionId, payment.attempt_key, 200, completed);

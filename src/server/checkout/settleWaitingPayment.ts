@@ -25,7 +25,7 @@ export async function settleWaitingPayment(
 ): Promise<WaitingPaymentOutcome> {
   return db.transaction(async (tx) => {
     const findWaiting = () =>
-      tx.query<CheckoutPayment & PaymentTakenBy & { checkout_session_id: string }>(
+      tx.query<CheckoutPayment & { checkout_session_id: string }>(
         // A renewal's payment is the renewal worker's to look at again, under its subscription's lock.
         `SELECT * FROM payments
          WHERE merchant_id = $1 AND processor_payment_id = $2 AND status IN ('requires_action', 'processing') AND checkout_session_id IS NOT NULL`,

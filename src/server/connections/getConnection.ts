@@ -1,9 +1,11 @@
 import type { PaymentCardBrand } from '../../protocol/api/paymentCardBrand';
+import type { SavedCardOwner } from '../payments/savedCardOwner';
 import type { Queryable } from '../store/Database';
 import { TillApiError } from '../TillApiError';
 import { serializeConnection } from './serializeConnection';
 
-export interface ConnectionRow {
+/** Migration 028: with the processor and keys that saved its card (`SavedCardOwner`). */
+export interface ConnectionRow extends SavedCardOwner {
   connection_id: string;
   merchant_id: string;
   email: string;
@@ -24,7 +26,8 @@ export interface ConnectionRow {
   created_at: Date;
 }
 
-export interface SubscriptionRow {
+/** Migration 028: with the processor and keys that saved its own card (`SavedCardOwner`), null without one. */
+export interface SubscriptionRow extends SavedCardOwner {
   subscription_id: string;
   /** Added by migration 006, copied from the connection, so the merchant's subscriptions are one index range. */
   merchant_id: string;

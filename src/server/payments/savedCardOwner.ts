@@ -1,0 +1,17 @@
+import type { PaymentTakenBy } from './ProcessorFor';
+
+/**
+ * Who saved a card, as a connection or a subscription keeps it beside the card's id (migration 028): only that
+ * processor, and for Stripe only the account of those keys, can charge the id. Both null: unknown, a card no
+ * recorded payment saved; `stripe` without keys: keys that 017 forgot, so no processor can charge it.
+ */
+export interface SavedCardOwner {
+  payment_method_processor: 'test' | 'stripe' | null;
+  payment_method_credentials_id: string | null;
+}
+
+/** The columns of `SavedCardOwner` for who took the payment that saved the card. */
+export const savedCardOwner = (takenBy: PaymentTakenBy): SavedCardOwner => ({
+  payment_method_processor: takenBy.processor,
+  payment_method_credentials_id: takenBy.processor_credentials_id,
+});
