@@ -1,43 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { settleProcessingPayments } from '../../src/server/checkout/settleProcessingPayments';
-import { processorForMerchant } from '../../src/server/payments/processorForMerchant';
-import type { ProcessorFor } from '../../src/server/payments/ProcessorFor';
 import type { FakeStripe } from './support/fakeStripe';
 import { advanceClockPast, buySubscription, invoicesOf, renewDue, saveCard, subscriptionOf } from './support/renewals';
-import { startStripeAccounts, type StripeAccounts } from './support/stripeAccounts';
-import { AUTHENTICATE_ALWAYS, expectApiError, newCustomer, PROCESSING, secretOf, useTestServer, validCard, VISA } from './support/testServer';
+import { useSwitchingMerchant } from './support/switchingMerchant';
+import { AUTHENTICATE_ALWAYS, expectApiError, newCustomer, PROCESSING, secretOf, validCard, VISA } from './support/testServer';
 
 // A merchant moves between the test processor and Stripe accounts A and B while payments wait or before refunds:
 // each payment is still looked up, refunded and told of by the processor and the keys that took it.
-let stripe: StripeAccounts;
-const encryptionKey = randomBytes(32);
-beforeAll(async () => {
-  stripe = await startStripeAccounts(2);
-});
-afterAll(() => stripe.close());
-let byMerchant: ProcessorFor | undefined;
-/** The server's own processors, made once the fake accounts listen. */
-const processorFor: ProcessorFor = (merchantId, store, takenBy) =>
-  (byMerchant ??= processorForMerchant({ encryptionKey, stripeApi: stripe.api }))(merchantId, store, takenBy);
-const till = useTestServer({ processorFor, app: () => ({ encryptionKey }) });
-const accountA = () => stripe.accounts[0]!;
-const accountB = () => stripe.accounts[1]!;
-
-/** Each account's webhook signing secret, as its dashboard would show it. */
-const webhookSecrets = new Map<FakeStripe, string>();
-const webhookSecretOf = (account: FakeStripe) => webhookSecrets.get(account) ?? webhookSecrets.set(account, `whsec_${randomBytes(24).toString('base64')}`).get(account)!;
-
-/** The demo merchant's test mode moves to `account`'s keys, or to the test processor. */
-async function moveTo(account: FakeStripe | 'test') {
-  const body =
-    account === 'test'
-      ? { processor: 'test' }
-      : { processor: 'stripe', secret_key: account.secretKey, publishable_key: account.publishableKey, webhook_secret: webhookSecretOf(account) };
-  const response = await till.api('POST', '/v1/processor_settings', { body });
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-}
+const { till, processorFor, moveTo, currentCredentials, webhookSecretOf, accountA, accountB } = useSwitchingMerchant();
 
 /** A checkout paid with a test processor's card number or a Stripe test payment method, as one attempt. */
 async function pay(card: { number: string } | { stripe: string }, attemptKey = `attempt-${randomBytes(6).toString('hex')}`) {
@@ -58,14 +30,6 @@ const sessionStatus = async (id: string) => (await till.api('GET', `/v1/checkout
 const refund = (paymentId: string) => till.api('POST', `/v1/payments/${paymentId}/refund`, { body: {} });
 const requestsFor = (account: FakeStripe, path: string) => account.requests.filter((request) => request.path === path);
 const testRefundsOf = (processorPaymentId: string) => till.db.query('SELECT * FROM test_refunds WHERE payment_intent_id = $1', [processorPaymentId]);
-
-/** The merchant's current keys, as `processor_settings` points at them. */
-async function currentCredentials() {
-  const [row] = await till.db.query<{ credentials_id: string | null }>('SELECT credentials_id FROM merchant_processors WHERE merchant_id = $1', [
-    till.demo.merchantId,
-  ]);
-  return row?.credentials_id ?? null;
-}
 
 /** What `account` sends to the merchant's webhook URL, signed with its own secret, about one of its PaymentIntents. */
 async function sendWebhook(account: FakeStripe, type: string, paymentIntentId: string, secret = webhookSecretOf(account)) {

@@ -15,3 +15,16 @@ export const savedCardOwner = (takenBy: PaymentTakenBy): SavedCardOwner => ({
   payment_method_processor: takenBy.processor,
   payment_method_credentials_id: takenBy.processor_credentials_id,
 });
+
+/**
+ * The processor that charges the card, for `ProcessorFor`: its owner, whatever the merchant uses now, so an old
+ * account keeps charging its subscribers until they give another card; null (the current one) when unknown.
+ */
+export function chargerOfSavedCard(owner: SavedCardOwner): PaymentTakenBy | null {
+  if (owner.payment_method_processor === null) return null;
+  return { processor: owner.payment_method_processor, processor_credentials_id: owner.payment_method_credentials_id };
+}
+
+/** Saved with Stripe keys the store no longer has (replaced before migration 027): nothing can charge it. */
+export const ownerForgotten = (owner: SavedCardOwner): boolean =>
+  owner.payment_method_processor === 'stripe' && owner.payment_method_credentials_id === null;

@@ -7,6 +7,7 @@ import { serializeInvoice, type InvoiceRow } from '../invoices/serializeInvoice'
 import { isLive, modeOf } from '../modes';
 import type { ProcessorPayment } from '../payments/PaymentProcessor';
 import type { ProcessorFor } from '../payments/ProcessorFor';
+import { chargerOfSavedCard, ownerForgotten } from '../payments/savedCardOwner';
 import type { Queryable } from '../store/Database';
 import type { DueSubscription } from './DueSubscription';
 import { priceRenewal } from './priceRenewal';
@@ -32,6 +33,9 @@ export async function renewSubscription(tx: Queryable, subscriptionId: string, p
     `SELECT s.*, c.billing_interval, c.interval_count, c.included_credit,
        coalesce(s.payment_method_id, n.payment_method_id) AS renewal_payment_method_id,
        CASE WHEN s.payment_method_id IS NULL THEN n.country ELSE s.country END AS renewal_country,
+       CASE WHEN s.payment_method_id IS NULL THEN n.payment_method_processor ELSE s.payment_method_processor END AS renewal_payment_method_processor,
+       CASE WHEN s.payment_method_id IS NULL THEN n.payment_method_credentials_id ELSE s.payment_method_credentials_id END
+         AS renewal_payment_method_credentials_id,
        now() + m.test_clock_offset_seconds * interval '1 second' AS clock_now
      FROM subscriptions s
      JOIN merchants m ON m.merchant_id = s.merchant_id
@@ -107,23 +111,30 @@ async function attemptInvoice(tx: Queryable, subscription: DueSubscription, invo
   let payment: ProcessorPayment | null = null;
   let attempts = invoice.attempts;
   const lookAgain = invoice.processor_payment_id !== null && invoice.decline_code === null;
-  // A charge still processing is looked at where it was made, even if the merchant has moved to another processor
-  // since; a new charge goes to the current one.
-  const takenBy = lookAgain ? { processor: invoice.processor!, processor_credentials_id: invoice.processor_credentials_id } : null;
+  const owner = {
+    payment_method_processor: subscription.renewal_payment_method_processor,
+    payment_method_credentials_id: subscription.renewal_payment_method_credentials_id,
+  };
+  const card = ownerForgotten(owner) ? null : subscription.renewal_payment_method_id;
+  // A charge still processing is looked at where it was made, and a new charge is made where the card was saved,
+  // even if the merchant has moved to another processor or account since: no other can charge that card.
+  const takenBy = lookAgain
+    ? { processor: invoice.processor!, processor_credentials_id: invoice.processor_credentials_id }
+    : card ? chargerOfSavedCard(owner) : null;
   const processor = await processorFor(subscription.merchant_id, tx, takenBy);
   if (lookAgain) {
     payment = await processor.retrievePayment(invoice.processor_payment_id!);
-  } else if (invoice.amount > 0 && subscription.renewal_payment_method_id) {
+  } else if (invoice.amount > 0 && card) {
     attempts++;
     payment = await processor.chargeOffSession({
       idempotencyKey: `renewal_${subscription.subscription_id}_${invoice.period_start.toISOString()}_${attempts}`,
       amount: invoice.amount,
       currency: invoice.currency,
-      paymentMethodId: subscription.renewal_payment_method_id,
+      paymentMethodId: card,
       livemode: isLive(subscription.merchant_id),
     });
   } else if (invoice.amount > 0) {
-    attempts++; // no card was ever saved: declined without asking a processor
+    attempts++; // no card was ever saved, or none a processor can charge: declined without asking one
   }
   const paymentId = payment && (await recordRenewalPayment(tx, subscription, invoice, processor, payment, lookAgain));
   const now = subscription.clock_now;
