@@ -3,10 +3,11 @@ import type { PaymentTakenBy } from '../../src/server/payments/ProcessorFor';
 import type { FakeStripe } from './support/fakeStripe';
 import { advanceClockPast, invoicesOf, renewDue, subscriptionOf } from './support/renewals';
 import { useSwitchingMerchant } from './support/switchingMerchant';
-import { newCustomer, secretOf, validCard } from './support/testServer';
+import { expectApiError, newCustomer, secretOf, validCard } from './support/testServer';
 
 // A saved card is an id only the processor, and for Stripe the account, that saved it can charge (migration 028).
-// After the merchant moves, a subscriber's renewals are still charged there.
+// After the merchant moves, a subscriber's renewals are still charged there, and a returning customer is not offered
+// the card for one step until they give one the new processor takes.
 const { till, moveTo, currentCredentials, accountA, accountB } = useSwitchingMerchant();
 
 type Place = FakeStripe | 'test';
@@ -53,6 +54,13 @@ async function renew(subscriptionId: string) {
   return { invoice, chargedBy: await takerOfPayment('invoice_id', invoice.invoice_id) };
 }
 
+/** A returning customer's checkout of a credit bundle (it starts no subscription), as the app's view shows it. */
+async function returningCheckout(connectionId: string) {
+  const session = await till.createBundleSession(connectionId);
+  const view = await till.getSessionView(secretOf(session));
+  return { secret: secretOf(session), sessionId: session.checkout_session_id, savedCard: view.body.saved_card };
+}
+
 const SWITCHES: { name: string; from: () => Place; to: () => Place }[] = [
   { name: 'from the test processor to Stripe', from: () => 'test', to: accountA },
   { name: 'from Stripe to the test processor', from: accountA, to: () => 'test' },
@@ -73,6 +81,27 @@ describe.each(SWITCHES)('a merchant that moves $name', ({ from, to }) => {
     const renewedAdded = await renew(added.subscriptionId);
     expect(renewedAdded.invoice).toMatchObject({ status: 'paid' });
     expect(renewedAdded.chargedBy).toEqual(now);
+  });
+
+  it('offers the saved card for one step again only once the customer saved one the new processor took, and renews on it', async () => {
+    await moveAndName(from());
+    const { subscriptionId, connectionId } = await subscribe(await cardAt(from()));
+    const now = await moveAndName(to());
+
+    const before = await returningCheckout(connectionId);
+    expect(before.savedCard).toBeNull();
+    expectApiError(await till.complete(before.secret, { use_saved_card: true }), 'validation_error', 'use_saved_card');
+    expect((await till.complete(before.secret, { payment_method: await cardAt(to()) })).body).toMatchObject({ status: 'completed' });
+    expect(await takerOfPayment('checkout_session_id', before.sessionId)).toEqual(now);
+
+    const after = await returningCheckout(connectionId);
+    expect(after.savedCard).toEqual({ brand: 'visa', last4: '4242' });
+    expect((await till.complete(after.secret, { use_saved_card: true })).body).toMatchObject({ status: 'completed' });
+    expect(await takerOfPayment('checkout_session_id', after.sessionId)).toEqual(now);
+    // The subscription renewed on the card it replaced, and moved to it.
+    const { invoice, chargedBy } = await renew(subscriptionId);
+    expect(invoice).toMatchObject({ status: 'paid' });
+    expect(chargedBy).toEqual(now);
   });
 });
 

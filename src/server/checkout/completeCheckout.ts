@@ -3,6 +3,7 @@ import { createId } from '../ids';
 import { isLive, modeOf } from '../modes';
 import { toDecimalString } from '../money';
 import type { ProcessorFor } from '../payments/ProcessorFor';
+import { takesSavedCard } from '../payments/savedCardOwner';
 import { priceSession } from '../pricing/priceSession';
 import { promotionError } from '../promotions/promotionCodes';
 import { assertOpen, type CheckoutSessionRow } from '../sessions/checkoutSessionRow';
@@ -94,7 +95,10 @@ export async function completeCheckout(
     if (connection) await assertStillEligible(tx, session, connection.connection_id);
     const processor = await processorFor(session.merchant_id, tx, null);
     const taker = { processor: processor.name, processor_credentials_id: processor.credentialsId };
-    const paymentMethodId = input.use_saved_card ? (connection?.payment_method_id ?? null) : input.payment_method!;
+    // A card saved with another processor or Stripe account (the merchant moved since) is not offered (`saved_card`):
+    // this processor cannot charge it, and the customer enters a card, which replaces it.
+    const saved = connection?.payment_method_id && takesSavedCard(taker, connection) ? connection.payment_method_id : null;
+    const paymentMethodId = input.use_saved_card ? saved : input.payment_method!;
     if (!paymentMethodId) throw new TillApiError('validation_error', 'There is no saved card to pay with. Enter a card.', 'use_saved_card');
 
     session = await applyCountry(tx, session, input.customer?.country);

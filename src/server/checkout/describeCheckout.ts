@@ -2,7 +2,8 @@ import type { CheckoutView } from '../../protocol/api/checkout/checkoutView';
 import type { SubscriptionConfigRow } from '../catalog/catalogRows';
 import type { ConnectionRow } from '../connections/getConnection';
 import { creditToDecimalString, toDecimalString } from '../money';
-import { findProcessorSettings } from '../payments/processorSettings';
+import { currentTakerOf, findProcessorSettings, type ProcessorSettingsRow } from '../payments/processorSettings';
+import { takesSavedCard } from '../payments/savedCardOwner';
 import { priceSession, serializeEstimate, type SessionPrice } from '../pricing/priceSession';
 import { describePromotion } from '../promotions/promotionCodes';
 import { planOptionIds, statusOf, type CheckoutSessionRow } from '../sessions/checkoutSessionRow';
@@ -53,9 +54,17 @@ function serializePromotion({ promotion, promotionProblem }: SessionPrice): Chec
 }
 
 /** Who takes the session's card: Stripe's Payment Element needs the publishable key, and never more of the settings. */
-async function describeProcessor(db: Queryable, merchantId: string): Promise<CheckoutView['processor']> {
-  const settings = await findProcessorSettings(db, merchantId);
+function describeProcessor(settings: ProcessorSettingsRow | undefined): CheckoutView['processor'] {
   return settings?.processor === 'stripe' ? { name: 'stripe', publishable_key: settings.stripe_publishable_key! } : { name: 'test' };
+}
+
+/**
+ * The returning customer's card on file, offered for one step only when the merchant's processor now is the one that
+ * saved it: the frame tokenizes new cards with that processor, and a card of another account could not be charged.
+ */
+function describeSavedCard(connection: ConnectionRow | undefined, settings: ProcessorSettingsRow | undefined): CheckoutView['saved_card'] {
+  if (!connection?.payment_method_id || !connection.card_brand || !connection.card_last4) return null;
+  return takesSavedCard(currentTakerOf(settings), connection) ? { brand: connection.card_brand, last4: connection.card_last4 } : null;
 }
 
 /** The checkout app's view of a session: everything it shows, nothing it doesn't need. */
@@ -71,6 +80,7 @@ export async function describeCheckout(db: Queryable, session: CheckoutSessionRo
   const [connection] = session.connection_id
     ? await db.query<ConnectionRow>('SELECT * FROM connections WHERE connection_id = $1', [session.connection_id])
     : [];
+  const settings = await findProcessorSettings(db, session.merchant_id);
   const seatBased = !bundle && config.seat_based;
   // Open: the balance now and after this purchase. Completed: the purchase is in the balance, so both are it.
   const balanceAfter =
@@ -123,8 +133,8 @@ export async function describeCheckout(db: Queryable, session: CheckoutSessionRo
     country: session.customer_country,
     locale: session.locale,
     merchant_logo_url: merchant!.logo_url,
-    saved_card: connection?.payment_method_id && connection.card_brand && connection.card_last4 ? { brand: connection.card_brand, last4: connection.card_last4 } : null,
-    processor: await describeProcessor(db, session.merchant_id),
+    saved_card: describeSavedCard(connection, settings),
+    processor: describeProcessor(settings),
     credit_balance: bundle && connection ? creditToDecimalString(connection.credit_balance) : null,
     credit_balance_after: balanceAfter === null ? null : creditToDecimalString(balanceAfter),
   };

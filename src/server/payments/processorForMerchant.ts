@@ -1,8 +1,7 @@
-import type { Queryable } from '../store/Database';
 import type { PaymentProcessor } from './PaymentProcessor';
 import { findProcessorCredentials, stripeKeysOf } from './processorCredentials';
-import type { PaymentTakenBy, ProcessorFor } from './ProcessorFor';
-import { findProcessorSettings } from './processorSettings';
+import type { ProcessorFor } from './ProcessorFor';
+import { currentTakerOf, findProcessorSettings } from './processorSettings';
 import { createStripeProcessor, type StripeProcessorOptions } from './stripe/createStripeProcessor';
 import { createTestProcessor } from './test/createTestProcessor';
 
@@ -16,12 +15,6 @@ export interface ProcessorForMerchantOptions {
 /** Enough Stripe clients for the merchants paying at any moment; the oldest is dropped past it. */
 const MAX_CLIENTS = 500;
 
-/** Who takes a merchant's next payment: its current settings (`merchant_processors`), the test processor without. */
-async function currentTaker(store: Queryable, merchantId: string): Promise<PaymentTakenBy> {
-  const settings = await findProcessorSettings(store, merchantId);
-  return settings?.processor === 'stripe' ? { processor: 'stripe', processor_credentials_id: settings.credentials_id } : { processor: 'test', processor_credentials_id: null };
-}
-
 /**
  * Each merchant's own processor: Stripe with the keys a merchant row chose, the built-in test processor for every
  * other, and for a payment already taken, the processor and keys that took it. The settings are read on each new
@@ -31,7 +24,7 @@ async function currentTaker(store: Queryable, merchantId: string): Promise<Payme
 export function processorForMerchant({ encryptionKey, stripeApi }: ProcessorForMerchantOptions): ProcessorFor {
   const clients = new Map<string, PaymentProcessor>();
   return async (merchantId, store, takenBy) => {
-    const { processor, processor_credentials_id: credentialsId } = takenBy ?? (await currentTaker(store, merchantId));
+    const { processor, processor_credentials_id: credentialsId } = takenBy ?? currentTakerOf(await findProcessorSettings(store, merchantId));
     if (processor === 'test') return createTestProcessor(store);
     // A Stripe payment made before migration 027 by keys the merchant had already replaced: 017 kept no copy of them.
     if (!credentialsId) throw new Error(`The merchant ${merchantId} no longer has the Stripe keys that took this payment.`);

@@ -4,6 +4,7 @@ import { TillApiError } from '../TillApiError';
 import { parseInput } from '../validation';
 import { setProcessorSettingsBody, type ProcessorSettings } from '../../protocol/api/processorSettings';
 import { insertProcessorCredentials } from './processorCredentials';
+import type { PaymentTakenBy } from './ProcessorFor';
 import { stripeKeyMode } from './stripe/createStripeProcessor';
 
 /**
@@ -29,6 +30,11 @@ const SETTINGS = `SELECT p.merchant_id, p.processor, p.credentials_id, p.updated
 export async function findProcessorSettings(db: Queryable, merchantId: string): Promise<ProcessorSettingsRow | undefined> {
   const [row] = await db.query<ProcessorSettingsRow>(SETTINGS, [merchantId]);
   return row;
+}
+
+/** Who takes the merchant's next payment by its settings: Stripe with the current keys, the test processor without. */
+export function currentTakerOf(settings: ProcessorSettingsRow | undefined): PaymentTakenBy {
+  return settings?.processor === 'stripe' ? { processor: 'stripe', processor_credentials_id: settings.credentials_id } : { processor: 'test', processor_credentials_id: null };
 }
 
 function assertKeyMode(key: string, mode: Mode, param: string) {

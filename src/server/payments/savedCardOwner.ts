@@ -17,6 +17,15 @@ export const savedCardOwner = (takenBy: PaymentTakenBy): SavedCardOwner => ({
 });
 
 /**
+ * Whether `taker` (the merchant's processor for a new payment) can charge the card. An unknown owner is taken to be
+ * the current processor, as before migration 028 every card was.
+ */
+export function takesSavedCard(taker: PaymentTakenBy, owner: SavedCardOwner): boolean {
+  if (owner.payment_method_processor === null) return true;
+  return owner.payment_method_processor === taker.processor && owner.payment_method_credentials_id === taker.processor_credentials_id;
+}
+
+/**
  * The processor that charges the card, for `ProcessorFor`: its owner, whatever the merchant uses now, so an old
  * account keeps charging its subscribers until they give another card; null (the current one) when unknown.
  */
