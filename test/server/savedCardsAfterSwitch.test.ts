@@ -119,3 +119,19 @@ describe('a subscriber whose card was saved with Stripe keys the store forgot be
     expect((await subscriptionOf(till, subscriptionId)).status).toBe('past_due');
   });
 });
+
+describe('a merchant that saves the keys of the same Stripe account again (another webhook secret, a rolled secret key)', () => {
+  it('still offers its customers’ saved cards for one step, and charges them and renewals with the newest keys', async () => {
+    await moveAndName(accountA());
+    const { subscriptionId, connectionId } = await subscribe(await cardAt(accountA()));
+    const newest = await moveAndName(accountA());
+
+    const { invoice, chargedBy } = await renew(subscriptionId);
+    expect(invoice).toMatchObject({ status: 'paid' });
+    expect(chargedBy).toEqual(newest);
+    const checkout = await returningCheckout(connectionId);
+    expect(checkout.savedCard).toEqual({ brand: 'visa', last4: '4242' });
+    expect((await till.complete(checkout.secret, { use_saved_card: true })).body).toMatchObject({ status: 'completed' });
+    expect(await takerOfPayment('checkout_session_id', checkout.sessionId)).toEqual(newest);
+  });
+});

@@ -62,9 +62,14 @@ function describeProcessor(settings: ProcessorSettingsRow | undefined): Checkout
  * The returning customer's card on file, offered for one step only when the merchant's processor now is the one that
  * saved it: the frame tokenizes new cards with that processor, and a card of another account could not be charged.
  */
-function describeSavedCard(connection: ConnectionRow | undefined, settings: ProcessorSettingsRow | undefined): CheckoutView['saved_card'] {
+async function describeSavedCard(
+  db: Queryable,
+  connection: ConnectionRow | undefined,
+  settings: ProcessorSettingsRow | undefined,
+): Promise<CheckoutView['saved_card']> {
   if (!connection?.payment_method_id || !connection.card_brand || !connection.card_last4) return null;
-  return takesSavedCard(currentTakerOf(settings), connection) ? { brand: connection.card_brand, last4: connection.card_last4 } : null;
+  const taken = await takesSavedCard(db, connection.merchant_id, currentTakerOf(settings), connection);
+  return taken ? { brand: connection.card_brand, last4: connection.card_last4 } : null;
 }
 
 /** The checkout app's view of a session: everything it shows, nothing it doesn't need. */
@@ -133,7 +138,7 @@ export async function describeCheckout(db: Queryable, session: CheckoutSessionRo
     country: session.customer_country,
     locale: session.locale,
     merchant_logo_url: merchant!.logo_url,
-    saved_card: describeSavedCard(connection, settings),
+    saved_card: await describeSavedCard(db, connection, settings),
     processor: describeProcessor(settings),
     credit_balance: bundle && connection ? creditToDecimalString(connection.credit_balance) : null,
     credit_balance_after: balanceAfter === null ? null : creditToDecimalString(balanceAfter),

@@ -60,6 +60,22 @@ export async function findProcessorCredentials(db: Queryable, merchantId: string
   return row;
 }
 
+/**
+ * The merchant row's newest set of keys of the Stripe account that `credentialsId`'s keys are of, told by the
+ * publishable key (one account's alone): keys saved again for the same account (another webhook secret, a rolled
+ * secret key) are a new set, yet charge the cards the older set saved, and only the newest surely still works.
+ */
+export async function newestKeysOfAccount(db: Queryable, merchantId: string, credentialsId: string): Promise<string | null> {
+  const [row] = await db.query<{ credentials_id: string }>(
+    `SELECT n.credentials_id FROM processor_credentials o
+     JOIN processor_credentials n ON n.merchant_id = o.merchant_id AND n.stripe_publishable_key = o.stripe_publishable_key
+     WHERE o.merchant_id = $1 AND o.credentials_id = $2
+     ORDER BY n.created_at DESC, n.credentials_id DESC LIMIT 1`,
+    [merchantId, credentialsId],
+  );
+  return row?.credentials_id ?? null;
+}
+
 /** Every set the merchant row has saved, newest first. */
 export async function listProcessorCredentials(db: Queryable, merchantId: string): Promise<ProcessorCredentialsRow[]> {
   return db.query<ProcessorCredentialsRow>('SELECT * FROM processor_credentials WHERE merchant_id = $1 ORDER BY created_at DESC, credentials_id DESC', [merchantId]);

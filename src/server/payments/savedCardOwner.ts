@@ -1,3 +1,5 @@
+import type { Queryable } from '../store/Database';
+import { newestKeysOfAccount } from './processorCredentials';
 import type { PaymentTakenBy } from './ProcessorFor';
 
 /**
@@ -17,21 +19,23 @@ export const savedCardOwner = (takenBy: PaymentTakenBy): SavedCardOwner => ({
 });
 
 /**
- * Whether `taker` (the merchant's processor for a new payment) can charge the card. An unknown owner is taken to be
- * the current processor, as before migration 028 every card was.
+ * Whether `taker` (the merchant's processor for a new payment) charges the card. An unknown owner is taken to be the
+ * current processor, as before migration 028 every card was.
  */
-export function takesSavedCard(taker: PaymentTakenBy, owner: SavedCardOwner): boolean {
-  if (owner.payment_method_processor === null) return true;
-  return owner.payment_method_processor === taker.processor && owner.payment_method_credentials_id === taker.processor_credentials_id;
+export async function takesSavedCard(store: Queryable, merchantId: string, taker: PaymentTakenBy, owner: SavedCardOwner): Promise<boolean> {
+  const charger = await chargerOfSavedCard(store, merchantId, owner);
+  return charger === null || (charger.processor === taker.processor && charger.processor_credentials_id === taker.processor_credentials_id);
 }
 
 /**
  * The processor that charges the card, for `ProcessorFor`: its owner, whatever the merchant uses now, so an old
- * account keeps charging its subscribers until they give another card; null (the current one) when unknown.
+ * account keeps charging its subscribers until they give another card, with the newest keys the merchant saved for
+ * that account (`newestKeysOfAccount`); null (the current processor) when the owner is unknown.
  */
-export function chargerOfSavedCard(owner: SavedCardOwner): PaymentTakenBy | null {
-  if (owner.payment_method_processor === null) return null;
-  return { processor: owner.payment_method_processor, processor_credentials_id: owner.payment_method_credentials_id };
+export async function chargerOfSavedCard(store: Queryable, merchantId: string, owner: SavedCardOwner): Promise<PaymentTakenBy | null> {
+  const { payment_method_processor: processor, payment_method_credentials_id: credentialsId } = owner;
+  if (processor === null) return null;
+  return { processor, processor_credentials_id: credentialsId && (await newestKeysOfAccount(store, merchantId, credentialsId)) };
 }
 
 /** Saved with Stripe keys the store no longer has (replaced before migration 027): nothing can charge it. */
