@@ -97,8 +97,11 @@ export async function completeCheckout(
     const taker = { processor: processor.name, processor_credentials_id: processor.credentialsId };
     // A card saved with another processor or Stripe account (the merchant moved since) is not offered (`saved_card`):
     // this processor cannot charge it, and the customer enters a card, which replaces it.
-    const saved = connection?.payment_method_id && (await takesSavedCard(tx, session.merchant_id, taker, connection)) ? connection.payment_method_id : null;
-    const paymentMethodId = input.use_saved_card ? saved : input.payment_method!;
+    const paymentMethodId = input.use_saved_card
+      ? connection?.payment_method_id && (await takesSavedCard(tx, session.merchant_id, taker, connection))
+        ? connection.payment_method_id
+        : null
+      : input.payment_method!;
     if (!paymentMethodId) throw new TillApiError('validation_error', 'There is no saved card to pay with. Enter a card.', 'use_saved_card');
 
     session = await applyCountry(tx, session, input.customer?.country);
