@@ -11,8 +11,11 @@ COPY . .
 RUN npm run build
 
 # Runtime: production dependencies and the build, nothing else, run by the image's unprivileged `node` user.
+# MALLOC_ARENA_MAX: glibc gives each thread that allocates a heap of its own (up to 8 per core) and keeps what is
+# freed in each; with the server's threads (PGlite's, libuv's, V8's) sharing two, the server on PGlite holds 12 MB
+# less after start and about 10 MB less at peak under the bench's load (issue 13), at the same requests per second.
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
+ENV NODE_ENV=production PORT=3000 DATA_DIR=/data MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force \

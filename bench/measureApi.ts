@@ -51,10 +51,11 @@ function load(url: string, connections: number, seconds: number, expected: numbe
 /**
  * The merchant API under load, on the compiled server in its own process (`npm run serve`): `POST
  * /v1/checkout_sessions` beside the floor of an authenticated 404, at each of `connections`, with the server's
- * memory. It logs as in production, a line per request. Rate limits are off: they would answer 429 to the load generator, which is one client.
+ * memory. It logs as in production, a line per request, and runs with the Docker image's `MALLOC_ARENA_MAX`. Rate
+ * limits are off: they would answer 429 to the load generator, which is one client.
  */
 export async function measureApi(store: StoreLocation, { connections = [10, 50], seconds = 10 } = {}): Promise<ApiMeasures> {
-  const till = await spawnTill(store, API_KEY, { TILL_RATE_LIMIT_API_KEY: 'off' });
+  const till = await spawnTill(store, API_KEY, { TILL_RATE_LIMIT_API_KEY: 'off', MALLOC_ARENA_MAX: '2' });
   try {
     const pid = till.process.pid!;
     const rssAfterStartMb = rssMb(pid);

@@ -68,6 +68,8 @@ describe('Dockerfile', () => {
     expect(moreEnv).toStrictEqual([]);
     expect(stages().flatMap((stage) => [...argsOf(stage, 'ENV'), ...argsOf(stage, 'ARG')]).join(' ')).not.toContain('DATABASE_URL');
     expect(env).toMatch(/\bPORT=3000\b/);
+    // The embedded store's memory target (issue 13) is measured with it, as the image runs.
+    expect(env).toMatch(/\bMALLOC_ARENA_MAX=2\b/);
     const [healthcheck] = argsOf(runtime!, 'HEALTHCHECK');
     expect(healthcheck).toContain("'http://127.0.0.1:' + process.env.PORT + '/healthz'");
   });
