@@ -172,6 +172,8 @@ describe('when framing fails', () => {
     await page.clock.fastForward(HANDSHAKE_TIMEOUT_MS);
     await page.waitForURL((u) => u.pathname.startsWith('/checkout/'));
     await pay(page, GOOD_CARD, { email: 'fallback@example.com', name: 'Fallback Buyer' });
+    // Done, rather than the success screen's own return 3 s later (loader.test.ts waits for that one).
+    await page.getByRole('button', { name: 'Done' }).click();
     await page.waitForURL((u) => u.href.startsWith(`${url}done`));
     expect(new URL(page.url()).searchParams.get('checkout_session_id')).toBe(session.checkout_session_id);
   });
@@ -199,6 +201,7 @@ describe('when framing fails', () => {
     await page.getByRole('link', { name: 'Pay by link' }).click();
     await page.waitForURL((u) => u.pathname.startsWith('/checkout/'));
     await pay(page, GOOD_CARD, { email: 'nojs@example.com', name: 'Link Buyer' });
+    await page.getByRole('button', { name: 'Done' }).click();
     await page.waitForURL((u) => u.href.startsWith(`${url}done`));
   });
 });

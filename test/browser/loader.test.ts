@@ -388,6 +388,7 @@ describe('display modes', () => {
     await page.waitForURL((u) => u.pathname.startsWith('/checkout/'));
     expect(page.url()).not.toContain('#');
     await pay(page, GOOD_CARD, { email: 'away@example.com', name: 'Redirected Buyer' });
+    // On its own, as the success screen says it will, a few seconds after the payment.
     await page.waitForURL((u) => u.href.startsWith(successUrl));
     expect(new URL(page.url()).searchParams.get('checkout_session_id')).toBe(redirected.checkout_session_id);
   });
