@@ -203,3 +203,20 @@ describe('a merchant that moves to the keys of another Stripe account', () => {
     expect(JSON.stringify(settings)).not.toMatch(/sk_test_|whsec_/);
   });
 });
+
+describe('a merchant that rolls its Stripe secret key and saves the new one', () => {
+  it('settles and refunds the payments the old key took with the account’s newest key, as the old one no longer works', async () => {
+    await moveTo(accountA());
+    const paid = await pay({ stripe: 'pm_card_visa' });
+    const waiting = await pay({ stripe: 'pm_card_authenticationRequired' });
+    accountA().rollSecretKey();
+    await moveTo(accountA());
+
+    accountA().authenticate(waiting.payment.processor_payment_id, true);
+    expect((await waiting.retry()).body).toMatchObject({ status: 'completed' });
+    expect((await refund(paid.payment.payment_id)).status).toBe(201);
+    expect((await sendWebhook(accountA(), 'payment_intent.succeeded', waiting.payment.processor_payment_id)).body).toEqual({
+      received: true, outcome: 'unknown',
+    });
+  });
+});

@@ -78,7 +78,10 @@ function readForm(text: string): { fields: Record<string, string>; lists: Record
 export interface FakeStripe {
   /** For `createStripeProcessor`'s `api` option. */
   api: { host: string; port: number; protocol: 'http' };
-  secretKey: string;
+  /** The account's secret key now: `rollSecretKey` replaces it, and the old one is refused from then on. */
+  readonly secretKey: string;
+  /** As the dashboard's "Roll key" with immediate expiry: answers the new secret key. */
+  rollSecretKey(): string;
   /** For Stripe.js: the requests it makes carry it as `key`. */
   publishableKey: string;
   /** Every request as received: method, path, and its Idempotency-Key. */
@@ -90,7 +93,8 @@ export interface FakeStripe {
   close(): Promise<void>;
 }
 
-export async function startFakeStripe({ secretKey = `sk_test_${randomBytes(12).toString('hex')}` } = {}): Promise<FakeStripe> {
+export async function startFakeStripe({ secretKey: firstSecretKey = `sk_test_${randomBytes(12).toString('hex')}` } = {}): Promise<FakeStripe> {
+  let secretKey = firstSecretKey;
   const publishableKey = `pk_${secretKey.startsWith('sk_live_') ? 'live' : 'test'}_${randomBytes(12).toString('hex')}`;
   const methods = new Map<string, Method>();
   const customers = new Map<string, Json>();
@@ -343,7 +347,10 @@ export async function startFakeStripe({ secretKey = `sk_test_${randomBytes(12).t
 
   return {
     api,
-    secretKey,
+    get secretKey() {
+      return secretKey;
+    },
+    rollSecretKey: () => (secretKey = `${secretKey.slice(0, 8)}${randomBytes(12).toString('hex')}`),
     publishableKey,
     requests,
     authenticate: answer,
