@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { settleProcessingPayments } from '../../src/server/checkout/settleProcessingPayments';
+import { decryptSecret } from '../../src/server/encryption/secretBox';
 import type { FakeStripe } from './support/fakeStripe';
 import { advanceClockPast, buySubscription, invoicesOf, renewDue, saveCard, subscriptionOf } from './support/renewals';
 import { useSwitchingMerchant } from './support/switchingMerchant';
@@ -9,7 +10,7 @@ import { AUTHENTICATE_ALWAYS, expectApiError, newCustomer, PROCESSING, secretOf,
 
 // A merchant moves between the test processor and Stripe accounts A and B while payments wait or before refunds:
 // each payment is still looked up, refunded and told of by the processor and the keys that took it.
-const { till, processorFor, moveTo, currentCredentials, webhookSecretOf, accountA, accountB } = useSwitchingMerchant();
+const { till, processorFor, moveTo, currentCredentials, webhookSecretOf, encryptionKey, accountA, accountB } = useSwitchingMerchant();
 
 /** A checkout paid with a test processor's card number or a Stripe test payment method, as one attempt. */
 async function pay(card: { number: string } | { stripe: string }, attemptKey = `attempt-${randomBytes(6).toString('hex')}`) {
@@ -218,5 +219,26 @@ describe('a merchant that rolls its Stripe secret key and saves the new one', ()
     expect((await sendWebhook(accountA(), 'payment_intent.succeeded', waiting.payment.processor_payment_id)).body).toEqual({
       received: true, outcome: 'unknown',
     });
+  });
+});
+
+describe('a rolling deploy from the release before migration 027', () => {
+  // That release reads the keys from merchant_processors' own columns (017), and keeps serving beside this one.
+  const keysAsTheReleaseBeforeReadsThem = async () => {
+    const [row] = await till.db.query<{ processor: string; stripe_secret_key_sealed: string | null; stripe_publishable_key: string | null }>(
+      'SELECT processor, stripe_secret_key_sealed, stripe_publishable_key FROM merchant_processors WHERE merchant_id = $1',
+      [till.demo.merchantId],
+    );
+    const sealed = row!.stripe_secret_key_sealed;
+    const context = `merchant_processors.secret_key:${till.demo.merchantId}`;
+    return { processor: row!.processor, secretKey: sealed && decryptSecret(encryptionKey, sealed, context), publishableKey: row!.stripe_publishable_key };
+  };
+
+  it('finds the current keys where it reads them, and none once the merchant is on the test processor', async () => {
+    await moveTo(accountA());
+    await moveTo(accountB());
+    expect(await keysAsTheReleaseBeforeReadsThem()).toEqual({ processor: 'stripe', secretKey: accountB().secretKey, publishableKey: accountB().publishableKey });
+    await moveTo('test');
+    expect(await keysAsTheReleaseBeforeReadsThem()).toEqual({ processor: 'test', secretKey: null, publishableKey: null });
   });
 });

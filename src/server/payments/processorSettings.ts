@@ -78,10 +78,17 @@ export async function saveProcessorSettings(
             encryptionKey!,
           )
         : null;
+    // 017's columns as well, as the release before reads them (migration 027): an instance of it keeps serving
+    // during a rolling deploy, and takes the test processor once its keys are gone, as it did.
     await tx.query(
-      `INSERT INTO merchant_processors (merchant_id, processor, credentials_id) VALUES ($1, $2, $3)
-       ON CONFLICT (merchant_id) DO UPDATE SET processor = $2, credentials_id = $3, updated_at = now()`,
-      [merchantId, input.processor, credentials?.credentials_id ?? null],
+      `INSERT INTO merchant_processors
+         (merchant_id, processor, credentials_id, stripe_secret_key_sealed, stripe_secret_key_last4, stripe_publishable_key,
+          stripe_webhook_secret_sealed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (merchant_id) DO UPDATE SET processor = $2, credentials_id = $3, stripe_secret_key_sealed = $4,
+         stripe_secret_key_last4 = $5, stripe_publishable_key = $6, stripe_webhook_secret_sealed = $7, updated_at = now()`,
+      [merchantId, input.processor, credentials?.credentials_id ?? null, credentials?.stripe_secret_key_sealed ?? null,
+        credentials?.stripe_secret_key_last4 ?? null, credentials?.stripe_publishable_key ?? null, credentials?.stripe_webhook_secret_sealed ?? null],
     );
     return (await findProcessorSettings(tx, merchantId))!;
   });

@@ -45,5 +45,7 @@ export function useSwitchingMerchant() {
     return row?.credentials_id ?? null;
   }
 
-  return { till, processorFor, moveTo, currentCredentials, webhookSecretOf, accountA: () => stripe.accounts[0]!, accountB: () => stripe.accounts[1]! };
+  return {
+    till, processorFor, moveTo, currentCredentials, webhookSecretOf, encryptionKey, accountA: () => stripe.accounts[0]!, accountB: () => stripe.accounts[1]!,
+  };
 }

@@ -24,15 +24,13 @@ INSERT INTO processor_credentials
     stripe_webhook_secret_sealed, updated_at
   FROM merchant_processors WHERE processor = 'stripe';
 
--- The settings point at the current set; the keys themselves live in one place only. Dropping the columns drops
--- 017's check of them, which the new check replaces.
+-- The settings point at the current set. 017's key columns stay, and this release writes the current set's values
+-- into them too: during a rolling deploy, an instance of the release before reads its keys there and keeps taking
+-- Stripe payments (README, Health checks). A later release drops them. 017's check of them goes, so that the
+-- columns are this release's copy, not its rule; what this release reads is `credentials_id`.
 ALTER TABLE merchant_processors ADD COLUMN credentials_id text;
 UPDATE merchant_processors SET credentials_id = 'pcr_' || substr(merchant_id, 5) WHERE processor = 'stripe';
-ALTER TABLE merchant_processors DROP COLUMN stripe_secret_key_sealed;
-ALTER TABLE merchant_processors DROP COLUMN stripe_secret_key_last4;
-ALTER TABLE merchant_processors DROP COLUMN stripe_publishable_key;
-ALTER TABLE merchant_processors DROP COLUMN stripe_webhook_secret_sealed;
-ALTER TABLE merchant_processors ADD CONSTRAINT merchant_processors_stripe_keys CHECK ((processor = 'stripe') = (credentials_id IS NOT NULL));
+ALTER TABLE merchant_processors DROP CONSTRAINT merchant_processors_check;
 ALTER TABLE merchant_processors ADD CONSTRAINT merchant_processors_credentials_of_merchant
   FOREIGN KEY (merchant_id, credentials_id) REFERENCES processor_credentials (merchant_id, credentials_id);
 
