@@ -5,7 +5,7 @@ import { createAttemptKeys } from './api/createAttemptKeys';
 import type { Messages } from './i18n/messages';
 
 /** How often a payment that is settling is asked after, at first. */
-export const CONFIRMING_POLL_MS = 1000;
+const CONFIRMING_POLL_MS = 1000;
 
 /**
  * The wait before asking after a settling payment again, having asked `asked` times: a second for the first few,

@@ -198,6 +198,8 @@ describe('every error a checkout route lists is one it answers', () => {
     const secret = await open();
     const shown = expectOk(await view(secret)).amount_due;
     expectApiError(await pay(secret, { ...newCustomerPayment(), expected_total: '0.01' }), 'total_changed', 'expected_total');
+    // More decimals than the currency has is no amount of it, not another total.
+    expectApiError(await pay(secret, { ...newCustomerPayment(), expected_total: `${shown}0` }), 'validation_error', 'expected_total');
     expectOk(await pay(secret, { ...newCustomerPayment(), expected_total: shown }));
   });
 

@@ -114,8 +114,12 @@ export async function completeCheckout(
     }
     // Likewise a total the customer was not shown: a tax rate the merchant replaced since, for one. What they
     // entered is kept (committed); the next view shows the new total.
-    if (input.expected_total !== undefined && toMinorUnits(input.expected_total, estimate.currency) !== estimate.dueToday.total) {
-      return { failed: totalChanged(input.expected_total, estimate.dueToday.total, estimate.currency) };
+    if (input.expected_total !== undefined) {
+      const shown = toMinorUnits(input.expected_total, estimate.currency);
+      if (shown === null) {
+        return { failed: new TillApiError('validation_error', `Invalid 'expected_total': not an amount in ${estimate.currency}.`, 'expected_total') };
+      }
+      if (shown !== estimate.dueToday.total) return { failed: totalChanged(input.expected_total, estimate.dueToday.total, estimate.currency) };
     }
 
     const payment: CheckoutPayment = {
