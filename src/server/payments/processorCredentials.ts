@@ -81,12 +81,21 @@ export async function listProcessorCredentials(db: Queryable, merchantId: string
   return db.query<ProcessorCredentialsRow>('SELECT * FROM processor_credentials WHERE merchant_id = $1 ORDER BY created_at DESC, credentials_id DESC', [merchantId]);
 }
 
+/** One sealed secret of the set, decrypted with TILL_ENCRYPTION_KEY. */
+function unseal(row: ProcessorCredentialsRow, column: 'secret_key' | 'webhook_secret', encryptionKey: Buffer | undefined): string {
+  if (!encryptionKey) throw new Error(`The merchant ${row.merchant_id} pays through Stripe, and TILL_ENCRYPTION_KEY is not set to read its keys.`);
+  const sealed = column === 'secret_key' ? row.stripe_secret_key_sealed : row.stripe_webhook_secret_sealed;
+  return decryptSecret(encryptionKey, sealed, sealContext(row.merchant_id, column));
+}
+
+/** The set's webhook signing secret alone: a webhook needs no more of it. */
+export const webhookSecretOf = (row: ProcessorCredentialsRow, encryptionKey: Buffer | undefined) => unseal(row, 'webhook_secret', encryptionKey);
+
 /** The set's keys, decrypted with TILL_ENCRYPTION_KEY. */
 export function stripeKeysOf(row: ProcessorCredentialsRow, encryptionKey: Buffer | undefined): StripeKeys {
-  if (!encryptionKey) throw new Error(`The merchant ${row.merchant_id} pays through Stripe, and TILL_ENCRYPTION_KEY is not set to read its keys.`);
   return {
-    secretKey: decryptSecret(encryptionKey, row.stripe_secret_key_sealed, sealContext(row.merchant_id, 'secret_key')),
+    secretKey: unseal(row, 'secret_key', encryptionKey),
     publishableKey: row.stripe_publishable_key,
-    webhookSecret: decryptSecret(encryptionKey, row.stripe_webhook_secret_sealed, sealContext(row.merchant_id, 'webhook_secret')),
+    webhookSecret: webhookSecretOf(row, encryptionKey),
   };
 }

@@ -5,7 +5,7 @@ import { isLive } from '../../modes';
 import type { Database } from '../../store/Database';
 import { TillApiError } from '../../TillApiError';
 import type { ProcessorFor } from '../ProcessorFor';
-import { listProcessorCredentials, stripeKeysOf } from '../processorCredentials';
+import { listProcessorCredentials, webhookSecretOf } from '../processorCredentials';
 import { loadStripe } from './loadStripe';
 
 const MERCHANT_ID = /^mer_(test|live)_[0-9A-Z]{26}$/;
@@ -45,7 +45,8 @@ export function stripeRoutes(db: Database, { encryptionKey, processorFor }: Stri
       const credentials = MERCHANT_ID.test(merchantId) ? await listProcessorCredentials(db, merchantId) : [];
       if (credentials.length === 0) throw new TillApiError('resource_missing', 'No merchant takes Stripe payments at this URL.');
       // The signature is of the raw bytes: they are verified before anything is parsed.
-      const secrets = credentials.map((set) => stripeKeysOf(set, encryptionKey).webhookSecret);
+      // Each secret once: keys saved again often keep the account's webhook secret.
+      const secrets = [...new Set(credentials.map((set) => webhookSecretOf(set, encryptionKey)))];
       const event = verifyEvent(await c.req.text(), c.req.header('Stripe-Signature') ?? '', secrets, await loadStripe());
       let outcome: WaitingPaymentOutcome | 'ignored' = 'ignored';
       // An event of the Stripe account's other mode is not this merchant row's, whatever endpoint it was sent to.
