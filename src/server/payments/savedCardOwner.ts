@@ -19,23 +19,25 @@ export const savedCardOwner = (takenBy: PaymentTakenBy): SavedCardOwner => ({
 });
 
 /**
- * Whether `taker` (the merchant's processor for a new payment) charges the card. An unknown owner is taken to be the
- * current processor, as before migration 028 every card was.
+ * Whether `taker` (the merchant's processor for a new payment) charges the card: the owner's account, with the
+ * newest keys the merchant saved for it, is the taker's. An unknown owner is taken to be the current processor, as
+ * before migration 028 every card was.
  */
 export async function takesSavedCard(store: Queryable, merchantId: string, taker: PaymentTakenBy, owner: SavedCardOwner): Promise<boolean> {
-  const charger = await chargerOfSavedCard(store, merchantId, owner);
-  return charger === null || (charger.processor === taker.processor && charger.processor_credentials_id === taker.processor_credentials_id);
+  const charger = chargerOfSavedCard(owner);
+  if (charger === null) return true;
+  const credentialsId = charger.processor_credentials_id && (await newestKeysOfAccount(store, merchantId, charger.processor_credentials_id));
+  return charger.processor === taker.processor && credentialsId === taker.processor_credentials_id;
 }
 
 /**
  * The processor that charges the card, for `ProcessorFor`: its owner, whatever the merchant uses now, so an old
- * account keeps charging its subscribers until they give another card, with the newest keys the merchant saved for
- * that account (`newestKeysOfAccount`); null (the current processor) when the owner is unknown.
+ * account keeps charging its subscribers until they give another card (`ProcessorFor` asks that account with the
+ * newest keys saved for it); null (the current processor) when the owner is unknown.
  */
-export async function chargerOfSavedCard(store: Queryable, merchantId: string, owner: SavedCardOwner): Promise<PaymentTakenBy | null> {
+export function chargerOfSavedCard(owner: SavedCardOwner): PaymentTakenBy | null {
   const { payment_method_processor: processor, payment_method_credentials_id: credentialsId } = owner;
-  if (processor === null) return null;
-  return { processor, processor_credentials_id: credentialsId && (await newestKeysOfAccount(store, merchantId, credentialsId)) };
+  return processor === null ? null : { processor, processor_credentials_id: credentialsId };
 }
 
 /** Saved with Stripe keys the store no longer has (replaced before migration 027): nothing can charge it. */

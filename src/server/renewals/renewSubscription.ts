@@ -120,7 +120,7 @@ async function attemptInvoice(tx: Queryable, subscription: DueSubscription, invo
   // even if the merchant has moved to another processor or account since: no other can charge that card.
   const takenBy = lookAgain
     ? { processor: invoice.processor!, processor_credentials_id: invoice.processor_credentials_id }
-    : card ? await chargerOfSavedCard(tx, subscription.merchant_id, owner) : null;
+    : card ? chargerOfSavedCard(owner) : null;
   const processor = await processorFor(subscription.merchant_id, tx, takenBy);
   if (lookAgain) {
     payment = await processor.retrievePayment(invoice.processor_payment_id!);
