@@ -17,4 +17,8 @@ describe('PGlite’s WebAssembly, compiled by the server', () => {
     const names = (m: WebAssembly.Module) => WebAssembly.Module.exports(m).map((e) => e.name);
     expect(names(module)).toEqual(names(await WebAssembly.compile(readFileSync(PGLITE_WASM))));
   });
+
+  it('is compiled once per process, however many stores it opens', async () => {
+    expect(await compilePgliteWasm()).toBe(await compilePgliteWasm());
+  });
 });
