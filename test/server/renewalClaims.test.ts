@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renewDueSubscriptions } from '../../src/server/renewals/renewDueSubscriptions';
-import { buySubscription, invoicesOf, renewDue, saveCard, subscriptionOf } from './support/renewals';
+import { buySubscription, eventsAbout, invoicesOf, renewDue, saveCard, subscriptionOf } from './support/renewals';
 import { useTestServer, validCard } from './support/testServer';
 
 /**
@@ -82,9 +82,7 @@ describe('a renewal that fails with an error rather than a decline', () => {
 
   it('is tried again after a wait that doubles with each error in a row, not at every round, and from nothing once it renews', async () => {
     const { subscriptionId, connectionId } = await buySubscription(till);
-    // A saved card the processor does not know (the merchant changed processor, say): the charge throws.
-    await till.db.query("UPDATE connections SET payment_method_id = 'pm_unknown_to_the_processor' WHERE connection_id = $1", [connectionId]);
-    await till.db.query("UPDATE subscriptions SET payment_method_id = 'pm_unknown_to_the_processor' WHERE subscription_id = $1", [subscriptionId]);
+    await unknownCard(subscriptionId, connectionId);
     await movePeriod(subscriptionId, 31, -0.001);
     const errors: unknown[] = [];
     const round = () => renewDueSubscriptions({ db: till.db, processorFor: till.processorFor, onError: (error) => errors.push(error) });
@@ -108,4 +106,64 @@ describe('a renewal that fails with an error rather than a decline', () => {
     expect(await invoicesOf(till, subscriptionId)).toStrictEqual([expect.objectContaining({ status: 'paid' })]);
     expect(await backoffOf(subscriptionId)).toStrictEqual({ renewal_errors: 0, wait_s: null });
   });
+
+  it('makes an active subscription past_due once it has gone uncharged an hour past its renewal, and active again once it renews', async () => {
+    const { subscriptionId, connectionId } = await buySubscription(till);
+    await unknownCard(subscriptionId, connectionId);
+    const round = () => renewDueSubscriptions({ db: till.db, processorFor: till.processorFor, onError: () => {} });
+    const waitOver = () => till.db.query('UPDATE subscriptions SET renewal_retry_at = now() WHERE subscription_id = $1', [subscriptionId]);
+
+    await movePeriod(subscriptionId, 31, -50 / 1440); // ended 50 minutes ago: a processor's outage, perhaps
+    await round();
+    expect(await subscriptionOf(till, subscriptionId)).toMatchObject({ status: 'active' });
+    expect(await eventsAbout(till, subscriptionId)).toStrictEqual(['subscription.created']);
+
+    await movePeriod(subscriptionId, 31, -61 / 1440);
+    await waitOver();
+    await round();
+    expect(await subscriptionOf(till, subscriptionId)).toMatchObject({ status: 'past_due' });
+    await waitOver();
+    await round();
+    // Said once; no invoice, as the card was never asked, so nothing counts towards canceling it.
+    expect(await eventsAbout(till, subscriptionId)).toStrictEqual(['subscription.created', 'subscription.past_due']);
+    expect(await invoicesOf(till, subscriptionId)).toStrictEqual([]);
+    expect(await backoffOf(subscriptionId)).toMatchObject({ renewal_errors: 3 });
+
+    await saveCard(till, connectionId, validCard().number);
+    await waitOver();
+    await renewDue(till);
+    expect(await subscriptionOf(till, subscriptionId)).toMatchObject({ status: 'active' });
+    expect(await invoicesOf(till, subscriptionId)).toStrictEqual([expect.objectContaining({ status: 'paid' })]);
+    expect((await eventsAbout(till, subscriptionId)).slice(2)).toStrictEqual(['invoice.paid', 'subscription.renewed']);
+  });
+
+  it('leaves a scheduled subscription, which has had nothing yet, and one whose charge is still settling, as they are', async () => {
+    const start = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const scheduled = await buySubscription(till, { start_date: start });
+    await unknownCard(scheduled.subscriptionId, scheduled.connectionId);
+    await movePeriod(scheduled.subscriptionId, 32, -2); // its start came a month ago, and every charge since has failed
+
+    const settling = await buySubscription(till);
+    await movePeriod(settling.subscriptionId, 33, -2);
+    await till.db.query(
+      `INSERT INTO invoices (invoice_id, merchant_id, subscription_id, connection_id, period_start, period_end, currency, subtotal, discount,
+         tax, amount, status, next_attempt_at, created_at, attempts, processor, processor_payment_id)
+       SELECT 'in_test_settling', s.merchant_id, s.subscription_id, s.connection_id, s.current_period_end, s.current_period_end + interval '30 days',
+         'USD', 1900, 0, 0, 1900, 'open', now(), now(), 1, 'test', 'pi_unknown_to_the_processor'
+       FROM subscriptions s WHERE s.subscription_id = $1`,
+      [settling.subscriptionId],
+    );
+
+    const errors: unknown[] = [];
+    await renewDueSubscriptions({ db: till.db, processorFor: till.processorFor, onError: (error) => errors.push(error) });
+    expect(errors).toHaveLength(2);
+    expect(await subscriptionOf(till, scheduled.subscriptionId)).toMatchObject({ status: 'scheduled' });
+    expect(await subscriptionOf(till, settling.subscriptionId)).toMatchObject({ status: 'active' });
+  });
 });
+
+/** A saved card the processor does not know (the merchant changed processor, say): every charge throws. */
+async function unknownCard(subscriptionId: string, connectionId: string) {
+  await till.db.query("UPDATE connections SET payment_method_id = 'pm_unknown_to_the_processor' WHERE connection_id = $1", [connectionId]);
+  await till.db.query("UPDATE subscriptions SET payment_method_id = 'pm_unknown_to_the_processor' WHERE subscription_id = $1", [subscriptionId]);
+}

@@ -108,7 +108,7 @@ export const event = z
     eventOf('subscription.updated', subscription, 'SubscriptionUpdatedEvent', "a cancellation was scheduled for the period's end"),
     eventOf('subscription.canceled', subscription, 'SubscriptionCanceledEvent', 'a subscription ended (canceled now, at its period\'s end, at the end of a fixed term, or when the retries of a declined renewal ran out)'),
     eventOf('subscription.renewed', subscription, 'SubscriptionRenewedEvent', 'a subscription\'s next period was paid and began (or a scheduled one\'s first)'),
-    eventOf('subscription.past_due', subscription, 'SubscriptionPastDueEvent', 'a renewal was declined: the subscription is `past_due` while it is retried'),
+    eventOf('subscription.past_due', subscription, 'SubscriptionPastDueEvent', 'a renewal was declined, or could not be charged at all for an hour past its due time: the subscription is `past_due` while it is retried'),
     eventOf('invoice.paid', invoice, 'InvoicePaidEvent', 'a renewal was charged'),
     eventOf(
       'invoice.payment_failed',

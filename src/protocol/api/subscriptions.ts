@@ -32,7 +32,8 @@ export const subscription = z
     subscription_config_id: objectId('sc').describe('The plan.'),
     status: status.describe(
       '`scheduled` until a later `start_date` begins its first period; `active` while it runs (a cancellation at the period\'s end included); ' +
-        '`past_due` while a declined renewal is retried (after 1, 3 and 5 days); `canceled` once it ended.',
+        '`past_due` while a declined renewal is retried (after 1, 3 and 5 days), or while a renewal that could not be charged at all (the processor ' +
+        'failing) is an hour overdue and retried; `canceled` once it ended.',
     ),
     quantity: z.number().int().min(1).describe('Seats of a per-seat plan; 1 otherwise.'),
     current_period_start: timestamp.describe('When the period paid for began (or, when scheduled, begins).'),

@@ -1,3 +1,6 @@
+import type { SubscriptionRow } from '../connections/getConnection';
+import { serializeSubscription } from '../connections/serializeSubscription';
+import { recordEvent } from '../events/recordEvent';
 import type { ProcessorFor } from '../payments/ProcessorFor';
 import type { Database } from '../store/Database';
 import { isUniqueViolation } from '../store/isUniqueViolation';
@@ -119,16 +122,39 @@ export async function renewDueSubscriptions({ db, processorFor, onError }: Renew
 }
 
 /**
+ * How long past its renewal an active subscription that could not be charged (errors, not declines) stays `active`:
+ * long enough to ride out a processor's outage unseen, short enough that a customer whose card is never asked (the
+ * merchant's keys revoked, say) does not go on unpaid while the merchant hears nothing.
+ */
+export const PAST_DUE_AFTER_ERRORS = '1 hour';
+
+/**
  * A renewal that failed with an error rather than a decline (the processor down, or not knowing the saved card) is
  * tried again after a wait that doubles with each failure in a row, from half a minute up to an hour, rather than at
  * every round: a processor in trouble is not asked once a second per subscription, and the log says it once a wait.
  * The count goes back to 0 once a renewal of the subscription commits.
+ *
+ * An active subscription whose period ended `PAST_DUE_AFTER_ERRORS` ago, by its merchant's clock, becomes `past_due`
+ * (`subscription.past_due`), as a declined one does; it is never canceled for errors, as its card was never refused,
+ * and the renewal that finally commits makes it `active` again. One with an open invoice was charged already, and
+ * waits on that charge; a scheduled one has had nothing to use yet.
  */
 function renewalFailed(db: Database, subscriptionId: string) {
-  return db.query(
-    `UPDATE subscriptions SET renewal_errors = renewal_errors + 1,
-       renewal_retry_at = now() + least(interval '1 hour', interval '30 seconds' * power(2, least(renewal_errors, 10)))
-     WHERE subscription_id = $1`,
-    [subscriptionId],
-  );
+  return db.transaction(async (tx) => {
+    await tx.query(
+      `UPDATE subscriptions SET renewal_errors = renewal_errors + 1,
+         renewal_retry_at = now() + least(interval '1 hour', interval '30 seconds' * power(2, least(renewal_errors, 10)))
+       WHERE subscription_id = $1`,
+      [subscriptionId],
+    );
+    const [pastDue] = await tx.query<SubscriptionRow>(
+      `UPDATE subscriptions s SET status = 'past_due' FROM merchants m
+       WHERE s.subscription_id = $1 AND m.merchant_id = s.merchant_id AND s.status = 'active'
+         AND s.current_period_end <= ${MERCHANT_NOW} - interval '${PAST_DUE_AFTER_ERRORS}'
+         AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.subscription_id = s.subscription_id AND i.status = 'open')
+       RETURNING s.*`,
+      [subscriptionId],
+    );
+    if (pastDue) await recordEvent(tx, pastDue.merchant_id, 'subscription.past_due', serializeSubscription(pastDue));
+  });
 }
