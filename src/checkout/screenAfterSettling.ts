@@ -32,7 +32,7 @@ function settledSession(api: CheckoutApi, mounted: { current: boolean }): Promis
 /**
  * For a checkout reopened while its payment settles (a reload, or the customer coming back): waits for the payment's
  * end, and answers the screen that shows it. Paid, the success screen; declined, which opens the session again, the
- * form, saying the card was declined; the session ended meanwhile, its end. Rejects when the form's extras, which
+ * form, saying why the card was declined; the session ended meanwhile, its end. Rejects when the form's extras, which
  * the session shows, do not arrive.
  */
 export async function screenAfterSettling(api: CheckoutApi, messages: FirstMessages, mounted: { current: boolean }): Promise<Screen> {
@@ -46,5 +46,5 @@ export async function screenAfterSettling(api: CheckoutApi, messages: FirstMessa
   const end = sessionEndForStatus(session.status);
   if (end) return { name: 'ended', end, session };
   if (needsFormExtras(session)) await formExtras.load();
-  return { name: 'open', session, alert: completeMessages(messages).declines.card_declined };
+  return { name: 'open', session, alert: completeMessages(messages).declines[session.last_decline_code ?? 'card_declined'] };
 }

@@ -101,6 +101,7 @@ export function aSession(overrides: Partial<CheckoutSession> = {}): CheckoutSess
     credit_balance_after: null,
     locale: null,
     processor: { name: 'test' },
+    last_decline_code: null,
     ...overrides,
     estimate: overrides.estimate ?? anEstimate(overrides.amount_due ?? '19.00'),
   };

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { apiError, aSession, fillValidForm, payButton, renderCheckout, renderOpenCheckout } from './renderCheckout';
+import { englishMessages } from '../../src/checkout/i18n/completeMessages';
 
 const SESSION_ID = 'cs_test_01KK2ZZZZZZZZZZZZZZZZZZZZZ';
 const requiresAction = { checkout_session_id: SESSION_ID, status: 'requires_action', next_action: { type: 'challenge_page', url: '/test-processor/authenticate/pi_test_1' } } as const;
@@ -154,13 +155,23 @@ describe('the pending outcome', () => {
       }
     });
 
-    it('shows the form again, saying the card was declined, when the payment was declined as it settled', async () => {
+    it('shows the form again, saying why the card was declined, when the payment was declined as it settled', async () => {
       vi.useFakeTimers({ shouldAdvanceTime: true });
       try {
-        const { steps } = await reopen(aSession({ status: 'open' }));
-        expect((await screen.findByRole('alert')).textContent).toBe('Your card was declined. Try another card.');
+        const { steps } = await reopen(aSession({ status: 'open', last_decline_code: 'insufficient_funds' }));
+        expect((await screen.findByRole('alert')).textContent).toBe(englishMessages.declines.insufficient_funds);
         expect(payButton().hasAttribute('disabled')).toBe(false);
         expect(steps().at(-1)).toBe('payment');
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('says the card was declined when the server does not say why', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      try {
+        await reopen(aSession({ status: 'open' }));
+        expect((await screen.findByRole('alert')).textContent).toBe('Your card was declined. Try another card.');
       } finally {
         vi.useRealTimers();
       }

@@ -59,6 +59,7 @@ describe('GET /api/checkout/session', () => {
       credit_balance_after: null,
       // The demo merchant takes no Stripe payments: the frame's own card fields, and nothing from Stripe.
       processor: { name: 'test' },
+      last_decline_code: null,
     });
   });
 

@@ -66,7 +66,10 @@ describe('a payment the processor settles later', () => {
     }
     expect(await statusOf(sessionId)).toBe('open');
     expect(await eventsOf('payment.failed', sessionId)).toHaveLength(1);
+    // The customer who comes back is told why, as the one who waited would have been.
+    expect((await till.getSessionView(secretOf(session))).body).toMatchObject({ status: 'open', last_decline_code: 'insufficient_funds' });
     expect((await till.complete(secretOf(session), { customer: newCustomer(), card: validCard() })).body.status).toBe('completed');
+    expect((await till.getSessionView(secretOf(session))).body).toMatchObject({ status: 'completed', last_decline_code: null });
   });
 
   it('is settled by the worker in the background, once, with any number of workers', async () => {

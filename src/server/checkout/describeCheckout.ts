@@ -72,6 +72,16 @@ async function describeSavedCard(
   return taken ? { brand: connection.card_brand, last4: connection.card_last4 } : null;
 }
 
+/** Why the open session's latest payment was declined, if it was (payment ids grow with time, as the index orders them). */
+async function lastDeclineCode(db: Queryable, session: CheckoutSessionRow): Promise<CheckoutView['last_decline_code']> {
+  if (statusOf(session) !== 'open') return null;
+  const [latest] = await db.query<{ decline_code: CheckoutView['last_decline_code'] }>(
+    'SELECT decline_code FROM payments WHERE checkout_session_id = $1 ORDER BY payment_id DESC LIMIT 1',
+    [session.checkout_session_id],
+  );
+  return latest?.decline_code ?? null;
+}
+
 /** The checkout app's view of a session: everything it shows, nothing it doesn't need. */
 export async function describeCheckout(db: Queryable, session: CheckoutSessionRow): Promise<CheckoutView> {
   const price = await priceSession(db, session);
@@ -140,6 +150,7 @@ export async function describeCheckout(db: Queryable, session: CheckoutSessionRo
     merchant_logo_url: merchant!.logo_url,
     saved_card: await describeSavedCard(db, connection, settings),
     processor: describeProcessor(settings),
+    last_decline_code: await lastDeclineCode(db, session),
     credit_balance: bundle && connection ? creditToDecimalString(connection.credit_balance) : null,
     credit_balance_after: balanceAfter === null ? null : creditToDecimalString(balanceAfter),
   };

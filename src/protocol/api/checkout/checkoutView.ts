@@ -5,6 +5,7 @@ import { checkoutPlan } from './checkoutPlan';
 import { checkoutPlanOption } from './checkoutPlanOption';
 import { checkoutProcessor } from './checkoutProcessor';
 import { checkoutPromotion } from './checkoutPromotion';
+import { DECLINE_CODES } from '../apiErrors';
 import { paymentCardBrand } from '../paymentCardBrand';
 import { decimalAmount, isoCountry, isoCurrency, objectId, timestamp } from '../fields';
 
@@ -91,6 +92,13 @@ export const checkoutView = z
       .nullable()
       .describe('A returning customer’s card on file, to pay in one step (`use_saved_card`); null otherwise.'),
     processor: checkoutProcessor,
+    last_decline_code: z
+      .enum(DECLINE_CODES)
+      .nullable()
+      .describe(
+        'Why the open session’s latest payment was declined, when it was: a customer who left while it settled is told why on coming ' +
+          'back. Null otherwise.',
+      ),
     credit_balance: decimalAmount.nullable().describe('For a returning customer’s credit bundle: the balance now; null otherwise.'),
     credit_balance_after: decimalAmount
       .nullable()
