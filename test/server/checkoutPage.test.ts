@@ -37,6 +37,24 @@ describe('GET /checkout/:handle', () => {
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
   });
 
+  it('allows an https logo by its origin, and one whose host could add a directive of its own not at all', async () => {
+    const cspWithLogo = async (logoUrl: string) => {
+      await till.db.query('UPDATE merchants SET logo_url = $2 WHERE merchant_id = $1', [till.demo.merchantId, logoUrl]);
+      const response = await till.request('GET', `/checkout/${handleOf(secretOf(await till.createSession()))}`, { key: null });
+      return (response.headers.get('Content-Security-Policy') ?? '').split('; ');
+    };
+    const [logo] = await till.db.query<{ logo_url: string }>('SELECT logo_url FROM merchants WHERE merchant_id = $1', [till.demo.merchantId]);
+    try {
+      expect(await cspWithLogo('https://cdn.acme.example:8443/logo.png')).toContain("img-src 'self' https://cdn.acme.example:8443");
+      // The store's check admits this host; its policy would have gained `frame-ancestors` with no source, ahead of the real one.
+      const injected = await cspWithLogo('https://cdn.acme.example;frame-ancestors/logo.png');
+      expect(injected).toContain("img-src 'self'");
+      expect(injected.filter((directive) => directive.startsWith('frame-ancestors'))).toStrictEqual(['frame-ancestors http://localhost:4000']);
+    } finally {
+      await till.db.query('UPDATE merchants SET logo_url = $2 WHERE merchant_id = $1', [till.demo.merchantId, logo!.logo_url]);
+    }
+  });
+
   it('tells the app its parent origin and session id, but never the secret', async () => {
     const session = await till.createSession({ origin_url: 'https://shop.example.com' });
     const secret = secretOf(session);

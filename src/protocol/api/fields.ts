@@ -9,7 +9,7 @@ export const MAX_URL_LENGTH = 2083;
  * in brackets. The URL parser lets `*`, `;`, `$` and the like through in a host: `https://*` would let any https site
  * frame the page, and a `;` would end the directive early.
  */
-const ORIGIN_HOST = /^([a-z\d-]+(\.[a-z\d-]+)*|\[[\da-f:.]+\])$/;
+export const ORIGIN_HOST = /^([a-z\d-]+(\.[a-z\d-]+)*|\[[\da-f:.]+\])$/;
 
 /** An `http(s)` origin, optionally with a trailing `/`, as the seed's `https://your-app.example.com/`. */
 export const httpOrigin = z.string().max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`).refine((value) => {

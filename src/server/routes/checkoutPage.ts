@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
+import { ORIGIN_HOST } from '../../protocol/api/fields';
 import type { PreparedViews } from '../checkout/preparedViews';
 import type { CheckoutSessionRow } from '../sessions/checkoutSessionRow';
 import type { Database } from '../store/Database';
@@ -12,13 +13,15 @@ const escapeAttribute = (value: string) =>
 /**
  * What `img-src` must add for the merchant's logo, and no more: `data:` for an inline logo, the origin of an https
  * one (never http, so the page never loads mixed content), nothing without a logo. The store keeps logos of
- * those two kinds only (migration 004).
+ * those two kinds only (migration 004), but its check lets a host hold `;` or `,`, which the URL parser keeps and
+ * which would end `img-src` early and begin a directive of the logo's choosing: such a logo gets no source.
  */
 export function logoSource(logoUrl: string | null): string | null {
   if (logoUrl?.startsWith('data:image/')) return 'data:';
   if (!logoUrl?.startsWith('https://')) return null;
   try {
-    return new URL(logoUrl).origin;
+    const url = new URL(logoUrl);
+    return ORIGIN_HOST.test(url.hostname) ? url.origin : null;
   } catch {
     return null;
   }
