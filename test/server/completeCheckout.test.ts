@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { completeCheckout } from '../../src/server/checkout/completeCheckout';
 import { settleWaitingPayment } from '../../src/server/checkout/settleWaitingPayment';
 import { updateCheckout } from '../../src/server/checkout/updateCheckout';
 import type { ProcessorFor } from '../../src/server/payments/ProcessorFor';
@@ -336,6 +337,30 @@ describe('POST /api/checkout/complete', () => {
       expect(again.body).not.toMatchObject({ status: 'completed' });
       expect(await sessionStatus(session.checkout_session_id)).toBe('open');
       expect((await paymentsOf(session.checkout_session_id)).filter((payment) => payment.status === 'succeeded')).toStrictEqual([]);
+    });
+
+    it('is the outcome when the answered challenge settles and cannot be cancelled: no second charge, and the order kept', async () => {
+      // As Stripe answers a cancel once the bank's answer has the PaymentIntent processing: with the payment as it stands.
+      const settling: ProcessorFor = async (merchantId, store, takenBy) => {
+        const processor = await till.processorFor(merchantId, store, takenBy);
+        return { ...processor, cancelPayment: async (id) => ({ ...(await processor.retrievePayment(id)), status: 'processing' }) };
+      };
+      const challenged = async () => {
+        const session = await till.createSession();
+        const body = { customer: newCustomer(), payment_method: (await till.createPaymentMethod(validCard(AUTHENTICATE_ALWAYS))).body.id };
+        expect((await till.complete(secretOf(session), body, { 'Idempotency-Key': 'first-card' })).body).toMatchObject({ status: 'requires_action' });
+        return { session, hash: hashSecret(secretOf(session)) };
+      };
+
+      const paid = await challenged();
+      const otherCard = { customer: newCustomer(), payment_method: (await till.createPaymentMethod(validCard())).body.id };
+      expect(await completeCheckout(till.db, settling, paid.hash, otherCard, 'second-card')).toMatchObject({ status: 'processing' });
+      expect(await paymentsOf(paid.session.checkout_session_id)).toMatchObject([{ status: 'processing' }]);
+      await expect(updateCheckout(till.db, settling, paid.hash, { country: 'DE' })).rejects.toMatchObject({ code: 'payment_in_progress' });
+
+      const changed = await challenged();
+      expect(await updateCheckout(till.db, settling, changed.hash, { country: 'DE' })).toMatchObject({ status: 'processing', country: null });
+      expect(await paymentsOf(changed.session.checkout_session_id)).toMatchObject([{ status: 'processing' }]);
     });
 
     it('asks the merchant’s processor nothing on a change to an order with no payment waiting', async () => {

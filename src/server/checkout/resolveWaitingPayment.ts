@@ -12,7 +12,9 @@ interface WaitingPayment extends CheckoutPayment {
 /**
  * A payment of the session that waits, for the customer's bank or to settle. The same attempt again (its
  * Idempotency-Key) asks the processor how it stands; another attempt cancels a challenge the customer left, but
- * cannot overtake a payment that is settling. Null when the way is clear for a new payment. The processor that took
+ * cannot overtake a payment that is settling. Null when the way is clear for a new payment: only once the processor
+ * has refused the waiting one. A challenge the customer answered meanwhile may have paid, or be settling (as a Stripe
+ * PaymentIntent does after 3-D Secure, which cannot then be cancelled): that is the outcome. The processor that took
  * the waiting payment is asked, even if the merchant has moved to another since, and only when a payment waits: a
  * change to an order with none (`updateCheckout`) asks nothing of it.
  */
@@ -36,6 +38,5 @@ export async function resolveWaitingPayment(
     throw new TillApiError('payment_in_progress', 'Your payment is being confirmed. You will not be charged twice.');
   }
   const settled = await settleCheckoutPayment(tx, session, waiting, await processor.cancelPayment(waiting.processor_payment_id), now);
-  // The customer answered the old challenge after all, and paid: that payment completed the checkout.
-  return 'result' in settled && settled.result.status === 'completed' ? settled : null;
+  return 'failed' in settled ? null : settled;
 }
