@@ -106,6 +106,28 @@ describe('a renewal the processor settles later', () => {
     ]);
   });
 
+  it('looks at a retry still settling before it ends a past-due subscription set to cancel at the period’s end: a charge that pays is kept', async () => {
+    const { subscriptionId } = await renewWithTheSlowCard();
+    slow.failSettlements = true;
+    try {
+      slow.settle();
+      await lookAgain(subscriptionId);
+    } finally {
+      slow.failSettlements = false;
+    }
+    await lookAgain(subscriptionId); // the retry: a new charge, which settles later too
+    expect(await subscriptionOf(till, subscriptionId)).toMatchObject({ status: 'past_due' });
+    expect((await till.api('POST', `/v1/subscriptions/${subscriptionId}/cancel`, { body: { at_period_end: true } })).status).toBe(200);
+
+    slow.settle();
+    await lookAgain(subscriptionId);
+    const [paid] = await invoicesOf(till, subscriptionId);
+    expect(paid).toMatchObject({ status: 'paid', attempts: 2 });
+    expect(await paymentOf(paid)).toMatchObject({ status: 'succeeded' });
+    // The period it paid for is the customer's, and the subscription ends with it, as asked.
+    expect(await subscriptionOf(till, subscriptionId)).toMatchObject({ status: 'active', cancel_at_period_end: true, current_period_start: paid.period_start });
+  });
+
   it('refuses to cancel now while the charge settles, so a charge that succeeds is never left unrecorded, and cancels at the period’s end', async () => {
     const { subscriptionId } = await renewWithTheSlowCard();
     const cancelNow = () => till.api('POST', `/v1/subscriptions/${subscriptionId}/cancel`, { body: { at_period_end: false } });

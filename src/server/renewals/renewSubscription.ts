@@ -21,7 +21,8 @@ const PROCESSING_CHECK_MS = 5000;
  * What falls due for one subscription, decided again under its row lock from what the store says now (the claim
  * may have read a row another worker has since renewed), in the merchant's time:
  * 1. An open invoice whose next attempt has come is tried again, unless the merchant asked meanwhile to cancel at
- *    the period's end: then it is void and the subscription ends.
+ *    the period's end: then it is void and the subscription ends, once no charge of it is still settling (that one
+ *    is looked at first: it may yet pay).
  * 2. A scheduled subscription whose start has come is charged its first period (status `active`).
  * 3. An active one whose fixed term (`ends_at`) ends by its period's end ends then; one set to cancel at the
  *    period's end ends then; any other is charged the next period.
@@ -50,7 +51,7 @@ export async function renewSubscription(tx: Queryable, subscriptionId: string, p
   if (subscription.status === 'canceled') return;
   if (open) {
     if (open.next_attempt_at! > now) return;
-    if (subscription.cancel_at_period_end && subscription.status === 'past_due') {
+    if (subscription.cancel_at_period_end && subscription.status === 'past_due' && !chargeSettling(open)) {
       await voidInvoice(tx, open);
       return endSubscription(tx, subscription, subscription.cancel_at!);
     }
@@ -72,6 +73,9 @@ export async function renewSubscription(tx: Queryable, subscriptionId: string, p
   const invoice = await createInvoice(tx, subscription, periodStart, periodEnd);
   return attemptInvoice(tx, subscription, invoice, processorFor);
 }
+
+/** Whether the invoice's latest charge is still settling at the processor (`processing`), neither paid nor declined. */
+const chargeSettling = (invoice: InvoiceRow) => invoice.processor_payment_id !== null && invoice.decline_code === null;
 
 /**
  * The invoice of one period, open, priced now. A period already billed makes the insert fail on
@@ -110,7 +114,7 @@ async function createInvoice(tx: Queryable, subscription: DueSubscription, perio
 async function attemptInvoice(tx: Queryable, subscription: DueSubscription, invoice: InvoiceRow, processorFor: ProcessorFor) {
   let payment: ProcessorPayment | null = null;
   let attempts = invoice.attempts;
-  const lookAgain = invoice.processor_payment_id !== null && invoice.decline_code === null;
+  const lookAgain = chargeSettling(invoice);
   const owner = {
     payment_method_processor: subscription.renewal_payment_method_processor,
     payment_method_credentials_id: subscription.renewal_payment_method_credentials_id,
