@@ -116,6 +116,30 @@ describe('a checkout paid through Stripe', () => {
     expect(creates).toHaveLength(1);
   });
 
+  it('answers a payment Stripe refuses as a request with a 4xx naming the field, and charges nothing', async () => {
+    const { session, response } = await pay('pm_no_such_card');
+    expectApiError(response, 'validation_error', 'payment_method');
+    expect(await sessionStatus(session.checkout_session_id)).toBe('open');
+
+    const tiny = await till.createSession({ custom_amount: '0.20', tax_behavior: 'exclusive' });
+    expectApiError(await till.complete(secretOf(tiny), { customer: newCustomer(), payment_method: 'pm_card_visa' }), 'invalid_request', 'amount');
+    expect(await till.db.query("SELECT 1 FROM payments WHERE checkout_session_id = $1 AND status = 'succeeded'", [tiny.checkout_session_id])).toStrictEqual([]);
+  });
+
+  it('answers a refund Stripe refuses (refunded in its dashboard meanwhile) with 409 payment_not_refundable, and records none', async () => {
+    const { session, response } = await pay('pm_card_visa');
+    expect(response.status).toBe(200);
+    const [payment] = await till.db.query<{ payment_id: string; processor_payment_id: string }>(
+      'SELECT payment_id, processor_payment_id FROM payments WHERE checkout_session_id = $1', [session.checkout_session_id],
+    );
+    await new Stripe(stripe.secretKey, { ...stripe.api, maxNetworkRetries: 0 }).refunds.create({ payment_intent: payment!.processor_payment_id, amount: 500 });
+
+    expectApiError(await till.api('POST', `/v1/payments/${payment!.payment_id}/refund`, { body: {} }), 'payment_not_refundable', 'amount');
+    expect(await till.db.query('SELECT 1 FROM refunds WHERE payment_id = $1', [payment!.payment_id])).toStrictEqual([]);
+    // What Stripe has left is refunded as asked.
+    expect((await till.api('POST', `/v1/payments/${payment!.payment_id}/refund`, { body: { amount: '14.00' } })).status).toBe(201);
+  });
+
   it('declines with Stripe’s reason', async () => {
     const { response } = await pay('pm_card_chargeDeclinedInsufficientFunds');
     expectApiError(response, 'card_declined', 'payment_method');

@@ -14,8 +14,10 @@ import type { PaymentRow } from './serializePayment';
  * `POST /v1/payments/:id/refund`: gives back what is left of a succeeded payment, or part of it, through the
  * processor that took it. Under the payment's row lock, so two refunds at once take turns and never add up to
  * more than was paid (the store's check holds that too). The processor's idempotency key is the refund's place
- * among the payment's refunds: a retry after a crash between the processor's answer and the commit asks for the
- * same refund again, and gets the first one back, instead of refunding twice.
+ * among the payment's refunds and its amount: a retry after a crash between the processor's answer and the commit
+ * asks for the same refund again, and gets the first one back, instead of refunding twice. The amount is in it because
+ * Stripe keeps a refusal under its key too: a refund it refused (more than was left after one in its dashboard)
+ * would otherwise hold that place, and every other amount after it be refused as a reused key.
  */
 export async function refundPayment(db: Database, processorFor: ProcessorFor, merchantId: string, paymentId: string, body: unknown): Promise<Refund> {
   const input = parseInput(createRefundBody, body);
@@ -44,7 +46,7 @@ export async function refundPayment(db: Database, processorFor: ProcessorFor, me
     const sequence = count + 1;
     // Where the payment was taken, even if the merchant has moved to another processor, or other keys, since.
     const processor = await processorFor(merchantId, tx, payment);
-    const processed = await processor.refund({ idempotencyKey: `${paymentId}:refund:${sequence}`, paymentId: payment.processor_payment_id, amount });
+    const processed = await processor.refund({ idempotencyKey: `${paymentId}:refund:${sequence}:${amount}`, paymentId: payment.processor_payment_id, amount });
     const refundId = createId('re', modeOf(merchantId));
     const [row] = await tx.query<{ created_at: Date }>(
       `INSERT INTO refunds (refund_id, merchant_id, payment_id, sequence, amount, currency, reason, processor_refund_id)

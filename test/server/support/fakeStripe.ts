@@ -57,6 +57,9 @@ class StripeApiError extends Error {
   }
 }
 
+/** A few of Stripe's smallest charges, in minor units; 50 for the rest of the currencies the tests use. */
+const MINIMUM_CHARGE: Record<string, number> = { gbp: 30, jpy: 50, hkd: 400, mxn: 1000 };
+
 const invalid = (message: string, extra: Json = {}) => new StripeApiError(400, { type: 'invalid_request_error', message, ...extra });
 const missing = (kind: string, id: string) =>
   new StripeApiError(404, { type: 'invalid_request_error', code: 'resource_missing', message: `No such ${kind}: '${id}'`, param: 'id' });
@@ -186,6 +189,9 @@ export async function startFakeStripe({ secretKey: firstSecretKey = `sk_test_${r
     const amount = Number(fields.amount);
     if (!Number.isInteger(amount) || amount < 1) throw invalid('Invalid integer: amount', { param: 'amount' });
     if (!fields.currency) throw invalid('Missing required param: currency.', { param: 'currency' });
+    // Stripe's smallest charge: 0.50 in most currencies (its "Minimum and maximum charge amounts").
+    const least = MINIMUM_CHARGE[fields.currency] ?? 50;
+    if (amount < least) throw invalid(`Amount must be at least ${least} ${fields.currency}`, { code: 'amount_too_small', param: 'amount' });
     const card = method(fields.payment_method ?? '');
     const customer = fields.customer ?? null;
     if (customer && !customers.has(customer)) throw missing('customer', customer);

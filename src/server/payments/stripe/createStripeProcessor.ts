@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import { DECLINE_CODES } from '../../../protocol/api/apiErrors';
 import { paymentCardBrand } from '../../../protocol/api/paymentCardBrand';
 import type { Mode } from '../../modes';
-import type { DeclineCode } from '../../TillApiError';
+import { TillApiError, type DeclineCode } from '../../TillApiError';
 import type { CardSummary, PaymentProcessor, PaymentRequest, ProcessorPayment } from '../PaymentProcessor';
 import { DECLINE_MESSAGES } from '../test/testCards';
 import { loadStripe } from './loadStripe';
@@ -89,6 +89,23 @@ function declinedByError(errors: typeof Stripe.errors, error: unknown): Processo
 }
 
 /**
+ * What Stripe refuses in a payment as a request (its 400s), in Till's words, so the caller answers a 4xx and not a
+ * 500: a total under Stripe's smallest charge for its currency, or a payment method this account does not know (a
+ * stale or forged id) or cannot use. Anything else is unexpected, and thrown as it is.
+ */
+function refusedPayment(errors: typeof Stripe.errors, error: unknown): never {
+  if (error instanceof errors.StripeInvalidRequestError) {
+    if (error.code === 'amount_too_small' || error.param === 'amount') {
+      throw new TillApiError('invalid_request', 'This total is below the smallest amount the merchant’s processor can charge.', 'amount');
+    }
+    if (error.param === 'payment_method' || error.code === 'resource_missing' || error.code?.startsWith('payment_method_')) {
+      throw new TillApiError('validation_error', 'This card could not be read. Enter it again.', 'payment_method');
+    }
+  }
+  throw error;
+}
+
+/**
  * The `stripe` processor: Till's payment seam over Stripe's PaymentIntents, with the official library. Each call
  * that moves money passes Till's idempotency key as Stripe's, so a retry (the library's own, or Till's after a
  * crash) answers with the first PaymentIntent instead of charging again.
@@ -101,7 +118,13 @@ export async function createStripeProcessor({ secretKey, api, credentialsId }: S
   const Stripe = await loadStripe();
   const stripe = new Stripe(secretKey, { ...api, maxNetworkRetries: 2, telemetry: false, appInfo: { name: 'Till' } });
   const mode = stripeKeyMode(secretKey);
-  const declinedBy = (error: unknown) => declinedByError(Stripe.errors, error);
+  const declinedBy = (error: unknown) => {
+    try {
+      return declinedByError(Stripe.errors, error);
+    } catch (notDeclined) {
+      return refusedPayment(Stripe.errors, notDeclined);
+    }
+  };
 
   function checkMode(request: PaymentRequest) {
     // A live checkout paid with a test key would complete without charging anyone, and the reverse charge for real.
@@ -111,7 +134,7 @@ export async function createStripeProcessor({ secretKey, api, credentialsId }: S
   }
 
   async function customerOf(paymentMethodId: string): Promise<string | null> {
-    const { customer } = await stripe.paymentMethods.retrieve(paymentMethodId);
+    const { customer } = await stripe.paymentMethods.retrieve(paymentMethodId).catch((error) => refusedPayment(Stripe.errors, error));
     return typeof customer === 'string' ? customer : (customer?.id ?? null);
   }
 
@@ -177,8 +200,16 @@ export async function createStripeProcessor({ secretKey, api, credentialsId }: S
       }
     },
     async refund({ idempotencyKey, paymentId, amount }) {
-      const refund = await stripe.refunds.create({ payment_intent: paymentId, amount }, { idempotencyKey });
-      return { id: refund.id, amount: refund.amount };
+      try {
+        const refund = await stripe.refunds.create({ payment_intent: paymentId, amount }, { idempotencyKey });
+        return { id: refund.id, amount: refund.amount };
+      } catch (error) {
+        // Refunded in Stripe's dashboard already, in part or whole, or disputed: Stripe says what, to the merchant.
+        if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+          throw new TillApiError('payment_not_refundable', `Stripe refused the refund: ${(error.raw as { message?: string }).message ?? error.code}`, 'amount');
+        }
+        throw error;
+      }
     },
   };
 }
