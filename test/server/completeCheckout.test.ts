@@ -363,6 +363,53 @@ describe('POST /api/checkout/complete', () => {
       expect(await paymentsOf(changed.session.checkout_session_id)).toMatchObject([{ status: 'processing' }]);
     });
 
+    describe('in another checkout of the same customer for the same plan', () => {
+      /** A new customer's checkout whose card asks for 3-D Secure, left waiting. */
+      async function challenged(customer: { email: string; name: string }) {
+        const session = await till.createSession();
+        const body = { customer, payment_method: (await till.createPaymentMethod(validCard(AUTHENTICATE_ALWAYS))).body.id };
+        const key = { 'Idempotency-Key': `challenged-${session.checkout_session_id}` };
+        const waiting = await till.complete(secretOf(session), body, key);
+        expect(waiting.body).toMatchObject({ status: 'requires_action' });
+        return { session, url: waiting.body.next_action.url as string, again: () => till.complete(secretOf(session), body, key) };
+      }
+      const subscriptionsOf = (email: string) =>
+        till.db.query('SELECT s.status FROM subscriptions s JOIN connections c USING (connection_id) WHERE lower(c.email) = lower($1)', [email]);
+
+      it('is cancelled when the customer pays in another checkout, so a challenge answered later never subscribes them twice', async () => {
+        const customer = newCustomer();
+        const first = await challenged(customer);
+        const second = await till.createSession();
+        expect((await till.complete(secretOf(second), newCustomerPayment({ customer: { ...customer, email: customer.email.toUpperCase() } }))).body)
+          .toMatchObject({ status: 'completed' });
+        expect(await paymentsOf(first.session.checkout_session_id)).toMatchObject([{ status: 'declined' }]);
+
+        await till.answerChallenge(first.url, 'complete');
+        expect((await first.again()).body).not.toMatchObject({ status: 'completed' });
+        expect(await subscriptionsOf(customer.email)).toStrictEqual([{ status: 'active' }]);
+      });
+
+      it('completes that checkout first when its challenge was answered, and refuses a second subscription', async () => {
+        const customer = newCustomer();
+        const first = await challenged(customer);
+        await till.answerChallenge(first.url, 'complete');
+        const second = await till.createSession();
+        expectApiError(await till.complete(secretOf(second), newCustomerPayment({ customer })), 'already_subscribed');
+        expect(await sessionStatus(first.session.checkout_session_id)).toBe('completed');
+        expect(await paymentsOf(second.checkout_session_id)).toStrictEqual([]);
+        expect(await subscriptionsOf(customer.email)).toStrictEqual([{ status: 'active' }]);
+      });
+
+      it('makes the payment wait while that checkout’s payment settles', async () => {
+        const customer = newCustomer();
+        const first = await challenged(customer);
+        await till.db.query("UPDATE payments SET status = 'processing' WHERE checkout_session_id = $1", [first.session.checkout_session_id]);
+        const second = await till.createSession();
+        expectApiError(await till.complete(secretOf(second), newCustomerPayment({ customer })), 'payment_in_progress');
+        expect(await paymentsOf(second.checkout_session_id)).toStrictEqual([]);
+      });
+    });
+
     it('asks the merchant’s processor nothing on a change to an order with no payment waiting', async () => {
       const { team } = await till.plans();
       const session = await till.createSession({ subscription_config_id: team, quantity: 2 });

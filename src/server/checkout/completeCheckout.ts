@@ -16,9 +16,16 @@ import { completeCheckoutBody } from '../../protocol/api/checkout/completeChecko
 import type { CompleteCheckoutResult } from '../../protocol/api/checkout/completedCheckout';
 import { applyCountry, assertStillEligible, findPayingConnection, newCustomerIdentity } from './checkoutCustomer';
 import { resolveWaitingPayment } from './resolveWaitingPayment';
+import { settleOtherWaitingPayments } from './settleOtherWaitingPayments';
 import { settleCheckoutPayment, type CheckoutPayment, type SettledCheckout } from './settleCheckoutPayment';
 
 type CompleteInput = z.output<typeof completeCheckoutBody>;
+
+/** A refusal of ours, to answer after committing what the transaction did; anything else goes on failing it. */
+function refusal(error: unknown): TillApiError {
+  if (error instanceof TillApiError) return error;
+  throw error;
+}
 
 function totalChanged(shown: string, total: number, currency: string) {
   const now = `${toDecimalString(total, currency)} ${currency}`;
@@ -91,8 +98,13 @@ export async function completeCheckout(
       ]);
       session = { ...session, customer_email: identity.email, customer_name: identity.name };
     }
-    const connection = await findPayingConnection(tx, session);
-    if (connection) await assertStillEligible(tx, session, connection.connection_id);
+    const found = await findPayingConnection(tx, session);
+    await settleOtherWaitingPayments(tx, processorFor, session, found?.email ?? session.customer_email, now);
+    // Another checkout that completed just now may have made the customer's connection, and subscribed them: its
+    // completion is kept (committed) when this one is refused.
+    const connection = found ?? (await findPayingConnection(tx, session));
+    const ineligible = connection && (await assertStillEligible(tx, session, connection.connection_id).then(() => null, refusal));
+    if (ineligible) return { failed: ineligible };
     const processor = await processorFor(session.merchant_id, tx, null);
     const taker = { processor: processor.name, processor_credentials_id: processor.credentialsId };
     // A card saved with another processor or Stripe account (the merchant moved since) is not offered (`saved_card`):
