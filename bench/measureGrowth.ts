@@ -15,7 +15,7 @@ export interface GrowthMeasures {
   fillSeconds: Record<number, number>;
 }
 
-const NO_LIMITS = { paymentAttempts: null, apiKey: null, checkoutAddress: null };
+const NO_LIMITS = { paymentAttempts: null, promotionCodeAttempts: null, apiKey: null, checkoutAddress: null };
 const CARD = { number: '4242424242424242', exp_month: 12, exp_year: new Date().getUTCFullYear() + 2, cvc: '123' };
 
 /** The values in a random order (Fisher–Yates). */

@@ -18,7 +18,7 @@ export interface ServerConfig {
   logLevel: LogLevel;
   /** `TILL_LOG_FORMAT`: `json` lines unless told `pretty` (the demo's). */
   logFormat: LogFormat;
-  /** `TILL_RATE_LIMIT_PAYMENT_ATTEMPTS`, `TILL_RATE_LIMIT_API_KEY`, `TILL_RATE_LIMIT_CHECKOUT_ADDRESS`: see `DEFAULT_RATE_LIMITS`. */
+  /** `TILL_RATE_LIMIT_PAYMENT_ATTEMPTS`, `TILL_RATE_LIMIT_PROMOTION_CODES`, `TILL_RATE_LIMIT_API_KEY`, `TILL_RATE_LIMIT_CHECKOUT_ADDRESS`: see `DEFAULT_RATE_LIMITS`. */
   rateLimits: RateLimits;
   /** `TILL_TRUSTED_PROXIES`: how many proxies in front append to `X-Forwarded-For` (a load balancer: 1); 0. */
   trustedProxies: number;
@@ -46,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logFormat: readChoice('TILL_LOG_FORMAT', env.TILL_LOG_FORMAT, ['json', 'pretty'] as const, 'json'),
     rateLimits: {
       paymentAttempts: readRateLimit('TILL_RATE_LIMIT_PAYMENT_ATTEMPTS', env, DEFAULT_RATE_LIMITS.paymentAttempts),
+      promotionCodeAttempts: readRateLimit('TILL_RATE_LIMIT_PROMOTION_CODES', env, DEFAULT_RATE_LIMITS.promotionCodeAttempts),
       apiKey: readRateLimit('TILL_RATE_LIMIT_API_KEY', env, DEFAULT_RATE_LIMITS.apiKey),
       checkoutAddress: readRateLimit('TILL_RATE_LIMIT_CHECKOUT_ADDRESS', env, DEFAULT_RATE_LIMITS.checkoutAddress),
     },

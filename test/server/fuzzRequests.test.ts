@@ -18,7 +18,7 @@ import { DECLINED_VISA, expectApiError, handleOf, newCustomer, newCustomerPaymen
 
 // Hundreds of malformed bodies go to one session's POST /complete: exactly what the payment-attempt limit refuses,
 // which is not what these tests are about (test/server/rateLimits.test.ts is).
-const till = useTestServer({ rateLimits: { ...DEFAULT_RATE_LIMITS, paymentAttempts: null } });
+const till = useTestServer({ rateLimits: { ...DEFAULT_RATE_LIMITS, paymentAttempts: null, promotionCodeAttempts: null } });
 
 /** Runs per property: about 5,000 requests with the sweeps below, some 20 s on two busy cores. */
 const RUNS = { bodies: 2000, routes: 1500, paths: 800, headers: 400 };

@@ -29,7 +29,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const OFF: RateLimits = { paymentAttempts: null, apiKey: null, checkoutAddress: null };
+const OFF: RateLimits = { paymentAttempts: null, promotionCodeAttempts: null, apiKey: null, checkoutAddress: null };
 
 type App = ReturnType<typeof createApp>;
 
@@ -76,6 +76,20 @@ describe('payment attempts per checkout session', () => {
     const payments = await till.api('GET', `/v1/payments?checkout_session_id=${session.checkout_session_id}&limit=100`);
     expect(payments.body.data).toHaveLength(10);
     expect((await till.api('GET', `/v1/checkout_sessions/${session.checkout_session_id}`)).body.status).toBe('open');
+  });
+
+  it('limits the promotion codes one session tries, counting only the changes that carry one', async () => {
+    const app = createApp({ db: till.db, publicUrl: PUBLIC_URL, rateLimits: { ...OFF, promotionCodeAttempts: { max: 3, windowMs: 3_600_000 } } });
+    const session = await till.createSession({ allow_promotion_codes: true });
+    const change = (body: unknown) => send(app, '/api/checkout/session', { method: 'PATCH', key: secretOf(session), body });
+    for (const guess of ['STAFF100', 'VIP50', 'FRIENDS']) expect((await change({ promotion_code: guess })).status).toBe(404);
+    // Other changes, and removing a code, are not guesses.
+    expect((await change({ country: 'DE' })).status).toBe(200);
+    expect((await change({ promotion_code: null })).status).toBe(200);
+    expectRateLimited(await change({ promotion_code: 'SUMMER' }), 3600);
+    // Another session has its own tries.
+    const other = await till.createSession({ allow_promotion_codes: true });
+    expect((await send(app, '/api/checkout/session', { method: 'PATCH', key: secretOf(other), body: { promotion_code: 'SUMMER' } })).status).toBe(404);
   });
 
   it('counts each session on its own', async () => {
@@ -208,9 +222,10 @@ describe('limits shared by servers on one store', () => {
 });
 
 describe('configuration', () => {
-  it('defaults to 10 payment attempts per session in 24 hours, 6000 requests a minute per key, 300 a minute per address', () => {
+  it('defaults to 10 payment attempts and 20 promotion codes per session in 24 hours, 6000 requests a minute per key, 300 a minute per address', () => {
     expect(loadConfig({}).rateLimits).toStrictEqual({
       paymentAttempts: { max: 10, windowMs: 86_400_000 },
+      promotionCodeAttempts: { max: 20, windowMs: 86_400_000 },
       apiKey: { max: 6000, windowMs: 60_000 },
       checkoutAddress: { max: 300, windowMs: 60_000 },
     });
@@ -218,8 +233,13 @@ describe('configuration', () => {
   });
 
   it('reads each limit from its variable, and off switches one off', () => {
-    const config = loadConfig({ TILL_RATE_LIMIT_PAYMENT_ATTEMPTS: '5/10m', TILL_RATE_LIMIT_API_KEY: 'off', TILL_RATE_LIMIT_CHECKOUT_ADDRESS: '90/30s', TILL_TRUSTED_PROXIES: '1' });
-    expect(config.rateLimits).toStrictEqual({ paymentAttempts: { max: 5, windowMs: 600_000 }, apiKey: null, checkoutAddress: { max: 90, windowMs: 30_000 } });
+    const config = loadConfig({
+      TILL_RATE_LIMIT_PAYMENT_ATTEMPTS: '5/10m', TILL_RATE_LIMIT_PROMOTION_CODES: '3/1h', TILL_RATE_LIMIT_API_KEY: 'off', TILL_RATE_LIMIT_CHECKOUT_ADDRESS: '90/30s',
+      TILL_TRUSTED_PROXIES: '1',
+    });
+    expect(config.rateLimits).toStrictEqual({
+      paymentAttempts: { max: 5, windowMs: 600_000 }, promotionCodeAttempts: { max: 3, windowMs: 3_600_000 }, apiKey: null, checkoutAddress: { max: 90, windowMs: 30_000 },
+    });
     expect(config.trustedProxies).toBe(1);
   });
 

@@ -25,12 +25,20 @@ export interface RateLimitOptions<E extends Env> {
  * @example
  * app.post('/complete', rateLimit(db, { name: 'payment', limit, keyOf: (c) => c.get('session').checkout_session_id, message }), handler);
  */
-export function rateLimit<E extends Env>(db: Database, { name, limit, keyOf, message }: RateLimitOptions<E>) {
+export function rateLimit<E extends Env>(db: Database, options: RateLimitOptions<E>) {
   return createMiddleware<E>(async (c, next) => {
-    const key = limit && keyOf(c);
-    if (!limit || !key) return next();
-    const { hits, retryAfterSeconds } = await countRateLimitHit(db, `${name}:${key}`, limit.windowMs);
-    if (hits > limit.max) throw TillApiError.rateLimited(message(limit), retryAfterSeconds);
+    await countHit(db, options, c);
     await next();
   });
+}
+
+/**
+ * The same count, for a handler that decides what to count only once it has read the request: a middleware runs
+ * before the body is read. Throws 429 `rate_limited` past the limit.
+ */
+export async function countHit<E extends Env>(db: Database, { name, limit, keyOf, message }: RateLimitOptions<E>, c: Context<E>): Promise<void> {
+  const key = limit && keyOf(c);
+  if (!limit || !key) return;
+  const { hits, retryAfterSeconds } = await countRateLimitHit(db, `${name}:${key}`, limit.windowMs);
+  if (hits > limit.max) throw TillApiError.rateLimited(message(limit), retryAfterSeconds);
 }

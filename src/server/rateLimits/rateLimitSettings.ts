@@ -8,6 +8,8 @@ export interface RateLimit {
 export interface RateLimits {
   /** `POST /api/checkout/complete` per checkout session: card testing through one session. */
   paymentAttempts: RateLimit | null;
+  /** `PATCH /api/checkout/session` with a `promotion_code`, per checkout session: guessing the merchant's codes. */
+  promotionCodeAttempts: RateLimit | null;
   /** Merchant API requests per API key. */
   apiKey: RateLimit | null;
   /** Checkout API requests per client address (the session secret's guessers included). */
@@ -20,12 +22,14 @@ const HOUR = 60 * MINUTE;
 /**
  * - 10 payment attempts per session in 24 hours: a session lives at most 24 hours, so it can never try more than
  *   10 cards (a customer who needs more is sent through a new session);
+ * - 20 promotion codes tried per session in 24 hours: a customer mistypes one a few times, a guesser tries thousands;
  * - 6,000 requests a minute per API key (100 a second, Stripe's default);
  * - 300 checkout API requests a minute per client address: a customer's checkout makes a handful, and many
  *   customers can share one address behind a NAT.
  */
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   paymentAttempts: { max: 10, windowMs: 24 * HOUR },
+  promotionCodeAttempts: { max: 20, windowMs: 24 * HOUR },
   apiKey: { max: 6000, windowMs: MINUTE },
   checkoutAddress: { max: 300, windowMs: MINUTE },
 };

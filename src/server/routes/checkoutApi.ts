@@ -5,7 +5,7 @@ import { describeCheckout } from '../checkout/describeCheckout';
 import type { PreparedViews } from '../checkout/preparedViews';
 import { updateCheckout } from '../checkout/updateCheckout';
 import { clientAddress } from '../rateLimits/clientAddress';
-import { rateLimit } from '../rateLimits/rateLimit';
+import { countHit, rateLimit, type RateLimitOptions } from '../rateLimits/rateLimit';
 import { describeWindow, type RateLimits } from '../rateLimits/rateLimitSettings';
 import { CHECKOUT_SESSION_HEADER } from '../../protocol/api/checkoutSessionHeader';
 import { hashSecret } from '../secrets';
@@ -51,6 +51,15 @@ export function checkoutApi(db: Database, wakeWebhooks: () => void, { rateLimits
       `Too many payment attempts for this checkout: at most ${max} per ${describeWindow(windowMs)}. Please start a new checkout or try again later.`,
   });
 
+  // Guessing the merchant's codes, one session at a time: only a change that carries a code counts.
+  const promotionCodeAttempts: RateLimitOptions<SessionEnv> = {
+    name: 'promotion_code_attempts',
+    limit: rateLimits.promotionCodeAttempts,
+    keyOf: (c) => c.get('session').checkout_session_id,
+    message: ({ max, windowMs }) =>
+      `Too many promotion codes tried in this checkout: at most ${max} per ${describeWindow(windowMs)}. Please start a new checkout or try again later.`,
+  };
+
   const sessionAuth = createMiddleware<SessionEnv>(async (c, next) => {
     const secret = bearerToken(c.req.header('Authorization'));
     const session = secret && (await findCheckoutSessionByHash(db, hashSecret(secret)));
@@ -72,7 +81,11 @@ export function checkoutApi(db: Database, wakeWebhooks: () => void, { rateLimits
       const session = c.get('session');
       return c.json((await preparedViews.take(session)) ?? (await describeCheckout(db, session)));
     })
-    .patch('/session', async (c) => c.json(await updateCheckout(db, processorFor, c.get('session').secret_hash, await readJsonBody(c))))
+    .patch('/session', async (c) => {
+      const body = await readJsonBody(c);
+      if (typeof (body as { promotion_code?: unknown } | null)?.promotion_code === 'string') await countHit(db, promotionCodeAttempts, c);
+      return c.json(await updateCheckout(db, processorFor, c.get('session').secret_hash, body));
+    })
     .post('/complete', paymentAttempts, async (c) => {
       // A completion records events whether it pays or is declined; either way they go out now.
       try {
