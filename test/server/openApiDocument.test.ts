@@ -72,4 +72,14 @@ describe('GET /v1/docs', () => {
     expect(html).toContain('Till API reference');
     expect(html).toContain('openapi.json');
   });
+
+  it('runs only a pinned version of Scalar’s script, whose bytes the browser checks, and may not be framed', async () => {
+    const response = await till.request('GET', '/v1/docs', { key: null });
+    const scripts = [...(await response.text()).matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)];
+    expect(scripts).toHaveLength(1);
+    const [tag, src] = scripts[0]!;
+    expect(src).toMatch(/^https:\/\/cdn\.jsdelivr\.net\/npm\/@scalar\/api-reference@\d+\.\d+\.\d+\//);
+    expect(tag).toMatch(/ integrity="sha384-[\w+/]{64}" crossorigin="anonymous"/);
+    expect(response.headers.get('Content-Security-Policy')).toBe("frame-ancestors 'none'");
+  });
 });
