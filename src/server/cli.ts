@@ -132,7 +132,7 @@ async function run(db: Database, config: ServerConfig, command: string, target: 
       const body = { processor: 'stripe', secret_key: options['secret-key'], publishable_key: options['publishable-key'], webhook_secret: options['webhook-secret'] };
       const saved = await saveProcessorSettings(db, merchantId, body, config.encryptionKey);
       print(`Merchant ${merchantId} (${modeOf(merchantId)} mode) takes its payments through Stripe, with the key ending ${saved.stripe_secret_key_last4}.`);
-      print(`In Stripe's dashboard, send payment_intent.succeeded and payment_intent.payment_failed to ${stripeWebhookUrl(config.publicUrl, merchantId)}`);
+      print(`In Stripe's dashboard, send payment_intent.succeeded, payment_intent.payment_failed, setup_intent.succeeded and setup_intent.setup_failed to ${stripeWebhookUrl(config.publicUrl, merchantId)}`);
       return;
     }
     case 'keys create': {

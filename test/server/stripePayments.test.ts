@@ -3,6 +3,7 @@ import Stripe from 'stripe';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/createApp';
 import { processorForMerchant } from '../../src/server/payments/processorForMerchant';
+import { renewDueSubscriptions } from '../../src/server/renewals/renewDueSubscriptions';
 import { startFakeStripe, type FakeStripe } from './support/fakeStripe';
 import { expectApiError, PUBLIC_URL, handleOf, newCustomer, secretOf, useTestServer } from './support/testServer';
 
@@ -138,6 +139,58 @@ describe('a checkout paid through Stripe', () => {
     expect(await till.db.query('SELECT 1 FROM refunds WHERE payment_id = $1', [payment!.payment_id])).toStrictEqual([]);
     // What Stripe has left is refunded as asked.
     expect((await till.api('POST', `/v1/payments/${payment!.payment_id}/refund`, { body: { amount: '14.00' } })).status).toBe(201);
+  });
+
+  describe('with nothing due today', () => {
+    const later = () => new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const paymentOf = async (sessionId: string) =>
+      (await till.db.query<{ amount: number; status: string; processor_payment_id: string }>(
+        'SELECT amount, status, processor_payment_id FROM payments WHERE checkout_session_id = $1', [sessionId],
+      ))[0];
+
+    it.each([
+      ['a later start', () => till.createSession({ start_date: later() })],
+      ['a code that takes it all', async () => till.createSession({ promotion_code: await till.insertPromotionCode({ percent_off: 100, duration: 'once' }) })],
+    ])('saves the card with a SetupIntent, charging nothing, for the renewals to charge: %s', async (_, create) => {
+      const session = await create();
+      const response = await till.complete(secretOf(session), { customer: newCustomer(), payment_method: 'pm_card_visa' });
+      expect(response.body, JSON.stringify(response.body)).toMatchObject({ status: 'completed' });
+      expect(await paymentOf(session.checkout_session_id)).toMatchObject({ amount: 0, status: 'succeeded', processor_payment_id: expect.stringMatching(/^seti_/) });
+      expect(stripe.requests.filter((r) => r.path === '/v1/payment_intents' && r.idempotencyKey?.startsWith(session.checkout_session_id))).toStrictEqual([]);
+
+      // The first charge, off session, finds the card saved to a Stripe customer.
+      // 40 days on: the later start has come, and the free period has ended.
+      await till.db.query(
+        `UPDATE subscriptions SET billing_cycle_anchor = billing_cycle_anchor - interval '40 days',
+           current_period_start = current_period_start - interval '40 days', current_period_end = current_period_end - interval '40 days'
+         WHERE subscription_id = $1`,
+        [response.body.subscription_id],
+      );
+      const errors: unknown[] = [];
+      await renewDueSubscriptions({ db: till.db, processorFor: processorForMerchant({ encryptionKey, stripeApi: stripe.api }), onError: (error) => errors.push(error) });
+      expect(errors).toStrictEqual([]);
+      const invoices = await till.db.query<{ status: string; processor_payment_id: string }>('SELECT status, processor_payment_id FROM invoices WHERE subscription_id = $1', [
+        response.body.subscription_id,
+      ]);
+      expect(invoices.length).toBeGreaterThan(0);
+      for (const invoice of invoices) expect(invoice).toMatchObject({ status: 'paid', processor_payment_id: expect.stringMatching(/^pi_/) });
+    });
+
+    it('asks for the bank’s 3-D Secure where it wants it, and completes when Stripe’s webhook says the card was saved', async () => {
+      const session = await till.createSession({ start_date: later() });
+      const response = await till.complete(secretOf(session), { customer: newCustomer(), payment_method: 'pm_card_authenticationRequired' });
+      expect(response.body).toMatchObject({ status: 'requires_action', next_action: { type: 'use_stripe_sdk', client_secret: expect.stringMatching(/^seti_\w+_secret_/) } });
+      const setupIntentId = /^(seti_[^_]+)_secret_/.exec(response.body.next_action.client_secret)![1]!;
+      stripe.authenticate(setupIntentId, true);
+      expect((await sendWebhook('setup_intent.succeeded', setupIntentId)).body).toMatchObject({ outcome: 'settled' });
+      expect(await sessionStatus(session.checkout_session_id)).toBe('completed');
+    });
+
+    it('declines a card the bank will not save, in its words', async () => {
+      const session = await till.createSession({ start_date: later() });
+      expectApiError(await till.complete(secretOf(session), { customer: newCustomer(), payment_method: 'pm_card_chargeDeclined' }), 'card_declined', 'payment_method');
+      expect(await paymentOf(session.checkout_session_id)).toMatchObject({ amount: 0, status: 'declined' });
+    });
   });
 
   it('declines with Stripe’s reason', async () => {

@@ -7,8 +7,9 @@ import { stripeErrorMessage } from './stripeErrorMessage';
 /**
  * Stripe's Payment Element in the frame, in Stripe's deferred-intent flow ("finalize payments on the server"):
  * the card is typed into Stripe's own iframe and becomes a PaymentMethod there, and only its `pm_…` id goes to
- * Till's API, as the test processor's does; Till's server then creates and confirms the PaymentIntent. This module
- * and Stripe's loader are a chunk of their own, fetched only for sessions whose merchant uses Stripe.
+ * Till's API, as the test processor's does; Till's server then creates and confirms the PaymentIntent (or, with
+ * nothing due today, the SetupIntent). This module and Stripe's loader are a chunk of their own, fetched only for
+ * sessions whose merchant uses Stripe.
  */
 
 export interface PaymentElementOptions {
@@ -53,16 +54,22 @@ export function toCheckoutApiError(error: StripeError, messages: Messages): Chec
     : new CheckoutApiError(400, CheckoutApiErrorCode.CARD_REFUSED, stripeErrorMessage(error, messages));
 }
 
+/**
+ * What the Element is for, by the total: a payment, whose card the server keeps for later (a subscription's renewals,
+ * a returning customer's one-step payment), so the Element says so; or, with nothing due today (a later start, a code
+ * that takes it all), a card set up for later, as the server's SetupIntent does: Stripe charges no payment of nothing.
+ * A SetupIntent is for later use by definition, so `setupFutureUsage` is cleared, not left from the payment before.
+ */
+export const elementsMode = (amount: number) =>
+  amount > 0 ? ({ mode: 'payment', amount, setupFutureUsage: 'off_session' } as const) : ({ mode: 'setup', setupFutureUsage: null } as const);
+
 export async function mountPaymentElement(container: HTMLElement, options: PaymentElementOptions): Promise<MountedPaymentElement> {
   const stripe = await stripeClient(options.publishableKey);
   const elements = stripe.elements({
-    mode: 'payment',
-    amount: options.amount,
+    ...elementsMode(options.amount),
     currency: options.currency.toLowerCase(),
-    // Cards only, as the server's PaymentIntent allows (`allowed_payment_method_types`). The server keeps every new
-    // card for later (a subscription's renewals, a returning customer's one-step payment), so the Element says so.
+    // Cards only, as the server's PaymentIntent and SetupIntent allow (`allowed_payment_method_types`).
     allowedPaymentMethodTypes: ['card'],
-    setupFutureUsage: 'off_session',
     // Stripe.js makes the PaymentMethod itself (`createPaymentMethod`), for Till's server to confirm.
     paymentMethodCreation: 'manual',
     locale: elementLocale(options.locale),
@@ -79,7 +86,7 @@ export async function mountPaymentElement(container: HTMLElement, options: Payme
       return created.paymentMethod.id;
     },
     updateAmount(amount) {
-      elements.update({ amount });
+      elements.update(elementsMode(amount));
     },
     destroy() {
       element.destroy();

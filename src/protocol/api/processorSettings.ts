@@ -31,7 +31,10 @@ export const processorSettings = z
         publishable_key: z.string().describe('The publishable key.'),
         webhook_url: z
           .string()
-          .describe('Where Stripe must send this mode’s events (`payment_intent.succeeded`, `payment_intent.payment_failed`).'),
+          .describe(
+            'Where Stripe must send this mode’s events (`payment_intent.succeeded`, `payment_intent.payment_failed`, ' +
+              '`setup_intent.succeeded`, `setup_intent.setup_failed`).',
+          ),
       })
       .nullable()
       .describe('The Stripe account’s settings, without its secrets; null with the test processor.'),

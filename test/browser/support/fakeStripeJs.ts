@@ -68,8 +68,9 @@ const STRIPE_JS = `(() => {
     };
 
     function elements(options) {
-      if (!options || options.mode !== 'payment' || !Number.isInteger(options.amount) || !options.currency) {
-        throw new Error('fake Stripe.js: elements() takes the deferred-intent options (mode, amount, currency)');
+      const payment = options && options.mode === 'payment' && Number.isInteger(options.amount) && options.amount > 0 && options.currency;
+      if (!payment && !(options && options.mode === 'setup' && options.amount === undefined)) {
+        throw new Error('fake Stripe.js: elements() takes the deferred-intent options (mode payment with an amount and currency, or mode setup)');
       }
       let element = null;
       const group = {

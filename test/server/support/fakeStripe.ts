@@ -145,15 +145,22 @@ export async function startFakeStripe({ secretKey: firstSecretKey = `sk_test_${r
 
   function cardError(intent: Intent, code: string, declineCode: string | undefined, message: string): StripeApiError {
     const error = { type: 'card_error', code, ...(declineCode ? { decline_code: declineCode } : {}), message, doc_url: `https://docs.stripe.com/error-codes/${code}` };
-    intent.json = { ...intent.json, status: 'requires_payment_method', last_payment_error: { ...error, payment_method: intent.method.json } };
-    return new StripeApiError(402, { ...error, payment_intent: intent.json, payment_method: intent.method.json });
+    // A SetupIntent's last error and the error's object go by its own names.
+    const setup = intent.json.object === 'setup_intent';
+    intent.json = { ...intent.json, status: 'requires_payment_method', [setup ? 'last_setup_error' : 'last_payment_error']: { ...error, payment_method: intent.method.json } };
+    return new StripeApiError(402, { ...error, [setup ? 'setup_intent' : 'payment_intent']: intent.json, payment_method: intent.method.json });
   }
 
-  /** What confirming does with the intent's card: Stripe's test mode, on or off session. */
+  /**
+   * What confirming does with the intent's card: Stripe's test mode, on or off session. A SetupIntent charges nothing,
+   * so a card declined only for its funds is set up.
+   */
   function confirm(intent: Intent, offSession: boolean, returnUrl: string | undefined) {
     const { behaviour } = intent.method;
     if (behaviour === 'declined') throw cardError(intent, 'card_declined', 'generic_decline', 'Your card was declined.');
-    if (behaviour === 'insufficient_funds') throw cardError(intent, 'card_declined', 'insufficient_funds', 'Your card has insufficient funds.');
+    if (behaviour === 'insufficient_funds' && intent.json.object === 'payment_intent') {
+      throw cardError(intent, 'card_declined', 'insufficient_funds', 'Your card has insufficient funds.');
+    }
     if (behaviour === 'expired_card') throw cardError(intent, 'expired_card', 'expired_card', 'Your card has expired.');
     const authenticate = behaviour === 'authenticate_always' || (behaviour === 'authenticate_on_setup' && !(offSession && intent.method.setUpForOffSession));
     if (authenticate && offSession) {
@@ -171,6 +178,13 @@ export async function startFakeStripe({ secretKey: firstSecretKey = `sk_test_${r
   }
 
   function succeed(intent: Intent) {
+    if (intent.json.object === 'setup_intent') {
+      // An off-session SetupIntent saves the card to its customer, for charges without the customer.
+      intent.json = { ...intent.json, status: 'succeeded', next_action: null };
+      intent.method.json = { ...intent.method.json, customer: intent.json.customer };
+      intent.method.setUpForOffSession = intent.json.usage === 'off_session';
+      return;
+    }
     intent.json = { ...intent.json, status: 'succeeded', amount_received: intent.json.amount, next_action: null, latest_charge: newId('ch') };
     // setup_future_usage saves the card to the intent's customer once it is paid, as Stripe does.
     if (intent.json.setup_future_usage && intent.json.customer) {
@@ -181,7 +195,7 @@ export async function startFakeStripe({ secretKey: firstSecretKey = `sk_test_${r
 
   function findIntent(id: string): Intent {
     const intent = intents.get(id);
-    if (!intent) throw missing('payment_intent', id);
+    if (!intent) throw missing(id.startsWith('seti_') ? 'setup_intent' : 'payment_intent', id);
     return intent;
   }
 
@@ -222,11 +236,35 @@ export async function startFakeStripe({ secretKey: firstSecretKey = `sk_test_${r
     return intentJson(intent, lists.expand ?? []);
   }
 
+  /** A SetupIntent: a card saved for later, with what the bank asks (3-D Secure), and nothing charged. */
+  function createSetupIntent(fields: Record<string, string>, lists: Record<string, string[]>): Json {
+    const card = method(fields.payment_method ?? '');
+    const customer = fields.customer ?? null;
+    if (customer && !customers.has(customer)) throw missing('customer', customer);
+    const owner = card.json.customer as string | null;
+    if (owner && owner !== customer) {
+      throw invalid('The provided PaymentMethod belongs to another Customer. Pass that Customer to use it.', { param: 'payment_method' });
+    }
+    const id = newId('seti');
+    const setup: Intent = {
+      method: card,
+      amountRefunded: 0,
+      json: {
+        id, object: 'setup_intent', customer, livemode, payment_method: fields.payment_method, usage: fields.usage ?? 'off_session',
+        payment_method_types: lists.allowed_payment_method_types ?? ['card'], status: 'requires_confirmation', next_action: null, last_setup_error: null,
+        client_secret: `${id}_secret_${randomBytes(8).toString('hex')}`, created: now(), cancellation_reason: null, metadata: {},
+      },
+    };
+    intents.set(id, setup);
+    if (fields.confirm === 'true') confirm(setup, false, fields.return_url);
+    return intentJson(setup, lists.expand ?? []);
+  }
+
   function answer(id: string, passed: boolean) {
     const intent = findIntent(id);
     if (intent.json.status !== 'requires_action') return;
     if (passed) succeed(intent);
-    else cardError(intent, 'payment_intent_authentication_failure', undefined, 'The provided PaymentMethod has failed authentication.');
+    else cardError(intent, `${intent.json.object}_authentication_failure`, undefined, 'The provided PaymentMethod has failed authentication.');
   }
 
   /** Stripe.js's own requests: the publishable key reaches a card's tokenization and one intent, by its client secret. */
@@ -264,6 +302,18 @@ export async function startFakeStripe({ secretKey: firstSecretKey = `sk_test_${r
     }
     if (verb === 'GET' && (match = /^\/v1\/payment_methods\/([^/]+)$/.exec(path))) return method(match[1]!).json;
     if (verb === 'POST' && path === '/v1/payment_intents') return createIntent(fields, lists);
+    if (verb === 'POST' && path === '/v1/setup_intents') return createSetupIntent(fields, lists);
+    if (verb === 'GET' && (match = /^\/v1\/setup_intents\/([^/]+)$/.exec(path))) return intentJson(findIntent(match[1]!), expand);
+    if (verb === 'POST' && (match = /^\/v1\/setup_intents\/([^/]+)\/cancel$/.exec(path))) {
+      const setup = findIntent(match[1]!);
+      if (['succeeded', 'canceled', 'processing'].includes(setup.json.status as string)) {
+        throw invalid(`You cannot cancel this SetupIntent because it has a status of ${setup.json.status}.`, {
+          code: 'setup_intent_unexpected_state', setup_intent: setup.json,
+        });
+      }
+      setup.json = { ...setup.json, status: 'canceled', next_action: null, cancellation_reason: fields.cancellation_reason ?? null };
+      return intentJson(setup, expand);
+    }
     if (verb === 'GET' && (match = /^\/v1\/payment_intents\/([^/]+)$/.exec(path))) return intentJson(findIntent(match[1]!), expand);
     if (verb === 'POST' && (match = /^\/v1\/payment_intents\/([^/]+)\/confirm$/.exec(path))) {
       const intent = findIntent(match[1]!);

@@ -33,8 +33,11 @@ const nextAction = z
       type: z.literal('use_stripe_sdk').describe('Call Stripe.js’s `handleNextAction` with `client_secret`.'),
       client_secret: z
         .string()
-        .regex(/^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/)
-        .describe('The Stripe PaymentIntent’s client secret: it lets Stripe.js act on this one payment, nothing else.'),
+        .regex(/^(pi|seti)_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/)
+        .describe(
+          'The client secret of the Stripe PaymentIntent, or of the SetupIntent that saves the card when nothing is due today: it lets ' +
+            'Stripe.js act on this one payment, nothing else.',
+        ),
     }),
   ])
   .describe('Where, or how, the customer confirms the payment.');

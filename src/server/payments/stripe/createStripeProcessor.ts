@@ -26,7 +26,7 @@ const EXPAND = ['payment_method'];
 /** Stripe's decline and error codes, in Till's words: the few Till tells apart, and `card_declined` for the rest. */
 export function toDeclineCode(code: string | null | undefined, declineCode: string | null | undefined): DeclineCode {
   // The customer failed or left 3-D Secure: Stripe's code for it, in Till's word for every unconfirmed payment.
-  if (code === 'payment_intent_authentication_failure') return 'authentication_required';
+  if (code === 'payment_intent_authentication_failure' || code === 'setup_intent_authentication_failure') return 'authentication_required';
   for (const candidate of [declineCode, code]) {
     if (candidate && (DECLINE_CODES as readonly string[]).includes(candidate) && candidate !== 'live_payments_unavailable') {
       return candidate as DeclineCode;
@@ -47,9 +47,13 @@ function declined(id: string, card: CardSummary, code: string | null | undefined
   return { id, card, status: 'declined', declineCode: till, message: DECLINE_MESSAGES[till] };
 }
 
-/** A PaymentIntent as Till's seam sees it. Created with `confirm: true` and automatic capture, it never waits for Till. */
-export function toProcessorPayment(intent: Stripe.PaymentIntent): ProcessorPayment {
-  const card = cardOf(intent.payment_method ?? intent.last_payment_error?.payment_method);
+/**
+ * A PaymentIntent, or the SetupIntent of a payment of nothing, as Till's seam sees it. Created with `confirm: true`
+ * and automatic capture, it never waits for Till.
+ */
+export function toProcessorPayment(intent: Stripe.PaymentIntent | Stripe.SetupIntent): ProcessorPayment {
+  const lastError = intent.object === 'setup_intent' ? intent.last_setup_error : intent.last_payment_error;
+  const card = cardOf(intent.payment_method ?? lastError?.payment_method);
   const { id } = intent;
   switch (intent.status) {
     case 'succeeded':
@@ -66,26 +70,23 @@ export function toProcessorPayment(intent: Stripe.PaymentIntent): ProcessorPayme
     }
     // Stripe puts a declined PaymentIntent back to wait for another card, with the reason in `last_payment_error`;
     // Till's payment is over then: the customer's next attempt is a new payment.
-    case 'requires_payment_method': {
-      const error = intent.last_payment_error;
-      return declined(id, card, error?.code ?? 'card_declined', error?.decline_code);
-    }
+    case 'requires_payment_method':
+      return declined(id, card, lastError?.code ?? 'card_declined', lastError?.decline_code);
     // Given up: the customer left the challenge for another card, or failed it.
     case 'canceled':
       return declined(id, card, 'authentication_required', null);
     default:
-      throw new Error(`Stripe's PaymentIntent ${id} is '${intent.status}', which Till never asks for.`);
+      throw new Error(`Stripe's ${intent.object} ${id} is '${intent.status}', which Till never asks for.`);
   }
 }
 
-/** A card declined when confirming: Stripe answers 402 with the PaymentIntent, declined, inside the error. */
+/** A card declined when confirming: Stripe answers 402 with the PaymentIntent (or SetupIntent), declined, inside the error. */
 function declinedByError(errors: typeof Stripe.errors, error: unknown): ProcessorPayment {
-  if (error instanceof errors.StripeCardError && error.payment_intent) {
-    const intent = error.payment_intent;
-    const card = cardOf(error.payment_method ?? intent.last_payment_error?.payment_method ?? intent.payment_method);
-    return declined(intent.id, card, error.code, error.decline_code);
-  }
-  throw error;
+  const intent = error instanceof errors.StripeCardError ? (error.payment_intent ?? error.setup_intent) : undefined;
+  if (!intent) throw error;
+  const { code, decline_code, payment_method } = error as Stripe.errors.StripeCardError;
+  const lastError = intent.object === 'setup_intent' ? intent.last_setup_error : intent.last_payment_error;
+  return declined(intent.id, cardOf(payment_method ?? lastError?.payment_method ?? intent.payment_method), code, decline_code);
 }
 
 /**
@@ -138,8 +139,11 @@ export async function createStripeProcessor({ secretKey, api, credentialsId }: S
     return typeof customer === 'string' ? customer : (customer?.id ?? null);
   }
 
+  // A payment of nothing is a SetupIntent (`seti_…`): Stripe charges no PaymentIntent under its smallest amount.
+  const intentsOf = (id: string) => (id.startsWith('seti_') ? stripe.setupIntents : stripe.paymentIntents);
+
   async function retrievePayment(id: string) {
-    return toProcessorPayment(await stripe.paymentIntents.retrieve(id, { expand: EXPAND }));
+    return toProcessorPayment(await intentsOf(id).retrieve(id, { expand: EXPAND }));
   }
 
   return {
@@ -150,6 +154,23 @@ export async function createStripeProcessor({ secretKey, api, credentialsId }: S
       let customer = await customerOf(request.paymentMethodId);
       if (!customer && request.savePaymentMethod) {
         customer = (await stripe.customers.create({}, { idempotencyKey: `${request.idempotencyKey}:customer` })).id;
+      }
+      // Nothing due today (a later start, a code that takes it all): the card is saved for the renewals, and checked by
+      // the bank where it asks (3-D Secure), without a charge.
+      if (request.amount === 0) {
+        return stripe.setupIntents
+          .create(
+            {
+              payment_method: request.paymentMethodId,
+              allowed_payment_method_types: ['card'],
+              ...(customer ? { customer } : {}),
+              usage: 'off_session',
+              confirm: true,
+              expand: EXPAND,
+            },
+            { idempotencyKey: request.idempotencyKey },
+          )
+          .then(toProcessorPayment, declinedBy);
       }
       return stripe.paymentIntents
         .create(
@@ -192,10 +213,11 @@ export async function createStripeProcessor({ secretKey, api, credentialsId }: S
     retrievePayment,
     async cancelPayment(id) {
       try {
-        return toProcessorPayment(await stripe.paymentIntents.cancel(id, { expand: EXPAND }));
+        return toProcessorPayment(await intentsOf(id).cancel(id, { expand: EXPAND }));
       } catch (error) {
         // It succeeded (the customer answered the challenge meanwhile) or was canceled already: answer as it stands.
-        if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'payment_intent_unexpected_state') return retrievePayment(id);
+        const unexpected = ['payment_intent_unexpected_state', 'setup_intent_unexpected_state'];
+        if (error instanceof Stripe.errors.StripeInvalidRequestError && unexpected.includes(error.code!)) return retrievePayment(id);
         throw error;
       }
     },

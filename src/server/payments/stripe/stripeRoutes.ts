@@ -11,7 +11,11 @@ import { loadStripe } from './loadStripe';
 const MERCHANT_ID = /^mer_(test|live)_[0-9A-Z]{26}$/;
 
 /** The events that end a payment's wait; Stripe sends others too if the merchant's endpoint asks for them. */
-const SETTLING_EVENTS = new Set(['payment_intent.succeeded', 'payment_intent.payment_failed', 'payment_intent.canceled']);
+const SETTLING_EVENTS = new Set([
+  'payment_intent.succeeded', 'payment_intent.payment_failed', 'payment_intent.canceled',
+  // A payment of nothing, whose card was saved without a charge.
+  'setup_intent.succeeded', 'setup_intent.setup_failed', 'setup_intent.canceled',
+]);
 
 /** The event, if any of `secrets` signed it; the newest set's are tried first, as most events are theirs. */
 function verifyEvent(payload: string, signature: string, secrets: string[], { webhooks, errors }: typeof Stripe): Stripe.Event {
@@ -52,7 +56,7 @@ export function stripeRoutes(db: Database, { encryptionKey, processorFor }: Stri
       // An event of the Stripe account's other mode is not this merchant row's, whatever endpoint it was sent to.
       if (event.livemode === isLive(merchantId) && SETTLING_EVENTS.has(event.type)) {
         const intent = event.data.object as { object?: string; id?: string };
-        if (intent.object === 'payment_intent' && intent.id) outcome = await settleWaitingPayment(db, processorFor, merchantId, intent.id);
+        if ((intent.object === 'payment_intent' || intent.object === 'setup_intent') && intent.id) outcome = await settleWaitingPayment(db, processorFor, merchantId, intent.id);
       }
       // 2xx for every verified event, as Stripe asks: it retries anything else for days.
       return c.json({ received: true, outcome });
