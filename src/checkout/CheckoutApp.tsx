@@ -276,7 +276,11 @@ export function CheckoutApp({
       const updated = await request;
       // A change can bring a part the session did not show before: a failure is shown as the change's.
       if (needsFormExtras(updated)) await formExtras.load();
-      if (mounted.current) setScreen({ name: 'open', session: updated });
+      if (!mounted.current) return;
+      // A payment that waited for the bank, answered meanwhile: the change found the session paid, or settling, and
+      // leads where reopening the checkout would, not back to its form.
+      if (updated.status === 'open') setScreen({ name: 'open', session: updated });
+      else arrive({ session: updated, localization: shownLocalization, extrasLoaded: true }, false);
     } catch (error) {
       const end = sessionEndForError(error);
       if (end) return endSession(end, session, messages);

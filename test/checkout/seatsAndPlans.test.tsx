@@ -99,6 +99,23 @@ describe('a change when the session has ended', () => {
     expect(await screen.findByRole('heading', { name: 'This checkout has expired' })).toBeTruthy();
     expect(sentOfType('failure').map((m) => m.code)).toEqual(['session_expired']);
   });
+
+  it('shows the already-complete screen when the change found a payment waiting for the bank answered', async () => {
+    const { api, sentOfType } = await renderOpenCheckout(planChoice);
+    api.update.mockResolvedValueOnce({ ...planChoice, status: 'completed' });
+    fireEvent.click(screen.getByRole('radio', { name: 'Pro yearly · $190.00 / year' }));
+    expect(await screen.findByRole('heading', { name: 'This checkout is already complete' })).toBeTruthy();
+    expect(sentOfType('failure').map((m) => m.code)).toEqual(['session_completed']);
+  });
+
+  it('waits for the payment the change found settling, telling the loader it is pending', async () => {
+    const { api, sentOfType } = await renderOpenCheckout(planChoice);
+    api.update.mockResolvedValueOnce({ ...planChoice, status: 'processing' });
+    fireEvent.click(screen.getByRole('radio', { name: 'Pro yearly · $190.00 / year' }));
+    expect(await screen.findByText(/Your payment is being confirmed/)).toBeTruthy();
+    expect(screen.queryByRole('radio')).toBeNull();
+    expect(sentOfType('pending')).toHaveLength(1);
+  });
 });
 
 describe('seats from the keyboard', () => {
