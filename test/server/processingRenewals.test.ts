@@ -37,6 +37,17 @@ async function lookAgain(subscriptionId: string) {
   await renewDue(till);
 }
 
+/** The slow card's charges settle declined (insufficient funds), and the worker looks at the subscription again. */
+async function settleDeclined(subscriptionId: string) {
+  slow.failSettlements = true;
+  try {
+    slow.settle();
+    await lookAgain(subscriptionId);
+  } finally {
+    slow.failSettlements = false;
+  }
+}
+
 describe('a renewal the processor settles later', () => {
   it('stays open, unpaid and without a new period while it settles, then is paid once, with its events once', async () => {
     const { subscriptionId, bought } = await renewWithTheSlowCard();
@@ -74,13 +85,7 @@ describe('a renewal the processor settles later', () => {
 
   it('goes past due when it settles declined, and is retried on the schedule like any declined renewal', async () => {
     const { subscriptionId, bought } = await renewWithTheSlowCard();
-    slow.failSettlements = true;
-    try {
-      slow.settle();
-      await lookAgain(subscriptionId);
-    } finally {
-      slow.failSettlements = false;
-    }
+    await settleDeclined(subscriptionId);
 
     const [failed] = await invoicesOf(till, subscriptionId);
     const firstTried = new Date(failed.created_at).getTime();
@@ -108,13 +113,7 @@ describe('a renewal the processor settles later', () => {
 
   it('looks at a retry still settling before it ends a past-due subscription set to cancel at the period’s end: a charge that pays is kept', async () => {
     const { subscriptionId } = await renewWithTheSlowCard();
-    slow.failSettlements = true;
-    try {
-      slow.settle();
-      await lookAgain(subscriptionId);
-    } finally {
-      slow.failSettlements = false;
-    }
+    await settleDeclined(subscriptionId);
     await lookAgain(subscriptionId); // the retry: a new charge, which settles later too
     expect(await subscriptionOf(till, subscriptionId)).toMatchObject({ status: 'past_due' });
     expect((await till.api('POST', `/v1/subscriptions/${subscriptionId}/cancel`, { body: { at_period_end: true } })).status).toBe(200);

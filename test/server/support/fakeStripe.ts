@@ -199,13 +199,8 @@ export async function startFakeStripe({ secretKey: firstSecretKey = `sk_test_${r
     return intent;
   }
 
-  function createIntent(fields: Record<string, string>, lists: Record<string, string[]>): Json {
-    const amount = Number(fields.amount);
-    if (!Number.isInteger(amount) || amount < 1) throw invalid('Invalid integer: amount', { param: 'amount' });
-    if (!fields.currency) throw invalid('Missing required param: currency.', { param: 'currency' });
-    // Stripe's smallest charge: 0.50 in most currencies (its "Minimum and maximum charge amounts").
-    const least = MINIMUM_CHARGE[fields.currency] ?? 50;
-    if (amount < least) throw invalid(`Amount must be at least ${least} ${fields.currency}`, { code: 'amount_too_small', param: 'amount' });
+  /** The intent's card and customer, as Stripe checks them: a card saved to a customer is used only as theirs. */
+  function cardOfCustomer(fields: Record<string, string>) {
     const card = method(fields.payment_method ?? '');
     const customer = fields.customer ?? null;
     if (customer && !customers.has(customer)) throw missing('customer', customer);
@@ -213,6 +208,17 @@ export async function startFakeStripe({ secretKey: firstSecretKey = `sk_test_${r
     if (owner && owner !== customer) {
       throw invalid('The provided PaymentMethod belongs to another Customer. Pass that Customer to use it.', { param: 'payment_method' });
     }
+    return { card, customer, owner };
+  }
+
+  function createIntent(fields: Record<string, string>, lists: Record<string, string[]>): Json {
+    const amount = Number(fields.amount);
+    if (!Number.isInteger(amount) || amount < 1) throw invalid('Invalid integer: amount', { param: 'amount' });
+    if (!fields.currency) throw invalid('Missing required param: currency.', { param: 'currency' });
+    // Stripe's smallest charge: 0.50 in most currencies (its "Minimum and maximum charge amounts").
+    const least = MINIMUM_CHARGE[fields.currency] ?? 50;
+    if (amount < least) throw invalid(`Amount must be at least ${least} ${fields.currency}`, { code: 'amount_too_small', param: 'amount' });
+    const { card, customer, owner } = cardOfCustomer(fields);
     const offSession = fields.off_session === 'true';
     if (offSession && (!customer || owner !== customer)) {
       throw invalid('A PaymentMethod must be attached to the Customer to be used off session.', { param: 'payment_method' });
@@ -238,13 +244,7 @@ export async function startFakeStripe({ secretKey: firstSecretKey = `sk_test_${r
 
   /** A SetupIntent: a card saved for later, with what the bank asks (3-D Secure), and nothing charged. */
   function createSetupIntent(fields: Record<string, string>, lists: Record<string, string[]>): Json {
-    const card = method(fields.payment_method ?? '');
-    const customer = fields.customer ?? null;
-    if (customer && !customers.has(customer)) throw missing('customer', customer);
-    const owner = card.json.customer as string | null;
-    if (owner && owner !== customer) {
-      throw invalid('The provided PaymentMethod belongs to another Customer. Pass that Customer to use it.', { param: 'payment_method' });
-    }
+    const { card, customer, owner } = cardOfCustomer(fields);
     const id = newId('seti');
     const setup: Intent = {
       method: card,
