@@ -5,7 +5,7 @@ import { generateDtsBundle } from 'dts-bundle-generator';
 import { build as esbuild } from 'esbuild';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import SlowFilesFirst from './test/SlowFilesFirst';
+import SlowFilesFirst from './test/SlowFilesFirst.ts';
 
 /**
  * One config, three builds, picked by `--mode`:

@@ -126,6 +126,10 @@ export function CheckoutApp({
   const payer = useRef<Payer | null>(null);
   const [waiting, setWaiting] = useState<Waiting | null>(null);
   const mounted = useRef(true);
+  // Whether the form is on screen, as last rendered: a change answered once it has gone (paid, ended, settling) is
+  // moot, and the 409 of one queued behind it must not tell the loader a second outcome.
+  const formShown = useRef(false);
+  formShown.current = screen.name === 'open';
   useEffect(
     () => () => {
       mounted.current = false;
@@ -276,12 +280,13 @@ export function CheckoutApp({
       const updated = await request;
       // A change can bring a part the session did not show before: a failure is shown as the change's.
       if (needsFormExtras(updated)) await formExtras.load();
-      if (!mounted.current) return;
+      if (!mounted.current || !formShown.current) return;
       // A payment that waited for the bank, answered meanwhile: the change found the session paid, or settling, and
       // leads where reopening the checkout would, not back to its form.
       if (updated.status === 'open') setScreen({ name: 'open', session: updated });
       else arrive({ session: updated, localization: shownLocalization, extrasLoaded: true }, false);
     } catch (error) {
+      if (!formShown.current) return;
       const end = sessionEndForError(error);
       if (end) return endSession(end, session, messages);
       throw error;

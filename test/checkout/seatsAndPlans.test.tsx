@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { CheckoutSession } from '../../src/checkout/api/CheckoutApi';
-import { anEstimate, apiError, aPlan, aPlanOption, aSession, breakdownAmount, payButton, renderOpenCheckout } from './renderCheckout';
+import { anEstimate, apiError, aPlan, aPlanOption, aSession, breakdownAmount, deferred, fillFields, payButton, renderOpenCheckout } from './renderCheckout';
 
 const seats = (quantity: number): CheckoutSession =>
   aSession({
@@ -105,6 +105,23 @@ describe('a change when the session has ended', () => {
     api.update.mockResolvedValueOnce({ ...planChoice, status: 'completed' });
     fireEvent.click(screen.getByRole('radio', { name: 'Pro yearly · $190.00 / year' }));
     expect(await screen.findByRole('heading', { name: 'This checkout is already complete' })).toBeTruthy();
+    expect(sentOfType('failure').map((m) => m.code)).toEqual(['session_completed']);
+  });
+
+  it('tells the loader once, when a change queued behind the one that found the session paid is refused as completed', async () => {
+    const session = { ...planChoice, allows_promotion_codes: true };
+    const { api, sentOfType } = await renderOpenCheckout(session);
+    const first = deferred<typeof session>();
+    api.update.mockReturnValueOnce(first.promise).mockRejectedValueOnce(apiError(409, 'session_completed'));
+    fireEvent.click(screen.getByRole('radio', { name: 'Pro yearly · $190.00 / year' }));
+    fillFields({ 'Promotion code': 'LAUNCH20' });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+
+    first.resolve({ ...session, status: 'completed' });
+    expect(await screen.findByRole('heading', { name: 'This checkout is already complete' })).toBeTruthy();
+    await waitFor(() => expect(api.update).toHaveBeenCalledTimes(2));
+    // The app's handler of the refusal was attached first, so it has run once this one has.
+    await (api.update.mock.results[1]!.value as Promise<unknown>).catch(() => undefined);
     expect(sentOfType('failure').map((m) => m.code)).toEqual(['session_completed']);
   });
 
