@@ -43,8 +43,11 @@ interface OpenedCheckout {
   checkoutPage: Promise<Response>;
 }
 
-/** The shop's Subscribe checkout in a context where only loopback and the fake Stripe.js answer. */
-async function openCheckout(): Promise<OpenedCheckout> {
+/**
+ * The shop's Subscribe checkout, or the session of `token` opened on the shop's page, in a context where only loopback
+ * and the fake Stripe.js answer.
+ */
+async function openCheckout(token?: string): Promise<OpenedCheckout> {
   const context: BrowserContext = await ctx.browser.newContext();
   // Routes match last-registered first: Stripe's two hosts are served by the fake, anything else not on loopback
   // is refused and recorded.
@@ -60,7 +63,8 @@ async function openCheckout(): Promise<OpenedCheckout> {
   const page = await context.newPage();
   const checkoutPage = page.waitForResponse((response) => new URL(response.url()).pathname.startsWith('/checkout/'));
   await page.goto(ctx.stack.shopUrl);
-  await page.getByRole('button', { name: 'Subscribe' }).click();
+  if (token) await page.evaluate((opened) => (window as any).Till.open(opened), token);
+  else await page.getByRole('button', { name: 'Subscribe' }).click();
   return { page, frame: checkoutFrame(page), requests, checkoutPage };
 }
 
@@ -166,6 +170,20 @@ describe('paying through Stripe’s Payment Element', () => {
     expect(completes).toHaveLength(2);
     expect(completes[0]!.postData()).toBe(completes[1]!.postData());
     expect(completes[0]!.headers()['idempotency-key']).toBe(completes[1]!.headers()['idempotency-key']);
+  });
+
+  it('saves the card with a SetupIntent when nothing is due today, through the bank’s challenge, charging nothing', async () => {
+    const { checkout_session_token } = await ctx.stack.createSubscriptionSession({ start_date: new Date(Date.now() + 3 * 86_400_000).toISOString() });
+    const { frame } = await openCheckout(checkout_session_token);
+    await frame.getByRole('button', { name: 'Pay $0.00' }).waitFor();
+    await payThroughStripe(frame, '4000 0027 6000 3184');
+    await stripeChallenge(frame).getByRole('button', { name: 'Complete' }).click();
+    await paid(frame);
+
+    const { status, checkout_session_id } = await lastSession();
+    expect(status).toBe('completed');
+    const payments = await ctx.stack.db.query('SELECT amount, status, processor_payment_id FROM payments WHERE checkout_session_id = $1', [checkout_session_id]);
+    expect(payments).toMatchObject([{ amount: 0, status: 'succeeded', processor_payment_id: expect.stringMatching(/^seti_/) }]);
   });
 
   it('declines in the checkout’s words when the bank’s challenge is failed', async () => {

@@ -114,7 +114,9 @@ const STRIPE_JS = `(() => {
       },
       async handleNextAction({ clientSecret }) {
         const paymentIntent = String(clientSecret).split('_secret_')[0];
-        const before = await api('/payment_intents/' + paymentIntent, { client_secret: clientSecret });
+        // As Stripe.js does, by the kind the client secret names: a PaymentIntent's, or a SetupIntent's.
+        const path = (paymentIntent.startsWith('seti_') ? '/setup_intents/' : '/payment_intents/') + paymentIntent;
+        const before = await api(path, { client_secret: clientSecret });
         if (before.error) return { error: before.error };
         if (before.body.status !== 'requires_action') {
           return { error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: 'No next action to handle.' } };
@@ -125,13 +127,14 @@ const STRIPE_JS = `(() => {
         challenge.frame.focus();
         await challenge.ask({ fakeStripe: 'challenge' });
         challenge.remove();
-        const after = await api('/payment_intents/' + paymentIntent, { client_secret: clientSecret });
+        const after = await api(path, { client_secret: clientSecret });
         if (after.error) return { error: after.error };
+        const setup = after.body.object === 'setup_intent';
         if (after.body.status === 'requires_payment_method') {
-          const failure = after.body.last_payment_error || {};
-          return { error: { type: 'invalid_request_error', code: failure.code, message: failure.message, payment_intent: after.body } };
+          const failure = (setup ? after.body.last_setup_error : after.body.last_payment_error) || {};
+          return { error: { type: 'invalid_request_error', code: failure.code, message: failure.message, [after.body.object]: after.body } };
         }
-        return { paymentIntent: after.body };
+        return setup ? { setupIntent: after.body } : { paymentIntent: after.body };
       },
       _registerWrapper() {},
     };
@@ -193,7 +196,8 @@ const CHALLENGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
   on((event) => new Promise((resolve) => {
     for (const result of ['complete', 'fail']) {
       document.getElementById(result).addEventListener('click', async () => {
-        await fetch('https://api.stripe.com/v1/payment_intents/' + params.get('payment_intent') + '/test_challenge', {
+        const intent = params.get('payment_intent');
+        await fetch('https://api.stripe.com/v1/' + (intent.startsWith('seti_') ? 'setup_intents/' : 'payment_intents/') + intent + '/test_challenge', {
           method: 'POST',
           body: new URLSearchParams({ result, client_secret: params.get('client_secret'), key: params.get('key') }),
         });

@@ -193,9 +193,10 @@ export async function startFakeStripe({ secretKey: firstSecretKey = `sk_test_${r
     }
   }
 
-  function findIntent(id: string): Intent {
+  /** An intent of the kind its route is for: as on Stripe, a SetupIntent's id is no PaymentIntent's, nor the reverse. */
+  function findIntent(id: string, object: 'payment_intent' | 'setup_intent' = 'payment_intent'): Intent {
     const intent = intents.get(id);
-    if (!intent) throw missing(id.startsWith('seti_') ? 'setup_intent' : 'payment_intent', id);
+    if (intent?.json.object !== object) throw missing(object, id);
     return intent;
   }
 
@@ -260,8 +261,11 @@ export async function startFakeStripe({ secretKey: firstSecretKey = `sk_test_${r
     return intentJson(setup, lists.expand ?? []);
   }
 
+  /** The kind of intent an id names, for the helpers that take either: Stripe's ids say it (`pi_…`, `seti_…`). */
+  const kindOf = (id: string) => (id.startsWith('seti_') ? 'setup_intent' : 'payment_intent');
+
   function answer(id: string, passed: boolean) {
-    const intent = findIntent(id);
+    const intent = findIntent(id, kindOf(id));
     if (intent.json.status !== 'requires_action') return;
     if (passed) succeed(intent);
     else cardError(intent, `${intent.json.object}_authentication_failure`, undefined, 'The provided PaymentMethod has failed authentication.');
@@ -271,13 +275,13 @@ export async function startFakeStripe({ secretKey: firstSecretKey = `sk_test_${r
   function browserRoute(verb: string, path: string, fields: Record<string, string>): Json {
     let match: RegExpExecArray | null;
     if (verb === 'POST' && path === '/v1/payment_methods' && fields.type === 'card') return methodFromCard(fields).json;
-    const intentId = /^\/v1\/payment_intents\/([^/]+)/.exec(path)?.[1];
-    const intent = intentId ? findIntent(intentId) : undefined;
+    const [, kind, intentId] = /^\/v1\/(payment_intent|setup_intent)s\/([^/]+)/.exec(path) ?? [];
+    const intent = intentId ? findIntent(intentId, kind as 'payment_intent' | 'setup_intent') : undefined;
     if (!intent || fields.client_secret !== intent.json.client_secret) {
-      throw invalid('This request needs a secret key, or a PaymentIntent’s client secret.');
+      throw invalid('This request needs a secret key, or the client secret of a PaymentIntent or SetupIntent.');
     }
-    if (verb === 'GET' && /^\/v1\/payment_intents\/[^/]+$/.test(path)) return intentJson(intent, ['payment_method']);
-    if (verb === 'POST' && (match = /^\/v1\/payment_intents\/([^/]+)\/test_challenge$/.exec(path))) {
+    if (verb === 'GET' && /^\/v1\/(payment|setup)_intents\/[^/]+$/.test(path)) return intentJson(intent, ['payment_method']);
+    if (verb === 'POST' && (match = /^\/v1\/(?:payment|setup)_intents\/([^/]+)\/test_challenge$/.exec(path))) {
       answer(match[1]!, fields.result === 'complete');
       return intentJson(intent, ['payment_method']);
     }
@@ -303,9 +307,9 @@ export async function startFakeStripe({ secretKey: firstSecretKey = `sk_test_${r
     if (verb === 'GET' && (match = /^\/v1\/payment_methods\/([^/]+)$/.exec(path))) return method(match[1]!).json;
     if (verb === 'POST' && path === '/v1/payment_intents') return createIntent(fields, lists);
     if (verb === 'POST' && path === '/v1/setup_intents') return createSetupIntent(fields, lists);
-    if (verb === 'GET' && (match = /^\/v1\/setup_intents\/([^/]+)$/.exec(path))) return intentJson(findIntent(match[1]!), expand);
+    if (verb === 'GET' && (match = /^\/v1\/setup_intents\/([^/]+)$/.exec(path))) return intentJson(findIntent(match[1]!, 'setup_intent'), expand);
     if (verb === 'POST' && (match = /^\/v1\/setup_intents\/([^/]+)\/cancel$/.exec(path))) {
-      const setup = findIntent(match[1]!);
+      const setup = findIntent(match[1]!, 'setup_intent');
       if (['succeeded', 'canceled', 'processing'].includes(setup.json.status as string)) {
         throw invalid(`You cannot cancel this SetupIntent because it has a status of ${setup.json.status}.`, {
           code: 'setup_intent_unexpected_state', setup_intent: setup.json,
@@ -410,7 +414,7 @@ export async function startFakeStripe({ secretKey: firstSecretKey = `sk_test_${r
     publishableKey,
     requests,
     authenticate: answer,
-    paymentIntent: (id) => intentJson(findIntent(id), []),
+    paymentIntent: (id) => intentJson(findIntent(id, kindOf(id)), []),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
