@@ -144,8 +144,8 @@ describe('a checkout paid through Stripe', () => {
   describe('with nothing due today', () => {
     const later = () => new Date(Date.now() + 3 * 86_400_000).toISOString();
     const paymentOf = async (sessionId: string) =>
-      (await till.db.query<{ amount: number; status: string; processor_payment_id: string }>(
-        'SELECT amount, status, processor_payment_id FROM payments WHERE checkout_session_id = $1', [sessionId],
+      (await till.db.query<{ payment_id: string; amount: number; status: string; processor_payment_id: string }>(
+        'SELECT payment_id, amount, status, processor_payment_id FROM payments WHERE checkout_session_id = $1', [sessionId],
       ))[0];
 
     it.each([
@@ -157,6 +157,10 @@ describe('a checkout paid through Stripe', () => {
       expect(response.body, JSON.stringify(response.body)).toMatchObject({ status: 'completed' });
       expect(await paymentOf(session.checkout_session_id)).toMatchObject({ amount: 0, status: 'succeeded', processor_payment_id: expect.stringMatching(/^seti_/) });
       expect(stripe.requests.filter((r) => r.path === '/v1/payment_intents' && r.idempotencyKey?.startsWith(session.checkout_session_id))).toStrictEqual([]);
+      // Nothing to give back: a 409 that says why, not Stripe's refusal of a refund of a SetupIntent.
+      const refund = await till.api('POST', `/v1/payments/${(await paymentOf(session.checkout_session_id))!.payment_id}/refund`, { body: {} });
+      expectApiError(refund, 'payment_not_refundable', 'id');
+      expect(refund.body.error.message).toMatch(/took nothing/);
 
       // The first charge, off session, finds the card saved to a Stripe customer.
       // 40 days on: the later start has come, and the free period has ended.

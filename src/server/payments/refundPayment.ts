@@ -29,7 +29,14 @@ export async function refundPayment(db: Database, processorFor: ProcessorFor, me
     if (!payment) throw new TillApiError('resource_missing', `No payment with id '${paymentId}'.`, 'id');
     const left = payment.amount - payment.amount_refunded;
     if (payment.status !== 'succeeded' || !payment.processor_payment_id || left === 0) {
-      const why = payment.status !== 'succeeded' ? `is ${payment.status}` : left === 0 ? 'is refunded in full' : 'was not taken by a processor';
+      const why =
+        payment.status !== 'succeeded'
+          ? `is ${payment.status}`
+          : left > 0
+            ? 'was not taken by a processor'
+            : payment.amount > 0
+              ? 'is refunded in full'
+              : 'took nothing (it saved a card for later)';
       throw new TillApiError('payment_not_refundable', `Payment '${paymentId}' ${why}: there is nothing to refund.`, 'id');
     }
     const amount = input.amount === undefined ? left : toMinorUnits(input.amount, payment.currency);
