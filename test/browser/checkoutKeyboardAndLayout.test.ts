@@ -1,6 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { shopOutcome } from './support/checkoutFrame';
+import { axeViolations } from './support/axeViolations';
+import { checkoutFrame, DECLINED_CARD, pay, shopOutcome } from './support/checkoutFrame';
 import { useBrowserStack } from './support/useBrowserStack';
 
 const ctx = useBrowserStack();
@@ -183,6 +184,35 @@ describe.each(VIEWPORTS)('on $name', ({ width, height }) => {
       found[position] = covered;
     }
     expect(found).toEqual(Object.fromEntries(SCROLL_POSITIONS.map((position) => [position, []])));
+    await page.context().close();
+  });
+});
+
+describe('while a payment is on its way', () => {
+  it('locks the order’s parts (plan, seats, code) and the country, which reprice it, until the payment has its answer', async () => {
+    const { page, frame } = await openTeamCheckout(480, 900);
+    const lockable = () =>
+      frame.evaluate(() =>
+        [...document.querySelectorAll<HTMLInputElement>('.order input, .order button, select[autocomplete="country"]')].map((control) => control.matches(':disabled')),
+      );
+    const before = await lockable();
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    await page.context().route((url) => url.pathname === '/api/checkout/complete', async (route) => {
+      await answered;
+      await route.continue();
+    });
+
+    await pay(checkoutFrame(page), DECLINED_CARD, { email: `locked-${Date.now()}@example.com`, name: 'Lock Smith' });
+    await checkoutFrame(page).getByRole('button', { name: /Processing/ }).waitFor();
+    // Radios, seats' −, count and +, the code and Apply, the country.
+    expect(before.length).toBeGreaterThanOrEqual(7);
+    expect(await lockable()).toStrictEqual(before.map(() => true));
+    expect(await axeViolations(frame)).toEqual([]);
+
+    answer();
+    await checkoutFrame(page).getByRole('alert').filter({ hasText: /declined/i }).waitFor();
+    expect(await lockable()).toStrictEqual(before);
     await page.context().close();
   });
 });

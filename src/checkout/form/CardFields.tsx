@@ -16,6 +16,7 @@ export interface FieldProps {
   inputRef: RefObject<HTMLElement>;
   onValueChange: (value: string) => void;
   onBlur: () => void;
+  disabled?: boolean;
 }
 
 export interface CardFieldsProps {

@@ -70,6 +70,8 @@ export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, upd
     });
   }
   const field = (name: CheckoutField): FieldProps => ({
+    // The country prices the tax: as the order's parts, it stays while paying.
+    disabled: name === 'country' && form.submitting,
     value: values[name],
     error: errors[name],
     inputRef: inputRefs[name],
@@ -93,12 +95,17 @@ export function CheckoutForm({ session, onSubmit, today, onCancel, onUpdate, upd
       {session.customer && (
         <p class="greeting">{messages.signedInAs(session.customer.name, session.customer.email)}</p>
       )}
-      {extras && session.plan_options.length > 1 && (
-        <extras.PlanOptions options={session.plan_options} currentId={session.plan.subscription_config_id} onUpdate={onUpdate} />
+      {extras && (
+        // Not while paying: a change then would reprice the order its payment is for, or cancel the bank's challenge.
+        <fieldset class="order" disabled={form.submitting}>
+          {session.plan_options.length > 1 && (
+            <extras.PlanOptions options={session.plan_options} currentId={session.plan.subscription_config_id} onUpdate={onUpdate} />
+          )}
+          {/* A custom first payment is for the seats the merchant set: the server refuses other seats. */}
+          {session.seat_limits && session.custom_amount === null && <extras.SeatsField quantity={session.quantity} limits={session.seat_limits} onUpdate={onUpdate} />}
+          {session.allows_promotion_codes && <extras.PromotionCodeField promotion={session.promotion} onUpdate={onUpdate} />}
+        </fieldset>
       )}
-      {/* A custom first payment is for the seats the merchant set: the server refuses other seats. */}
-      {extras && session.seat_limits && session.custom_amount === null && <extras.SeatsField quantity={session.quantity} limits={session.seat_limits} onUpdate={onUpdate} />}
-      {extras && session.allows_promotion_codes && <extras.PromotionCodeField promotion={session.promotion} onUpdate={onUpdate} />}
       <PriceBreakdown session={session} />
       {extras && <extras.CreditBalance session={session} />}
       {savedCard && !usingAnotherCard ? (

@@ -15,13 +15,14 @@ interface CountryFieldProps {
   inputRef: RefObject<HTMLElement>;
   onValueChange: (code: string) => void;
   onBlur: () => void;
+  disabled?: boolean;
 }
 
 /**
  * The customer's country, which decides the tax: every ISO 3166-1 country named in the active language.
  * `autocomplete="country"` lets the browser fill in the code from the customer's saved address.
  */
-export function CountryField({ value, error, inputRef, onValueChange, onBlur }: CountryFieldProps) {
+export function CountryField({ value, error, inputRef, onValueChange, onBlur, disabled }: CountryFieldProps) {
   const { messages, locale } = useLocalization();
   const id = useId();
   const errorId = `${id}-error`;
@@ -43,6 +44,7 @@ export function CountryField({ value, error, inputRef, onValueChange, onBlur }: 
         class="field__input"
         autocomplete="country"
         value={value}
+        disabled={disabled}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? errorId : undefined}
         onInput={(event) => onValueChange(event.currentTarget.value)}
