@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completeCheckout } from '../../src/server/checkout/completeCheckout';
+import { settleProcessingPayments } from '../../src/server/checkout/settleProcessingPayments';
 import { settleWaitingPayment } from '../../src/server/checkout/settleWaitingPayment';
 import { updateCheckout } from '../../src/server/checkout/updateCheckout';
 import type { ProcessorFor } from '../../src/server/payments/ProcessorFor';
@@ -361,6 +362,48 @@ describe('POST /api/checkout/complete', () => {
       const changed = await challenged();
       expect(await updateCheckout(till.db, settling, changed.hash, { country: 'DE' })).toMatchObject({ status: 'processing', country: null });
       expect(await paymentsOf(changed.session.checkout_session_id)).toMatchObject([{ status: 'processing' }]);
+    });
+
+    describe('left by the customer, with no webhook to tell of it', () => {
+      /** A round of the worker's sweep of waiting payments, asking again at once about any still waiting. */
+      const sweep = () => settleProcessingPayments(till.db, till.processorFor, { onError: (error) => { throw error; }, recheckDelay: () => 0 });
+      const challengedLongAgo = (sessionId: string) =>
+        till.db.query("UPDATE payments SET created_at = created_at - interval '11 minutes' WHERE checkout_session_id = $1", [sessionId]);
+
+      it('completes its checkout once the challenge has had its time, when the customer answered it and left', async () => {
+        const session = await till.createSession();
+        const body = { customer: newCustomer(), payment_method: (await till.createPaymentMethod(validCard(AUTHENTICATE_ALWAYS))).body.id };
+        const key = { 'Idempotency-Key': 'answered-then-left' };
+        const waiting = await till.complete(secretOf(session), body, key);
+        await till.answerChallenge(waiting.body.next_action.url, 'complete');
+
+        await sweep(); // within the challenge's time: not asked about yet
+        expect(await paymentsOf(session.checkout_session_id)).toMatchObject([{ status: 'requires_action' }]);
+        await challengedLongAgo(session.checkout_session_id);
+        await sweep();
+        expect(await sessionStatus(session.checkout_session_id)).toBe('completed');
+        expect(await paymentsOf(session.checkout_session_id)).toMatchObject([{ status: 'succeeded' }]);
+        // The customer's retry of the attempt, should they come back, hears the outcome the worker settled.
+        expect((await till.complete(secretOf(session), body, key)).body).toMatchObject({ status: 'completed' });
+      });
+
+      it('gives up a challenge still unanswered once its checkout has expired, so it is asked about no more', async () => {
+        const session = await till.createSession();
+        const body = { customer: newCustomer(), payment_method: (await till.createPaymentMethod(validCard(AUTHENTICATE_ALWAYS))).body.id };
+        const waiting = await till.complete(secretOf(session), body, { 'Idempotency-Key': 'never-answered' });
+        await challengedLongAgo(session.checkout_session_id);
+        await sweep();
+        expect(await paymentsOf(session.checkout_session_id)).toMatchObject([{ status: 'requires_action' }]);
+
+        await till.expireSession(session.checkout_session_id);
+        await sweep();
+        expect(await paymentsOf(session.checkout_session_id)).toMatchObject([{ status: 'declined', decline_code: 'authentication_required' }]);
+        // Answered after all, too late: it charges nothing.
+        await till.answerChallenge(waiting.body.next_action.url, 'complete');
+        await sweep();
+        expect(await paymentsOf(session.checkout_session_id)).toMatchObject([{ status: 'declined' }]);
+        expect(await sessionStatus(session.checkout_session_id)).toBe('expired');
+      });
     });
 
     describe('in another checkout of the same customer for the same plan', () => {

@@ -314,7 +314,7 @@ describe('migrate', () => {
       '011_pending_url.sql', '012_live_mode.sql', '013_session_inputs.sql', '014_rate_limit_counters.sql', '015_payment_processors.sql', '016_renewals.sql', '017_merchant_processors.sql', '018_processing_sessions.sql', '019_refunds.sql',
       '020_anchor_and_renewal_payments.sql', '021_payments_by_processor_payment.sql', '022_sealed_idempotent_responses.sql',
       '023_worker_backoff.sql', '024_events_in_commit_order.sql', '025_subscription_payment_methods.sql',
-      '026_redemptions_of_waiting_payments.sql', '027_processor_credentials.sql', '028_saved_card_owners.sql',
+      '026_redemptions_of_waiting_payments.sql', '027_processor_credentials.sql', '028_saved_card_owners.sql', '029_challenge_checks.sql',
     ]);
   });
 

@@ -44,7 +44,11 @@ export async function settleWaitingPayment(
     if (statusOf(session!) === 'completed') return 'session_closed';
     // The processor and keys that took it, which may no longer be the merchant's.
     const processor = await processorFor(merchantId, tx, payment);
-    const processed = await processor.retrievePayment(processorPaymentId);
+    let processed = await processor.retrievePayment(processorPaymentId);
+    // A challenge still unanswered when its checkout has expired is given up, as the customer's next attempt would give
+    // it up, so that the worker does not ask about it for ever (settleProcessingPayments). Answered meanwhile, it is
+    // the outcome, fulfilled as above.
+    if (processed.status === 'requires_action' && statusOf(session!) === 'expired') processed = await processor.cancelPayment(processorPaymentId);
     if (processed.status === 'requires_action' || processed.status === 'processing') return 'waiting';
     await settleCheckoutPayment(tx, session!, payment, processed, new Date());
     return 'settled';
