@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axeViolations';
-import { checkoutFrame, DECLINED_CARD, pay, shopOutcome } from './support/checkoutFrame';
+import { checkoutFrame, DECLINED_CARD, GOOD_CARD, pay, shopOutcome } from './support/checkoutFrame';
 import { useBrowserStack } from './support/useBrowserStack';
 
 const ctx = useBrowserStack();
@@ -213,6 +213,20 @@ describe('while a payment is on its way', () => {
     answer();
     await checkoutFrame(page).getByRole('alert').filter({ hasText: /declined/i }).waitFor();
     expect(await lockable()).toStrictEqual(before);
+    await page.context().close();
+  });
+
+  it('gives the country, unlocked, the focus when the payment is refused for it', async () => {
+    const { page, frame } = await openTeamCheckout(480, 900);
+    // The country's own update never reaches the server, so Pay sends a country (taxed, in the demo's catalog, where
+    // the first one is not) whose tax the total does not hold.
+    await page.context().route((url) => url.pathname === '/api/checkout/session', (route) =>
+      route.request().method() === 'PATCH' ? route.abort('internetdisconnected') : route.fallback(),
+    );
+    await pay(checkoutFrame(page), GOOD_CARD, { email: `refused-${Date.now()}@example.com`, name: 'Country Refused', country: 'DE' });
+    await checkoutFrame(page).getByText(/The tax for this country changes the total/).waitFor();
+    expect(await frame.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.autocomplete)).toBe('country');
+    expect(await frame.evaluate(() => document.querySelector<HTMLSelectElement>('select[autocomplete="country"]')!.disabled)).toBe(false);
     await page.context().close();
   });
 });

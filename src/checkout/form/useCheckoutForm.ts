@@ -1,6 +1,6 @@
 import { createRef } from 'preact';
 import type { RefObject } from 'preact';
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaymentAttempt } from '../api/CheckoutApi';
 import type { Messages } from '../i18n/messages';
 import { useLocalization } from '../i18n/useLocalization';
@@ -44,6 +44,14 @@ export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValu
     () => Object.fromEntries(checkoutFields.map((field) => [field, createRef()])) as Record<CheckoutField, RefObject<HTMLElement>>,
     [],
   );
+  // The first invalid field, focused once the render that shows its error is on the page: one locked while paying
+  // (the country, see CheckoutForm) takes focus only when the payment's refusal has unlocked it.
+  const focusAfterRender = useRef<CheckoutField>();
+  useLayoutEffect(() => {
+    const field = focusAfterRender.current;
+    focusAfterRender.current = undefined;
+    if (field) inputRefs[field].current?.focus();
+  });
 
   // The checks are in the later parts' chunk, fetched as the form shows; mostly in before the customer leaves a field.
   const validate = ({ validateCheckoutForm, completeMessages }: LaterParts): FieldErrors => {
@@ -83,7 +91,7 @@ export function useCheckoutForm({ collectsIdentity, onSubmit, today, initialValu
   function showFieldErrors(found: FieldErrors): boolean {
     setErrors(found);
     const firstInvalid = checkoutFields.find((field) => found[field]);
-    if (firstInvalid) inputRefs[firstInvalid].current?.focus();
+    focusAfterRender.current = firstInvalid;
     return firstInvalid !== undefined;
   }
 
