@@ -117,7 +117,7 @@ export const event = z
       'a renewal was declined; `next_attempt_at` says when it is retried (null: never), and `customer_action_required` that the customer must come back to pay',
     ),
     eventOf('credits.purchased', creditsPurchase, 'CreditsPurchasedEvent', 'a credit pack was bought'),
-    eventOf('payment.failed', paymentFailure, 'PaymentFailedEvent', 'a card was declined'),
+    eventOf('payment.failed', paymentFailure, 'PaymentFailedEvent', 'a card was declined, or a bank’s challenge (3-D Secure) was left unanswered (`decline_code` authentication_required)'),
     eventOf('payment.refunded', refund, 'PaymentRefundedEvent', 'money was given back from a payment'),
   ])
   .meta({ id: 'Event', description: 'Something that happened: its type, when, and the object it happened to.' });
