@@ -127,6 +127,18 @@ describe('a checkout paid through Stripe', () => {
     expect(await till.db.query("SELECT 1 FROM payments WHERE checkout_session_id = $1 AND status = 'succeeded'", [tiny.checkout_session_id])).toStrictEqual([]);
   });
 
+  it('refuses another customer’s saved card sent as a card just entered, charging nothing', async () => {
+    const { response } = await pay('pm_card_visa');
+    const [saved] = await till.db.query<{ payment_method_id: string }>('SELECT payment_method_id FROM connections WHERE connection_id = $1', [
+      response.body.connection_id,
+    ]);
+    expect(saved!.payment_method_id).toMatch(/^pm_(?!card_)/);
+    const { session, response: refused } = await pay(saved!.payment_method_id);
+    expectApiError(refused, 'validation_error', 'payment_method');
+    expect(stripe.requests.filter((r) => r.path === '/v1/payment_intents' && r.idempotencyKey?.startsWith(session.checkout_session_id))).toStrictEqual([]);
+    expect(await sessionStatus(session.checkout_session_id)).toBe('open');
+  });
+
   it('answers a refund Stripe refuses (refunded in its dashboard meanwhile) with 409 payment_not_refundable, and records none', async () => {
     const { session, response } = await pay('pm_card_visa');
     expect(response.status).toBe(200);

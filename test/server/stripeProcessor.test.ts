@@ -56,11 +56,35 @@ describe('the stripe processor, against a local fake of Stripe', () => {
   });
 
   it('saves the card to a Stripe customer, so a renewal can charge it off session', async () => {
-    const card = 'pm_card_mastercard';
-    expect(outcome(await processor.confirmPayment({ ...request(card), savePaymentMethod: true }))).toBe('succeeded');
-    expect(outcome(await processor.chargeOffSession(request(card)))).toBe('succeeded');
+    const paid = await processor.confirmPayment({ ...request('pm_card_mastercard'), savePaymentMethod: true });
+    expect(outcome(paid)).toBe('succeeded');
+    // The card Stripe made of the test token, and saved: the one to charge again.
+    const saved = paid.card.id!;
+    expect(saved).toMatch(/^pm_(?!card_)/);
+    expect(outcome(await processor.chargeOffSession(request(saved)))).toBe('succeeded');
     // The same saved card, at checkout again (a returning customer), stays with its customer.
-    expect(outcome(await processor.confirmPayment({ ...request(card), savePaymentMethod: true }))).toBe('succeeded');
+    expect(outcome(await processor.confirmPayment({ ...request(saved), savePaymentMethod: true, savedCard: true }))).toBe('succeeded');
+  });
+
+  it('refuses a card saved to a customer that comes as one just entered, however its id was learned', async () => {
+    const saved = (await processor.confirmPayment({ ...request('pm_card_visa'), savePaymentMethod: true })).card.id!;
+    const before = stripe.requests.filter((r) => r.path === '/v1/payment_intents').length;
+    await expect(processor.confirmPayment({ ...request(saved), savePaymentMethod: true })).rejects.toMatchObject({ code: 'validation_error', param: 'payment_method' });
+    expect(stripe.requests.filter((r) => r.path === '/v1/payment_intents')).toHaveLength(before);
+  });
+
+  it('pays the retry of an attempt whose card it saved the first time, as the same customer, with the first answer', async () => {
+    // A card as Stripe.js makes it (`pm_…`, the id the frame sends), which the first try saves to its customer.
+    const made = await fetch(`http://${stripe.api.host}:${stripe.api.port}/v1/payment_methods`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${stripe.secretKey}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ type: 'card', 'card[token]': 'tok_visa' }),
+    });
+    const attempt = request(((await made.json()) as { id: string }).id);
+    const first = await processor.confirmPayment({ ...attempt, savePaymentMethod: true });
+    // The retry after a crash between Stripe's answer and Till's commit: the same card, now its customer's.
+    const again = await processor.confirmPayment({ ...attempt, savePaymentMethod: true });
+    expect(again).toStrictEqual(first);
   });
 
   it('refuses an off-session charge of a card never saved, rather than charging a card Stripe would not keep', async () => {
@@ -68,13 +92,13 @@ describe('the stripe processor, against a local fake of Stripe', () => {
   });
 
   it('declines a renewal whose card asks for authentication, and charges one set up for it at checkout', async () => {
-    const always = 'pm_card_authenticationRequired';
-    stripe.authenticate((await processor.confirmPayment({ ...request(always), savePaymentMethod: true })).id, true);
-    expect(outcome(await processor.chargeOffSession(request(always)))).toBe('declined:authentication_required');
+    const always = await processor.confirmPayment({ ...request('pm_card_authenticationRequired'), savePaymentMethod: true });
+    stripe.authenticate(always.id, true);
+    expect(outcome(await processor.chargeOffSession(request(always.card.id!)))).toBe('declined:authentication_required');
 
-    const onSetup = 'pm_card_authenticationRequiredOnSetup';
-    stripe.authenticate((await processor.confirmPayment({ ...request(onSetup), savePaymentMethod: true })).id, true);
-    expect(outcome(await processor.chargeOffSession(request(onSetup)))).toBe('succeeded');
+    const onSetup = await processor.confirmPayment({ ...request('pm_card_authenticationRequiredOnSetup'), savePaymentMethod: true });
+    stripe.authenticate(onSetup.id, true);
+    expect(outcome(await processor.chargeOffSession(request(onSetup.card.id!)))).toBe('succeeded');
   });
 
   it('answers a repeated idempotency key with the first PaymentIntent instead of charging again', async () => {

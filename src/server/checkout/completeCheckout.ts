@@ -151,14 +151,17 @@ export async function completeCheckout(
       paymentMethodId,
       livemode: isLive(session.checkout_session_id),
       savePaymentMethod: true,
+      savedCard: Boolean(input.use_saved_card),
     });
+    // The card as the processor keeps it, to be charged again (Stripe makes a PaymentMethod of a test token).
+    payment.payment_method_id = processed.card.id ?? paymentMethodId;
     await tx.query(
       `INSERT INTO payments
          (payment_id, checkout_session_id, amount, currency, status, card_brand, card_last4, created_at, merchant_id, connection_id,
           processor, processor_credentials_id, payment_method_id, attempt_key)
        VALUES ($1, $2, $3, $4, 'processing', $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [payment.payment_id, session.checkout_session_id, payment.amount, payment.currency, processed.card.brand, processed.card.last4, now,
-        session.merchant_id, payment.connection_id, payment.processor, payment.processor_credentials_id, paymentMethodId, idempotencyKey],
+        session.merchant_id, payment.connection_id, payment.processor, payment.processor_credentials_id, payment.payment_method_id, idempotencyKey],
     );
     return settleCheckoutPayment(tx, session, payment, processed, now);
   });

@@ -7,6 +7,11 @@ export interface CardSummary {
   last4: string;
   exp_month: number;
   exp_year: number;
+  /**
+   * The processor's id of the card it paid with, where it made one of the card it was given (Stripe makes a
+   * PaymentMethod of a test token such as `pm_card_visa`): the id to keep, as the card saved for later is that one.
+   */
+  id?: string;
 }
 
 /**
@@ -62,9 +67,10 @@ export interface PaymentProcessor {
   readonly credentialsId: string | null;
   /**
    * Charges the customer who is present. `savePaymentMethod` keeps the card for off-session charges (renewals);
-   * the answer may be `requires_action` or `processing`.
+   * `savedCard` says the card is the paying customer's own saved one (one-step payment), where any other is one they
+   * just entered. The answer may be `requires_action` or `processing`.
    */
-  confirmPayment(request: PaymentRequest & { savePaymentMethod: boolean }): Promise<ProcessorPayment>;
+  confirmPayment(request: PaymentRequest & { savePaymentMethod: boolean; savedCard?: boolean }): Promise<ProcessorPayment>;
   /**
    * Charges a saved card while the customer is away. Never `requires_action`: a card that asks for authentication
    * then is declined with `authentication_required`, and the customer must come back to pay.

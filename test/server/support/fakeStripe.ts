@@ -202,7 +202,11 @@ export async function startFakeStripe({ secretKey: firstSecretKey = `sk_test_${r
 
   /** The intent's card and customer, as Stripe checks them: a card saved to a customer is used only as theirs. */
   function cardOfCustomer(fields: Record<string, string>) {
-    const card = method(fields.payment_method ?? '');
+    const given = method(fields.payment_method ?? '');
+    // As Stripe does, a test token (`pm_card_visa`) pays as a PaymentMethod of its own, made for the intent, which the
+    // intent names and a customer keeps: the token itself is never anyone's.
+    const card = fields.payment_method! in TEST_METHODS ? { ...given, json: { ...given.json, id: newId('pm') } } : given;
+    methods.set(card.json.id as string, card);
     const customer = fields.customer ?? null;
     if (customer && !customers.has(customer)) throw missing('customer', customer);
     const owner = card.json.customer as string | null;
@@ -230,7 +234,7 @@ export async function startFakeStripe({ secretKey: firstSecretKey = `sk_test_${r
       amountRefunded: 0,
       json: {
         id, object: 'payment_intent', amount, amount_received: 0, currency: fields.currency, customer, livemode,
-        payment_method: fields.payment_method, allowed_payment_method_types: lists.allowed_payment_method_types ?? null,
+        payment_method: card.json.id, allowed_payment_method_types: lists.allowed_payment_method_types ?? null,
         payment_method_types: lists.allowed_payment_method_types ?? ['card'],
         setup_future_usage: fields.setup_future_usage ?? null, status: 'requires_confirmation', next_action: null,
         last_payment_error: null, latest_charge: null, capture_method: 'automatic', confirmation_method: 'automatic',
@@ -251,7 +255,7 @@ export async function startFakeStripe({ secretKey: firstSecretKey = `sk_test_${r
       method: card,
       amountRefunded: 0,
       json: {
-        id, object: 'setup_intent', customer, livemode, payment_method: fields.payment_method, usage: fields.usage ?? 'off_session',
+        id, object: 'setup_intent', customer, livemode, payment_method: card.json.id, usage: fields.usage ?? 'off_session',
         payment_method_types: lists.allowed_payment_method_types ?? ['card'], status: 'requires_confirmation', next_action: null, last_setup_error: null,
         client_secret: `${id}_secret_${randomBytes(8).toString('hex')}`, created: now(), cancellation_reason: null, metadata: {},
       },

@@ -38,8 +38,9 @@ export function toDeclineCode(code: string | null | undefined, declineCode: stri
 function cardOf(method: string | Stripe.PaymentMethod | null | undefined): CardSummary {
   const card = typeof method === 'object' && method ? method.card : null;
   if (!card) throw new Error('The Stripe payment has no card: Till takes card payments only.');
+  const { id } = method as Stripe.PaymentMethod;
   const brand = paymentCardBrand.safeParse(card.brand);
-  return { brand: brand.success ? brand.data : 'unknown', last4: card.last4, exp_month: card.exp_month, exp_year: card.exp_year };
+  return { brand: brand.success ? brand.data : 'unknown', last4: card.last4, exp_month: card.exp_month, exp_year: card.exp_year, id };
 }
 
 function declined(id: string, card: CardSummary, code: string | null | undefined, declineCode: string | null | undefined): ProcessorPayment {
@@ -151,9 +152,14 @@ export async function createStripeProcessor({ secretKey, api, credentialsId }: S
     credentialsId: credentialsId ?? null,
     async confirmPayment(request) {
       checkMode(request);
+      // The customer this attempt makes for a new card; the same one again on its retry, by the same key.
+      const ownCustomer = async () => (await stripe.customers.create({}, { idempotencyKey: `${request.idempotencyKey}:customer` })).id;
       let customer = await customerOf(request.paymentMethodId);
-      if (!customer && request.savePaymentMethod) {
-        customer = (await stripe.customers.create({}, { idempotencyKey: `${request.idempotencyKey}:customer` })).id;
+      if (!customer && request.savePaymentMethod) customer = await ownCustomer();
+      // A card already saved to a Stripe customer is paid with as the paying customer's own saved card, or as this
+      // attempt's (its retry once the card was saved): another customer's card, its id however learned, never is.
+      else if (customer && !request.savedCard && customer !== (await ownCustomer())) {
+        throw new TillApiError('validation_error', 'This card could not be read. Enter it again.', 'payment_method');
       }
       // Nothing due today (a later start, a code that takes it all): the card is saved for the renewals, and checked by
       // the bank where it asks (3-D Secure), without a charge.
