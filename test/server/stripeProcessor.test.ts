@@ -46,11 +46,16 @@ describe('the stripe processor, against a local fake of Stripe', () => {
     expect(outcome(await processor.retrievePayment(failed.id))).toBe('declined:authentication_required');
   });
 
-  it('cancels a payment left waiting for 3-D Secure, but answers one the customer confirmed meanwhile as succeeded', async () => {
-    const left = await processor.confirmPayment({ ...request('pm_card_authenticationRequired'), savePaymentMethod: true });
+  // A total of 0 is a SetupIntent (`seti_…`), with Stripe's own error code for a cancel that comes too late.
+  it.each([
+    ['a PaymentIntent', 1900, /^pi_/],
+    ['a SetupIntent (nothing due today)', 0, /^seti_/],
+  ])('cancels %s left waiting for 3-D Secure, but answers one the customer confirmed meanwhile as succeeded', async (_, amount, id) => {
+    const left = await processor.confirmPayment({ ...request('pm_card_authenticationRequired', { amount }), savePaymentMethod: true });
+    expect(left.id).toMatch(id);
     expect(outcome(await processor.cancelPayment(left.id))).toBe('declined:authentication_required');
 
-    const confirmed = await processor.confirmPayment({ ...request('pm_card_authenticationRequired'), savePaymentMethod: true });
+    const confirmed = await processor.confirmPayment({ ...request('pm_card_authenticationRequired', { amount }), savePaymentMethod: true });
     stripe.authenticate(confirmed.id, true);
     expect(outcome(await processor.cancelPayment(confirmed.id))).toBe('succeeded');
   });

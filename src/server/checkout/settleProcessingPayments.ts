@@ -17,7 +17,7 @@ export interface SettlementOptions {
  * How long a customer has to answer the bank's challenge (3-D Secure) before the worker asks the processor about it:
  * meanwhile their checkout asks as soon as they answer, and the processor's webhook tells.
  */
-export const CHALLENGE_TIME = '10 minutes';
+const CHALLENGE_TIME = '10 minutes';
 
 /**
  * Asks the processor again about each checkout payment that was `processing`, or waiting for the customer's answer

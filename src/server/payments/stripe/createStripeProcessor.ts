@@ -48,12 +48,16 @@ function declined(id: string, card: CardSummary, code: string | null | undefined
   return { id, card, status: 'declined', declineCode: till, message: DECLINE_MESSAGES[till] };
 }
 
+/** Why the intent's last confirmation failed: a SetupIntent keeps it under a name of its own. */
+const lastErrorOf = (intent: Stripe.PaymentIntent | Stripe.SetupIntent) =>
+  intent.object === 'setup_intent' ? intent.last_setup_error : intent.last_payment_error;
+
 /**
  * A PaymentIntent, or the SetupIntent of a payment of nothing, as Till's seam sees it. Created with `confirm: true`
  * and automatic capture, it never waits for Till.
  */
 export function toProcessorPayment(intent: Stripe.PaymentIntent | Stripe.SetupIntent): ProcessorPayment {
-  const lastError = intent.object === 'setup_intent' ? intent.last_setup_error : intent.last_payment_error;
+  const lastError = lastErrorOf(intent);
   const card = cardOf(intent.payment_method ?? lastError?.payment_method);
   const { id } = intent;
   switch (intent.status) {
@@ -86,7 +90,7 @@ function declinedByError(errors: typeof Stripe.errors, error: unknown): Processo
   const intent = error instanceof errors.StripeCardError ? (error.payment_intent ?? error.setup_intent) : undefined;
   if (!intent) throw error;
   const { code, decline_code, payment_method } = error as Stripe.errors.StripeCardError;
-  const lastError = intent.object === 'setup_intent' ? intent.last_setup_error : intent.last_payment_error;
+  const lastError = lastErrorOf(intent);
   return declined(intent.id, cardOf(payment_method ?? lastError?.payment_method ?? intent.payment_method), code, decline_code);
 }
 
