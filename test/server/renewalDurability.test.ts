@@ -4,13 +4,12 @@ import { olderTransactionsEnded } from './support/olderTransactionsEnded';
 import { buySubscription, invoicesOf } from './support/renewals';
 import type { SpawnedTill, StoreLocation } from './support/spawnTill';
 import { useTestServer } from './support/testServer';
-import { onPostgres, purchaseThrough, useSpawnedTills } from './support/useSpawnedTills';
+import { onPostgres, purchaseThrough, spawnedTills } from './support/spawnedTills';
 
 // Issue 12: a period is charged at most once, across a process killed mid-renewal and across workers side by side.
 const API_KEY = 'sk_test_renewals_0123456789';
 const FORTY_DAYS = 40 * 86_400;
 
-const { freshStore, startServer } = useSpawnedTills(API_KEY);
 const subscribe = async (till: SpawnedTill) => (await purchaseThrough(till)).subscriptionId;
 
 /** A count read straight from the store, while no server has it open (PGlite's directory takes one process). */
@@ -40,7 +39,8 @@ async function eventsOf(till: SpawnedTill, store: StoreLocation, type: string) {
 }
 
 describe(`renewals across a process death (${onPostgres ? 'Postgres' : 'PGlite directory'})`, { timeout: 120_000 }, () => {
-  it('charges each period once when the server is killed with SIGKILL after a charge, before its commit, and restarts on the same store', async () => {
+  it('charges each period once when the server is killed with SIGKILL after a charge, before its commit, and restarts on the same store', async ({ onTestFinished }) => {
+    const { freshStore, startServer } = spawnedTills(API_KEY, onTestFinished);
     const store = await freshStore();
     // Test only: the server kills itself right after the processor answers its second renewal charge.
     const first = await startServer(store, { TILL_TEST_KILL_AFTER_OFF_SESSION_CHARGES: '2' });

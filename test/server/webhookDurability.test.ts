@@ -1,20 +1,23 @@
 import { Webhook } from 'standardwebhooks';
-import { describe, expect, it } from 'vitest';
+import { describe, it, type TestContext } from 'vitest';
 import { freePort } from '../browser/support/freePort';
 import type { SpawnedTill } from './support/spawnTill';
 import { secretOf, useTestServer } from './support/testServer';
-import { onPostgres, purchaseThrough, useSpawnedTills } from './support/useSpawnedTills';
+import { onPostgres, purchaseThrough, spawnedTills } from './support/spawnedTills';
 import { startWebhookReceiver } from './support/webhookReceiver';
 
 // Real server processes on a real store: PGlite in a directory, or the Postgres server of TEST_DATABASE_URL (CI).
 const API_KEY = 'sk_test_durability_0123456789';
 
-const { afterTest, freshStore, startServer } = useSpawnedTills(API_KEY);
-
-async function startReceiver(answer?: Parameters<typeof startWebhookReceiver>[0], port?: number) {
-  const receiver = await startWebhookReceiver(answer, port);
-  afterTest(() => receiver.close());
-  return receiver;
+/** The test's own spawned servers and stores, and its webhook receivers, all gone when it finishes. */
+function tillsOfTest({ onTestFinished }: TestContext) {
+  const tills = spawnedTills(API_KEY, onTestFinished);
+  async function startReceiver(answer?: Parameters<typeof startWebhookReceiver>[0], port?: number) {
+    const receiver = await startWebhookReceiver(answer, port);
+    tills.afterTest(() => receiver.close());
+    return receiver;
+  }
+  return { ...tills, startReceiver };
 }
 
 const purchase = async (till: SpawnedTill, planId: string) => (await purchaseThrough(till, planId)).sessionId;
@@ -25,9 +28,13 @@ async function firstPlan(till: SpawnedTill): Promise<string> {
 
 const typeOf = (webhook: { body: string }) => JSON.parse(webhook.body).type as string;
 
-// Each test starts server processes (the build, then the store's migrations), which on two busy cores takes seconds.
-describe(`webhooks across process deaths (${onPostgres ? 'Postgres' : 'PGlite directory'})`, { timeout: 120_000 }, () => {
-  it('delivers an event whose server was killed with SIGKILL mid-delivery, after a restart on the same store', async () => {
+// Each test starts server processes (the build, then the store's migrations), which on two busy cores takes seconds,
+// and then mostly waits: for the dead server's claim to run out, or for a retry to come due. The file's tests run side by
+// side, the next describe block's too, which keeps a core busy meanwhile.
+describe.concurrent(`webhooks across process deaths (${onPostgres ? 'Postgres' : 'PGlite directory'})`, { timeout: 120_000 }, () => {
+  it('delivers an event whose server was killed with SIGKILL mid-delivery, after a restart on the same store', async (context) => {
+    const { expect } = context;
+    const { freshStore, startReceiver, startServer } = tillsOfTest(context);
     const store = await freshStore();
     // The first request is never answered: the server dies while the delivery is in flight.
     const receiver = await startReceiver((n) => (n === 1 ? 'hang' : { status: 200 }));
@@ -56,7 +63,9 @@ describe(`webhooks across process deaths (${onPostgres ? 'Postgres' : 'PGlite di
     expect(await second.terminate()).toBe(0);
   });
 
-  it('delivers an event whose receiver was down when the server was killed, after a restart on the same store', async () => {
+  it('delivers an event whose receiver was down when the server was killed, after a restart on the same store', async (context) => {
+    const { expect } = context;
+    const { freshStore, startReceiver, startServer } = tillsOfTest(context);
     const store = await freshStore();
     const first = await startServer(store);
     // Nothing listens at the endpoint's address yet: the first attempt is refused, and a retry is pending.
@@ -79,10 +88,12 @@ describe(`webhooks across process deaths (${onPostgres ? 'Postgres' : 'PGlite di
   });
 });
 
-describe('two workers on one store', { timeout: 120_000 }, () => {
+describe.concurrent('two workers on one store', { timeout: 120_000 }, () => {
   const till = useTestServer();
 
-  it(`deliver each of 50 events exactly once, one at a time per endpoint (${onPostgres ? 'two server processes on Postgres' : 'two workers on one PGlite'})`, async () => {
+  it(`deliver each of 50 events exactly once, one at a time per endpoint (${onPostgres ? 'two server processes on Postgres' : 'two workers on one PGlite'})`, async (context) => {
+    const { expect } = context;
+    const { freshStore, startReceiver, startServer } = tillsOfTest(context);
     // Two endpoints, each answering after a moment, so deliveries overlap and the workers contend for them.
     const receivers = [await startReceiver(() => ({ status: 200, delayMs: 5 })), await startReceiver(() => ({ status: 200, delayMs: 5 }))];
     let complete: () => Promise<unknown>;

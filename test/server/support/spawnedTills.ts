@@ -1,4 +1,4 @@
-import { afterEach, expect } from 'vitest';
+import { expect, type TestContext } from 'vitest';
 import { spawnTill, type SpawnedTill, type StoreLocation } from './spawnTill';
 import { createTestDatabase } from './testDatabase';
 import { newCustomerPayment, secretOf } from './testServer';
@@ -8,16 +8,18 @@ import { tokenizeCard } from './tokenizeCard';
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 /**
- * Real server processes on a real store, for the tests that kill them: each test's stores and servers are made
- * fresh and cleaned up after it, the last made first.
+ * Real server processes on a real store, for the tests that kill them: a test's stores and servers are made fresh
+ * and cleaned up when it finishes, the last made first. Each test calls this with its own `onTestFinished`, so that
+ * tests running side by side (`describe.concurrent`: most of their time is spent waiting for a claim to expire or a
+ * retry to come due) clean up only what they made.
  */
-export function useSpawnedTills(apiKey: string) {
+export function spawnedTills(apiKey: string, onTestFinished: TestContext['onTestFinished']) {
   const cleanups: (() => Promise<unknown>)[] = [];
-  afterEach(async () => {
+  onTestFinished(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
   return {
-    /** Runs `cleanup` after the test. */
+    /** Runs `cleanup` when the test finishes. */
     afterTest(cleanup: () => Promise<unknown>) {
       cleanups.push(cleanup);
     },
