@@ -6,6 +6,7 @@ import { modeOf, type Mode } from './modes';
 import { saveProcessorSettings, stripeWebhookUrl } from './payments/processorSettings';
 import { stripeKeyMode } from './payments/stripe/createStripeProcessor';
 import { migrate } from './store/migrate';
+import { keepWebAssemblyOnBaselineCompiler } from './store/keepWebAssemblyOnBaselineCompiler';
 import { openDatabase } from './store/openDatabase';
 import type { Database } from './store/Database';
 import { TillApiError } from './TillApiError';
@@ -82,6 +83,7 @@ async function openServerStore(): Promise<{ config: ServerConfig; db: Database }
     throw new CliError((error as Error).message, 1);
   }
   let db: Database | undefined;
+  if (!config.databaseUrl) keepWebAssemblyOnBaselineCompiler();
   try {
     db = await openDatabase(config);
     await migrate(db);

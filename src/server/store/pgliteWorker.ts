@@ -1,12 +1,14 @@
 // The thread `startPgliteThread` starts: PGlite, answering one exchange at a time, in the order sent.
 import { parentPort, workerData } from 'node:worker_threads';
 import { keepHeapSmall } from '../keepHeapSmall';
+import { keepWebAssemblyOnBaselineCompiler } from './keepWebAssemblyOnBaselineCompiler';
 import { startPglite } from './startPglite';
 import type { PgliteThreadReply, PgliteThreadRequest } from './startPgliteThread';
 
 // Starting this thread set V8's flags back to those the process started with; only a server process on the embedded
 // store starts it (`startTill`), which had set these. They are the process's, for every thread's heap.
 keepHeapSmall();
+keepWebAssemblyOnBaselineCompiler();
 
 const port = parentPort!;
 const reply = (message: PgliteThreadReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
 import { compilePgliteWasm } from './compilePgliteWasm';
 import { initPgliteDirectory } from './initPgliteDirectory';
@@ -28,7 +27,6 @@ const PGLITE_SHARED_BUFFERS = '16MB';
  * `syncToFs` does nothing), so a commit is on disk the moment it is acknowledged.
  */
 export async function startPglite(dataDir?: string): Promise<PgliteExchange> {
-  keepWebAssemblyOnBaselineCompiler();
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
     if (!existsSync(join(dataDir, 'PG_VERSION'))) await initPgliteDirectory(dataDir);
@@ -47,18 +45,6 @@ export async function startPglite(dataDir?: string): Promise<PgliteExchange> {
     },
     close: () => db.close(),
   };
-}
-
-/**
- * PGlite's WebAssembly runs on V8's baseline compiler (Liftoff) alone. By default V8 recompiles each function that
- * grows hot with its optimizing compiler (TurboFan), on background threads whose compile memory glibc keeps in
- * per-thread arenas: Postgres's start and first queries make that about 70 MB that stays resident (server RSS after
- * start 235 → 165 MB, median of 5; at peak under load 252 → 214 MB), while creates per second did not drop beyond the
- * noise (issue 13). `--no-wasm-tier-up` does not stop the dynamic tier-up of Node 20's V8; this does. The flag is read
- * when a module is compiled, so it must be set before PGlite compiles its own; it touches nothing but WebAssembly.
- */
-function keepWebAssemblyOnBaselineCompiler() {
-  setFlagsFromString('--liftoff-only');
 }
 
 export function concat(parts: Uint8Array[]): Uint8Array {
