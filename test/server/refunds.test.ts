@@ -79,6 +79,16 @@ describe('POST /v1/payments/:id/refund', () => {
     expectApiError(await refund('pay_test_00000000000000000000000000'), 'resource_missing', 'id');
   });
 
+  it('refuses a Stripe payment whose keys were replaced before Till kept every set, saying where to refund it', async () => {
+    const { paid, sessionId } = await payments();
+    // As migration 027 left such a payment: taken by Stripe, by keys of which 017 had kept no copy.
+    await till.db.query("UPDATE payments SET processor = 'stripe', processor_credentials_id = NULL WHERE payment_id = $1", [paid]);
+    const response = await refund(paid);
+    expectApiError(response, 'payment_not_refundable', 'id');
+    expect(response.body.error.message).toMatch(/Stripe Dashboard/);
+    expect(await refunded(sessionId, paid)).toBe('0.00');
+  });
+
   it('refunds once for a retried request with the same Idempotency-Key', async () => {
     const { paid, sessionId } = await payments();
     const key = { 'Idempotency-Key': `refund-${paid}` };

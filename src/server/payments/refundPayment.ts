@@ -39,6 +39,14 @@ export async function refundPayment(db: Database, processorFor: ProcessorFor, me
               : 'took nothing (it saved a card for later)';
       throw new TillApiError('payment_not_refundable', `Payment '${paymentId}' ${why}: there is nothing to refund.`, 'id');
     }
+    // Taken before migration 027 by Stripe keys the merchant had replaced by then, of which 017 kept no copy.
+    if (payment.processor === 'stripe' && !payment.processor_credentials_id) {
+      throw new TillApiError(
+        'payment_not_refundable',
+        `Payment '${paymentId}' was taken with Stripe keys Till no longer has (replaced before it kept every set): refund it in the Stripe Dashboard.`,
+        'id',
+      );
+    }
     const amount = input.amount === undefined ? left : toMinorUnits(input.amount, payment.currency);
     if (amount === null || amount <= 0 || amount > left) {
       throw new TillApiError(
