@@ -18,6 +18,12 @@ function run([command, ...args]) {
       running.delete(child);
       resolve(code ?? (signal ? 1 : 0));
     });
+    // Not started at all: a command not on the PATH (these run from npm scripts, which put node_modules/.bin there).
+    child.on('error', (error) => {
+      running.delete(child);
+      console.error(`${command}: ${error.message}`);
+      resolve(1);
+    });
   });
 }
 
