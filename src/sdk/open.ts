@@ -73,8 +73,8 @@ export interface CheckoutHandle extends EventTarget {
 
 const CALLBACKS = { success: 'onSuccess', pending: 'onPending', cancel: 'onCancel', error: 'onError' } as const;
 
-/** Open checkouts: one modal at a time, one per inline container. A page with one open preloads none (preloadCheckout). */
-export const openCheckouts = new Map<Element | 'modal', CheckoutHandle>();
+/** Open checkouts: one modal at a time, one per inline container. */
+const openCheckouts = new Map<Element | 'modal', CheckoutHandle>();
 
 /**
  * Opens the hosted checkout for a `checkout_session_token` (or a `checkout_url`). One outcome is reported

@@ -231,13 +231,39 @@ describe('preloading', () => {
     expect(await page.locator('iframe').isVisible()).toBe(false);
   });
 
-  it('frames nothing once the page has opened a checkout before its load event, which needs no preload', async () => {
+  it('frames it, unseen, beside a checkout the page opened before its load event', async () => {
     const url = await serveMerchantPage(ctx.stack, { body: `<script>openCheckout(location.hash.slice(1), { display: 'inline', container: '#inline' });</script>` });
     const session = await ctx.stack.createSubscriptionSession({ origin_url: url });
     const page = await (await ctx.browser.newContext()).newPage();
     await page.goto(`${url}#${session.checkout_session_token}`);
     await waitForEvent(page, 'ready');
-    expect((await framesIn(page)).map((frame) => frame.src)).toEqual([expect.stringContaining(`${ctx.stack.tillUrl}checkout/`)]);
+    expect(await framesIn(page)).toEqual([
+      { src: `${ctx.stack.tillUrl}preload`, in: 'head', width: 0 },
+      { src: expect.stringContaining(`${ctx.stack.tillUrl}checkout/`), in: 'div', width: expect.any(Number) },
+    ]);
+  });
+
+  it('frames it at once when the loader is added after the page has loaded, and the checkout then finds its first files cached', async () => {
+    const url = await serveMerchantPage(ctx.stack, { noLoader: true });
+    const session = await ctx.stack.createSubscriptionSession({ origin_url: url });
+    const page = await (await ctx.browser.newContext()).newPage();
+    const preloaded: string[] = [];
+    page.on('requestfinished', (request) => request.frame().url().endsWith('/preload') && preloaded.push(new URL(request.url()).pathname));
+    await page.goto(url);
+    // As a single-page app adds it, long after its own load event.
+    await page.evaluate(
+      (src) => new Promise((loaded) => document.head.append(Object.assign(document.createElement('script'), { src, onload: loaded }))),
+      `${ctx.stack.tillUrl}checkout.js`,
+    );
+    expect(await framesIn(page)).toEqual([{ src: `${ctx.stack.tillUrl}preload`, in: 'head', width: 0 }]);
+    await expect.poll(() => preloaded.filter((path) => path.startsWith('/assets/index-'))).toHaveLength(2);
+    await openCheckout(page, session.checkout_session_token);
+    await waitForEvent(page, 'ready');
+    const frame = page.frames().find((candidate) => candidate.url().includes('/checkout/'))!;
+    const transferred = await frame.evaluate(() =>
+      performance.getEntriesByType('resource').flatMap((entry) => (/\/assets\/index-/.test(entry.name) ? [(entry as PerformanceResourceTiming).transferSize] : [])),
+    );
+    expect(transferred).toEqual([0, 0]);
   });
 
   it('hands the checkout opened once the page has settled its first script and stylesheet from the cache', async () => {

@@ -32,12 +32,15 @@ export interface MerchantPageOptions {
   autoInit?: boolean;
   /** Load the loader with `data-no-preload`. */
   noPreload?: boolean;
+  /** Leave the loader's script tag out: the test adds the loader itself (once the page has loaded, say). */
+  noLoader?: boolean;
 }
 
 /** Serves a merchant page on an origin of its own that loads the loader by script tag. Returns its URL. */
-export function serveMerchantPage(stack: Stack, { body = '', headers, autoInit, noPreload }: MerchantPageOptions = {}): Promise<string> {
+export function serveMerchantPage(stack: Stack, { body = '', headers, autoInit, noPreload, noLoader }: MerchantPageOptions = {}): Promise<string> {
+  const loader = `<script src="${stack.tillUrl}checkout.js"${autoInit ? ' data-auto-init' : ''}${noPreload ? ' data-no-preload' : ''}></script>`;
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Merchant</title>
-<script src="${stack.tillUrl}checkout.js"${autoInit ? ' data-auto-init' : ''}${noPreload ? ' data-no-preload' : ''}></script>
+${noLoader ? '' : loader}
 <script src="/harness.js"></script><link rel="stylesheet" href="/page.css"></head>
 <body><main><h1>Merchant</h1><button id="buy" type="button">Buy</button><div id="inline"></div>${body}
 <p class="tall">A long page, to scroll.</p></main></body></html>`;
