@@ -4,7 +4,7 @@ import type { CheckoutFailureCode } from '../protocol';
 export type TillErrorCode =
   /** The token is not the base64 JSON `{secret, base, handle}` the API returned. */
   | 'invalid_token'
-  /** The token's `base` is neither https nor a loopback address. */
+  /** The token's `base` (or the one given to `preload`) is not an https or loopback address ending with `/`. */
   | 'insecure_base'
   /**
    * Inline display without a container in the page, or a container selector the browser cannot parse; or a modal

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkoutFrame, GOOD_CARD, pay } from './support/checkoutFrame';
@@ -264,6 +265,41 @@ describe('preloading', () => {
       performance.getEntriesByType('resource').flatMap((entry) => (/\/assets\/index-/.test(entry.name) ? [(entry as PerformanceResourceTiming).transferSize] : [])),
     );
     expect(transferred).toEqual([0, 0]);
+  });
+
+  it('frames it from @till-checkout/js when the page calls preload, which refuses a base that is not a checkout server’s', async () => {
+    const files: Record<string, { body: string; type: string }> = {};
+    for (const name of readdirSync('packages/js/dist').filter((file) => file.endsWith('.js'))) {
+      files[`/sdk/${name}`] = { body: readFileSync(`packages/js/dist/${name}`, 'utf8'), type: 'text/javascript' };
+    }
+    files['/'] = {
+      type: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>Merchant</title><script type="module">
+        import { open, preload } from '/sdk/till.js';
+        preload(${JSON.stringify(ctx.stack.tillUrl)});
+        window.openWithPackage = (token) => open(token);
+        window.refusal = (base) => { try { preload(base); } catch (error) { return [error.name, error.code]; } };
+      </script></head><body></body></html>`,
+    };
+    const url = await ctx.stack.serve(files);
+    const session = await ctx.stack.createSubscriptionSession({ origin_url: url });
+    const page = await (await ctx.browser.newContext()).newPage();
+    const preloaded: string[] = [];
+    page.on('requestfinished', (request) => request.frame().url().endsWith('/preload') && preloaded.push(new URL(request.url()).pathname));
+    await page.goto(url);
+    await expect.poll(() => framesIn(page)).toEqual([{ src: `${ctx.stack.tillUrl}preload`, in: 'head', width: 0 }]);
+    for (const base of ['http://pay.example.com/', `${ctx.stack.tillUrl}till`, 'not a url']) {
+      expect(await page.evaluate((base) => (window as any).refusal(base), base), base).toEqual(['TillError', 'insecure_base']);
+    }
+    await expect.poll(() => preloaded.filter((path) => path.startsWith('/assets/index-'))).toHaveLength(2);
+    await page.evaluate((token) => (window as any).openWithPackage(token), session.checkout_session_token);
+    const transferred = () => {
+      const frame = page.frames().find((candidate) => candidate.url().includes('/checkout/'));
+      return frame?.evaluate(() =>
+        performance.getEntriesByType('resource').flatMap((entry) => (/\/assets\/index-/.test(entry.name) ? [(entry as PerformanceResourceTiming).transferSize] : [])),
+      );
+    };
+    await expect.poll(transferred).toEqual([0, 0]);
   });
 
   it('hands the checkout opened once the page has settled its first script and stylesheet from the cache', async () => {

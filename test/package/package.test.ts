@@ -83,7 +83,7 @@ describe('an app that installs the tarball', () => {
     // The same app against a package whose `open` is untyped: the @ts-expect-error lines become errors.
     const untyped = join(workDir, 'untyped-app');
     cpSync(app, untyped, { recursive: true, verbatimSymlinks: true });
-    writeFileSync(join(untyped, 'node_modules/@till-checkout/js/dist/till.d.ts'), `declare const anything: any;\ntype Anything = any;\nexport { anything as open, anything as TillError, type Anything as CheckoutHandle, type Anything as CheckoutResult, type Anything as TillErrorCode };\n`);
+    writeFileSync(join(untyped, 'node_modules/@till-checkout/js/dist/till.d.ts'), `declare const anything: any;\ntype Anything = any;\nexport { anything as open, anything as preload, anything as TillError, type Anything as CheckoutHandle, type Anything as CheckoutResult, type Anything as TillErrorCode };\n`);
     writeFileSync(join(untyped, 'tsconfig.json'), JSON.stringify(tsconfig({ module: 'preserve', moduleResolution: 'bundler' })));
     const { status, output } = run(process.execPath, [TSC, '-p', 'tsconfig.json'], untyped);
     expect(status).not.toBe(0);
@@ -108,7 +108,7 @@ describe('an app that installs the tarball', () => {
   ])('%s in Node, where open reports not_in_browser', (_, script, resolved) => {
     const report = JSON.parse(mustRun(process.execPath, [script], app));
     expect(report.resolved).toMatch(resolved);
-    expect(report.exports).toEqual({ open: 'function', TillError: 'function', preact: 'function', react: 'function' });
+    expect(report.exports).toEqual({ open: 'function', preload: 'function', TillError: 'function', preact: 'function', react: 'function' });
     expect(report.result).toEqual({ type: 'error', code: 'not_in_browser', isTillError: true });
   });
 });

@@ -68,9 +68,10 @@ describe('the SDK entries on a server', () => {
     expect(globalThis.document).toBeUndefined();
   });
 
-  it('export open and TillError from @till-checkout/js', async () => {
-    const { open, TillError } = await entries['@till-checkout/js']();
+  it('export open, preload and TillError from @till-checkout/js', async () => {
+    const { open, preload, TillError } = await entries['@till-checkout/js']();
     expect(open).toBeTypeOf('function');
+    expect(preload).toBeTypeOf('function');
     expect(new TillError('invalid_token', 'x')).toBeInstanceOf(Error);
   });
 
@@ -101,6 +102,15 @@ describe('open on a server', () => {
     expect(reported).toEqual([error]);
     expect(heard).toEqual([error]);
     handle.close();
+    await afterPendingWork();
+    expect(unhandledRejections).toEqual([]);
+  });
+});
+
+describe('preload on a server', () => {
+  it('does nothing, without throwing, touching the global object or an unhandled rejection', async () => {
+    const { preload } = await entries['@till-checkout/js']();
+    expect(await globalsChangedBy(async () => preload('https://pay.example.com/'))).toEqual([]);
     await afterPendingWork();
     expect(unhandledRejections).toEqual([]);
   });

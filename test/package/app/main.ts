@@ -1,7 +1,9 @@
 /// <reference types="@till-checkout/js/global" />
 // A merchant's page using the installed package. Each @ts-expect-error marks a call that must not compile: if
 // `open` (or the global) were `any`, the directive would be unused and the type-check would fail on it.
-import { open, TillError, type CheckoutResult, type TillErrorCode } from '@till-checkout/js';
+import { open, preload, TillError, type CheckoutResult, type TillErrorCode } from '@till-checkout/js';
+
+preload('https://till.example.com/');
 
 declare const token: string;
 
@@ -23,6 +25,8 @@ export function callsThatMustNotCompile() {
   open(token, { display: 'popup' });
   // @ts-expect-error: the token is a string
   open(42);
+  // @ts-expect-error: the base is the checkout server's address, as text
+  preload(new URL('https://till.example.com/'));
   // @ts-expect-error: not a TillErrorCode
   new TillError('card_declined', 'Declined.');
   // @ts-expect-error: the script tag's open takes the same options

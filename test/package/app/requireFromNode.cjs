@@ -6,7 +6,7 @@ const react = require('@till-checkout/js/react');
 till.open('token').result.then((result) => {
   console.log(JSON.stringify({
     resolved: require.resolve('@till-checkout/js'),
-    exports: { open: typeof till.open, TillError: typeof till.TillError, preact: typeof preact.useCheckout, react: typeof react.useCheckout },
+    exports: { open: typeof till.open, preload: typeof till.preload, TillError: typeof till.TillError, preact: typeof preact.useCheckout, react: typeof react.useCheckout },
     result: { type: result.type, code: result.error.code, isTillError: result.error instanceof till.TillError },
   }));
 });
