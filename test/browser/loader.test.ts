@@ -267,7 +267,7 @@ describe('preloading', () => {
     expect(transferred).toEqual([0, 0]);
   });
 
-  it('frames it from @till-checkout/js when the page calls preload, which refuses a base that is not a checkout server’s', async () => {
+  it('frames it from @till-checkout/js when the page calls preload, once however often, refusing a base that is not a checkout server’s', async () => {
     const files: Record<string, { body: string; type: string }> = {};
     for (const name of readdirSync('packages/js/dist').filter((file) => file.endsWith('.js'))) {
       files[`/sdk/${name}`] = { body: readFileSync(`packages/js/dist/${name}`, 'utf8'), type: 'text/javascript' };
@@ -288,6 +288,9 @@ describe('preloading', () => {
     page.on('requestfinished', (request) => request.frame().url().endsWith('/preload') && preloaded.push(new URL(request.url()).pathname));
     await page.goto(url);
     await expect.poll(() => framesIn(page)).toEqual([{ src: `${ctx.stack.tillUrl}preload`, in: 'head', width: 0 }]);
+    // Called again (a component mounted twice): still the one frame.
+    await page.evaluate((base) => (window as any).refusal(base), ctx.stack.tillUrl);
+    expect(await framesIn(page)).toHaveLength(1);
     for (const base of ['http://pay.example.com/', `${ctx.stack.tillUrl}till`, 'not a url']) {
       expect(await page.evaluate((base) => (window as any).refusal(base), base), base).toEqual(['TillError', 'insecure_base']);
     }
