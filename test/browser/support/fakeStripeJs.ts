@@ -193,9 +193,14 @@ const CHALLENGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
   ${FRAME_MESSAGING}
   const params = new URLSearchParams(location.hash.slice(1));
   document.getElementById('complete').focus();
-  on((event) => new Promise((resolve) => {
+  // The buttons answer from the moment they show: the page asks once this frame has loaded, and a click that came
+  // before its question (a test as quick as the page is slow) was lost, leaving the payment waiting for good.
+  let chosen = false;
+  const answered = new Promise((resolve) => {
     for (const result of ['complete', 'fail']) {
       document.getElementById(result).addEventListener('click', async () => {
+        if (chosen) return;
+        chosen = true;
         const intent = params.get('payment_intent');
         await fetch('https://api.stripe.com/v1/' + (intent.startsWith('seti_') ? 'setup_intents/' : 'payment_intents/') + intent + '/test_challenge', {
           method: 'POST',
@@ -204,7 +209,10 @@ const CHALLENGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
         resolve({});
       });
     }
-  }));
+  });
+  // Focused again once the page has framed and focused this frame, which it asks after: Chromium refuses focus() in
+  // a cross-origin frame that has not got the focus yet, so the call above alone could leave the page's element focused.
+  on(() => (document.getElementById('complete').focus(), answered));
 </script></body></html>`;
 
 const FILES: Record<string, { body: string; contentType: string }> = {
