@@ -210,8 +210,8 @@ const CHALLENGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
       });
     }
   });
-  // Focused again once the page has framed and focused this frame, which it asks after: Chromium refuses focus() in
-  // a cross-origin frame that has not got the focus yet, so the call above alone could leave the page's element focused.
+  // Focused again once the page has framed and focused this frame, which it asks after: the call above, made before,
+  // once left the focus elsewhere (the focus test failed so, once in about a dozen runs beside another browser file).
   on(() => (document.getElementById('complete').focus(), answered));
 </script></body></html>`;
 
