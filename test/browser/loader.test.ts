@@ -214,14 +214,27 @@ describe('preloading', () => {
   /** The frames in the page, where each is, and whether it takes any room. */
   const framesIn = (page: Page) =>
     page.evaluate(() => [...document.querySelectorAll('iframe')].map((frame) => ({ src: frame.src, in: frame.parentElement!.localName, width: frame.offsetWidth })));
+  /** The paths the page's preload frame fetches, as they finish. */
+  const preloadedBy = (page: Page) => {
+    const paths: string[] = [];
+    page.on('requestfinished', (request) => request.frame().url().endsWith('/preload') && paths.push(new URL(request.url()).pathname));
+    return paths;
+  };
+  /** What the checkout frame's first script and stylesheet took from the network, each (0: from the cache); none before there is a frame. */
+  const firstFilesTransferred = (page: Page) =>
+    page
+      .frames()
+      .find((candidate) => candidate.url().includes('/checkout/'))
+      ?.evaluate(() =>
+        performance.getEntriesByType('resource').flatMap((entry) => (/\/assets\/index-/.test(entry.name) ? [(entry as PerformanceResourceTiming).transferSize] : [])),
+      );
 
   it('frames the checkout server’s preload page, unseen, once however many copies of the script the page loads', async () => {
     const url = await serveMerchantPage(ctx.stack, { body: `<script src="${ctx.stack.tillUrl}checkout.js"></script>` });
     const page = await (await ctx.browser.newContext()).newPage();
     const refused: string[] = [];
     page.on('console', (message) => message.type() === 'error' && refused.push(message.text()));
-    const preloaded: string[] = [];
-    page.on('requestfinished', (request) => request.frame().url().endsWith('/preload') && preloaded.push(new URL(request.url()).pathname));
+    const preloaded = preloadedBy(page);
     await page.goto(url);
 
     expect(await framesIn(page)).toEqual([{ src: `${ctx.stack.tillUrl}preload`, in: 'head', width: 0 }]);
@@ -248,8 +261,7 @@ describe('preloading', () => {
     const url = await serveMerchantPage(ctx.stack, { noLoader: true });
     const session = await ctx.stack.createSubscriptionSession({ origin_url: url });
     const page = await (await ctx.browser.newContext()).newPage();
-    const preloaded: string[] = [];
-    page.on('requestfinished', (request) => request.frame().url().endsWith('/preload') && preloaded.push(new URL(request.url()).pathname));
+    const preloaded = preloadedBy(page);
     await page.goto(url);
     // As a single-page app adds it, long after its own load event.
     await page.evaluate(
@@ -260,11 +272,7 @@ describe('preloading', () => {
     await expect.poll(() => preloaded.filter((path) => path.startsWith('/assets/index-'))).toHaveLength(2);
     await openCheckout(page, session.checkout_session_token);
     await waitForEvent(page, 'ready');
-    const frame = page.frames().find((candidate) => candidate.url().includes('/checkout/'))!;
-    const transferred = await frame.evaluate(() =>
-      performance.getEntriesByType('resource').flatMap((entry) => (/\/assets\/index-/.test(entry.name) ? [(entry as PerformanceResourceTiming).transferSize] : [])),
-    );
-    expect(transferred).toEqual([0, 0]);
+    expect(await firstFilesTransferred(page)).toEqual([0, 0]);
   });
 
   it('frames it from @till-checkout/js when the page calls preload, once however often, refusing a base that is not a checkout server’s', async () => {
@@ -284,8 +292,7 @@ describe('preloading', () => {
     const url = await ctx.stack.serve(files);
     const session = await ctx.stack.createSubscriptionSession({ origin_url: url });
     const page = await (await ctx.browser.newContext()).newPage();
-    const preloaded: string[] = [];
-    page.on('requestfinished', (request) => request.frame().url().endsWith('/preload') && preloaded.push(new URL(request.url()).pathname));
+    const preloaded = preloadedBy(page);
     await page.goto(url);
     await expect.poll(() => framesIn(page)).toEqual([{ src: `${ctx.stack.tillUrl}preload`, in: 'head', width: 0 }]);
     // Called again (a component mounted twice): still the one frame.
@@ -296,13 +303,7 @@ describe('preloading', () => {
     }
     await expect.poll(() => preloaded.filter((path) => path.startsWith('/assets/index-'))).toHaveLength(2);
     await page.evaluate((token) => (window as any).openWithPackage(token), session.checkout_session_token);
-    const transferred = () => {
-      const frame = page.frames().find((candidate) => candidate.url().includes('/checkout/'));
-      return frame?.evaluate(() =>
-        performance.getEntriesByType('resource').flatMap((entry) => (/\/assets\/index-/.test(entry.name) ? [(entry as PerformanceResourceTiming).transferSize] : [])),
-      );
-    };
-    await expect.poll(transferred).toEqual([0, 0]);
+    await expect.poll(() => firstFilesTransferred(page)).toEqual([0, 0]);
   });
 
   it('hands the checkout opened once the page has settled its first script and stylesheet from the cache', async () => {
@@ -310,11 +311,7 @@ describe('preloading', () => {
     await page.waitForLoadState('networkidle');
     await openCheckout(page, session.checkout_session_token);
     await waitForEvent(page, 'ready');
-    const frame = page.frames().find((candidate) => candidate.url().includes('/checkout/'))!;
-    const transferred = await frame.evaluate(() =>
-      performance.getEntriesByType('resource').flatMap((entry) => (/\/assets\/index-/.test(entry.name) ? [(entry as PerformanceResourceTiming).transferSize] : [])),
-    );
-    expect(transferred).toEqual([0, 0]);
+    expect(await firstFilesTransferred(page)).toEqual([0, 0]);
   });
 
   it.each([
