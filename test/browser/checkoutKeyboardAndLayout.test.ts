@@ -188,6 +188,35 @@ describe.each(VIEWPORTS)('on $name', ({ width, height }) => {
   });
 });
 
+describe('while the session is on its way', () => {
+  it('shows the loading skeleton only once loading has taken 300 ms, so a checkout that opens sooner never flashes it', async () => {
+    const page = await (await ctx.browser.newContext()).newPage();
+    await page.goto(ctx.stack.shopUrl);
+    // The session's answer never comes, so the frame stays in its loading state.
+    await page.context().route('**/api/checkout/session', () => undefined);
+    const session = await createTeamSession();
+    await page.evaluate((token) => void (window as any).Till.open(token), session.checkout_session_token);
+    const loading = page.frameLocator('iframe[title="Checkout"]').locator('[aria-busy="true"]');
+    await loading.waitFor();
+
+    // A copy added now starts its own 300 ms, read at set points of its animation's time rather than at whatever
+    // moments this machine reaches them.
+    const displays = await loading.evaluate((card) => {
+      const copy = card.cloneNode(true) as HTMLElement;
+      card.after(copy);
+      const [delay] = copy.getAnimations();
+      delay!.pause();
+      const displayAt = (ms: number) => ((delay!.currentTime = ms), getComputedStyle(copy).display);
+      const seen = [displayAt(0), displayAt(299), displayAt(301)];
+      copy.remove();
+      return { seen, shown: getComputedStyle(card).display };
+    });
+    expect(displays.seen).toEqual(['none', 'none', displays.shown]);
+    expect(displays.shown).not.toBe('none');
+    await page.context().close();
+  });
+});
+
 describe('while a payment is on its way', () => {
   it('locks the order’s parts (plan, seats, code) and the country, which reprice it, until the payment has its answer', async () => {
     const { page, frame } = await openTeamCheckout(480, 900);

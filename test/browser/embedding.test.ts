@@ -80,8 +80,10 @@ describe('who the loader talks to', () => {
     await addFrame(page, { id: 'impostor', name: 'impostor', ...attributes });
     const impostor = page.frameLocator('#impostor');
     const impostorPorts = () => page.frame({ name: 'impostor' })?.evaluate(() => (window as any).ports);
-    // The real app loaded in the impostor frame (its skeleton shows), and still got nothing from the loader.
-    if (app) await impostor.locator('#app main').waitFor();
+    // The real app loaded in the impostor frame (its skeleton is in the page, shown once loading has taken 300 ms of
+    // the frame's animation time, which stands still in this frame: the browser is not rendering it), and still got
+    // nothing from the loader.
+    if (app) await impostor.locator('#app main').waitFor({ state: 'attached' });
     else await expect.poll(impostorPorts).toBe(0);
     // Its hellos reached the merchant page (the real app says one, the forged page three), so the loader has heard them.
     await messagesFrom(page, '#impostor', app ? 1 : 3);

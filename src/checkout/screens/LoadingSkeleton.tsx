@@ -1,7 +1,8 @@
 import { useLocalization } from '../i18n/useLocalization';
 
 /**
- * Grey blocks the size of the form, so the card keeps its height when the session arrives instead of jumping.
+ * Grey blocks the size of the form, so the card keeps its height when the session arrives instead of jumping; shown
+ * only once loading has taken 300 ms (checkout.css), so a checkout that opens sooner never flashes it.
  * Screen readers hear the status text; the blocks are hidden from them. The page keeps its one heading while it
  * waits, so a screen reader's heading list is never empty.
  */

@@ -107,7 +107,7 @@ export function checkoutPage(db: Database, appDir: string, preparedViews: Prepar
       return c.text('This checkout does not exist.', 404, checkoutPageHeaders("'none'"));
     }
     const { session, logoUrl, processor } = found;
-    // Once this answer is written: PGlite runs each query on this thread, and the page must not wait for them.
+    // Once this answer is written: describing the session takes several queries, which the page must not wait for.
     setImmediate(() => preparedViews.prepare(session));
     const parentOrigin = new URL(session.origin_url).origin;
     const meta =
