@@ -45,9 +45,9 @@ export const createModal = (iframe: HTMLIFrameElement, onDismiss: () => void, th
   const { style } = document.documentElement;
   const overflow = style.overflow;
   style.overflow = 'hidden';
-  // No fade-in: the dialog shows at once, and the checkout in it as soon as it has a screen. A 150 ms fade drew a frame of the whole viewport every
-  // 16 ms in the very time the frame loads (issue 13); on two cores without a GPU the checkout opened later with it in
-  // 54 of 80 interleaved rounds of bench/measureOpen.ts's open, by a median 30 ms.
+  // No fade-in: the dialog shows at once, and the checkout in it as soon as it has a screen. A 150 ms fade drew a frame
+  // of the whole viewport every 16 ms in the very time the frame loads (issue 13); on two cores without a GPU the
+  // checkout opened later with it in 54 of 80 interleaved rounds of bench/measureOpen.ts's open, by a median 30 ms.
   dialog.focus();
 
   return () => {
