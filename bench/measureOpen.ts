@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { spawnTill } from '../test/server/support/spawnTill';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { spawnTill, type SpawnedTill } from '../test/server/support/spawnTill';
 
 /** Milliseconds from the start (`Till.open`, or the floor's frame being added) to each step; absent when it has none. */
 export type OpenSteps = Record<string, number>;
@@ -30,7 +30,7 @@ export const OPEN_STEPS = {
   input: 'first enabled <input>',
 };
 
-const API_KEY = 'sk_test_bench_open_0123456789';
+export const API_KEY = 'sk_test_bench_open_0123456789';
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
@@ -77,7 +77,7 @@ const CACHED = 'public, max-age=300';
  * The least a checkout must do: an HTML page, one script, one JSON request, one `<input>`; and its preload page,
  * which fetches and compiles the script as the checkout's does.
  */
-const FLOOR_FILES: Record<string, ServedFile> = {
+export const FLOOR_FILES: Record<string, ServedFile> = {
   '/': {
     type: 'text/html; charset=utf-8',
     body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title><script type="module" src="/floor.js"></script></head><body><main id="app"></main></body></html>',
@@ -99,7 +99,7 @@ document.getElementById('app').append(label);`,
   '/session.json': { type: 'application/json', body: JSON.stringify({ label: 'Email' }) },
 };
 
-const MERCHANT_SCRIPT = `window.startOpen = (token) => {
+export const MERCHANT_SCRIPT = `window.startOpen = (token) => {
   window.__openStart = performance.timeOrigin + performance.now();
   Till.open(token);
 };
@@ -111,14 +111,14 @@ window.startFloor = (url) => {
   document.body.append(frame);
 };`;
 
-interface ServedFile {
+export interface ServedFile {
   type: string;
   body: string;
   /** `Cache-Control`; `no-store` unless set. */
   cache?: string;
 }
 
-function serveFiles(host: string, files: Record<string, ServedFile>): Promise<{ url: string; server: Server }> {
+export function serveFiles(host: string, files: Record<string, ServedFile>): Promise<{ url: string; server: Server }> {
   const server = createServer((request, response) => {
     const file = files[new URL(request.url ?? '/', 'http://x').pathname];
     if (!file) return response.writeHead(404).end();
@@ -128,6 +128,13 @@ function serveFiles(host: string, files: Record<string, ServedFile>): Promise<{ 
     server.listen(0, host, () => resolve({ url: `http://${host}:${(server.address() as { port: number }).port}/`, server })),
   );
 }
+
+/** Debian's Chromium, headless, with nothing that would call out. */
+export const launchChromium = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
 
 /** A fresh context (cold cache, as a first-time customer) whose every request must go to this machine. */
 async function freshContext(browser: Browser, reports: OpenSteps[], offLoopback: string[]): Promise<BrowserContext> {
@@ -139,6 +146,51 @@ async function freshContext(browser: Browser, reports: OpenSteps[], offLoopback:
     if (protocol.startsWith('http') && !LOOPBACK.has(hostname)) offLoopback.push(request.url());
   });
   return context;
+}
+
+/** A merchant's page that loads `tillUrl`'s loader (with `loaderAttributes`) and MERCHANT_SCRIPT. */
+export const merchantPageOf = (tillUrl: string, loaderAttributes = '', extra = ''): ServedFile => ({
+  type: 'text/html; charset=utf-8',
+  body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Merchant</title><script src="${tillUrl}/checkout.js"${loaderAttributes}></script><script src="/merchant.js"></script>${extra}</head><body><h1>Merchant</h1></body></html>`,
+});
+
+/** Creates a subscription session on `till` for `plan` and opens it on `page` with `Till.open`. */
+export async function openCheckout(page: Page, till: SpawnedTill, merchantUrl: string, plan: string) {
+  const created = await till.api('POST', '/v1/checkout_sessions', {
+    checkout_mode: 'subscription',
+    origin_url: merchantUrl,
+    subscription_config_id: plan,
+  });
+  if (created.status !== 201) throw new Error(`session not created: ${JSON.stringify(created.body)}`);
+  await page.evaluate((token) => (window as any).startOpen(token), created.body.checkout_session_token);
+}
+
+/**
+ * One open in a fresh browser context: loads `pageUrl`, waits for it to settle (unless `atLoad`), calls `start`, which
+ * sets the page's `__openStart` and opens, and returns each step's milliseconds from that start.
+ */
+export async function openOnce(browser: Browser, pageUrl: string, start: (page: Page) => Promise<unknown>, atLoad = false): Promise<OpenSteps> {
+  const reports: OpenSteps[] = [];
+  const offLoopback: string[] = [];
+  const context = await freshContext(browser, reports, offLoopback);
+  try {
+    const page = await context.newPage();
+    await page.goto(pageUrl);
+    if (!atLoad) await page.waitForLoadState('networkidle');
+    await start(page);
+    const deadline = Date.now() + 15_000;
+    while (!reports[0]) {
+      if (Date.now() > deadline) throw new Error(`no usable input in the frame opened by ${pageUrl} within 15 s`);
+      await new Promise((wait) => setTimeout(wait, 20));
+    }
+    const { start: startedAt, hello } = await page.evaluate(() => ({ start: (window as any).__openStart, hello: (window as any).__openMarks.hello }));
+    if (offLoopback.length) throw new Error(`the open measure left this machine: ${offLoopback.join(', ')}`);
+    const steps: OpenSteps = {};
+    for (const [step, at] of Object.entries({ ...reports[0], hello })) if (typeof at === 'number') steps[step] = at - startedAt;
+    return steps;
+  } finally {
+    await context.close();
+  }
 }
 
 /**
@@ -153,10 +205,7 @@ export async function measureOpen({ rounds = 7 } = {}): Promise<OpenMeasures> {
   const floorSite = await serveFiles('localhost', FLOOR_FILES);
   // The floor's page frames the floor's preload page at its `load` event, as the loader frames the checkout's.
   const floorPreload = `<script>addEventListener('load', () => document.head.append(Object.assign(document.createElement('iframe'), { src: '${floorSite.url}preload' })))</script>`;
-  const merchantPage = (loaderAttributes = '', extra = '') => ({
-    type: 'text/html; charset=utf-8',
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Merchant</title><script src="${till.url}/checkout.js"${loaderAttributes}></script><script src="/merchant.js"></script>${extra}</head><body><h1>Merchant</h1></body></html>`,
-  });
+  const merchantPage = (loaderAttributes = '', extra = '') => merchantPageOf(till.url, loaderAttributes, extra);
   const merchant = await serveFiles('127.0.0.1', {
     '/': merchantPage(),
     '/floor': merchantPage(' data-no-preload', floorPreload),
@@ -170,46 +219,19 @@ export async function measureOpen({ rounds = 7 } = {}): Promise<OpenMeasures> {
     checkoutCold: `${merchant.url}no-preload`,
     checkoutAtLoad: merchant.url,
   };
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   const plan = (await till.api('GET', '/v1/subscription_configs')).body.data[0].subscription_config_id;
   const measures = Object.fromEntries(OPEN_KINDS.map((kind) => [kind, []])) as unknown as OpenMeasures;
 
-  async function round(kind: (typeof OPEN_KINDS)[number]): Promise<OpenSteps> {
-    const reports: OpenSteps[] = [];
-    const offLoopback: string[] = [];
-    const context = await freshContext(browser, reports, offLoopback);
-    try {
-      const page = await context.newPage();
-      await page.goto(pages[kind]);
-      if (kind !== 'checkoutAtLoad') await page.waitForLoadState('networkidle');
-      if (kind.startsWith('floor')) {
-        await page.evaluate((url) => (window as any).startFloor(url), floorSite.url);
-      } else {
-        const created = await till.api('POST', '/v1/checkout_sessions', {
-          checkout_mode: 'subscription',
-          origin_url: merchant.url,
-          subscription_config_id: plan,
-        });
-        if (created.status !== 201) throw new Error(`session not created: ${JSON.stringify(created.body)}`);
-        await page.evaluate((token) => (window as any).startOpen(token), created.body.checkout_session_token);
-      }
-      const deadline = Date.now() + 15_000;
-      while (!reports[0]) {
-        if (Date.now() > deadline) throw new Error(`no usable input in the ${kind} frame within 15 s`);
-        await new Promise((wait) => setTimeout(wait, 20));
-      }
-      const { start, hello } = await page.evaluate(() => ({ start: (window as any).__openStart, hello: (window as any).__openMarks.hello }));
-      if (offLoopback.length) throw new Error(`the open measure left this machine: ${offLoopback.join(', ')}`);
-      const steps: OpenSteps = {};
-      for (const [step, at] of Object.entries({ ...reports[0], hello })) if (typeof at === 'number') steps[step] = at - start;
-      return steps;
-    } finally {
-      await context.close();
-    }
-  }
+  const round = (kind: (typeof OPEN_KINDS)[number]) =>
+    openOnce(
+      browser,
+      pages[kind],
+      kind.startsWith('floor')
+        ? (page) => page.evaluate((url) => (window as any).startFloor(url), floorSite.url)
+        : (page) => openCheckout(page, till, merchant.url, plan),
+      kind === 'checkoutAtLoad',
+    );
 
   try {
     for (const kind of OPEN_KINDS) await round(kind);

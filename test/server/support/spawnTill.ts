@@ -33,10 +33,16 @@ export interface StoreLocation {
  * may go to loopback, with a pinned API key, resolving once it listens. Not under tsx: compiling the server at each
  * start cost a second of CPU per process, and these tests start dozens.
  */
-export async function spawnTill(store: StoreLocation, apiKey: string, env: Record<string, string> = {}): Promise<SpawnedTill> {
+export async function spawnTill(
+  store: StoreLocation,
+  apiKey: string,
+  env: Record<string, string> = {},
+  /** Another checkout of Till, built, to run its server instead of this one's (bench/compareOpen.ts). */
+  root = ROOT,
+): Promise<SpawnedTill> {
   const port = await freePort();
   const child = spawn(process.execPath, ['scripts/serve.mjs'], {
-    cwd: ROOT,
+    cwd: root,
     env: {
       ...process.env,
       PORT: String(port),
