@@ -18,6 +18,8 @@ const [otherRoot, roundsArgument = '20'] = process.argv.slice(2);
 if (!otherRoot) throw new Error('Usage: npx tsx bench/compareOpen.ts <another built checkout of Till> [rounds]');
 const rounds = Number(roundsArgument);
 
+// First: a browser that cannot start (not installed) then leaves no server running behind the failed comparison.
+const browser = await launchChromium();
 const dataDirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'till-bench-compare-')));
 const builds = {
   this: await spawnTill({ dataDir: dataDirs[0] }, API_KEY),
@@ -32,7 +34,6 @@ const merchant = await serveFiles('127.0.0.1', {
 const planOf = async (build: keyof typeof builds) =>
   (await builds[build].api('GET', '/v1/subscription_configs')).body.data[0].subscription_config_id as string;
 const plans = { this: await planOf('this'), other: await planOf('other') };
-const browser = await launchChromium();
 
 type Kind = 'floor' | keyof typeof builds;
 const openOf = (kind: Kind) =>

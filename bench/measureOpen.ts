@@ -200,6 +200,8 @@ export async function openOnce(browser: Browser, pageUrl: string, start: (page: 
  * round opens a new session in a fresh browser context; the first round of each is a warm-up and not counted.
  */
 export async function measureOpen({ rounds = 7 } = {}): Promise<OpenMeasures> {
+  // First: a browser that cannot start (not installed) then leaves no server running behind the failed measure.
+  const browser = await launchChromium();
   const dataDir = mkdtempSync(join(tmpdir(), 'till-bench-open-'));
   const till = await spawnTill({ dataDir }, API_KEY);
   const floorSite = await serveFiles('localhost', FLOOR_FILES);
@@ -219,7 +221,6 @@ export async function measureOpen({ rounds = 7 } = {}): Promise<OpenMeasures> {
     checkoutCold: `${merchant.url}no-preload`,
     checkoutAtLoad: merchant.url,
   };
-  const browser = await launchChromium();
   const plan = (await till.api('GET', '/v1/subscription_configs')).body.data[0].subscription_config_id;
   const measures = Object.fromEntries(OPEN_KINDS.map((kind) => [kind, []])) as unknown as OpenMeasures;
 
