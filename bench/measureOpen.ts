@@ -129,11 +129,28 @@ export function serveFiles(host: string, files: Record<string, ServedFile>): Pro
   );
 }
 
+/**
+ * Each round's fresh context opens a browser window, and each window loads its address bar's popup, a WebUI page in
+ * a renderer of its own, in the background: traced, 0.4–0.9 s of CPU, most of it during the open, on two cores that
+ * the merchant's page, the frame, the server and the browser share. A customer's window did that when it opened, long
+ * before the click, so the bench turns it off. Chromium keeps only the last `--disable-features`: Playwright's own
+ * list (playwright-core's chromiumSwitches.ts) comes first.
+ */
+const DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay', 'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin', 'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
+  'WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup',
+];
+
 /** Debian's Chromium, headless, with nothing that would call out. */
 export const launchChromium = () =>
   chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      `--disable-features=${DISABLED_FEATURES.join(',')}`,
+    ],
   });
 
 /** A fresh context (cold cache, as a first-time customer) whose every request must go to this machine. */
