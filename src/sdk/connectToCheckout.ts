@@ -36,7 +36,7 @@ export const connectToCheckout = (
     // An expression, not a block (4 B gzip): what a handler returns matters only to an event that can be cancelled,
     // and a port's message event cannot.
     port.onmessage = (event) => isCheckoutToLoaderMessage(event.data) && onMessage(event.data);
-    frame.postMessage(createMessage('connect', {}), baseOrigin, [channel.port2]);
+    frame.postMessage(createMessage('connect'), baseOrigin, [channel.port2]);
     port.postMessage(createMessage('init', init));
     // After the answer, which the frame waits for: nothing the merchant's page does on hello holds it up (issue 13).
     onHello(event.data);

@@ -144,7 +144,7 @@ export const open = (token: string, options: OpenOptions = {}): CheckoutHandle =
     // Server rendering imports the SDK and may call `open`: it must neither touch the DOM nor reject unhandled.
     // The script-tag build (mode `loader`, see vite.config.ts) leaves the check out: it only runs in a page.
     if (import.meta.env.MODE !== 'loader' && typeof document == 'undefined') throw new TillError('not_in_browser');
-    const { secret, base, frameUrl } = decodeToken(token);
+    const { secret, frameUrl } = decodeToken(token);
     // Undefined unless inline, where null means "not in the page".
     let container = display === 'inline' ? (options.container ?? null) : undefined;
     if (typeof container === 'string') container = document.querySelector(container);
@@ -166,7 +166,8 @@ export const open = (token: string, options: OpenOptions = {}): CheckoutHandle =
     // (`style`, assigned, sets `style.cssText`), never a `<style>` element or a `style=""` attribute in markup, so a
     // merchant page whose CSP has no `'unsafe-inline'` for styles still allows them; createModal's dialog too.
     const iframe = Object.assign(document.createElement('iframe'), {
-      style: `width:100%;height:${container ? '600px' : '100%'};border:0;display:block`,
+      // Inline sizes; a modal's panel has its own (createModal.ts).
+      style: 'width:100%;height:600px;border:0;display:block',
       src: frameUrl,
       title: 'Checkout',
     });
@@ -175,7 +176,7 @@ export const open = (token: string, options: OpenOptions = {}): CheckoutHandle =
     const timer = setTimeout(close, HANDSHAKE_TIMEOUT_MS, true, new TillError('handshake_timeout'));
     // Set once the focus is in the frame; inline, from the start: there the focus is the merchant's page's to move.
     let focused: unknown = container;
-    const disconnect = connectToCheckout(iframe, base.origin, { secret, appearance, modal: !container }, (hello) => {
+    const disconnect = connectToCheckout(iframe, frameUrl.origin, { secret, appearance, modal: !container }, (hello) => {
       checkoutSessionId = hello.checkoutSessionId;
     }, (message) => {
       // The app's first message (its height, if nothing else) comes once its first screen is on the page: the checkout

@@ -15,14 +15,15 @@ const preloaded = new Set<string>();
  */
 export const preload = (base: string): void => {
   if (typeof document == 'undefined') return;
-  let url: URL | undefined;
+  // Undefined if `base` is not a URL (so `url?.`); typed as set for the checks after the first, as in decodeToken.
+  let url!: URL;
   try {
     url = new URL(base);
   } catch {
     // Reported below, as any other base that cannot be the checkout server's.
   }
   // decodeToken's rule for a token's base, written again: shared, it cost the script-tag loader 6 B it does not have.
-  if (!url?.pathname.endsWith('/') || !/^(https:|http:\/\/(localhost|127[.\d]+|\[::1\])(:|$))/.test(url.origin) || url.username || url.password) {
+  if (!/\/$/.test(url?.pathname) || !/^(https:|http:\/\/(localhost|127[.\d]+|\[::1\])(:|$))/.test(url.origin) || url.username || url.password) {
     throw new TillError('insecure_base', `Not a checkout server's base URL (https, ending with /): ${base}`);
   }
   if (preloaded.has(url.href)) return;

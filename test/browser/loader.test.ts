@@ -25,6 +25,31 @@ const openCheckout = (page: Page, token: string, options: object = {}) =>
 
 const types = async (page: Page) => (await recordedEvents(page)).map((e) => e.type);
 
+/** The screenshot's colour at each point of `page`'s viewport, [r, g, b], read by a canvas in another page of its browser. */
+async function coloursAt(page: Page, points: [number, number][]): Promise<number[][]> {
+  const png = (await page.screenshot()).toString('base64');
+  const reader = await page.context().newPage();
+  try {
+    return await reader.evaluate(
+      async ({ png, points }) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${png}`;
+        await image.decode();
+        const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        return points.map(([x, y]) => [...context.getImageData(x, y, 1, 1).data.slice(0, 3)]);
+      },
+      { png, points },
+    );
+  } finally {
+    await reader.close();
+  }
+}
+
+/** Relative luminance on a 0–255 scale, near enough to tell a dimmed page from a white or a dark one. */
+const lightness = ([r, g, b]: number[]) => 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+
 describe('closing', () => {
   it('cancels once when Escape is pressed inside the checkout frame', async () => {
     const { page, session } = await openMerchant();
@@ -353,6 +378,27 @@ describe('motion', () => {
 });
 
 describe('display modes', () => {
+  it.each([
+    ['light', (panel: number) => expect(panel).toBeGreaterThan(240)],
+    ['dark', (panel: number) => expect(panel).toBeLessThan(60)],
+  ] as const)('shows a %s panel over the dimmed page at once, while the checkout page is still on its way', async (theme, expectPanel) => {
+    const { page, session } = await openMerchant();
+    await page.setViewportSize({ width: 1000, height: 800 });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/checkout/*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openCheckout(page, session.checkout_session_token, { theme });
+    // A corner of the merchant's white page, and the middle of the panel, whose page has not been answered.
+    const [corner, panel] = (await coloursAt(page, [[5, 5], [500, 400]])).map(lightness);
+    release();
+    expect(corner).toBeGreaterThan(60);
+    expect(corner).toBeLessThan(200);
+    expectPanel(panel!);
+  });
+
   it.each([
     ['a centred panel of at least 390×400 on a wide screen', { width: 1280, height: 800 }, false],
     ['a full-screen sheet on a 360 px phone', { width: 360, height: 640 }, true],
