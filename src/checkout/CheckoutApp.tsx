@@ -14,6 +14,7 @@ import { CloseButton } from './frame/CloseButton';
 import { useCloseOnEscape } from './frame/useCloseOnEscape';
 import { useReportHeight } from './frame/useReportHeight';
 import { useTrapFocus } from './frame/useTrapFocus';
+import { preformatted } from './format/preformatted';
 import { chooseLocale } from './i18n/chooseLocale';
 import { loadLocalization } from './i18n/loadLocalization';
 import type { FirstMessages } from './i18n/messages';
@@ -69,6 +70,7 @@ export async function loadFirst(api: CheckoutApi, locale: string | undefined, br
   let failure: unknown;
   try {
     session = await api.getSession();
+    Object.assign(preformatted, session.formats);
   } catch (error) {
     failure = error;
   }

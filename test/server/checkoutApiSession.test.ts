@@ -60,7 +60,32 @@ describe('GET /api/checkout/session', () => {
       // The demo merchant takes no Stripe payments: the frame's own card fields, and nothing from Stripe.
       processor: { name: 'test' },
       last_decline_code: null,
+      formats: expect.any(Object),
     });
+  });
+
+  it('formats the view’s amounts, counts and next charge’s date in the customer’s languages, for the app’s first render', async () => {
+    const session = await till.createSession({ locale: 'fr-CA' });
+    const { body } = await till.api('GET', '/api/checkout/session', { key: secretOf(session), headers: { 'Accept-Language': 'de-at, ja;q=0.8, *;q=0.1' } });
+    const next = new Date(body.estimate.next_invoice.date);
+    const day = new Date(next.getUTCFullYear(), next.getUTCMonth(), next.getUTCDate()).toDateString();
+    // The session's locale, the customer's (canonical, as the app's chooseLocale makes them) and English, each whole.
+    for (const locale of ['fr-CA', 'de-AT', 'ja', 'en']) {
+      expect(body.formats).toMatchObject({
+        [`${locale} USD 19.00`]: new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format('19.00' as Intl.StringNumericLiteral),
+        [`${locale} USD -0.00`]: new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format('-0.00' as Intl.StringNumericLiteral),
+        [`${locale} 10.00`]: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(10),
+        [`${locale} 1`]: new Intl.NumberFormat(locale).format(1),
+        [`${locale} ${day}`]: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(next),
+      });
+    }
+    expect(Object.keys(body.formats).filter((key) => key.startsWith('* '))).toEqual([]);
+  });
+
+  it('leaves the formats out of the answer to a change, which the app formats once Intl is warm', async () => {
+    const session = await till.createSession();
+    const { body } = await till.api('PATCH', '/api/checkout/session', { key: secretOf(session), body: { country: 'DE' } });
+    expect(body).not.toHaveProperty('formats');
   });
 
   it('gives the app the session’s success_url and cancel_url', async () => {

@@ -13,9 +13,6 @@ if (config) {
     const session = fetch(SESSION_PATH, sessionRequestInit(connection.secret, config.checkoutSessionId));
     // Held for the app, which handles a failure as its own request's: not an unhandled rejection meanwhile.
     session.catch(() => undefined);
-    // A page's first use of Intl loads its data, 10–30 ms on a fresh renderer: spent here, while the session is on
-    // its way, rather than in the first render, which formats the prices and the next payment's date.
-    (0).toLocaleString(), new Date().toLocaleDateString();
     return { ...connection, ...config, session };
   });
 }

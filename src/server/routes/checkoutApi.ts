@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { completeCheckout } from '../checkout/completeCheckout';
 import { describeCheckout } from '../checkout/describeCheckout';
 import type { PreparedViews } from '../checkout/preparedViews';
+import { preformatView, viewLocales } from '../checkout/preformatView';
 import { updateCheckout } from '../checkout/updateCheckout';
 import { clientAddress } from '../rateLimits/clientAddress';
 import { countHit, rateLimit, type RateLimitOptions } from '../rateLimits/rateLimit';
@@ -79,7 +80,8 @@ export function checkoutApi(db: Database, wakeWebhooks: () => void, { rateLimits
     .use(sessionAuth)
     .get('/session', async (c) => {
       const session = c.get('session');
-      return c.json((await preparedViews.take(session)) ?? (await describeCheckout(db, session)));
+      const view = (await preparedViews.take(session)) ?? (await describeCheckout(db, session));
+      return c.json({ ...view, formats: preformatView(view, viewLocales(view.locale, c.req.header('Accept-Language'))) });
     })
     .patch('/session', async (c) => {
       const body = await readJsonBody(c);

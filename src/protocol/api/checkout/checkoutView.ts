@@ -103,6 +103,13 @@ export const checkoutView = z
     credit_balance_after: decimalAmount
       .nullable()
       .describe('For a returning customer’s credit bundle: the balance after this purchase; null otherwise.'),
+    formats: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe(
+        'In `GET` only: the view’s amounts, numbers and dates as the app formats them, by locale, for its first render ' +
+          '(src/server/checkout/preformatView.ts): a browser’s first `Intl` formatter takes tens of milliseconds.',
+      ),
   })
   .meta({ id: 'CheckoutView', description: 'The checkout as the customer sees it: what is bought, from whom, and for how much.' });
 
