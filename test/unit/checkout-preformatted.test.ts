@@ -68,7 +68,7 @@ describe('the locales the server formats a view in (viewLocales)', () => {
   });
 
   it('skip a wildcard and a malformed tag, take at most three of the customer’s, and fall back on English alone', () => {
-    expect(viewLocales(null, '*, not a tag, es, it;q=0.5, pt;q=0.4, ja;q=0.3')).toEqual(['es', 'it', 'en']);
+    expect(viewLocales(null, '*, not a tag, es, it;q=0.5, pt;q=0.4, ja;q=0.3')).toEqual(['es', 'it', 'pt', 'en']);
     expect(viewLocales('x', undefined)).toEqual(['en']);
   });
 });

@@ -19,25 +19,24 @@ function formatter<Kind extends Intl.NumberFormat | Intl.DateTimeFormat>(make: (
   return found as Kind;
 }
 
+/** `tag` as the app's `supportedLocale` makes it, or undefined when it is malformed (the app skips it as well). */
+function canonical(tag: string | null): string | undefined {
+  try {
+    return tag ? Intl.getCanonicalLocales(tag)[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The locales the app may format the view in, canonical as its `supportedLocale` makes them: the session's, the
- * customer's (`Accept-Language`, which the browser derives from the languages `navigator.languages` lists), English.
+ * The locales the app may format the view in: the session's, the customer's first three (`Accept-Language`, which
+ * the browser derives from the languages `navigator.languages` lists; `*` and malformed ranges skipped), English.
  */
 export function viewLocales(sessionLocale: string | null, acceptLanguage = ''): string[] {
-  const accepted = acceptLanguage
-    .split(',')
-    .map((range) => range.split(';')[0]!.trim())
-    .filter((range) => range && range !== '*')
-    .slice(0, ACCEPTED_LOCALES);
-  const locales = new Set<string>();
-  for (const tag of [sessionLocale, ...accepted, 'en']) {
-    try {
-      if (tag) locales.add(Intl.getCanonicalLocales(tag)[0]!);
-    } catch {
-      // Malformed: the app skips it as well.
-    }
-  }
-  return [...locales];
+  // The first twenty ranges are read: a browser sends a handful, and a stranger's long header costs no more.
+  const accepted = acceptLanguage.split(',', 20).map((range) => canonical(range.split(';')[0]!.trim()));
+  const locales = [canonical(sessionLocale), ...accepted.filter((tag) => tag !== undefined).slice(0, ACCEPTED_LOCALES), 'en'];
+  return [...new Set(locales.filter((tag) => tag !== undefined))];
 }
 
 /**
