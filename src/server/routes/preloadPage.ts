@@ -5,7 +5,9 @@ import { scriptHashSource } from './scriptHashSource';
 
 /**
  * Run in the preload page: a renderer's first `Intl` formatter works out which locales V8 has, once per process, and
- * that took 13–33 ms of the open path here; the checkout's frame, in the same process, then formats at once.
+ * that took 13–33 ms of the open path here; the checkout's frame, in the same process, then formats at once what the
+ * server did not format for its first render (src/server/checkout/preformatView.ts): a loader `locale` outside the
+ * locales the server formats in, and every answer to a change.
  */
 const WARM_INTL = 'new Intl.NumberFormat().format(0);new Date().toLocaleDateString()';
 
