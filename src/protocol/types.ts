@@ -28,19 +28,19 @@ interface Envelope<T extends string> {
   type: T;
 }
 
-// Window messages: the only two that travel through window.postMessage, both checked for origin and source.
+// Window messages, checked for origin and source: the frame's hello, and the loader's answer, which brings the port.
 
 /** Checkout frame → host page, once the frame has loaded: "I am here, send me a port." */
 export interface HelloMessage extends Envelope<'hello'> {
   checkoutSessionId: string;
 }
 
-/** Host page → checkout frame, carrying the MessageChannel port in `event.ports[0]`. */
-export interface ConnectMessage extends Envelope<'connect'> {}
-
-// Port messages: everything after the handshake, on a channel no other window can reach.
-
-/** Loader → app: the session secret, which never travels in a URL, and how to look. */
+/**
+ * Loader → app, the answer to a hello: the session secret, which never travels in a URL, and how to look, with the
+ * MessageChannel port in `event.ports[0]`. It travels as the port does, to the frame's exact origin: whatever receives
+ * it holds the port. A loader built before (a page may pin its build) sends a `connect` with the port instead, then
+ * this on the port.
+ */
 export interface InitMessage extends Envelope<'init'> {
   secret: string;
   appearance: CheckoutAppearance;
@@ -51,6 +51,11 @@ export interface InitMessage extends Envelope<'init'> {
    */
   modal?: boolean;
 }
+
+/** Host page → checkout frame from a loader built before the init came with the port: the port, the init to follow on it. */
+export interface ConnectMessage extends Envelope<'connect'> {}
+
+// Port messages: everything after the handshake, on a channel no other window can reach.
 
 /** App → loader: the session was read and the customer sees the checkout. */
 export interface ReadyMessage extends Envelope<'ready'> {
@@ -97,8 +102,7 @@ export interface FailureMessage extends Envelope<'failure'> {
 /** App → loader: the customer asked to close (Escape inside the frame, or Done). */
 export interface CloseMessage extends Envelope<'close'> {}
 
-export type WindowMessage = HelloMessage | ConnectMessage;
-export type LoaderToCheckoutMessage = InitMessage;
+export type WindowMessage = HelloMessage | InitMessage | ConnectMessage;
 export type CheckoutToLoaderMessage =
   | ReadyMessage
   | StepMessage
@@ -107,4 +111,4 @@ export type CheckoutToLoaderMessage =
   | PendingMessage
   | FailureMessage
   | CloseMessage;
-export type CheckoutMessage = WindowMessage | LoaderToCheckoutMessage | CheckoutToLoaderMessage;
+export type CheckoutMessage = WindowMessage | CheckoutToLoaderMessage;

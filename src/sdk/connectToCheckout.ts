@@ -12,9 +12,11 @@ import {
  * 1. Accept a `hello` only if `event.origin` is the token's base origin AND `event.source` is our own frame:
  *    the origin alone would admit any other frame of the checkout server on the page, and the source alone
  *    a frame that navigated elsewhere.
- * 2. Answer with a fresh `MessageChannel` port, posted to that exact origin, never `'*'`.
- * 3. Send the secret (in `init`) over the port, which only that frame holds; every later message travels there, so no
- *    other window can forge one.
+ * 2. Answer with an `init` (the secret and the appearance) and a fresh `MessageChannel` port, posted to that exact
+ *    origin, never `'*'`. The secret goes with the port rather than on it just after: whatever receives the port
+ *    would receive it there too, and a message on a port waits in the frame behind the tasks before it (up to 21 ms
+ *    traced, issue 13). Every later message travels on the port, which only that frame holds, so no other window
+ *    can forge one.
  * A second hello (the frame reloaded) gets a new channel, and the old port is closed.
  * Returns the cleanup.
  */
@@ -36,8 +38,7 @@ export const connectToCheckout = (
     // An expression, not a block (4 B gzip): what a handler returns matters only to an event that can be cancelled,
     // and a port's message event cannot.
     port.onmessage = (event) => isCheckoutToLoaderMessage(event.data) && onMessage(event.data);
-    frame.postMessage(createMessage('connect'), baseOrigin, [channel.port2]);
-    port.postMessage(createMessage('init', init));
+    frame.postMessage(createMessage('init', init), baseOrigin, [channel.port2]);
     // After the answer, which the frame waits for: nothing the merchant's page does on hello holds it up (issue 13).
     onHello(event.data);
   };

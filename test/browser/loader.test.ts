@@ -171,7 +171,7 @@ describe('events', () => {
 });
 
 describe('options', () => {
-  it('hands theme, accent colour and locale to the checkout over the port', async () => {
+  it('hands theme, accent colour and locale to the checkout with its port', async () => {
     const { page, session } = await openMerchant();
     await openCheckout(page, session.checkout_session_token, { theme: 'dark', accentColor: '#ffd400', locale: 'de-DE' });
     await waitForEvent(page, 'ready');

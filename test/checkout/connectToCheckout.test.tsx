@@ -30,7 +30,7 @@ function startHandshake({ frameHasWindow = true } = {}) {
       new MessageEvent('message', { data: hello, origin: BASE_ORIGIN, source: frameWindow as unknown as Window, ...init }),
     );
   /**
-   * The frame's end of the channel the loader sent with its n-th `connect`, listened to at once: a started
+   * The frame's end of the channel the loader sent with its n-th `init`, listened to at once: a started
    * Node port drops what arrives before a listener is added.
    */
   const framePort = (answer = 0) => {
@@ -67,26 +67,28 @@ const loaderBound: [string, CheckoutToLoaderMessage][] = [
 ];
 
 describe('connectToCheckout', () => {
-  it('answers a hello from its own frame at the base origin with one connect, posted to that exact origin', () => {
+  it('answers a hello from its own frame at the base origin with one init and a port, posted to that exact origin', () => {
     const { frameWindow, onHello, sayHello } = startHandshake();
     sayHello();
 
     expect(onHello).toHaveBeenCalledExactlyOnceWith(hello);
     expect(frameWindow.postMessage).toHaveBeenCalledTimes(1);
     const [message, targetOrigin, transfer] = frameWindow.postMessage.mock.calls[0]!;
-    expect(message).toEqual(createMessage('connect', {}));
+    // The secret travels with the port, which whatever receives this message holds; never to another origin.
+    expect(message).toEqual(init);
     expect(targetOrigin).toBe(BASE_ORIGIN);
     expect(targetOrigin).not.toBe('*');
     expect(transfer).toEqual([expect.objectContaining({ postMessage: expect.any(Function) })]);
   });
 
-  it('sends the secret and appearance in an init on the transferred port, never through the window', async () => {
-    const { frameWindow, sayHello, framePort } = startHandshake();
+  it('sends nothing on the port itself: the init went with it, and the first message there is the frame’s', async () => {
+    const { sayHello, framePort, onMessage } = startHandshake();
     sayHello();
 
-    const { received } = framePort();
-    await vi.waitFor(() => expect(received).toEqual([init]));
-    expect(JSON.stringify(frameWindow.postMessage.mock.calls[0]?.[0])).not.toContain(SECRET);
+    const { port, received } = framePort();
+    port.postMessage(createMessage('close', {}));
+    await vi.waitFor(() => expect(onMessage).toHaveBeenCalledOnce());
+    expect(received).toEqual([]);
   });
 
   it.each<[string, MessageEventInit]>([
@@ -167,7 +169,7 @@ describe('connectToCheckout', () => {
     const second = framePort(1);
     expect(second.port).not.toBe(first.port);
     await first.closed;
-    await vi.waitFor(() => expect(second.received).toEqual([init]));
+    expect(frameWindow.postMessage.mock.calls[1]?.[0]).toEqual(init);
 
     const ready = loaderBound[0]![1];
     second.port.postMessage(ready);

@@ -13,7 +13,8 @@ function startHandshake(signal?: AbortSignal) {
   const port = createFakePort();
   const connection = connectToLoader({ window: win, parentOrigin: PARENT_ORIGIN, checkoutSessionId: 'cs_test_1', signal });
   const validConnect = { source: win.parent as unknown as Window, origin: PARENT_ORIGIN, data: connect, ports: [port.asPort()] };
-  return { win, port, connection, validConnect };
+  const validInit = { ...validConnect, data: init };
+  return { win, port, connection, validConnect, validInit };
 }
 
 describe('connectToLoader', () => {
@@ -23,15 +24,12 @@ describe('connectToLoader', () => {
     expect(win.parent.postMessage).toHaveBeenCalledWith(createMessage('hello', { checkoutSessionId: 'cs_test_1' }), PARENT_ORIGIN);
   });
 
-  it('resolves with the secret from init, sends on the port and removes every listener', async () => {
-    const { win, port, connection, validConnect } = startHandshake();
-    win.deliver(validConnect);
-    expect(port.listening()).toBe(true);
-    port.deliver({ data: init });
+  it('resolves with the secret from the init that brings the port, sends on the port and removes every listener', async () => {
+    const { win, port, connection, validInit } = startHandshake();
+    win.deliver(validInit);
 
-    const { secret, appearance: received, send } = await connection;
-    expect(secret).toBe('cs_secret_1');
-    expect(received).toEqual(appearance);
+    const { secret, appearance: received, modal, send } = await connection;
+    expect({ secret, received, modal }).toEqual({ secret: 'cs_secret_1', received: appearance, modal: true });
     send(createMessage('close', {}));
     expect(port.postMessage).toHaveBeenCalledWith(createMessage('close', {}));
     expect(win.listeners.size).toBe(0);
@@ -42,33 +40,61 @@ describe('connectToLoader', () => {
     ['from another origin', { origin: 'https://evil.example' }],
     ['from another window of the same origin', { source: {} as Window }],
     ['without a port', { ports: [] }],
-    ['that is not a connect message', { data: { type: 'connect' } }],
-  ])('ignores a connect %s', async (_, override) => {
-    const { win, port, connection, validConnect } = startHandshake();
-    win.deliver({ ...validConnect, ...override });
-    port.deliver({ data: init });
+    ['that is not an init message', { data: { type: 'init', secret: 'cs_secret_1', appearance } }],
+    ['without a secret', { data: { ...init, secret: '' } }],
+  ])('ignores an init %s', async (_, override) => {
+    const { win, connection, validInit } = startHandshake();
+    win.deliver({ ...validInit, ...override });
     expect(await hasSettled(connection)).toBe(false);
     expect(win.listeners.size).toBe(1);
   });
 
-  it('keeps the first connect and ignores a later one', async () => {
-    const { win, port, connection, validConnect } = startHandshake();
+  it('keeps the first init and ignores a later one', async () => {
+    const { win, connection, validInit } = startHandshake();
     const laterPort = createFakePort();
-    win.deliver(validConnect);
-    win.deliver({ ...validConnect, ports: [laterPort.asPort()] });
-    expect(laterPort.listening()).toBe(false);
-    port.deliver({ data: init });
+    win.deliver(validInit);
+    win.deliver({ ...validInit, data: { ...init, secret: 'cs_secret_2' }, ports: [laterPort.asPort()] });
     expect((await connection).secret).toBe('cs_secret_1');
+    expect(laterPort.listening()).toBe(false);
   });
 
-  it('waits on the port for a valid init, ignoring anything else', async () => {
-    const { win, port, connection, validConnect } = startHandshake();
-    win.deliver(validConnect);
-    port.deliver({ data: { ...init, secret: '' } });
-    port.deliver({ data: createMessage('close', {}) });
-    expect(await hasSettled(connection)).toBe(false);
-    port.deliver({ data: init });
-    expect((await connection).secret).toBe('cs_secret_1');
+  // A loader built before the init came with the port (a merchant's page may pin its build with SRI).
+  describe('with a loader that connects first and sends the init on the port', () => {
+    it('resolves with the secret from the port’s first valid init', async () => {
+      const { win, port, connection, validConnect } = startHandshake();
+      win.deliver(validConnect);
+      expect(port.listening()).toBe(true);
+      port.deliver({ data: { ...init, secret: '' } });
+      port.deliver({ data: createMessage('close', {}) });
+      expect(await hasSettled(connection)).toBe(false);
+      port.deliver({ data: init });
+      expect((await connection).secret).toBe('cs_secret_1');
+      expect(win.listeners.size).toBe(0);
+      expect(port.listening()).toBe(false);
+    });
+
+    it.each([
+      ['from another origin', { origin: 'https://evil.example' }],
+      ['from another window of the same origin', { source: {} as Window }],
+      ['without a port', { ports: [] }],
+      ['that is not a connect message', { data: { type: 'connect' } }],
+    ])('ignores a connect %s', async (_, override) => {
+      const { win, port, connection, validConnect } = startHandshake();
+      win.deliver({ ...validConnect, ...override });
+      port.deliver({ data: init });
+      expect(await hasSettled(connection)).toBe(false);
+      expect(win.listeners.size).toBe(1);
+    });
+
+    it('keeps the first connect and ignores a later answer', async () => {
+      const { win, port, connection, validConnect, validInit } = startHandshake();
+      const laterPort = createFakePort();
+      win.deliver(validConnect);
+      win.deliver({ ...validInit, data: { ...init, secret: 'cs_secret_2' }, ports: [laterPort.asPort()] });
+      expect(laterPort.listening()).toBe(false);
+      port.deliver({ data: init });
+      expect((await connection).secret).toBe('cs_secret_1');
+    });
   });
 
   it('stops waiting and removes its listeners when aborted', async () => {

@@ -37,12 +37,12 @@ export interface ConnectToLoaderOptions {
  *
  * 1. Says hello to `window.parent` only, with the parent origin as targetOrigin (never '*'), so if another site
  *    frames us the hello is dropped by the browser.
- * 2. Accepts `connect` only from `window.parent` AND the parent origin: a sibling frame or a popup can post to us
- *    too, and origin alone doesn't prove which window sent it.
- * 3. Takes the first valid `connect` and stops listening, so a later message can't swap the port.
- * 4. On that port, takes the first `init` (the secret and the appearance) and stops listening; later messages are
- *    ignored.
- * 5. Removes every listener it added, whether it connects or is aborted.
+ * 2. Accepts the loader's answer, an `init` (the secret and the appearance) with the port in `event.ports[0]`, only
+ *    from `window.parent` AND the parent origin: a sibling frame or a popup can post to us too, and origin alone
+ *    doesn't prove which window sent it. A loader built before the init came with the port (a page may pin its
+ *    build) answers with a `connect` and the port, then sends the `init` on the port: the first valid `init` there.
+ * 3. Takes the first valid answer and stops listening, so a later message can't swap the port.
+ * 4. Removes every listener it added, whether it connects or is aborted.
  */
 export function connectToLoader({ window: win, parentOrigin, checkoutSessionId, signal }: ConnectToLoaderOptions): Promise<LoaderConnection> {
   return new Promise((resolve, reject) => {
@@ -51,17 +51,19 @@ export function connectToLoader({ window: win, parentOrigin, checkoutSessionId, 
       win.removeEventListener('message', onWindowMessage);
       if (port) port.onmessage = null;
     };
-    const onWindowMessage = (event: MessageEvent) => {
-      if (event.source !== win.parent || event.origin !== parentOrigin || !isConnect(event.data) || !event.ports[0]) return;
+    const onWindowMessage = ({ source, origin, data, ports: [connected] }: MessageEvent) => {
+      if (source !== win.parent || origin !== parentOrigin || !connected || !(isInit(data) || isConnect(data))) return;
       win.removeEventListener('message', onWindowMessage);
-      const connected = (port = event.ports[0]);
-      // Setting onmessage opens the port's queue, as start() does.
-      connected.onmessage = ({ data }) => {
+      port = connected;
+      const accept = (data: unknown) => {
         if (!isInit(data)) return;
         stop();
         const { secret, appearance, modal = false } = data;
         resolve({ secret, appearance, modal, send: (message) => connected.postMessage(message) });
       };
+      // Setting onmessage opens the port's queue, as start() does; an older loader's init arrives there.
+      connected.onmessage = (event) => accept(event.data);
+      accept(data);
     };
     signal?.addEventListener('abort', () => {
       stop();
