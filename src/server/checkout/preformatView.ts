@@ -69,11 +69,11 @@ export function preformatView(view: CheckoutView, locales: readonly string[]): R
   const formats: Record<string, string> = {};
   for (const locale of locales) {
     const plain = formatter(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }), locale, 'number');
+    for (const currency of currencies) {
+      const money = formatter(() => new Intl.NumberFormat(locale, { style: 'currency', currency }), locale, currency);
+      for (const amount of amounts) formats[`${locale} ${currency} ${amount}`] = money.format(amount as Intl.StringNumericLiteral);
+    }
     for (const amount of amounts) {
-      for (const currency of currencies) {
-        const money = formatter(() => new Intl.NumberFormat(locale, { style: 'currency', currency }), locale, currency);
-        formats[`${locale} ${currency} ${amount}`] = money.format(amount as Intl.StringNumericLiteral);
-      }
       if (!amount.startsWith('-')) formats[`${locale} ${amount}`] = plain.format(amount as Intl.StringNumericLiteral);
     }
     const percent = formatter(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }), locale, 'percent');
