@@ -6,11 +6,14 @@
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { initPgliteDirectory } from '../../src/server/store/initPgliteDirectory';
+import { keepWebAssemblyOnBaselineCompiler } from '../../src/server/store/keepWebAssemblyOnBaselineCompiler';
 import { migrate } from '../../src/server/store/migrate';
 import { openDatabase } from '../../src/server/store/openDatabase';
 
 const [root] = process.argv.slice(2);
 if (!root) throw new Error('usage: makePgliteTemplates <folder>');
+// Every test file waits for this script, which applies the migrations and ends, too soon for optimizing to pay.
+keepWebAssemblyOnBaselineCompiler();
 const empty = join(root, 'empty');
 const migrated = join(root, 'migrated');
 mkdirSync(empty);
