@@ -1,5 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
 
+/** The V8 flag itself, for a process started with it (`initPgliteDirectory`) rather than setting it at run time. */
+export const BASELINE_COMPILER_ONLY = '--liftoff-only';
+
 /**
  * PGlite's WebAssembly runs on V8's baseline compiler (Liftoff) alone in a server process, the CLI, the process that
  * creates a store's files (`initPgliteDirectory`) and the one that makes the tests' templates, not in every process
@@ -13,5 +16,5 @@ import { setFlagsFromString } from 'node:v8';
  * is compiled, so it must be set before PGlite compiles its own; it touches nothing but WebAssembly.
  */
 export function keepWebAssemblyOnBaselineCompiler() {
-  setFlagsFromString('--liftoff-only');
+  setFlagsFromString(BASELINE_COMPILER_ONLY);
 }
