@@ -3,19 +3,15 @@ import type { PaymentRequest } from '../../src/server/payments/PaymentProcessor'
 import { createTestPaymentMethod } from '../../src/server/payments/test/createTestPaymentMethod';
 import { createTestProcessor, TEST_SETTLEMENT_MS } from '../../src/server/payments/test/createTestProcessor';
 import type { Database } from '../../src/server/store/Database';
-import { openStore } from '../../src/server/store/openStore';
-import { createTestDatabase, type TestDatabase } from './support/testDatabase';
+import { openTestStore, type TestStore } from './support/openTestStore';
 
-let testDb: TestDatabase;
+let store: TestStore;
 let db: Database;
 beforeAll(async () => {
-  testDb = await createTestDatabase({ migrated: true });
-  db = (await openStore(testDb.options)).db;
+  store = await openTestStore();
+  db = store.db;
 });
-afterAll(async () => {
-  await db.close();
-  await testDb.drop();
-});
+afterAll(() => store.close());
 
 const nextYear = new Date().getUTCFullYear() + 1;
 let keys = 0;

@@ -5,7 +5,6 @@ import { registerShopWebhook, type ShopWebhook } from '../../../src/demo/registe
 import {
   createApp,
   listen,
-  openStore,
   resolveHostname,
   startCheckoutServer,
   startWebhookWorker,
@@ -18,7 +17,7 @@ import type { StripeProcessorOptions } from '../../../src/server/payments/stripe
 import { captureLogs } from '../../server/support/captureLogs';
 import { freePort } from './freePort';
 import { listenBothSchemes } from './listenBothSchemes';
-import { createTestDatabase } from '../../server/support/testDatabase';
+import { openTestStore } from '../../server/support/openTestStore';
 
 export interface ServedFile {
   body: string;
@@ -66,12 +65,12 @@ export interface StackOptions {
 }
 
 /**
- * The real thing on real ports: the checkout server over PGlite (a fresh copy of the migrated template) with its webhook worker, and the
- * demo shop, which learns of purchases from those webhooks.
+ * The real thing on real ports: the checkout server over a store of its own (see `openTestStore`) with its webhook
+ * worker, and the demo shop, which learns of purchases from those webhooks.
  */
 export async function startStack({ stripeApi }: StackOptions = {}): Promise<Stack> {
-  const store = await createTestDatabase({ migrated: true });
-  const { db, demo } = await openStore(store.options);
+  const store = await openTestStore();
+  const { db, demo } = store;
   const tillPort = await freePort();
   const publicUrl = `http://localhost:${tillPort}/`;
   // Development mode, as `npm start` runs: the shop's webhooks go to localhost over http. The worker looks for due
@@ -150,8 +149,7 @@ export async function startStack({ stripeApi }: StackOptions = {}): Promise<Stac
       // The worker first, while the shop still answers the deliveries it has in flight.
       await worker.stop();
       await Promise.all(servers.map((server) => server.close()));
-      await db.close();
-      await store.drop();
+      await store.close();
     },
   };
 }

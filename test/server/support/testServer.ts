@@ -7,7 +7,6 @@ import { merchantInMode } from '../../../src/server/merchants/merchants';
 import type { Database } from '../../../src/server/store/Database';
 import { testProcessorForAll, type ProcessorFor } from '../../../src/server/payments/ProcessorFor';
 import type { RateLimits } from '../../../src/server/rateLimits/rateLimitSettings';
-import { openStore } from '../../../src/server/store/openStore';
 import type { DemoMerchant } from '../../../src/server/store/seedDemo';
 import { API_ERROR_STATUS, type ApiErrorCode } from '../../../src/protocol/api/apiErrors';
 import { startWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } from '../../../src/server/webhooks/startWebhookWorker';
@@ -15,7 +14,7 @@ import { checkResponse } from './contract';
 import type { CheckoutSession } from '../../../src/protocol/api/checkoutSessions';
 import { FakeDns, loopbackOnlyConnector } from './loopbackOnly';
 import { olderTransactionsEnded } from './olderTransactionsEnded';
-import { createTestDatabase } from './testDatabase';
+import { openTestStore } from './openTestStore';
 
 export const PUBLIC_URL = 'http://localhost:3000/';
 /** The demo shop's origin: where the sessions these tests create are opened. */
@@ -158,7 +157,7 @@ export interface TestServerOptions {
 }
 
 /**
- * One checkout server for one test file: a fresh store (see `createTestDatabase`), migrated and seeded
+ * One checkout server for one test file: a store of its own (see `openTestStore`), migrated and seeded
  * with the demo merchant, and the real Hono app, called through `app.request` without a socket.
  * Tests in a file share the store, so each creates the sessions and connections it looks at.
  */
@@ -173,7 +172,7 @@ export class TestServer {
   #workers: WebhookWorker[] = [];
   /** The store itself, as opened: what the tests' own bookkeeping reads, so a recorder of the server's queries does not see it. */
   #store!: Database;
-  #drop = async () => {};
+  #closeStore = async () => {};
   #catalog: DemoCatalog | undefined;
 
   /**
@@ -188,8 +187,7 @@ export class TestServer {
   }
 
   async start() {
-    const place = await createTestDatabase({ migrated: true });
-    const { db, demo } = await openStore(place.options);
+    const { db, demo, close } = await openTestStore();
     this.#store = db;
     this.db = this.options.wrapDatabase?.(db) ?? db;
     this.demo = demo;
@@ -201,13 +199,12 @@ export class TestServer {
       processorFor: this.options.processorFor,
       ...this.options.app?.(),
     });
-    this.#drop = place.drop;
+    this.#closeStore = close;
   }
 
   async stop() {
     await this.stopWorkers();
-    await this.db?.close();
-    await this.#drop();
+    await this.#closeStore();
   }
 
   /**
