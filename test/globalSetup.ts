@@ -25,9 +25,9 @@ function buildServerIfStale() {
 
 /**
  * Creating a PGlite database runs initdb in WebAssembly: 3–6 s on two busy cores, once per store, and the suite
- * opens well over a hundred stores. Copying a directory made once per run takes a fraction of that, so the stores
- * tests open on PGlite start as copies of these two (see `createTestDatabase`). On tmpfs where there is one: PGlite
- * runs without fsync, so its files are read and written like memory anyway.
+ * opens dozens (besides those `openTestStore` hands out again). Copying a directory made once per run takes a
+ * fraction of that, so the stores tests open on PGlite start as copies of these two (see `createTestDatabase`). On
+ * tmpfs where there is one: PGlite runs without fsync, so its files are read and written like memory anyway.
  */
 export default function setup(project: TestProject) {
   // Projects that extend the root config each run this; the first one makes the templates, for all.
