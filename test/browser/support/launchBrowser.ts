@@ -25,10 +25,10 @@ export const PLAYWRIGHT_DISABLED_FEATURES = [
 ];
 
 /**
- * No renderer process started ahead of the next navigation: each test's fresh context went unused and closed with
- * its spare, half the renderers the suite started (63 → 32 over two files). The browser project's Chromium took
- * 166 CPU-s against 186 in one run each (issue 13). A navigation waits for its process to start instead, which
- * changes when a frame loads, never what it does.
+ * Playwright's, and the spare renderer: a renderer process Chromium starts ahead of the next navigation. Each test's
+ * fresh context closed with its spare unused, half the renderers the suite started (63 → 32 over two files); the
+ * browser project's Chromium took 159–166 CPU-s against 186 (issue 13). A navigation waits for its process to start
+ * instead, which changes when a frame loads, never what it does.
  */
 const DISABLED_FEATURES = [...PLAYWRIGHT_DISABLED_FEATURES, 'SpareRendererForSitePerProcess'];
 
