@@ -199,8 +199,9 @@ describe('PGlite on its own thread', () => {
   });
 
   it('lets a process end once its work is done, unclosed, as PGlite on the process’s own thread does', async () => {
+    // A copy of the migrated template rather than a store in memory, which would run initdb (seconds of CPU) first.
     const program = `import { openPglite } from ${JSON.stringify(fileURLToPath(new URL('../../src/server/store/openPglite.ts', import.meta.url)))};
-      const db = await openPglite({ ownThread: true });
+      const db = await openPglite({ dataDir: ${JSON.stringify(pgliteDirectory())}, ownThread: true });
       console.log(JSON.stringify(await db.query('SELECT 1 AS one')));`;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', program], { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
