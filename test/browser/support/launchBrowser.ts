@@ -5,7 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
  * switch, so the one below takes its place and must carry these on; launchBrowser.test.ts compares them with what
  * Playwright passes, and fails when an upgrade changes its list.
  */
-export const PLAYWRIGHT_DISABLED_FEATURES = [
+const PLAYWRIGHT_DISABLED_FEATURES = [
   'AvoidUnnecessaryBeforeUnloadCheckSync',
   'DestroyProfileOnBrowserClose',
   'HttpsUpgrades',
